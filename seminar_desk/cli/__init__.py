@@ -1,0 +1,1 @@
+"""The `seminar-desk` command: the GUI by default, and commands that need no window."""

@@ -1,0 +1,68 @@
+"""Entry point of `seminar-desk` and `python main.py`.
+
+Each command lives in a module `seminar_desk.cli.cmd_<name>` exposing `register(subparsers)`;
+they are discovered here, so adding a command touches no other file.
+"""
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from seminar_desk import __version__
+from seminar_desk.store.errors import StoreError
+
+
+def add_db_option(parser: argparse.ArgumentParser, *, default: object = None) -> None:
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        default=default,
+        help="seminar file (default: the last one opened, or one in your data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seminar-desk",
+        description="Run a multi-day seminar offline. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"seminar-desk {__version__}")
+    add_db_option(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    package = importlib.import_module("seminar_desk.cli")
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if info.name.startswith("cmd_"):
+            module = importlib.import_module(f"seminar_desk.cli.{info.name}")
+            module.register(subparsers)
+    return parser
+
+
+def command_parser(
+    subparsers: argparse._SubParsersAction, name: str, help_text: str
+) -> argparse.ArgumentParser:
+    """A subcommand that, like every command, takes --db (also accepted before the command)."""
+    sub = subparsers.add_parser(name, help=help_text, description=help_text)
+    add_db_option(sub, default=argparse.SUPPRESS)
+    return sub
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from seminar_desk.gui.app import run_gui  # Qt is imported only for the window
+
+        return run_gui(args.db)
+    try:
+        return int(args.run(args))
+    except StoreError as exc:
+        print(f"seminar-desk: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,109 @@
+"""Closed vocabularies stored as plain strings in the database.
+
+StrEnum keeps database values readable (and stable across releases) while code gets
+exhaustive names; `label` gives the words a person reads.
+"""
+
+from enum import StrEnum
+
+
+class _Labelled(StrEnum):
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class ItemKind(_Labelled):
+    CEREMONY = "ceremony"
+    PLENARY = "plenary"
+    PANEL = "panel"
+    TOUR_DE_TABLE = "tour_de_table"
+    BREAKOUT = "breakout"
+    BREAK = "break"
+    MEAL = "meal"
+
+
+class OrgKind(_Labelled):
+    MEMBER_STATE = "member_state"
+    GOVERNMENT_HOST = "government_host"
+    DONOR = "donor"
+    INTERNATIONAL_ORGANISATION = "international_organisation"
+    REGIONAL_ORGANISATION = "regional_organisation"
+    NGO = "ngo"
+    RESEARCH = "research"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {"ngo": "NGO", "government_host": "Host government"}.get(self.value, super().label)
+
+
+class ParticipantRole(_Labelled):
+    DELEGATE = "delegate"
+    CHAIR = "chair"
+    FACILITATOR = "facilitator"
+    RAPPORTEUR = "rapporteur"
+    SPEAKER = "speaker"
+    RESOURCE_PERSON = "resource_person"
+    OBSERVER = "observer"
+    SECRETARIAT = "secretariat"
+
+
+class Gender(_Labelled):
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+    UNRECORDED = ""
+
+    @property
+    def label(self) -> str:
+        return "Not recorded" if self is Gender.UNRECORDED else super().label
+
+
+class Capacity(_Labelled):
+    NATIONAL = "national"
+    GROUP = "group"
+    ORGANISATION = "organisation"
+
+    @property
+    def label(self) -> str:
+        return {"group": "On behalf of a group", "organisation": "For an organisation"}.get(
+            self.value, "National"
+        )
+
+
+class SpeechType(_Labelled):
+    STATEMENT = "statement"
+    POINT_OF_ORDER = "point_of_order"
+    RIGHT_OF_REPLY = "right_of_reply"
+    QUESTION = "question"
+    REPORT_BACK = "report_back"
+
+
+class SpeakerStatus(_Labelled):
+    WAITING = "waiting"
+    SPEAKING = "speaking"
+    PAUSED = "paused"
+    DONE = "done"
+    WITHDRAWN = "withdrawn"
+
+
+class NoteSection(_Labelled):
+    SUMMARY = "summary"
+    KEY_POINTS = "key_points"
+    DISCUSSION = "discussion"
+    RECOMMENDATIONS = "recommendations"
+    ACTION_ITEMS = "action_items"
+
+
+class RecommendationStatus(_Labelled):
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+    NOTED = "noted"
+
+
+class ActionStatus(_Labelled):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"

@@ -1,0 +1,25 @@
+"""Text folding for search and sorting across English, Vietnamese, Thai, Khmer, Lao, Burmese."""
+
+import unicodedata
+
+# Letters that Unicode does not decompose into base + mark, but people type without the stroke.
+_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip Latin diacritics ("Nguyễn Văn Đức" -> "nguyen van duc").
+
+    Combining marks are only dropped after Latin letters: in Thai, Khmer, Lao and Myanmar the
+    marks are vowels and tones that carry meaning, so those scripts keep them.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_EXTRA))
+    out: list[str] = []
+    previous_latin = False
+    for ch in decomposed:
+        if unicodedata.combining(ch):
+            if previous_latin:
+                continue
+        else:
+            previous_latin = ch.isascii() or "LATIN" in unicodedata.name(ch, "")
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out)).casefold()

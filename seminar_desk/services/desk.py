@@ -1,0 +1,127 @@
+"""The open seminar: one transaction per user action, undo/redo, and change notifications."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from seminar_desk.domain.changes import Area, OpChanges
+from seminar_desk.domain.clock import Clock, SystemClock
+from seminar_desk.services.row_changes import ChangeLog, Key, Recorder, RowChange, replay
+from seminar_desk.store.database import Database
+
+Listener = Callable[[OpChanges], None]
+UNDO_LIMIT = 200
+
+
+@dataclass
+class UndoEntry:
+    label: str
+    rows: dict[Key, RowChange]
+    areas: frozenset[Area]
+
+
+@dataclass
+class Action:
+    """What a service sees inside `Desk.action`: the session, and afterwards the changes."""
+
+    session: Session
+    label: str
+    changes: OpChanges = field(default_factory=OpChanges)
+
+
+class Desk:
+    """A seminar file opened for work. Services take a Desk; views subscribe to its changes."""
+
+    def __init__(self, db: Database, clock: Clock | None = None) -> None:
+        self.db = db
+        self.clock: Clock = clock or SystemClock()
+        self._undo: list[UndoEntry] = []
+        self._redo: list[UndoEntry] = []
+        self._listeners: list[Listener] = []
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def action(
+        self, label: str, *, origin: object | None = None, undoable: bool = True
+    ) -> Iterator[Action]:
+        """One user action: commits on success, rolls back on error, then notifies listeners."""
+        with self.db.sessions() as session:
+            recorder = Recorder(session, record_images=undoable)
+            event.listen(session, "before_flush", recorder.before_flush)
+            event.listen(session, "after_flush", recorder.after_flush)
+            act = Action(session, label)
+            with session.begin():
+                yield act
+            log: ChangeLog = recorder.log
+        rows = log.effective() if undoable else log.rows
+        act.changes = OpChanges(log.areas, label, origin)
+        if undoable and rows:
+            self._undo.append(UndoEntry(label, rows, log.areas))
+            del self._undo[:-UNDO_LIMIT]
+            self._redo.clear()
+        if not act.changes.empty:
+            self._notify(act.changes)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for queries; nothing it does is committed."""
+        with self.db.sessions() as session:
+            yield session
+
+    # -- undo / redo --------------------------------------------------------------------------
+
+    @property
+    def undo_label(self) -> str | None:
+        return self._undo[-1].label if self._undo else None
+
+    @property
+    def redo_label(self) -> str | None:
+        return self._redo[-1].label if self._redo else None
+
+    def undo(self, origin: object | None = None) -> OpChanges:
+        return self._step(self._undo, self._redo, forward=False, origin=origin)
+
+    def redo(self, origin: object | None = None) -> OpChanges:
+        return self._step(self._redo, self._undo, forward=True, origin=origin)
+
+    def _step(
+        self,
+        source: list[UndoEntry],
+        target: list[UndoEntry],
+        *,
+        forward: bool,
+        origin: object | None,
+    ) -> OpChanges:
+        if not source:
+            return OpChanges()
+        entry = source[-1]
+        with self.db.engine.begin() as conn:
+            replay(conn, entry.rows, forward=forward)
+        source.pop()
+        target.append(entry)
+        verb = "Redo" if forward else "Undo"
+        changes = OpChanges(entry.areas, f"{verb} {entry.label}", origin)
+        self._notify(changes)
+        return changes
+
+    def clear_history(self) -> None:
+        self._undo.clear()
+        self._redo.clear()
+
+    # -- notifications ------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _notify(self, changes: OpChanges) -> None:
+        for listener in list(self._listeners):
+            listener(changes)
+
+    def close(self) -> None:
+        self._listeners.clear()
+        self.db.close()

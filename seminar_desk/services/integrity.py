@@ -1,0 +1,60 @@
+"""`seminar-desk check`: is the file sound, and which schema does it have?"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
+
+from seminar_desk.store.database import Database, script_heads
+from seminar_desk.store.errors import StoreError
+
+
+@dataclass
+class CheckReport:
+    path: Path
+    schema: set[str] = field(default_factory=set)
+    expected: set[str] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def sound(self) -> bool:
+        return not self.problems
+
+    def lines(self) -> list[str]:
+        out = [f"file: {self.path}", f"schema: {', '.join(sorted(self.schema)) or 'none'}"]
+        out.append(f"newest schema: {', '.join(sorted(self.expected))}")
+        out += [f"problem: {p}" for p in self.problems] or ["integrity: ok"]
+        return out + [f"note: {n}" for n in self.notes]
+
+
+def check_file(path: Path | str) -> CheckReport:
+    """Read-only: runs SQLite's integrity and foreign key checks and compares schema versions."""
+    report = CheckReport(Path(path), expected=script_heads())
+    try:
+        db = Database.open_read_only(path)
+    except StoreError as exc:
+        report.problems.append(str(exc))
+        return report
+    try:
+        with db.engine.connect() as conn:
+            report.schema = set(MigrationContext.configure(conn).get_current_heads())
+            rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+            if rows != ["ok"]:
+                report.problems += [f"integrity: {r}" for r in rows[:20]]
+            for table, rowid, parent, _ in conn.execute(text("PRAGMA foreign_key_check")):
+                report.problems.append(f"row {rowid} of {table} points to a missing {parent}")
+    except DatabaseError as exc:
+        report.problems.append(f"{report.path} cannot be read: {exc.orig}")
+    finally:
+        db.close()
+    if not report.problems and report.schema != report.expected:
+        if not report.schema:
+            report.problems.append("not a Seminar Desk file (no schema version)")
+        elif report.schema - report.expected:
+            report.problems.append("made by a newer release of Seminar Desk")
+        else:
+            report.notes.append("older schema: it will be upgraded (after a backup) when opened")
+    return report

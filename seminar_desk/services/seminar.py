@@ -1,0 +1,65 @@
+"""The seminar's own details (title block, venue, dates, organisers...)."""
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+from sqlalchemy import select
+
+from seminar_desk.domain.changes import OpChanges
+from seminar_desk.services.desk import Desk
+from seminar_desk.store.models import Seminar
+
+
+@dataclass(frozen=True)
+class SeminarDetails:
+    """Plain copy of the seminar row, safe to hand to views and report builders."""
+
+    title: str = ""
+    short_title: str = ""
+    venue: str = ""
+    city: str = ""
+    country: str = ""
+    timezone: str = "UTC"
+    start_date: date | None = None
+    end_date: date | None = None
+    organisers: str = ""
+    donors: str = ""
+    objectives: str = ""
+    introduction: str = ""
+    language: str = "en"
+    default_speaking_limit_s: int = 180
+
+
+FIELDS = tuple(f.name for f in fields(SeminarDetails))
+
+
+class SeminarService:
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    def details(self) -> SeminarDetails | None:
+        with self.desk.read() as session:
+            row = session.scalars(select(Seminar)).first()
+            if row is None:
+                return None
+            return SeminarDetails(**{name: getattr(row, name) for name in FIELDS})
+
+    def update(self, origin: object | None = None, **values: object) -> OpChanges:
+        """Change some details in one undoable step; unknown names are a programming error."""
+        unknown = set(values) - set(FIELDS)
+        if unknown:
+            raise TypeError(f"unknown seminar fields: {', '.join(sorted(unknown))}")
+        start, end = values.get("start_date"), values.get("end_date")
+        with self.desk.action("Edit seminar details", origin=origin) as act:
+            row = act.session.scalars(select(Seminar)).first()
+            if row is None:
+                row = Seminar()
+                act.session.add(row)
+            start = start if "start_date" in values else row.start_date
+            end = end if "end_date" in values else row.end_date
+            if isinstance(start, date) and isinstance(end, date) and end < start:
+                raise ValueError("The seminar cannot end before it starts.")
+            for name, value in values.items():
+                if getattr(row, name) != value:
+                    setattr(row, name, value)
+        return act.changes

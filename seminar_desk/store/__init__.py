@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, the SQLite file, its migrations and its lock."""

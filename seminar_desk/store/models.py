@@ -1,0 +1,413 @@
+"""The seminar file's schema (SQLAlchemy 2 typed ORM).
+
+Every row of user data carries a stable UUID primary key and creation/modification times,
+because rapporteurs' files are merged later. Each table declares the `Area` it belongs to so
+the services layer can tell views what an action changed without hand-written bookkeeping.
+Every change to this module needs an Alembic migration (tests compare the two).
+"""
+
+import uuid
+from datetime import UTC, date, datetime, time
+from typing import ClassVar
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from seminar_desk.domain.changes import Area
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out (SQLite forgets the zone)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime stored; use an aware UTC datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[object, object]] = {datetime: UTCDateTime}
+    area: ClassVar[Area] = Area.SEMINAR
+
+
+class Tracked:
+    """Stable id and modification times, shared by every table of user data."""
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Seminar(Tracked, Base):
+    __tablename__ = "seminar"
+    area = Area.SEMINAR
+
+    title: Mapped[str] = mapped_column(Text, default="")
+    short_title: Mapped[str] = mapped_column(Text, default="")
+    venue: Mapped[str] = mapped_column(Text, default="")
+    city: Mapped[str] = mapped_column(Text, default="")
+    country: Mapped[str] = mapped_column(Text, default="")
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    organisers: Mapped[str] = mapped_column(Text, default="")
+    donors: Mapped[str] = mapped_column(Text, default="")
+    objectives: Mapped[str] = mapped_column(Text, default="")
+    introduction: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    # Default speaking time in seconds for new lists of speakers; 0 means a stopwatch.
+    default_speaking_limit_s: Mapped[int] = mapped_column(Integer, default=180)
+
+    days: Mapped[list["Day"]] = relationship(
+        back_populates="seminar", cascade="all, delete-orphan", order_by="Day.number"
+    )
+
+
+class Day(Tracked, Base):
+    __tablename__ = "day"
+    __table_args__ = (UniqueConstraint("seminar_id", "number"),)
+    area = Area.AGENDA
+
+    seminar_id: Mapped[str] = mapped_column(ForeignKey("seminar.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    date: Mapped[date] = mapped_column(Date)
+    start_time: Mapped[time] = mapped_column(Time, default=time(9, 0))
+    end_time: Mapped[time] = mapped_column(Time, default=time(17, 30))
+    title: Mapped[str] = mapped_column(Text, default="")
+
+    seminar: Mapped[Seminar] = relationship(back_populates="days")
+    items: Mapped[list["AgendaItem"]] = relationship(
+        back_populates="day", cascade="all, delete-orphan", order_by="AgendaItem.position"
+    )
+
+
+class OrgGroup(Tracked, Base):
+    """A group that delegations belong to and may speak on behalf of (e.g. ASEAN)."""
+
+    __tablename__ = "org_group"
+    area = Area.PARTICIPANTS
+
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+
+
+class Organisation(Tracked, Base):
+    """A delegation (member state) or an organisation (UN agency, NGO, institute...)."""
+
+    __tablename__ = "organisation"
+    area = Area.PARTICIPANTS
+
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32), default="other")
+    country: Mapped[str] = mapped_column(Text, default="")
+
+    participants: Mapped[list["Participant"]] = relationship(back_populates="organisation")
+    groups: Mapped[list[OrgGroup]] = relationship(secondary="org_group_member")
+
+
+class OrgGroupMember(Base):
+    __tablename__ = "org_group_member"
+    area = Area.PARTICIPANTS
+
+    group_id: Mapped[str] = mapped_column(
+        ForeignKey("org_group.id", ondelete="CASCADE"), primary_key=True
+    )
+    organisation_id: Mapped[str] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Participant(Tracked, Base):
+    __tablename__ = "participant"
+    area = Area.PARTICIPANTS
+
+    honorific: Mapped[str] = mapped_column(String(32), default="")
+    name: Mapped[str] = mapped_column(Text)
+    # Sort and search key without diacritics, maintained by the services layer.
+    sort_name: Mapped[str] = mapped_column(Text, default="", index=True)
+    organisation_id: Mapped[str | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), index=True
+    )
+    function: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str] = mapped_column(String(32), default="delegate")
+    gender: Mapped[str] = mapped_column(String(16), default="")
+    email: Mapped[str] = mapped_column(Text, default="")
+
+    organisation: Mapped[Organisation | None] = relationship(back_populates="participants")
+    attendance: Mapped[list["Attendance"]] = relationship(
+        back_populates="participant", cascade="all, delete-orphan"
+    )
+
+
+class Attendance(Tracked, Base):
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("participant_id", "day_id"),)
+    area = Area.PARTICIPANTS
+
+    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+    day_id: Mapped[str] = mapped_column(ForeignKey("day.id", ondelete="CASCADE"), index=True)
+    present: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    participant: Mapped[Participant] = relationship(back_populates="attendance")
+    day: Mapped[Day] = relationship()
+
+
+class AgendaItem(Tracked, Base):
+    __tablename__ = "agenda_item"
+    area = Area.AGENDA
+
+    day_id: Mapped[str] = mapped_column(ForeignKey("day.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(32), default="plenary")
+    title: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    duration_min: Mapped[int] = mapped_column(Integer, default=30)
+    # Scheduled start, recomputed from the day start and durations unless start_locked.
+    start_time: Mapped[time | None] = mapped_column(Time)
+    start_locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The start as first planned, kept on record when the day is re-planned live.
+    original_start_time: Mapped[time | None] = mapped_column(Time)
+    # Items sharing a parallel key run at the same time in different rooms.
+    parallel_key: Mapped[str] = mapped_column(String(64), default="")
+    room: Mapped[str] = mapped_column(Text, default="")
+    chair_id: Mapped[str | None] = mapped_column(ForeignKey("participant.id", ondelete="SET NULL"))
+    actual_start: Mapped[datetime | None] = mapped_column()
+    actual_end: Mapped[datetime | None] = mapped_column()
+    # Lists of speakers: closed lists still take points of order.
+    speakers_closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Seconds per statement for this item; None falls back to the seminar default.
+    speaking_limit_s: Mapped[int | None] = mapped_column(Integer)
+
+    day: Mapped[Day] = relationship(back_populates="items")
+    chair: Mapped[Participant | None] = relationship()
+    speakers: Mapped[list["ItemSpeaker"]] = relationship(
+        back_populates="item", cascade="all, delete-orphan", order_by="ItemSpeaker.position"
+    )
+
+
+class ItemSpeaker(Tracked, Base):
+    """A scheduled speaker or panellist of an agenda item (the printed programme's names)."""
+
+    __tablename__ = "item_speaker"
+    area = Area.AGENDA
+
+    item_id: Mapped[str] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
+    )
+    participant_id: Mapped[str | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE")
+    )
+    # Free text for speakers who are not participants of the file (e.g. imported schedules).
+    name: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    role: Mapped[str] = mapped_column(String(32), default="speaker")
+
+    item: Mapped[AgendaItem] = relationship(back_populates="speakers")
+    participant: Mapped[Participant | None] = relationship()
+
+
+class SpeakerEntry(Tracked, Base):
+    """One request for the floor on an item's list of speakers, and the speech if held."""
+
+    __tablename__ = "speaker_entry"
+    area = Area.SPEAKERS
+
+    item_id: Mapped[str] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
+    )
+    participant_id: Mapped[str | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="SET NULL")
+    )
+    organisation_id: Mapped[str | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL")
+    )
+    capacity: Mapped[str] = mapped_column(String(32), default="national")
+    on_behalf_of_id: Mapped[str | None] = mapped_column(
+        ForeignKey("org_group.id", ondelete="SET NULL")
+    )
+    speech_type: Mapped[str] = mapped_column(String(32), default="statement")
+    position: Mapped[float] = mapped_column(Float, default=0.0)
+    status: Mapped[str] = mapped_column(String(16), default="waiting")
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Per-speaker override of the time limit in seconds (0 = stopwatch).
+    time_limit_s: Mapped[int | None] = mapped_column(Integer)
+    started_at: Mapped[datetime | None] = mapped_column()
+    ended_at: Mapped[datetime | None] = mapped_column()
+
+    item: Mapped[AgendaItem] = relationship()
+    participant: Mapped[Participant | None] = relationship()
+    organisation: Mapped[Organisation | None] = relationship()
+    on_behalf_of: Mapped[OrgGroup | None] = relationship()
+    pauses: Mapped[list["SpeechPause"]] = relationship(
+        back_populates="entry", cascade="all, delete-orphan", order_by="SpeechPause.started_at"
+    )
+
+
+class SpeechPause(Tracked, Base):
+    __tablename__ = "speech_pause"
+    area = Area.SPEAKERS
+
+    entry_id: Mapped[str] = mapped_column(
+        ForeignKey("speaker_entry.id", ondelete="CASCADE"), index=True
+    )
+    started_at: Mapped[datetime] = mapped_column()
+    ended_at: Mapped[datetime | None] = mapped_column()
+
+    entry: Mapped[SpeakerEntry] = relationship(back_populates="pauses")
+
+
+class BreakoutGroup(Tracked, Base):
+    __tablename__ = "breakout_group"
+    area = Area.BREAKOUTS
+
+    item_id: Mapped[str] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(Text)
+    room: Mapped[str] = mapped_column(Text, default="")
+    facilitator_id: Mapped[str | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="SET NULL")
+    )
+    rapporteur_id: Mapped[str | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="SET NULL")
+    )
+    guiding_questions: Mapped[str] = mapped_column(Text, default="")
+
+    item: Mapped[AgendaItem] = relationship()
+    facilitator: Mapped[Participant | None] = relationship(foreign_keys=[facilitator_id])
+    rapporteur: Mapped[Participant | None] = relationship(foreign_keys=[rapporteur_id])
+    members: Mapped[list["BreakoutMember"]] = relationship(
+        back_populates="group", cascade="all, delete-orphan"
+    )
+
+
+class BreakoutMember(Tracked, Base):
+    __tablename__ = "breakout_member"
+    __table_args__ = (UniqueConstraint("group_id", "participant_id"),)
+    area = Area.BREAKOUTS
+
+    group_id: Mapped[str] = mapped_column(ForeignKey("breakout_group.id", ondelete="CASCADE"))
+    participant_id: Mapped[str] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+
+    group: Mapped[BreakoutGroup] = relationship(back_populates="members")
+    participant: Mapped[Participant] = relationship()
+
+
+class Note(Tracked, Base):
+    """A rapporteur's text for one section of an agenda item or a breakout group."""
+
+    __tablename__ = "note"
+    area = Area.NOTES
+
+    item_id: Mapped[str | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
+    )
+    group_id: Mapped[str | None] = mapped_column(
+        ForeignKey("breakout_group.id", ondelete="CASCADE"), index=True
+    )
+    section: Mapped[str] = mapped_column(String(32), default="summary")
+    body: Mapped[str] = mapped_column(Text, default="")
+    author_name: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("participant.id", ondelete="SET NULL"))
+
+    item: Mapped[AgendaItem | None] = relationship()
+    group: Mapped[BreakoutGroup | None] = relationship()
+
+
+class Recommendation(Tracked, Base):
+    __tablename__ = "recommendation"
+    area = Area.NOTES
+
+    item_id: Mapped[str | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
+    )
+    group_id: Mapped[str | None] = mapped_column(
+        ForeignKey("breakout_group.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text, default="")
+    addressee: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="proposed")
+    author_name: Mapped[str] = mapped_column(Text, default="")
+    # Set when merged into another recommendation; the merged row keeps its source.
+    merged_into_id: Mapped[str | None] = mapped_column(
+        ForeignKey("recommendation.id", ondelete="SET NULL")
+    )
+
+    item: Mapped[AgendaItem | None] = relationship()
+    group: Mapped[BreakoutGroup | None] = relationship()
+
+
+class ActionItem(Tracked, Base):
+    __tablename__ = "action_item"
+    area = Area.NOTES
+
+    item_id: Mapped[str | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
+    )
+    group_id: Mapped[str | None] = mapped_column(
+        ForeignKey("breakout_group.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(Text, default="")
+    due_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    author_name: Mapped[str] = mapped_column(Text, default="")
+    merged_into_id: Mapped[str | None] = mapped_column(
+        ForeignKey("action_item.id", ondelete="SET NULL")
+    )
+
+    item: Mapped[AgendaItem | None] = relationship()
+    group: Mapped[BreakoutGroup | None] = relationship()
+
+
+def area_of_table(name: str) -> Area | None:
+    """The area a table belongs to, for tables mapped by this module and its extensions."""
+    for mapper in Base.registry.mappers:
+        if mapper.local_table is not None and mapper.local_table.name == name:  # type: ignore[union-attr]
+            return mapper.class_.area
+    return None
