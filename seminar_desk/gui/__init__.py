@@ -1,0 +1,1 @@
+"""The window (PySide6 + qasync). The only package that imports Qt."""

@@ -1,0 +1,250 @@
+"""The main window: the places of the app beside each other, menus, status bar."""
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from seminar_desk import __version__
+from seminar_desk.domain.changes import OpChanges
+from seminar_desk.gui.bus import ChangeBus
+from seminar_desk.gui.context import DeskContext
+from seminar_desk.gui.pages import page_specs
+from seminar_desk.gui.pages.base import Page
+from seminar_desk.gui.settings import UiSettings
+from seminar_desk.gui.welcome import WelcomePage
+from seminar_desk.paths import default_db_path, demo_db_path
+from seminar_desk.services.demo import create_demo
+from seminar_desk.services.desk import Desk
+from seminar_desk.services.seminar import SeminarService
+from seminar_desk.store.database import Database
+from seminar_desk.store.errors import StoreError
+
+FILE_FILTER = "Seminar files (*.sqlite *.db);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: UiSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or UiSettings()
+        self.ctx: DeskContext | None = None
+        self.pages: list[Page] = []
+        self.setWindowTitle("Seminar Desk")
+        self.resize(1280, 800)
+        if geometry := self.settings.geometry():
+            self.restoreGeometry(geometry)
+
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.welcome.new_requested.connect(self.new_seminar)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.open_requested.connect(self.choose_file)
+        self.stack.addWidget(self.welcome)
+        self.setCentralWidget(self.stack)
+        self.file_label = QLabel()
+        self.statusBar().addPermanentWidget(self.file_label)
+        self._build_menus()
+        self._update_actions()
+
+    # -- menus --------------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self._action("&New seminar…", self.new_seminar, QKeySequence.New))
+        file_menu.addAction(self._action("&Open…", self.choose_file, QKeySequence.Open))
+        file_menu.addAction(self._action("Open the &demo", self.open_demo))
+        self.recent_menu = file_menu.addMenu("&Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.close_action = self._action("&Close", self.close_file, QKeySequence.Close)
+        file_menu.addAction(self.close_action)
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.Quit))
+
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self._action("&Undo", self.undo, QKeySequence.Undo)
+        self.redo_action = self._action("&Redo", self.redo, QKeySequence.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        self.go_menu = bar.addMenu("&Go")
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About Seminar Desk", self.about))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    # -- files --------------------------------------------------------------------------------
+
+    def report(self, message: str) -> None:
+        """A problem a person must see: a dialog, and the same line on stderr."""
+        print(f"seminar-desk: {message}", file=sys.stderr)
+        QMessageBox.warning(self, "Seminar Desk", message)
+
+    def open_file(self, path: Path, *, demo: bool = False) -> bool:
+        try:
+            db = Database.open(path)
+        except StoreError as exc:
+            self.report(str(exc))
+            return False
+        desk = Desk(db)
+        try:
+            if demo and SeminarService(desk).details() is None:
+                create_demo(desk)
+        except StoreError as exc:
+            desk.close()
+            self.report(str(exc))
+            return False
+        self._install(desk)
+        self.settings.add_recent(db.path)
+        if db.backup:
+            self.statusBar().showMessage(f"Upgraded the file; backup at {db.backup}", 10000)
+        return True
+
+    def _install(self, desk: Desk) -> None:
+        self.close_file()
+        bus = ChangeBus(desk, self)
+        self.ctx = DeskContext(desk, bus, self)
+        bus.changed.connect(self._on_changes)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setMaximumWidth(220)
+        self.page_stack = QStackedWidget()
+        self.go_menu.clear()
+        for index, spec in enumerate(page_specs()):
+            page = spec.factory(self.ctx)
+            self.pages.append(page)
+            self.page_stack.addWidget(page)
+            self.sidebar.addItem(spec.title)
+            action = self.go_menu.addAction(spec.title)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.sidebar.setCurrentRow(i))
+        self.sidebar.currentRowChanged.connect(self._show_page)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.page_stack)
+        splitter.setStretchFactor(1, 1)
+        self.workspace: QWidget = splitter
+        self.stack.addWidget(splitter)
+        self.stack.setCurrentWidget(splitter)
+        self.sidebar.setCurrentRow(0)
+        self._update_actions()
+
+    def _show_page(self, row: int) -> None:
+        self.page_stack.setCurrentIndex(row)
+        if 0 <= row < len(self.pages):
+            self.pages[row].on_shown()
+
+    def show_page(self, title: str) -> Page:
+        titles = [spec.title for spec in page_specs()]
+        self.sidebar.setCurrentRow(titles.index(title))
+        return self.pages[titles.index(title)]
+
+    def close_file(self) -> None:
+        if self.ctx is None:
+            return
+        self.ctx.bus.detach()
+        self.ctx.desk.close()
+        for page in self.pages:
+            page.deleteLater()
+        self.pages.clear()
+        self.stack.removeWidget(self.workspace)
+        self.workspace.deleteLater()
+        self.ctx = None
+        self.stack.setCurrentWidget(self.welcome)
+        self._update_actions()
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a seminar", "", FILE_FILTER)
+        if path:
+            self.open_file(Path(path))
+
+    def new_seminar(self) -> None:
+        suggested = str(default_db_path().with_name("seminar.sqlite"))
+        path, _ = QFileDialog.getSaveFileName(self, "New seminar file", suggested, FILE_FILTER)
+        if not path:
+            return
+        target = Path(path)
+        if target.exists() and target.stat().st_size > 0:
+            self.report(f"{target} already exists; choose a new name for a new seminar.")
+            return
+        if self.open_file(target) and self.ctx is not None:
+            today = date.today()
+            self.ctx.seminar.update(title="New seminar", start_date=today, end_date=today)
+            self.ctx.desk.clear_history()
+            self.show_page("Seminar")
+
+    def open_demo(self) -> None:
+        self.open_file(demo_db_path(), demo=True)
+
+    # -- edit ---------------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        if self.ctx is not None:
+            self.ctx.desk.undo()
+
+    def redo(self) -> None:
+        if self.ctx is not None:
+            self.ctx.desk.redo()
+
+    def _on_changes(self, changes: OpChanges) -> None:
+        self._update_actions()
+        if changes.label:
+            self.statusBar().showMessage(f"Saved: {changes.label}", 5000)
+
+    def _update_actions(self) -> None:
+        desk = self.ctx.desk if self.ctx else None
+        undo = desk.undo_label if desk else None
+        redo = desk.redo_label if desk else None
+        self.undo_action.setEnabled(undo is not None)
+        self.undo_action.setText(f"&Undo {undo}" if undo else "&Undo")
+        self.redo_action.setEnabled(redo is not None)
+        self.redo_action.setText(f"&Redo {redo}" if redo else "&Redo")
+        self.close_action.setEnabled(desk is not None)
+        if desk is None:
+            self.setWindowTitle("Seminar Desk")
+            self.file_label.setText("No seminar open")
+        else:
+            details = self.ctx.seminar.details() if self.ctx else None
+            title = details.short_title or details.title if details else ""
+            self.setWindowTitle(f"{title or desk.db.path.name} — Seminar Desk")
+            self.file_label.setText(str(desk.db.path))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Seminar Desk",
+            f"<b>Seminar Desk {__version__}</b><p>Agenda, list of speakers, rapporteurs' notes "
+            "and reports for seminars where the network cannot be trusted.</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.settings.save_geometry(self.saveGeometry())
+        self.close_file()
+        super().closeEvent(event)

@@ -1,0 +1,138 @@
+"""The Seminar page: the seminar's own details, saved field by field as one undoable step each."""
+
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seminar_desk.domain.changes import Area, OpChanges
+from seminar_desk.gui.context import DeskContext
+from seminar_desk.gui.pages.base import Page, PageSpec
+
+LINE_FIELDS = (
+    ("title", "Title"),
+    ("short_title", "Short title"),
+    ("venue", "Venue"),
+    ("city", "City"),
+    ("country", "Country"),
+    ("timezone", "Time zone"),
+)
+TEXT_SAVE_DELAY_MS = 700
+TEXT_FIELDS = (
+    ("organisers", "Organisers"),
+    ("donors", "Donors"),
+    ("objectives", "Objectives"),
+    ("introduction", "Introduction"),
+)
+
+
+class SeminarPage(Page):
+    def __init__(self, ctx: DeskContext) -> None:
+        super().__init__(ctx)
+        form_host = QWidget()
+        form = QFormLayout(form_host)
+        self.lines: dict[str, QLineEdit] = {}
+        self.texts: dict[str, QPlainTextEdit] = {}
+        self._timers: dict[str, QTimer] = {}
+        for name, label in LINE_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            edit.editingFinished.connect(lambda n=name: self._save(n, self.lines[n].text()))
+            self.lines[name] = edit
+            form.addRow(label, edit)
+        self.start = QDateEdit(calendarPopup=True)
+        self.end = QDateEdit(calendarPopup=True)
+        for name, edit, label in (
+            ("start_date", self.start, "Starts"),
+            ("end_date", self.end, "Ends"),
+        ):
+            edit.setDisplayFormat("d MMMM yyyy")
+            edit.setObjectName(name)
+            edit.editingFinished.connect(lambda n=name, e=edit: self._save(n, e.date().toPython()))
+            form.addRow(label, edit)
+        self.limit = QSpinBox()
+        self.limit.setRange(0, 60 * 60)
+        self.limit.setSuffix(" s")
+        self.limit.setSpecialValueText("No limit (stopwatch)")
+        self.limit.editingFinished.connect(
+            lambda: self._save("default_speaking_limit_s", self.limit.value())
+        )
+        form.addRow("Default speaking time", self.limit)
+        for name, label in TEXT_FIELDS:
+            edit = QPlainTextEdit()
+            edit.setObjectName(name)
+            edit.setMinimumHeight(70)
+            edit.textChanged.connect(lambda n=name: self._text_changed(n))
+            timer = QTimer(self, singleShot=True, interval=TEXT_SAVE_DELAY_MS)
+            timer.timeout.connect(lambda n=name: self._save(n, self.texts[n].toPlainText()))
+            self._timers[name] = timer
+            self.texts[name] = edit
+            form.addRow(label, edit)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_host)
+        QVBoxLayout(self).addWidget(scroll)
+        self._loading = False
+        self.load()
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        self.flush()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    def load(self) -> None:
+        details = self.ctx.seminar.details()
+        if details is None:
+            return
+        self._loading = True
+        try:
+            for name, edit in self.lines.items():
+                if edit.text() != getattr(details, name):
+                    edit.setText(getattr(details, name))
+            for name, text_edit in self.texts.items():
+                if text_edit.toPlainText() != getattr(details, name):
+                    text_edit.setPlainText(getattr(details, name))
+            for edit, value in ((self.start, details.start_date), (self.end, details.end_date)):
+                if value is not None:
+                    edit.setDate(QDate(value.year, value.month, value.day))
+            self.limit.setValue(details.default_speaking_limit_s)
+        finally:
+            self._loading = False
+
+    def _text_changed(self, name: str) -> None:
+        """Long texts are saved once typing pauses, so one pause is one undo step."""
+        if not self._loading:
+            self._timers[name].start()
+
+    def flush(self) -> None:
+        """Save texts whose pause timer is still running (before closing or in tests)."""
+        for name, timer in self._timers.items():
+            if timer.isActive():
+                timer.stop()
+                self._save(name, self.texts[name].toPlainText())
+
+    def _save(self, name: str, value: object) -> None:
+        if self._loading:
+            return
+        details = self.ctx.seminar.details()
+        if details is not None and getattr(details, name) == value:
+            return
+        try:
+            self.ctx.seminar.update(origin=self, **{name: value})
+        except ValueError as exc:
+            if self.ctx.window is not None:
+                self.ctx.window.statusBar().showMessage(str(exc), 8000)  # type: ignore[attr-defined]
+            self.load()
+
+    def on_changes(self, changes: OpChanges) -> None:
+        if changes.touches(Area.SEMINAR) and changes.origin is not self:
+            self.load()
+
+
+SPEC = PageSpec(order=10, title="Seminar", factory=SeminarPage)

@@ -1,0 +1,68 @@
+"""Shared fixtures: a fresh seminar file, the demo seminar, an injected clock, offscreen Qt."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from seminar_desk.domain.clock import FakeClock  # noqa: E402
+from seminar_desk.services.demo import create_demo  # noqa: E402
+from seminar_desk.services.desk import Desk  # noqa: E402
+from seminar_desk.store.database import Database  # noqa: E402
+
+_DEMO_CACHE: dict[str, bytes] = {}
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "seminar.sqlite"
+
+
+@pytest.fixture
+def desk(db_path: Path, clock: FakeClock) -> Iterator[Desk]:
+    """An empty seminar file, opened for writing."""
+    d = Desk(Database.open(db_path), clock)
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    """A file holding the demo seminar (built once per run, then copied)."""
+    path = tmp_path / "demo.sqlite"
+    if "demo" not in _DEMO_CACHE:
+        build = tmp_path / "demo-build.sqlite"
+        d = Desk(Database.open(build))
+        create_demo(d)
+        d.close()
+        _DEMO_CACHE["demo"] = build.read_bytes()
+    path.write_bytes(_DEMO_CACHE["demo"])
+    return path
+
+
+@pytest.fixture
+def demo_desk(demo_path: Path, clock: FakeClock) -> Iterator[Desk]:
+    """The demo seminar, opened for writing, with an injected clock."""
+    d = Desk(Database.open(demo_path), clock)
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def qsettings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Keep QSettings of GUI tests in a temporary folder, away from the user's own."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    yield

@@ -1,0 +1,110 @@
+"""Undo/redo and change reporting of the Desk, on real rows of the demo seminar."""
+
+from sqlalchemy import func, select
+
+from seminar_desk.domain.changes import Area
+from seminar_desk.services.desk import Desk
+from seminar_desk.store.models import (
+    AgendaItem,
+    BreakoutGroup,
+    Note,
+    Participant,
+    Recommendation,
+    SpeakerEntry,
+)
+
+
+def count(desk: Desk, model: type) -> int:
+    with desk.read() as s:
+        return s.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_update_is_undone_and_redone(demo_desk: Desk) -> None:
+    with demo_desk.read() as s:
+        item_id, title = s.execute(select(AgendaItem.id, AgendaItem.title)).first()
+    with demo_desk.action("Rename item") as act:
+        act.session.get(AgendaItem, item_id).title = "Renamed <b>&"
+    assert act.changes.areas == {Area.AGENDA}
+    assert demo_desk.undo_label == "Rename item"
+
+    undone = demo_desk.undo()
+    assert undone.label == "Undo Rename item"
+    with demo_desk.read() as s:
+        assert s.get(AgendaItem, item_id).title == title
+    demo_desk.redo()
+    with demo_desk.read() as s:
+        assert s.get(AgendaItem, item_id).title == "Renamed <b>&"
+
+
+def test_deleting_an_item_and_everything_hanging_off_it_is_undone(demo_desk: Desk) -> None:
+    with demo_desk.read() as s:
+        group = s.scalars(select(BreakoutGroup)).first()
+        item_id = group.item_id
+    before = {m: count(demo_desk, m) for m in (AgendaItem, BreakoutGroup, Note, Recommendation)}
+    with demo_desk.action("Delete item") as act:
+        act.session.delete(act.session.get(AgendaItem, item_id))
+    assert count(demo_desk, BreakoutGroup) < before[BreakoutGroup]
+    assert {Area.AGENDA, Area.BREAKOUTS, Area.NOTES} <= act.changes.areas
+
+    demo_desk.undo()
+    after = {m: count(demo_desk, m) for m in before}
+    assert after == before
+    with demo_desk.read() as s:
+        assert s.get(AgendaItem, item_id) is not None
+
+
+def test_set_null_references_come_back(demo_desk: Desk) -> None:
+    with demo_desk.read() as s:
+        entry = s.scalars(select(SpeakerEntry).where(SpeakerEntry.participant_id.is_not(None))).first()
+        entry_id, person_id = entry.id, entry.participant_id
+    with demo_desk.action("Remove participant") as act:
+        act.session.delete(act.session.get(Participant, person_id))
+    with demo_desk.read() as s:
+        assert s.get(SpeakerEntry, entry_id).participant_id is None
+    demo_desk.undo()
+    with demo_desk.read() as s:
+        assert s.get(SpeakerEntry, entry_id).participant_id == person_id
+        assert s.get(Participant, person_id) is not None
+
+
+def test_insert_is_undone_and_new_action_clears_redo(desk: Desk) -> None:
+    from seminar_desk.services.seminar import SeminarService
+
+    service = SeminarService(desk)
+    service.update(title="First")
+    service.update(title="Second")
+    desk.undo()
+    assert service.details().title == "First"
+    assert desk.redo_label == "Edit seminar details"
+    service.update(title="Third")
+    assert desk.redo_label is None
+    desk.undo()
+    desk.undo()
+    assert service.details() is None  # the row inserted by the first edit is gone
+
+
+def test_failed_action_changes_nothing_and_records_no_undo(desk: Desk) -> None:
+    from seminar_desk.services.seminar import SeminarService
+
+    service = SeminarService(desk)
+    service.update(title="Kept")
+    seen = []
+    desk.subscribe(seen.append)
+    try:
+        with desk.action("Broken"):
+            raise RuntimeError("boom")
+    except RuntimeError:
+        pass
+    assert service.details().title == "Kept"
+    assert desk.undo_label == "Edit seminar details"
+    assert seen == []
+
+
+def test_non_undoable_action_reports_changes(desk: Desk) -> None:
+    seen = []
+    desk.subscribe(seen.append)
+    with desk.action("Autosave", undoable=False, origin="editor") as act:
+        act.session.add(Note(body="typed"))
+    assert act.changes.areas == {Area.NOTES}
+    assert seen[0].origin == "editor"
+    assert desk.undo_label is None
