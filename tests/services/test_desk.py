@@ -55,7 +55,9 @@ def test_deleting_an_item_and_everything_hanging_off_it_is_undone(demo_desk: Des
 
 def test_set_null_references_come_back(demo_desk: Desk) -> None:
     with demo_desk.read() as s:
-        entry = s.scalars(select(SpeakerEntry).where(SpeakerEntry.participant_id.is_not(None))).first()
+        entry = s.scalars(
+            select(SpeakerEntry).where(SpeakerEntry.participant_id.is_not(None))
+        ).first()
         entry_id, person_id = entry.id, entry.participant_id
     with demo_desk.action("Remove participant") as act:
         act.session.delete(act.session.get(Participant, person_id))

@@ -1,0 +1,76 @@
+"""Opening files: one writer, crashed writers do not block, bad files get clear messages."""
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from seminar_desk.store.database import Database
+from seminar_desk.store.errors import DatabaseLockedError, NotASeminarFileError
+
+
+def test_second_writer_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    first = Database.open(path)
+    try:
+        with pytest.raises(DatabaseLockedError) as info:
+            Database.open(path)
+        assert str(path) in str(info.value)
+        assert "already open" in str(info.value)
+    finally:
+        first.close()
+    Database.open(path).close()  # released on close
+
+
+def test_lock_of_a_killed_process_does_not_block(tmp_path: Path) -> None:
+    path = tmp_path / "crash.sqlite"
+    script = textwrap.dedent(f"""
+        import os, signal
+        from seminar_desk.store.database import Database
+        Database.open({str(path)!r})
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], timeout=60)
+    assert proc.returncode != 0
+    assert path.with_name(path.name + ".lock").exists()  # left behind by the crash
+    Database.open(path).close()
+
+
+def test_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("Agenda, day 1\n<b>not a database</b>\n")
+    before = path.read_bytes()
+    with pytest.raises(NotASeminarFileError) as info:
+        Database.open(path)
+    assert str(path) in str(info.value)
+    assert path.read_bytes() == before
+    Database.open(tmp_path / "other.sqlite").close()  # the failed open released its lock
+    with pytest.raises(NotASeminarFileError):
+        Database.open(path)  # and it did not keep a lock on the bad file either
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "foreign.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    with pytest.raises(NotASeminarFileError, match="not a Seminar Desk file"):
+        Database.open(path)
+
+
+def test_file_from_a_newer_release_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "future.sqlite"
+    Database.open(path).close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.commit()
+    con.close()
+    with pytest.raises(NotASeminarFileError, match="newer release"):
+        Database.open(path)
