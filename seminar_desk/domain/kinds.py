@@ -107,3 +107,11 @@ class ActionStatus(_Labelled):
     IN_PROGRESS = "in_progress"
     DONE = "done"
     DROPPED = "dropped"
+
+
+def label_of(kind: type[_Labelled], value: str) -> str:
+    """The readable label of a stored value, or the value itself if a newer release wrote it."""
+    try:
+        return kind(value).label
+    except ValueError:
+        return value

@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         bus.changed.connect(self._on_changes)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setMaximumWidth(220)
+        self.sidebar.setMaximumWidth(240)
         self.page_stack = QStackedWidget()
         self.go_menu.clear()
         for index, spec in enumerate(page_specs()):
@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.page_stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([180, max(600, self.width() - 180)])
         self.workspace: QWidget = splitter
         self.stack.addWidget(splitter)
         self.stack.setCurrentWidget(splitter)

@@ -1,0 +1,151 @@
+"""Participants, their delegations and their attendance per day."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from seminar_desk.domain.changes import OpChanges
+from seminar_desk.domain.text import fold
+from seminar_desk.services.desk import Desk
+from seminar_desk.store.models import Attendance, Day, Organisation, Participant
+
+EDITABLE = ("honorific", "name", "function", "role", "gender", "email", "organisation_id")
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    id: str
+    code: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    id: str
+    honorific: str
+    name: str
+    organisation_id: str | None
+    organisation: str
+    organisation_kind: str
+    function: str
+    role: str
+    gender: str
+    email: str
+    days_present: frozenset[str]
+
+    @property
+    def search_key(self) -> str:
+        return fold(f"{self.name} {self.organisation} {self.function} {self.email}")
+
+
+@dataclass(frozen=True)
+class DayRow:
+    id: str
+    number: int
+    label: str
+
+
+class ParticipantService:
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    def days(self) -> list[DayRow]:
+        with self.desk.read() as s:
+            return [
+                DayRow(d.id, d.number, f"Day {d.number} ({d.date:%d %b})")
+                for d in s.scalars(select(Day).order_by(Day.number))
+            ]
+
+    def organisations(self) -> list[OrganisationRow]:
+        with self.desk.read() as s:
+            rows = s.scalars(select(Organisation).order_by(Organisation.name))
+            return [OrganisationRow(o.id, o.code, o.name, o.kind) for o in rows]
+
+    def participants(self) -> list[ParticipantRow]:
+        """All participants, by delegation then name (the order of a list of participants)."""
+        with self.desk.read() as s:
+            people = s.scalars(
+                select(Participant).options(
+                    selectinload(Participant.organisation), selectinload(Participant.attendance)
+                )
+            ).all()
+            rows = [
+                ParticipantRow(
+                    p.id,
+                    p.honorific,
+                    p.name,
+                    p.organisation_id,
+                    p.organisation.name if p.organisation else "",
+                    p.organisation.kind if p.organisation else "",
+                    p.function,
+                    p.role,
+                    p.gender,
+                    p.email,
+                    frozenset(a.day_id for a in p.attendance if a.present),
+                )
+                for p in people
+            ]
+        return sorted(rows, key=lambda r: (fold(r.organisation), fold(r.name)))
+
+    def add(
+        self,
+        name: str,
+        organisation_id: str | None = None,
+        origin: object | None = None,
+        **fields: str,
+    ) -> tuple[str, OpChanges]:
+        name = name.strip()
+        if not name:
+            raise ValueError("A participant needs a name.")
+        with self.desk.action(f"Add participant {name}", origin=origin) as act:
+            person = Participant(
+                name=name, sort_name=fold(name), organisation_id=organisation_id, **fields
+            )
+            act.session.add(person)
+            act.session.flush()
+            new_id = person.id
+        return new_id, act.changes
+
+    def update(
+        self, participant_id: str, origin: object | None = None, **values: object
+    ) -> OpChanges:
+        unknown = set(values) - set(EDITABLE)
+        if unknown:
+            raise TypeError(f"unknown participant fields: {', '.join(sorted(unknown))}")
+        if "name" in values and not str(values["name"]).strip():
+            raise ValueError("A participant needs a name.")
+        with self.desk.action("Edit participant", origin=origin) as act:
+            person = act.session.get_one(Participant, participant_id)
+            for key, value in values.items():
+                setattr(person, key, value)
+            if "name" in values:
+                person.sort_name = fold(person.name)
+        return act.changes
+
+    def delete(self, participant_ids: list[str], origin: object | None = None) -> OpChanges:
+        """Delete several participants as one undoable step."""
+        label = "Delete participant" if len(participant_ids) == 1 else "Delete participants"
+        with self.desk.action(label, origin=origin) as act:
+            for participant_id in participant_ids:
+                act.session.delete(act.session.get_one(Participant, participant_id))
+        return act.changes
+
+    def set_present(
+        self, participant_id: str, day_id: str, present: bool, origin: object | None = None
+    ) -> OpChanges:
+        verb = "present" if present else "absent"
+        with self.desk.action(f"Mark {verb}", origin=origin) as act:
+            record = act.session.scalars(
+                select(Attendance).where(
+                    Attendance.participant_id == participant_id, Attendance.day_id == day_id
+                )
+            ).first()
+            if record is None:
+                act.session.add(
+                    Attendance(participant_id=participant_id, day_id=day_id, present=present)
+                )
+            else:
+                record.present = present
+        return act.changes

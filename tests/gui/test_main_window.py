@@ -1,0 +1,120 @@
+"""The main window as a person meets it: welcome, demo, pages, undo, remembered state."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+from seminar_desk.gui.main_window import MainWindow
+from seminar_desk.gui.settings import UiSettings
+from seminar_desk.store.database import Database
+
+pytestmark = pytest.mark.usefixtures("qsettings")
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: seen.append(text))
+    return seen
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    w = MainWindow(UiSettings())
+    qtbot.addWidget(w)
+    return w
+
+
+def test_first_start_shows_the_welcome(window: MainWindow) -> None:
+    assert window.stack.currentWidget() is window.welcome
+    assert not window.undo_action.isEnabled()
+    assert window.file_label.text() == "No seminar open"
+
+
+def test_open_the_demo_from_the_welcome(window: MainWindow, qtbot) -> None:
+    window.welcome.findChild(object, "demoButton").click()
+    assert window.ctx is not None
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert titles[:2] == ["Seminar", "Agenda"]
+    for place in ("Speakers", "Breakouts & notes", "Participants", "Reports"):
+        assert place in titles
+    assert "SALW Regional Seminar" in window.windowTitle()
+    seminar_page = window.pages[0]
+    assert seminar_page.findChild(QLineEdit, "city").text() == "Phnom Penh"
+
+
+def test_edit_on_the_seminar_page_is_undone_from_the_edit_menu(
+    window: MainWindow, demo_path: Path, qtbot
+) -> None:
+    assert window.open_file(demo_path)
+    venue = window.pages[0].findChild(QLineEdit, "venue")
+    venue.setText("Room <A> & B")
+    venue.editingFinished.emit()
+    assert window.ctx.seminar.details().venue == "Room <A> & B"
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.text() == "&Undo Edit seminar details"
+    window.undo_action.trigger()
+    assert window.ctx.seminar.details().venue.startswith("Bassac Ballroom")
+    assert venue.text().startswith("Bassac Ballroom")  # the page followed the undo
+    window.redo_action.trigger()
+    assert venue.text() == "Room <A> & B"
+
+
+def test_long_text_is_saved_once_typing_pauses(window: MainWindow, demo_path: Path, qtbot) -> None:
+    window.open_file(demo_path)
+    page = window.pages[0]
+    page.texts["objectives"].setPlainText("Objective one\nObjective two")
+    qtbot.waitUntil(lambda: window.ctx.seminar.details().objectives.endswith("two"), timeout=3000)
+
+
+def test_a_file_open_in_another_instance_is_refused_with_a_message(
+    window: MainWindow, tmp_path: Path, warnings: list[str], capsys
+) -> None:
+    path = tmp_path / "busy.sqlite"
+    other = Database.open(path)
+    try:
+        assert not window.open_file(path)
+    finally:
+        other.close()
+    assert len(warnings) == 1 and "already open in another Seminar Desk" in warnings[0]
+    assert warnings[0] in capsys.readouterr().err
+    assert window.ctx is None
+
+
+def test_a_corrupt_file_is_refused_with_a_message(
+    window: MainWindow, tmp_path: Path, warnings: list[str]
+) -> None:
+    path = tmp_path / "bad.sqlite"
+    path.write_bytes(b"\x00garbage & <tags>")
+    assert not window.open_file(path)
+    assert str(path) in warnings[0]
+
+
+def test_last_file_and_geometry_are_remembered(demo_path: Path, qtbot) -> None:
+    first = MainWindow(UiSettings())
+    qtbot.addWidget(first)
+    first.open_file(demo_path)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(640, 480)  # inside the 800x600 offscreen screen
+    qtbot.waitUntil(lambda: first.width() == 640)
+    first.close()
+
+    from seminar_desk.gui.app import build_window
+
+    second, opened = build_window(None)
+    qtbot.addWidget(second)
+    assert opened
+    assert second.ctx is not None and second.ctx.desk.db.path == demo_path.resolve()
+    second.show()
+    assert second.size().width() == 640
+    assert demo_path.resolve() in second.settings.recent_files()
+    second.close()
+
+
+def test_closing_the_file_releases_it(window: MainWindow, demo_path: Path) -> None:
+    window.open_file(demo_path)
+    window.close_file()
+    assert window.stack.currentWidget() is window.welcome
+    Database.open(demo_path).close()  # no lock left behind

@@ -1,0 +1,55 @@
+"""The list of participants: a sound model, accent-blind search, attendance that is saved."""
+
+from PySide6.QtCore import Qt
+
+from seminar_desk.gui.pages.participants_model import (
+    ID_ROLE,
+    ParticipantFilter,
+    ParticipantTableModel,
+)
+from seminar_desk.services.desk import Desk
+from seminar_desk.services.participants import ParticipantService
+
+
+def test_model_passes_the_model_tester(demo_desk: Desk, qtmodeltester) -> None:
+    model = ParticipantTableModel(ParticipantService(demo_desk))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 48
+    assert model.columnCount() == 6 + 2  # six fields and one column per day
+
+
+def test_search_ignores_vietnamese_accents(demo_desk: Desk, qtmodeltester) -> None:
+    model = ParticipantTableModel(ParticipantService(demo_desk))
+    proxy = ParticipantFilter()
+    proxy.setSourceModel(model)
+    proxy.set_text("nguyen duc")
+    names = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert names and all("Nguyễn" in n and "Đức" in n for n in names)
+    proxy.set_text("viet nam")
+    assert proxy.rowCount() >= 2
+    qtmodeltester.check(proxy)
+
+
+def test_attendance_checkbox_is_saved_and_undoable(demo_desk: Desk) -> None:
+    service = ParticipantService(demo_desk)
+    model = ParticipantTableModel(service)
+    index = model.index(0, 6)  # day 1 of the first participant
+    before = index.data(Qt.ItemDataRole.CheckStateRole)
+    flipped = (
+        Qt.CheckState.Unchecked if before == Qt.CheckState.Checked else Qt.CheckState.Checked
+    )
+    assert model.setData(index, flipped.value, Qt.ItemDataRole.CheckStateRole)
+    person = model.data(index, ID_ROLE)
+    row = next(r for r in service.participants() if r.id == person)
+    assert (model.days[0].id in row.days_present) == (flipped == Qt.CheckState.Checked)
+    demo_desk.undo()
+    row = next(r for r in service.participants() if r.id == person)
+    assert (model.days[0].id in row.days_present) == (before == Qt.CheckState.Checked)
+
+
+def test_editing_a_name_keeps_markup_as_text(demo_desk: Desk) -> None:
+    service = ParticipantService(demo_desk)
+    model = ParticipantTableModel(service)
+    assert model.setData(model.index(0, 0), "Tom <tom@example.org> & R&D")
+    assert model.index(0, 0).data(Qt.ItemDataRole.EditRole) == "Tom <tom@example.org> & R&D"
+    assert not model.setData(model.index(0, 0), "   ")  # a name cannot be blank
