@@ -127,12 +127,15 @@ def plan_day(
     *,
     day_end: int | None = None,
     now: int | None = None,
+    resume_at: int | None = None,
 ) -> DayPlan:
     """Start and end of every slot, and the warnings a person should see.
 
-    Without `now` this is planning: started items sit at their actual times, the rest follow
-    durations. With `now` (live re-planning) an item still running is assumed to go on until at
-    least `now`, so everything after it moves when it overruns.
+    Started items sit at their actual times. Before the day goes live, the rest follow
+    durations. Once live, the first block after the last started item keeps its working start
+    `resume_at` (what the last re-plan decided), so starting and ending items moves nothing on
+    its own. With `now` (live re-planning) that block follows the actual times instead, never
+    earlier than `now`; an item still running is assumed to go on until at least `now`.
     """
     n = len(slots)
     starts = [0] * n
@@ -145,8 +148,11 @@ def plan_day(
     for block in blocks(slots):
         locked = [slots[i].locked_start for i in block if slots[i].locked_start is not None]
         block_start = min(_after(m, day_start) for m in locked) if locked else cursor
-        if now is not None and not locked and block[0] >= live_from:
-            block_start = max(block_start, now)
+        if not locked and block[0] >= live_from and not slots[block[0]].started:
+            if now is not None:
+                block_start = max(block_start, now)
+            elif resume_at is not None and block[0] == live_from:
+                block_start = resume_at
         block_end = block_start
         for i in block:
             slot = slots[i]

@@ -599,6 +599,7 @@ def _retime(
         _slots(day, items, zone, with_people=False),
         day_end=to_minutes(day.end_time),
         now=now,
+        resume_at=_resume_at(day, items),
     )
     live = any(it.actual_start is not None for it in items)
     for it, minute in zip(items, plan.starts, strict=True):
@@ -612,6 +613,17 @@ def _retime(
     return plan
 
 
+def _resume_at(day: Day, items: Sequence[AgendaItem]) -> int | None:
+    """The working start of the first item after the last one that started (live days only)."""
+    started = [i for i, it in enumerate(items) if it.actual_start is not None]
+    if not started or started[-1] + 1 >= len(items):
+        return None
+    nxt = items[started[-1] + 1]
+    if nxt.actual_start is not None or nxt.start_locked or nxt.start_time is None:
+        return None
+    return day_minutes(nxt.start_time, to_minutes(day.start_time))
+
+
 def _zone(s: Session) -> ZoneInfo:
     name = s.scalar(select(Seminar.timezone)) or "UTC"
     try:
@@ -623,7 +635,9 @@ def _zone(s: Session) -> ZoneInfo:
 def _day_view(day: Day, items: Sequence[AgendaItem], zone: ZoneInfo, now: datetime) -> DayView:
     start = to_minutes(day.start_time)
     slots = _slots(day, items, zone, with_people=True)
-    plan = plan_day(start, slots, day_end=to_minutes(day.end_time))
+    plan = plan_day(
+        start, slots, day_end=to_minutes(day.end_time), resume_at=_resume_at(day, items)
+    )
     planned = [
         day_minutes(it.original_start_time, start) if it.original_start_time else None
         for it in items

@@ -1,0 +1,232 @@
+"""The agenda service on the demo seminar: planning edits, undo, parallel items, live mode."""
+
+from datetime import time
+
+import pytest
+
+from seminar_desk.domain.changes import Area
+from seminar_desk.domain.clock import FakeClock
+from seminar_desk.domain.timing import format_minutes
+from seminar_desk.services.agenda import AgendaError, AgendaService, SpeakerRef
+from seminar_desk.services.desk import Desk
+
+
+def starts(service: AgendaService, day_id: str) -> list[str]:
+    return [format_minutes(i.start) for i in service.day(day_id).items]
+
+
+@pytest.fixture
+def agenda(demo_desk: Desk) -> AgendaService:
+    return AgendaService(demo_desk)
+
+
+@pytest.fixture
+def day1(agenda: AgendaService) -> str:
+    return agenda.days()[0].id
+
+
+DAY1 = ["09:00", "09:45", "10:15", "11:15", "12:30", "13:30", "14:45", "15:00", "16:30"]
+
+
+def test_demo_days_show_their_programme(agenda: AgendaService, day1: str):
+    days = agenda.days()
+    assert [d.number for d in days] == [1, 2]
+    view = agenda.day(day1)
+    assert starts(agenda, day1) == DAY1
+    lunch = view.items[4]
+    assert lunch.kind == "meal" and lunch.start_locked
+    assert view.items[2].chair_name == "Sok Chanthy"
+    assert "Hannah Lindqvist" in view.items[2].speaker_names
+    assert view.warnings == () and view.delay_min is None
+    assert starts(agenda, days[1].id)[-1] == "17:00"
+
+
+def test_changing_a_duration_retimes_the_day_and_undo_restores_it(
+    agenda: AgendaService, demo_desk: Desk, day1: str
+):
+    session1 = agenda.day(day1).items[2]
+    changes = agenda.set_duration(session1.id, 90)
+    assert changes.touches(Area.AGENDA)
+    assert starts(agenda, day1)[:6] == ["09:00", "09:45", "10:15", "11:45", "12:30", "13:30"]
+    lunch = agenda.day(day1).items[4]
+    assert any("12:30" in w for w in lunch.warnings)  # session 2 now runs to 13:00
+    assert demo_desk.undo_label == "Change duration"
+    demo_desk.undo()
+    assert starts(agenda, day1) == DAY1
+    assert agenda.day(day1).items[4].warnings == ()
+    demo_desk.redo()
+    assert starts(agenda, day1)[3] == "11:45"
+
+
+def test_unlocking_and_locking_a_start(agenda: AgendaService, day1: str):
+    lunch = agenda.day(day1).items[4]
+    agenda.update_item(lunch.id, start_locked=False)
+    assert starts(agenda, day1)[4] == "12:30"  # the morning happens to end at 12:30
+    agenda.set_duration(agenda.day(day1).items[3].id, 60)
+    assert starts(agenda, day1)[4] == "12:15"
+    agenda.update_item(lunch.id, start_time=time(12, 45))
+    view = agenda.day(day1)
+    assert view.items[4].start_locked and format_minutes(view.items[4].start) == "12:45"
+
+
+def test_day_past_its_end_is_warned(agenda: AgendaService, day1: str):
+    last = agenda.day(day1).items[-1]
+    agenda.set_duration(last.id, 90)
+    view = agenda.day(day1)
+    assert any("past its planned end" in w for w in view.warnings)
+    assert view.items[-1].warnings
+
+
+def test_add_duplicate_delete_and_undo(agenda: AgendaService, demo_desk: Desk, day1: str):
+    first = agenda.day(day1).items[0]
+    _, new_id = agenda.add_item(day1, after_id=first.id, title="Security briefing", duration_min=10)
+    view = agenda.day(day1)
+    assert view.items[1].id == new_id and view.items[1].title == "Security briefing"
+    assert format_minutes(view.items[2].start) == "09:55"
+    _, copy_id = agenda.duplicate_item(view.items[3].id)
+    view = agenda.day(day1)
+    assert view.items[4].id == copy_id
+    assert view.items[4].title == view.items[3].title
+    assert view.items[4].speaker_names == view.items[3].speaker_names
+    agenda.delete_items([new_id, copy_id])
+    assert starts(agenda, day1) == DAY1
+    demo_desk.undo()
+    assert len(agenda.day(day1).items) == 11
+    demo_desk.undo()
+    demo_desk.undo()
+    assert starts(agenda, day1) == DAY1
+    assert [i.id for i in agenda.day(day1).items][0] == first.id
+
+
+def test_move_within_a_day_and_to_another_day(agenda: AgendaService, demo_desk: Desk, day1: str):
+    day2 = agenda.days()[1].id
+    view = agenda.day(day1)
+    photo = view.items[1]
+    agenda.move_item(photo.id, day1, 3)
+    assert [i.id for i in agenda.day(day1).items].index(photo.id) == 3
+    assert starts(agenda, day1)[:4] == ["09:00", "09:45", "10:45", "12:00"]
+    agenda.move_item(photo.id, day2, 0)
+    assert agenda.day(day2).items[0].id == photo.id
+    assert len(agenda.day(day1).items) == 8
+    assert starts(agenda, day2)[:2] == ["09:00", "09:30"]
+    demo_desk.undo()
+    demo_desk.undo()
+    assert starts(agenda, day1) == DAY1
+    assert [i.id for i in agenda.day(day1).items][1] == photo.id
+
+
+def test_keyboard_moves_cross_day_boundaries(agenda: AgendaService, day1: str):
+    day2 = agenda.days()[1].id
+    last = agenda.day(day1).items[-1]
+    agenda.move_by(last.id, -1)
+    assert agenda.day(day1).items[-2].id == last.id
+    agenda.move_by(last.id, 1)
+    agenda.move_by(last.id, 1)
+    assert agenda.day(day2).items[0].id == last.id
+    agenda.move_by(last.id, -1)
+    assert agenda.day(day1).items[-1].id == last.id
+
+
+def test_parallel_breakouts_and_double_booked_people(agenda: AgendaService, day1: str):
+    view = agenda.day(day1)
+    tour = view.items[7]
+    _, b1 = agenda.add_item(
+        day1,
+        after_id=tour.id,
+        kind="breakout",
+        title="Group A",
+        duration_min=60,
+        room="A",
+        parallel_key="groups",
+        chair_id=tour.chair_id,
+    )
+    _, b2 = agenda.add_item(
+        day1,
+        after_id=b1,
+        kind="breakout",
+        title="Group B",
+        duration_min=45,
+        room="B",
+        parallel_key="groups",
+    )
+    view = agenda.day(day1)
+    a, b, wrap = view.items[8], view.items[9], view.items[10]
+    assert a.start == b.start == view.items[7].end
+    assert wrap.start == a.end  # the next item waits for the longer group
+    assert a.warnings == () and b.warnings == ()
+    agenda.update_item(b2, speakers=[SpeakerRef(tour.chair_id, "")])
+    view = agenda.day(day1)
+    assert any("parallel" in w for w in view.items[8].warnings)
+    assert any("parallel" in w for w in view.items[9].warnings)
+
+
+def test_unknown_fields_and_bad_values_are_refused(agenda: AgendaService, day1: str):
+    item = agenda.day(day1).items[0]
+    with pytest.raises(TypeError):
+        agenda.update_item(item.id, colour="red")
+    with pytest.raises(AgendaError):
+        agenda.set_duration(item.id, -5)
+    with pytest.raises(AgendaError):
+        agenda.update_item(item.id, kind="juggling")
+
+
+def test_running_live_late_and_replanning(
+    agenda: AgendaService, demo_desk: Desk, clock: FakeClock, day1: str
+):
+    # The fake clock starts at 09:00 in Phnom Penh on day 1.
+    items = agenda.day(day1).items
+    agenda.start_item(items[0].id)
+    view = agenda.day(day1)
+    assert view.current is not None and view.current.id == items[0].id
+    assert view.delay_min == 0
+    clock.advance(57 * 60)  # the opening runs 12 minutes over
+    assert agenda.day(day1).delay_min == 12
+    agenda.start_next(day1)  # ends the opening at 09:57, starts the photo
+    view = agenda.day(day1)
+    assert view.items[0].done and view.items[1].running
+    assert view.items[0].actual_end_min == 9 * 60 + 57
+    assert view.delay_min == 12
+    clock.advance(60 * 60)  # the photo and coffee take an hour: it is 10:57
+    result = agenda.replan(day1)
+    view = agenda.day(day1)
+    assert [format_minutes(i.start) for i in view.items[:5]] == [
+        "09:00",
+        "09:57",
+        "10:57",
+        "11:57",
+        "12:30",
+    ]
+    assert result.collisions == ("Lunch hosted by the Royal Government of Cambodia",)
+    assert "Session 1" in result.moved[0]
+    assert view.items[4].warnings
+    # Planned times stay on record beside the working ones.
+    assert format_minutes(view.items[2].planned_start) == "10:15"
+    # The photo was planned to end at 10:15 and still runs at 10:57.
+    assert view.delay_min == 42
+    demo_desk.undo()
+    # Starting and ending items move nothing by themselves; only re-planning does.
+    assert format_minutes(agenda.day(day1).items[2].start) == "10:15"
+    demo_desk.redo()
+    # A planning edit after the re-plan keeps what it decided.
+    agenda.set_duration(view.items[2].id, 45)
+    assert starts(agenda, day1)[2:4] == ["10:57", "11:42"]
+    agenda.start_next(day1)
+    view = agenda.day(day1)
+    assert view.current.id == view.items[2].id and view.delay_min == 42
+
+
+def test_start_and_end_refuse_what_makes_no_sense(agenda: AgendaService, day1: str):
+    item = agenda.day(day1).items[0]
+    with pytest.raises(AgendaError):
+        agenda.end_item(item.id)
+    agenda.start_item(item.id)
+    with pytest.raises(AgendaError):
+        agenda.start_item(item.id)
+    agenda.end_item(item.id)
+    assert agenda.day(day1).current is None
+
+
+def test_replan_before_the_day_moves_nothing(agenda: AgendaService, demo_desk: Desk):
+    day2 = agenda.days()[1].id
+    result = agenda.replan(day2)
+    assert result.moved == () and result.collisions == ()
