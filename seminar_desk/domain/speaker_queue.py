@@ -1,0 +1,158 @@
+"""Order of a list of speakers: who speaks next, and where a new or moved request goes.
+
+Pure rules on small records, so they are tested without a database and stay fast on long lists:
+
+- a point of order goes ahead of everyone waiting, behind earlier points of order;
+- a right of reply is held until the chair calls replies, then goes to the head of the list;
+- everything else is taken in the order of request;
+- the facilitator may reorder by hand: the stored `position` is the order, these rules only
+  decide the position a request gets when it is made.
+
+A held right of reply is parked in a reserved band of positions beyond the end of the list
+(`HELD_BASE` and up), so "held" needs no column of its own: calling it moves it into the list.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from seminar_desk.domain.kinds import SpeakerStatus, SpeechType
+
+# Closest two positions may get before the list is renumbered 1, 2, 3...
+MIN_GAP = 1e-6
+# Positions from here on hold rights of reply until the chair calls them.
+HELD_BASE = 1e12
+
+
+class ListClosed(ValueError):
+    """The list of speakers is closed: only points of order are still taken."""
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """What the order rules need of a request for the floor."""
+
+    id: str
+    speech_type: str
+    status: str
+    position: float
+    requested_at: datetime
+
+    @property
+    def waiting(self) -> bool:
+        return self.status == SpeakerStatus.WAITING
+
+    @property
+    def held(self) -> bool:
+        """A right of reply the chair has not called yet."""
+        return self.waiting and self.position >= HELD_BASE
+
+    @property
+    def point_of_order(self) -> bool:
+        return self.speech_type == SpeechType.POINT_OF_ORDER
+
+
+def check_can_add(closed: bool, speech_type: str) -> None:
+    """Raise ListClosed unless the request may be added to the list."""
+    if closed and speech_type != SpeechType.POINT_OF_ORDER:
+        raise ListClosed("The list of speakers is closed; only points of order are taken.")
+
+
+def queue(entries: Iterable[QueueEntry]) -> list[QueueEntry]:
+    """Waiting requests that can be called, in speaking order."""
+    return sorted(
+        (e for e in entries if e.waiting and not e.held),
+        key=lambda e: (e.position, e.requested_at, e.id),
+    )
+
+
+def held(entries: Iterable[QueueEntry]) -> list[QueueEntry]:
+    """Rights of reply waiting for the chair, in the order they were asked for."""
+    return sorted((e for e in entries if e.held), key=lambda e: (e.requested_at, e.id))
+
+
+def next_speaker(entries: Iterable[QueueEntry]) -> QueueEntry | None:
+    order = queue(entries)
+    return order[0] if order else None
+
+
+def _between(before: float | None, after: float | None) -> float | None:
+    """A position strictly between two neighbours, or None when they are too close."""
+    if before is None and after is None:
+        return 1.0
+    if before is None:
+        return after - 1.0  # type: ignore[operator]
+    if after is None:
+        return before + 1.0
+    if after - before < 2 * MIN_GAP:
+        return None
+    return (before + after) / 2
+
+
+def _leading_points_of_order(order: Sequence[QueueEntry]) -> int:
+    count = 0
+    for entry in order:
+        if not entry.point_of_order:
+            break
+        count += 1
+    return count
+
+
+def insertion_index(order: Sequence[QueueEntry], speech_type: str) -> int:
+    """Where a new request goes in `order` (the result of `queue`)."""
+    if speech_type == SpeechType.POINT_OF_ORDER:
+        return _leading_points_of_order(order)
+    return len(order)
+
+
+def new_position(entries: Sequence[QueueEntry], speech_type: str) -> float | None:
+    """The position of a new request among `entries` (None: renumber the queue first)."""
+    if speech_type == SpeechType.RIGHT_OF_REPLY:
+        parked = [e.position for e in entries if e.held]
+        return max(parked) + 1.0 if parked else HELD_BASE
+    order = queue(entries)
+    return position_at(order, insertion_index(order, speech_type))
+
+
+def position_at(order: Sequence[QueueEntry], index: int, moving: str | None = None) -> float | None:
+    """A position that puts an entry at `index` of `order` (without `moving` itself).
+
+    None means the neighbours are too close: renumber the list first (`renumbered`).
+    """
+    rest = [e for e in order if e.id != moving]
+    index = max(0, min(index, len(rest)))
+    before = rest[index - 1].position if index > 0 else None
+    after = rest[index].position if index < len(rest) else None
+    return _between(before, after)
+
+
+def renumbered(order: Sequence[QueueEntry]) -> dict[str, float]:
+    """Positions 1, 2, 3... in the given order."""
+    return {entry.id: float(i + 1) for i, entry in enumerate(order)}
+
+
+def reply_positions(entries: Sequence[QueueEntry]) -> dict[str, float]:
+    """Positions for the held rights of reply when the chair calls them.
+
+    They go to the head of the list, behind any points of order, in the order they were asked.
+    Returns new positions for the replies (and, when there is no room, for everyone waiting).
+    """
+    replies = held(entries)
+    if not replies:
+        return {}
+    order = queue(entries)
+    index = _leading_points_of_order(order)
+    new_order = [*order[:index], *replies, *order[index:]]
+    before = order[index - 1].position if index > 0 else None
+    after = order[index].position if index < len(order) else None
+    lo = before if before is not None else (after - len(replies) - 1 if after is not None else 0.0)
+    hi = after if after is not None else lo + len(replies) + 1
+    step = (hi - lo) / (len(replies) + 1)
+    if step < MIN_GAP:
+        return renumbered(new_order)
+    return {r.id: lo + step * (i + 1) for i, r in enumerate(replies)}
+
+
+def head_position(order: Sequence[QueueEntry]) -> float:
+    """A position ahead of everyone waiting (for a speaker put back on the list)."""
+    return (order[0].position - 1.0) if order else 1.0

@@ -1,0 +1,630 @@
+"""The list of speakers of each agenda item: requests, the speech in progress, its timer.
+
+Every operation is one undoable Desk action. The order rules live in
+`domain.speaker_queue` and the timing rules in `domain.speaking_time`; this module moves rows.
+
+A speech's start, pauses and end are recorded as wall times, so a speech in progress survives a
+restart. While the app runs, the timer is anchored to the monotonic clock at the moment the
+speech started or resumed in this process, so correcting the laptop's clock does not make the
+countdown jump.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from seminar_desk.domain import speaker_queue as rules
+from seminar_desk.domain.changes import OpChanges
+from seminar_desk.domain.kinds import Capacity, SpeakerStatus, SpeechType
+from seminar_desk.domain.speaking_time import SpeechTimer, net_elapsed, resolve_limit
+from seminar_desk.domain.text import fold
+from seminar_desk.services.desk import Desk
+from seminar_desk.store.models import (
+    AgendaItem,
+    Day,
+    Organisation,
+    OrgGroup,
+    OrgGroupMember,
+    Participant,
+    Seminar,
+    SpeakerEntry,
+    SpeechPause,
+)
+
+LIVE = (SpeakerStatus.SPEAKING.value, SpeakerStatus.PAUSED.value)
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """An agenda item that can have a list of speakers."""
+
+    id: str
+    title: str
+    day_number: int
+    kind: str
+    closed: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"Day {self.day_number} · {self.title}"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Someone who can ask for the floor: a participant, or a delegation without a named person."""
+
+    text: str
+    participant_id: str | None
+    organisation_id: str | None
+    search: str
+    groups: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GroupRef:
+    id: str
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class SpeakerRow:
+    """One request for the floor, as views and the projector show it."""
+
+    id: str
+    name: str
+    delegation: str
+    delegation_code: str
+    capacity: str
+    on_behalf_of: str
+    speech_type: str
+    status: str
+    position: float
+    requested_at: datetime
+    started_at: datetime | None
+    ended_at: datetime | None
+    time_limit_s: int | None
+    limit_s: int
+    elapsed_s: float
+    held: bool = False
+
+    @property
+    def title(self) -> str:
+        """The speaker's name, or the delegation's when it takes the floor without a name."""
+        return self.name or self.delegation
+
+    @property
+    def capacity_text(self) -> str:
+        if self.capacity == Capacity.GROUP:
+            return f"On behalf of {self.on_behalf_of}" if self.on_behalf_of else "For a group"
+        if self.capacity == Capacity.ORGANISATION:
+            return "For an organisation"
+        return "National capacity"
+
+    @property
+    def speech_label(self) -> str:
+        return SpeechType(self.speech_type).label if self.speech_type in _TYPES else ""
+
+
+_TYPES = {t.value for t in SpeechType}
+
+
+@dataclass(frozen=True)
+class ListSnapshot:
+    """An item's list of speakers at one moment, with the timer of the speech in progress."""
+
+    item_id: str
+    item_title: str
+    day_number: int
+    closed: bool
+    item_limit_s: int | None
+    default_limit_s: int
+    current: SpeakerRow | None
+    waiting: tuple[SpeakerRow, ...]
+    held: tuple[SpeakerRow, ...]
+    history: tuple[SpeakerRow, ...]
+    timer: SpeechTimer | None
+    seminar_title: str = ""
+
+
+@dataclass
+class _Anchor:
+    resumed_at: datetime
+    elapsed_s: float
+    mono: float
+
+
+@dataclass
+class _Limits:
+    item: int | None
+    seminar: int
+
+
+class SpeakersService:
+    """Lists of speakers on a Desk; share one instance per open file (it keeps timer anchors)."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+        self._anchors: dict[str, _Anchor] = {}
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def items(self) -> list[ItemRef]:
+        with self.desk.read() as s:
+            rows = s.execute(
+                select(
+                    AgendaItem.id,
+                    AgendaItem.title,
+                    Day.number,
+                    AgendaItem.kind,
+                    AgendaItem.speakers_closed,
+                )
+                .join(Day, AgendaItem.day_id == Day.id)
+                .order_by(Day.number, AgendaItem.position)
+            ).all()
+        return [ItemRef(*row) for row in rows]
+
+    def live_item_id(self) -> str | None:
+        """The item with a speech in progress, if any."""
+        with self.desk.read() as s:
+            return s.scalar(
+                select(SpeakerEntry.item_id).where(SpeakerEntry.status.in_(LIVE)).limit(1)
+            )
+
+    def candidates(self) -> list[Candidate]:
+        """Participants and delegations, for the completer of the 'add speaker' field."""
+        with self.desk.read() as s:
+            orgs = s.scalars(select(Organisation).order_by(Organisation.name)).all()
+            members = s.execute(
+                select(OrgGroupMember.organisation_id, OrgGroup.code).join(
+                    OrgGroup, OrgGroup.id == OrgGroupMember.group_id
+                )
+            ).all()
+            groups: dict[str, list[str]] = {}
+            for org_id, code in members:
+                groups.setdefault(org_id, []).append(code)
+            out = [
+                Candidate(
+                    text=f"{o.name} ({o.code})",
+                    participant_id=None,
+                    organisation_id=o.id,
+                    search=fold(f"{o.name} {o.code} {o.country}"),
+                    groups=tuple(sorted(groups.get(o.id, []))),
+                )
+                for o in orgs
+            ]
+            people = s.execute(
+                select(Participant, Organisation)
+                .outerjoin(Organisation, Participant.organisation_id == Organisation.id)
+                .order_by(Participant.sort_name, Participant.name)
+            ).all()
+            for person, org in people:
+                where = f" — {org.name} ({org.code})" if org is not None else ""
+                out.append(
+                    Candidate(
+                        text=f"{person.name}{where}",
+                        participant_id=person.id,
+                        organisation_id=org.id if org is not None else None,
+                        search=fold(f"{person.name} {org.name} {org.code}" if org else person.name),
+                        groups=tuple(sorted(groups.get(org.id, []))) if org else (),
+                    )
+                )
+        return out
+
+    def groups(self) -> list[GroupRef]:
+        with self.desk.read() as s:
+            rows = s.scalars(select(OrgGroup).order_by(OrgGroup.code)).all()
+            return [GroupRef(g.id, g.code, g.name) for g in rows]
+
+    def snapshot(self, item_id: str) -> ListSnapshot:
+        """The item's list as plain data; the timer is anchored to the clock's monotonic now."""
+        clock = self.desk.clock
+        with self.desk.read() as s:
+            item = s.get(AgendaItem, item_id)
+            if item is None:
+                raise KeyError(item_id)
+            seminar = s.scalars(select(Seminar)).first()
+            limits = _Limits(
+                item.speaking_limit_s, seminar.default_speaking_limit_s if seminar else 180
+            )
+            entries = s.scalars(
+                select(SpeakerEntry)
+                .where(SpeakerEntry.item_id == item_id)
+                .options(
+                    selectinload(SpeakerEntry.participant),
+                    selectinload(SpeakerEntry.organisation),
+                    selectinload(SpeakerEntry.on_behalf_of),
+                    selectinload(SpeakerEntry.pauses),
+                )
+            ).all()
+            now, mono = clock.now(), clock.monotonic()
+            rows = {e.id: self._row(e, limits, now, mono) for e in entries}
+            q = [_queue_entry(e) for e in entries]
+            current = next((e for e in entries if e.status in LIVE), None)
+            timer = None
+            if current is not None:
+                row = rows[current.id]
+                timer = SpeechTimer(
+                    limit_s=row.limit_s,
+                    elapsed_s=row.elapsed_s,
+                    anchor=mono,
+                    running=current.status == SpeakerStatus.SPEAKING,
+                )
+            history = sorted(
+                (e for e in entries if e.status == SpeakerStatus.DONE and e.started_at),
+                key=lambda e: (e.started_at, e.id),
+            )
+            return ListSnapshot(
+                item_id=item.id,
+                item_title=item.title,
+                day_number=item.day.number,
+                closed=item.speakers_closed,
+                item_limit_s=item.speaking_limit_s,
+                default_limit_s=limits.item if limits.item is not None else limits.seminar,
+                current=rows[current.id] if current is not None else None,
+                waiting=tuple(rows[e.id] for e in rules.queue(q)),
+                held=tuple(rows[e.id] for e in rules.held(q)),
+                history=tuple(rows[e.id] for e in history),
+                timer=timer,
+                seminar_title=(seminar.short_title or seminar.title) if seminar else "",
+            )
+
+    def _row(self, e: SpeakerEntry, limits: _Limits, now: datetime, mono: float) -> SpeakerRow:
+        org = e.organisation
+        if org is None and e.participant is not None:
+            org = e.participant.organisation
+        return SpeakerRow(
+            id=e.id,
+            name=e.participant.name if e.participant is not None else "",
+            delegation=org.name if org is not None else "",
+            delegation_code=org.code if org is not None else "",
+            capacity=e.capacity,
+            on_behalf_of=e.on_behalf_of.code if e.on_behalf_of is not None else "",
+            speech_type=e.speech_type,
+            status=e.status,
+            position=e.position,
+            requested_at=e.requested_at,
+            started_at=e.started_at,
+            ended_at=e.ended_at,
+            time_limit_s=e.time_limit_s,
+            limit_s=resolve_limit(
+                speech_type=e.speech_type,
+                capacity=e.capacity,
+                item_limit_s=limits.item,
+                seminar_limit_s=limits.seminar,
+                speaker_limit_s=e.time_limit_s,
+            ),
+            elapsed_s=self._elapsed(e, now, mono),
+            held=_queue_entry(e).held,
+        )
+
+    def _elapsed(self, e: SpeakerEntry, now: datetime, mono: float) -> float:
+        if e.started_at is None:
+            return 0.0
+        pauses = [(p.started_at, p.ended_at) for p in e.pauses]
+        if e.status == SpeakerStatus.SPEAKING:
+            anchor = self._anchors.get(e.id)
+            if anchor is not None and anchor.resumed_at == _resumed_at(e):
+                return anchor.elapsed_s + max(0.0, mono - anchor.mono)
+        return net_elapsed(e.started_at, e.ended_at, pauses, now)
+
+    # -- adding -------------------------------------------------------------------------------
+
+    def add(
+        self,
+        item_id: str,
+        *,
+        participant_id: str | None = None,
+        organisation_id: str | None = None,
+        capacity: str = Capacity.NATIONAL,
+        speech_type: str = SpeechType.STATEMENT,
+        on_behalf_of_id: str | None = None,
+        time_limit_s: int | None = None,
+        origin: object | None = None,
+    ) -> OpChanges:
+        """Put a request for the floor on the list, where the order rules say it goes."""
+        if participant_id is None and organisation_id is None:
+            raise ValueError("Choose a participant or a delegation.")
+        capacity, speech_type = Capacity(capacity).value, SpeechType(speech_type).value
+        with self.desk.action(f"Add {SpeechType(speech_type).label.lower()}", origin=origin) as act:
+            s = act.session
+            item = _item(s, item_id)
+            rules.check_can_add(item.speakers_closed, speech_type)
+            if participant_id is not None and organisation_id is None:
+                person = s.get(Participant, participant_id)
+                if person is None:
+                    raise ValueError("That participant is no longer in the file.")
+                organisation_id = person.organisation_id
+            if capacity == Capacity.GROUP and on_behalf_of_id is None and organisation_id:
+                on_behalf_of_id = s.scalar(
+                    select(OrgGroupMember.group_id)
+                    .where(OrgGroupMember.organisation_id == organisation_id)
+                    .limit(1)
+                )
+            entries = _entries(s, item_id)
+            position = rules.new_position(entries, speech_type)
+            if position is None:
+                order = rules.queue(entries)
+                position = self._free_position(s, order, rules.insertion_index(order, speech_type))
+            s.add(
+                SpeakerEntry(
+                    item_id=item_id,
+                    participant_id=participant_id,
+                    organisation_id=organisation_id,
+                    capacity=capacity,
+                    on_behalf_of_id=on_behalf_of_id if capacity == Capacity.GROUP else None,
+                    speech_type=speech_type,
+                    position=position,
+                    status=SpeakerStatus.WAITING.value,
+                    requested_at=self.desk.clock.now(),
+                    time_limit_s=time_limit_s,
+                )
+            )
+        return act.changes
+
+    def _free_position(
+        self, s: Session, order: Sequence[rules.QueueEntry], index: int, moving: str | None = None
+    ) -> float:
+        position = rules.position_at(order, index, moving)
+        if position is None:
+            rest = [e for e in order if e.id != moving]
+            for entry_id, pos in rules.renumbered(rest).items():
+                s.get(SpeakerEntry, entry_id).position = pos  # type: ignore[union-attr]
+            position = float(index) + 0.5
+        return position
+
+    # -- the speech in progress -----------------------------------------------------------------
+
+    def next_speaker(self, item_id: str, origin: object | None = None) -> OpChanges:
+        """Finish the speech in progress (if any) and give the floor to the head of the list."""
+        with self.desk.action("Next speaker", origin=origin) as act:
+            s = act.session
+            self._finish_current(s, item_id)
+            head = rules.next_speaker(_entries(s, item_id))
+            if head is None:
+                raise ValueError("Nobody is waiting on the list of speakers.")
+            self._start(s.get(SpeakerEntry, head.id))  # type: ignore[arg-type]
+        return act.changes
+
+    def give_floor(self, entry_id: str, origin: object | None = None) -> OpChanges:
+        """Give the floor to one waiting request now, out of order (the chair's call)."""
+        with self.desk.action("Give the floor", origin=origin) as act:
+            s = act.session
+            entry = _entry(s, entry_id)
+            if entry.status != SpeakerStatus.WAITING:
+                raise ValueError("Only a waiting speaker can be given the floor.")
+            self._finish_current(s, entry.item_id)
+            self._start(entry)
+        return act.changes
+
+    def _start(self, entry: SpeakerEntry) -> None:
+        now = self.desk.clock.now()
+        entry.status = SpeakerStatus.SPEAKING.value
+        entry.started_at = now
+        entry.ended_at = None
+        self._anchors[entry.id] = _Anchor(now, 0.0, self.desk.clock.monotonic())
+
+    def _finish_current(self, s: Session, item_id: str) -> SpeakerEntry | None:
+        current = _current(s, item_id)
+        if current is None:
+            return None
+        now = self.desk.clock.now()
+        for pause in current.pauses:
+            if pause.ended_at is None:
+                pause.ended_at = now
+        current.status = SpeakerStatus.DONE.value
+        current.ended_at = now
+        self._anchors.pop(current.id, None)
+        return current
+
+    def finish(self, item_id: str, origin: object | None = None) -> OpChanges:
+        with self.desk.action("Finish speech", origin=origin) as act:
+            if self._finish_current(act.session, item_id) is None:
+                raise ValueError("Nobody has the floor.")
+        return act.changes
+
+    def pause(self, item_id: str, origin: object | None = None) -> OpChanges:
+        with self.desk.action("Pause speech", origin=origin) as act:
+            current = _current(act.session, item_id)
+            if current is None or current.status != SpeakerStatus.SPEAKING:
+                raise ValueError("No speech is running.")
+            current.status = SpeakerStatus.PAUSED.value
+            act.session.add(SpeechPause(entry=current, started_at=self.desk.clock.now()))
+            self._anchors.pop(current.id, None)
+        return act.changes
+
+    def resume(self, item_id: str, origin: object | None = None) -> OpChanges:
+        with self.desk.action("Resume speech", origin=origin) as act:
+            current = _current(act.session, item_id)
+            if current is None or current.status != SpeakerStatus.PAUSED:
+                raise ValueError("No speech is paused.")
+            now = self.desk.clock.now()
+            for pause in current.pauses:
+                if pause.ended_at is None:
+                    pause.ended_at = now
+            current.status = SpeakerStatus.SPEAKING.value
+            assert current.started_at is not None
+            spoken = net_elapsed(
+                current.started_at, None, [(p.started_at, p.ended_at) for p in current.pauses], now
+            )
+            self._anchors[current.id] = _Anchor(now, spoken, self.desk.clock.monotonic())
+        return act.changes
+
+    def toggle_pause(self, item_id: str, origin: object | None = None) -> OpChanges:
+        with self.desk.read() as s:
+            status = s.scalar(
+                select(SpeakerEntry.status).where(
+                    SpeakerEntry.item_id == item_id, SpeakerEntry.status.in_(LIVE)
+                )
+            )
+        if status == SpeakerStatus.PAUSED:
+            return self.resume(item_id, origin)
+        return self.pause(item_id, origin)
+
+    def put_back(self, item_id: str, origin: object | None = None) -> OpChanges:
+        """Put the last speaker back at the head of the list.
+
+        A speech in progress is undone (the floor was given by mistake); if nobody has the floor,
+        the last finished speaker asks again as a new request, and the speech held stays on
+        record.
+        """
+        with self.desk.action("Put back last speaker", origin=origin) as act:
+            s = act.session
+            head = rules.head_position(rules.queue(_entries(s, item_id)))
+            current = _current(s, item_id)
+            if current is not None:
+                for pause in list(current.pauses):
+                    s.delete(pause)
+                current.status = SpeakerStatus.WAITING.value
+                current.started_at = None
+                current.ended_at = None
+                current.position = head
+                self._anchors.pop(current.id, None)
+            else:
+                last = s.scalars(
+                    select(SpeakerEntry)
+                    .where(
+                        SpeakerEntry.item_id == item_id,
+                        SpeakerEntry.status == SpeakerStatus.DONE,
+                    )
+                    .order_by(SpeakerEntry.ended_at.desc(), SpeakerEntry.started_at.desc())
+                    .limit(1)
+                ).first()
+                if last is None:
+                    raise ValueError("Nobody has spoken on this item yet.")
+                s.add(
+                    SpeakerEntry(
+                        item_id=item_id,
+                        participant_id=last.participant_id,
+                        organisation_id=last.organisation_id,
+                        capacity=last.capacity,
+                        on_behalf_of_id=last.on_behalf_of_id,
+                        speech_type=last.speech_type,
+                        position=head,
+                        status=SpeakerStatus.WAITING.value,
+                        requested_at=self.desk.clock.now(),
+                        time_limit_s=last.time_limit_s,
+                    )
+                )
+        return act.changes
+
+    # -- editing the list -----------------------------------------------------------------------
+
+    def withdraw(self, entry_id: str, origin: object | None = None) -> OpChanges:
+        with self.desk.action("Withdraw speaker", origin=origin) as act:
+            entry = _entry(act.session, entry_id)
+            if entry.status != SpeakerStatus.WAITING:
+                raise ValueError("Only a waiting speaker can withdraw.")
+            entry.status = SpeakerStatus.WITHDRAWN.value
+        return act.changes
+
+    def move(self, entry_id: str, index: int, origin: object | None = None) -> OpChanges:
+        """Move a waiting request to `index` of the speaking order (drag and drop, Alt+arrows).
+
+        Moving a held right of reply into the list calls it.
+        """
+        with self.desk.action("Reorder speakers", origin=origin) as act:
+            s = act.session
+            entry = _entry(s, entry_id)
+            if entry.status != SpeakerStatus.WAITING:
+                raise ValueError("Only waiting speakers can be moved.")
+            order = rules.queue(_entries(s, entry.item_id))
+            entry.position = self._free_position(s, order, index, moving=entry_id)
+        return act.changes
+
+    def clear(self, item_id: str, origin: object | None = None) -> OpChanges:
+        """Remove everyone still waiting; speeches held stay on record."""
+        with self.desk.action("Clear list of speakers", origin=origin) as act:
+            # Row by row (not a bulk DELETE), so the Desk records them for undo.
+            for entry in act.session.scalars(
+                select(SpeakerEntry).where(
+                    SpeakerEntry.item_id == item_id,
+                    SpeakerEntry.status == SpeakerStatus.WAITING,
+                )
+            ):
+                act.session.delete(entry)
+        return act.changes
+
+    def set_closed(self, item_id: str, closed: bool, origin: object | None = None) -> OpChanges:
+        label = "Close list of speakers" if closed else "Reopen list of speakers"
+        with self.desk.action(label, origin=origin) as act:
+            _item(act.session, item_id).speakers_closed = closed
+        return act.changes
+
+    def call_replies(self, item_id: str, origin: object | None = None) -> OpChanges:
+        """The chair calls the rights of reply: they go to the head of the list."""
+        with self.desk.action("Call rights of reply", origin=origin) as act:
+            s = act.session
+            entries = _entries(s, item_id)
+            moves = rules.reply_positions(entries)
+            if not moves:
+                raise ValueError("No right of reply is waiting.")
+            for entry_id, position in moves.items():
+                _entry(s, entry_id).position = position
+        return act.changes
+
+    def set_speaker_limit(
+        self, entry_id: str, limit_s: int | None, origin: object | None = None
+    ) -> OpChanges:
+        """Give one speaker a limit of their own (None: the usual rules, 0: stopwatch)."""
+        with self.desk.action("Set speaking time", origin=origin) as act:
+            _entry(act.session, entry_id).time_limit_s = limit_s
+        return act.changes
+
+    def set_item_limit(
+        self, item_id: str, limit_s: int | None, origin: object | None = None
+    ) -> OpChanges:
+        """The item's default limit (None: the seminar's default, 0: stopwatch)."""
+        with self.desk.action("Set item speaking time", origin=origin) as act:
+            _item(act.session, item_id).speaking_limit_s = limit_s
+        return act.changes
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _item(s: Session, item_id: str) -> AgendaItem:
+    item = s.get(AgendaItem, item_id)
+    if item is None:
+        raise ValueError("That agenda item is no longer in the file.")
+    return item
+
+
+def _entry(s: Session, entry_id: str) -> SpeakerEntry:
+    entry = s.get(SpeakerEntry, entry_id)
+    if entry is None:
+        raise ValueError("That request for the floor is no longer on the list.")
+    return entry
+
+
+def _current(s: Session, item_id: str) -> SpeakerEntry | None:
+    return s.scalars(
+        select(SpeakerEntry).where(SpeakerEntry.item_id == item_id, SpeakerEntry.status.in_(LIVE))
+    ).first()
+
+
+def _entries(s: Session, item_id: str) -> list[rules.QueueEntry]:
+    """The waiting requests of an item, read as plain tuples (fast on long lists)."""
+    rows = s.execute(
+        select(
+            SpeakerEntry.id,
+            SpeakerEntry.speech_type,
+            SpeakerEntry.status,
+            SpeakerEntry.position,
+            SpeakerEntry.requested_at,
+        ).where(SpeakerEntry.item_id == item_id, SpeakerEntry.status == SpeakerStatus.WAITING)
+    ).all()
+    return [rules.QueueEntry(*r) for r in rows]
+
+
+def _queue_entry(e: SpeakerEntry) -> rules.QueueEntry:
+    return rules.QueueEntry(e.id, e.speech_type, e.status, e.position, e.requested_at)
+
+
+def _resumed_at(e: SpeakerEntry) -> datetime | None:
+    """When the speech last started running: its start, or the end of its last pause."""
+    ends = [p.ended_at for p in e.pauses if p.ended_at is not None]
+    return max(ends) if ends else e.started_at

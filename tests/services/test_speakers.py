@@ -1,0 +1,241 @@
+"""The list of speakers on the demo seminar: order, closed lists, pauses, restart, undo."""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from seminar_desk.domain.clock import FakeClock
+from seminar_desk.domain.speaker_queue import ListClosed
+from seminar_desk.domain.speaking_time import TimerPhase
+from seminar_desk.services.desk import Desk
+from seminar_desk.services.speakers import SpeakersService
+from seminar_desk.store.database import Database
+from seminar_desk.store.models import Organisation, Participant, SpeechPause
+
+TOUR = "Tour de table: national experiences and priorities"
+DELEGATIONS = ("BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM")
+
+
+# After the demo's tour de table (16:18 in Phnom Penh), so new speeches come after it.
+AFTER_DEMO = datetime(2026, 12, 19, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def service(demo_desk: Desk, clock: FakeClock) -> SpeakersService:
+    clock.set(AFTER_DEMO)
+    return SpeakersService(demo_desk)
+
+
+@pytest.fixture
+def tour(service: SpeakersService) -> str:
+    return next(i.id for i in service.items() if i.title == TOUR)
+
+
+def org_id(desk: Desk, code: str) -> str:
+    with desk.read() as s:
+        return s.scalar(select(Organisation.id).where(Organisation.code == code))
+
+
+def person_id(desk: Desk, name: str) -> str:
+    with desk.read() as s:
+        return s.scalar(select(Participant.id).where(Participant.name == name))
+
+
+def add_delegations(service: SpeakersService, item: str, codes=DELEGATIONS) -> None:
+    for code in codes:
+        service.desk.clock.advance(1)
+        service.add(item, organisation_id=org_id(service.desk, code))
+
+
+def waiting_codes(service: SpeakersService, item: str) -> list[str]:
+    return [row.delegation_code for row in service.snapshot(item).waiting]
+
+
+def test_the_demo_tour_de_table_has_its_speeches_on_record(service, tour) -> None:
+    snap = service.snapshot(tour)
+    assert len(snap.history) == 14
+    assert snap.current is None and snap.waiting == ()
+    assert snap.history[0].elapsed_s == 305
+
+
+def test_delegations_are_heard_in_order_and_a_point_of_order_goes_first(service, tour) -> None:
+    add_delegations(service, tour)
+    assert waiting_codes(service, tour) == list(DELEGATIONS)
+    service.next_speaker(tour)
+    service.desk.clock.advance(1)
+    service.add(
+        tour, participant_id=person_id(service.desk, "Tan Hui Ling"), speech_type="point_of_order"
+    )
+    service.add(tour, organisation_id=org_id(service.desk, "TLS"), speech_type="point_of_order")
+    snap = service.snapshot(tour)
+    assert snap.current.delegation_code == "BRN"
+    assert [r.delegation_code for r in snap.waiting[:3]] == ["SGP", "TLS", "KHM"]
+    assert snap.waiting[0].name == "Tan Hui Ling"
+    assert snap.waiting[0].limit_s == 60
+    service.next_speaker(tour)
+    snap = service.snapshot(tour)
+    assert snap.current.speech_type == "point_of_order"
+    assert snap.history[-1].delegation_code == "BRN"
+
+
+def test_a_delegation_speaks_on_behalf_of_its_group_with_the_group_limit(service, tour) -> None:
+    service.add(tour, organisation_id=org_id(service.desk, "PHL"), capacity="group")
+    row = service.snapshot(tour).waiting[0]
+    assert row.on_behalf_of == "ASEAN"
+    assert row.capacity_text == "On behalf of ASEAN"
+    assert row.limit_s == 300 and row.name == "" and row.title == row.delegation
+
+
+def test_a_closed_list_takes_only_points_of_order_until_reopened(service, tour) -> None:
+    service.set_closed(tour, True)
+    with pytest.raises(ListClosed):
+        service.add(tour, organisation_id=org_id(service.desk, "THA"))
+    service.add(tour, organisation_id=org_id(service.desk, "THA"), speech_type="point_of_order")
+    assert service.snapshot(tour).closed
+    service.set_closed(tour, False)
+    service.add(tour, organisation_id=org_id(service.desk, "VNM"))
+    assert waiting_codes(service, tour) == ["THA", "VNM"]
+
+
+def test_rights_of_reply_wait_for_the_chair(service, tour) -> None:
+    add_delegations(service, tour, ("BRN", "KHM"))
+    service.add(tour, organisation_id=org_id(service.desk, "IDN"), speech_type="right_of_reply")
+    snap = service.snapshot(tour)
+    assert [r.delegation_code for r in snap.held] == ["IDN"]
+    assert waiting_codes(service, tour) == ["BRN", "KHM"]
+    service.call_replies(tour)
+    assert waiting_codes(service, tour) == ["IDN", "BRN", "KHM"]
+    assert service.snapshot(tour).held == ()
+
+
+def test_pauses_are_recorded_and_left_out_of_the_speaking_time(service, tour, clock) -> None:
+    add_delegations(service, tour, ("BRN", "KHM"))
+    service.next_speaker(tour)
+    clock.advance(100)
+    service.toggle_pause(tour)
+    clock.advance(40)
+    snap = service.snapshot(tour)
+    assert snap.current.status == "paused"
+    assert snap.timer.elapsed(clock.monotonic()) == 100
+    service.toggle_pause(tour)
+    clock.advance(20)
+    assert service.snapshot(tour).timer.elapsed(clock.monotonic()) == 120
+    service.finish(tour)
+    done = service.snapshot(tour).history[-1]
+    assert done.elapsed_s == 120
+    assert (done.ended_at - done.started_at).total_seconds() == 160
+    with service.desk.read() as s:
+        assert len(s.scalars(select(SpeechPause)).all()) == 1
+
+
+def test_timer_colours_follow_the_clock(service, tour, clock) -> None:
+    service.add(tour, organisation_id=org_id(service.desk, "LAO"))
+    service.next_speaker(tour)
+    snap = service.snapshot(tour)
+    timer, mono = snap.timer, clock.monotonic()
+    assert timer.limit_s == 180
+    assert timer.phase(mono + 100) is TimerPhase.NORMAL
+    assert timer.phase(mono + 160) is TimerPhase.WARNING
+    assert timer.phase(mono + 180) is TimerPhase.OVERTIME
+    assert timer.text(mono + 222) == "+0:42"
+
+
+def test_a_speech_in_progress_survives_a_restart(demo_path: Path, clock: FakeClock) -> None:
+    clock.set(AFTER_DEMO)
+    desk = Desk(Database.open(demo_path), clock)
+    service = SpeakersService(desk)
+    tour = next(i.id for i in service.items() if i.title == TOUR)
+    add_delegations(service, tour, ("BRN", "KHM"))
+    service.next_speaker(tour)
+    clock.advance(50)
+    service.pause(tour)
+    clock.advance(10)
+    service.resume(tour)
+    clock.advance(30)
+    desk.close()
+
+    # The app comes back later, with a monotonic clock that restarted from another origin.
+    later = FakeClock(clock.now())
+    later.advance(15)
+    desk = Desk(Database.open(demo_path), later)
+    try:
+        service = SpeakersService(desk)
+        assert service.live_item_id() == tour
+        snap = service.snapshot(tour)
+        assert snap.current.delegation_code == "BRN"
+        assert snap.timer.running
+        assert snap.timer.elapsed(later.monotonic()) == 50 + 30 + 15
+        later.advance(5)
+        assert snap.timer.elapsed(later.monotonic()) == 100
+        assert snap.timer.text(later.monotonic()) == "1:20"
+    finally:
+        desk.close()
+
+
+def test_monotonic_time_drives_the_timer_even_if_wall_time_jumps(service, tour, clock) -> None:
+    service.add(tour, organisation_id=org_id(service.desk, "LAO"))
+    service.next_speaker(tour)
+    clock.advance(30)
+    clock._now -= timedelta(minutes=5)  # the laptop's clock is corrected
+    snap = service.snapshot(tour)
+    assert snap.timer.elapsed(clock.monotonic()) == 30
+
+
+def test_withdraw_move_put_back_and_clear(service, tour) -> None:
+    add_delegations(service, tour, ("BRN", "KHM", "IDN", "LAO"))
+    snap = service.snapshot(tour)
+    service.withdraw(snap.waiting[1].id)
+    assert waiting_codes(service, tour) == ["BRN", "IDN", "LAO"]
+    lao = service.snapshot(tour).waiting[2].id
+    service.move(lao, 0)
+    assert waiting_codes(service, tour) == ["LAO", "BRN", "IDN"]
+    service.next_speaker(tour)
+    service.put_back(tour)  # called by mistake: back at the head, nothing on record
+    snap = service.snapshot(tour)
+    assert snap.current is None and waiting_codes(service, tour) == ["LAO", "BRN", "IDN"]
+    assert snap.waiting[0].started_at is None
+    service.next_speaker(tour)
+    service.finish(tour)
+    history = len(service.snapshot(tour).history)
+    service.put_back(tour)  # finished but not done: asks again, the speech stays on record
+    snap = service.snapshot(tour)
+    assert len(snap.history) == history
+    assert waiting_codes(service, tour) == ["LAO", "BRN", "IDN"]
+    service.clear(tour)
+    assert service.snapshot(tour).waiting == ()
+    assert len(service.snapshot(tour).history) == history
+
+
+def test_list_edits_are_undone_and_redone(service, tour) -> None:
+    add_delegations(service, tour, ("BRN", "KHM"))
+    service.next_speaker(tour)
+    assert service.desk.undo_label == "Next speaker"
+    service.desk.undo()
+    assert service.snapshot(tour).current is None
+    assert waiting_codes(service, tour) == ["BRN", "KHM"]
+    service.desk.redo()
+    assert service.snapshot(tour).current.delegation_code == "BRN"
+    service.clear(tour)
+    service.desk.undo()
+    assert waiting_codes(service, tour) == ["KHM"]
+
+
+def test_errors_leave_the_list_alone(service, tour) -> None:
+    with pytest.raises(ValueError, match="Nobody is waiting"):
+        service.next_speaker(tour)
+    with pytest.raises(ValueError, match="Nobody has the floor"):
+        service.finish(tour)
+    with pytest.raises(ValueError):
+        service.add(tour)
+    assert service.desk.undo_label is None
+
+
+def test_candidates_cover_people_and_delegations(service) -> None:
+    found = service.candidates()
+    delegations = [c for c in found if c.participant_id is None]
+    assert len(delegations) == 23
+    assert any(c.search.startswith("nguyen van duc") for c in found)
+    khm = next(c for c in delegations if "(KHM)" in c.text)
+    assert "ASEAN" in khm.groups
