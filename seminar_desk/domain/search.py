@@ -1,0 +1,75 @@
+"""Turning what a rapporteur types into a search box into an FTS5 trigram query, and back.
+
+The index holds `fold()`-ed text, so the query is folded the same way: "Nguyen" finds
+"Nguyễn", "Duc" finds "Đức". The trigram tokenizer matches any substring of three or more
+characters, which is what Thai and Khmer (no spaces between words) need; shorter terms fall
+back to LIKE on the same table.
+"""
+
+from dataclasses import dataclass
+
+from seminar_desk.domain.text import fold
+
+MIN_TRIGRAM = 3
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """Folded terms: `long` go through MATCH (indexed), `short` through LIKE."""
+
+    long: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.long and not self.short
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return self.long + self.short
+
+    def match_expression(self) -> str:
+        """All long terms as quoted phrases (trigram phrases = substrings), AND-ed."""
+        return " AND ".join('"' + t.replace('"', '""') + '"' for t in self.long)
+
+    def like_patterns(self) -> list[str]:
+        """LIKE patterns (escape character backslash) for the short terms."""
+        return ["%" + escape_like(t) + "%" for t in self.short]
+
+
+def escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Split on white space, fold, drop duplicates; keep order for stable results."""
+    seen: list[str] = []
+    for raw in fold(text).split():
+        if raw not in seen:
+            seen.append(raw)
+    return ParsedQuery(
+        long=tuple(t for t in seen if len(t) >= MIN_TRIGRAM),
+        short=tuple(t for t in seen if len(t) < MIN_TRIGRAM),
+    )
+
+
+def snippet(text: str, terms: tuple[str, ...], width: int = 90) -> str:
+    """The line of `text` that holds the first term, cut to about `width` characters around it.
+
+    Folding keeps one character per character for the scripts we meet (Vietnamese letters fold
+    one to one after NFC), so a position in the folded line is close enough in the original.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()] or [text.strip()]
+    for line in lines:
+        folded = fold(line)
+        positions = [folded.find(t) for t in terms if t and folded.find(t) >= 0]
+        if not positions:
+            continue
+        at = min(positions)
+        if len(line) <= width:
+            return line
+        start = max(0, min(at - width // 3, len(line) - width))
+        cut = line[start : start + width]
+        return ("…" if start > 0 else "") + cut + ("…" if start + width < len(line) else "")
+    first = lines[0]
+    return first if len(first) <= width else first[:width] + "…"

@@ -1,0 +1,385 @@
+"""Rapporteurs' notes: section texts saved as they are typed, and structured rows.
+
+Typed text is saved with `undoable=False`: the editor keeps its own undo stack, and one undo
+step per autosave would flood the desk's history. Recommendations and action items are rows a
+person adds, edits and deletes on purpose, so those go through ordinary undoable actions.
+
+`NoteAutosaver` holds the text that is not yet in the file and decides when to write it. It is
+plain Python driven by a clock, so the GUI (with a QTimer), the crash test's child process and
+the benchmarks all save through exactly the same path.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from seminar_desk.domain.changes import OpChanges
+from seminar_desk.domain.kinds import ActionStatus, NoteSection, RecommendationStatus
+from seminar_desk.services.desk import Desk
+from seminar_desk.store.models import ActionItem, Note, Recommendation
+
+# Save when typing pauses this long, and never let unsaved text get older than MAX_WAIT_S:
+# continuous typing has no pauses, and the promise is "at most the last second is lost".
+PAUSE_S = 0.25
+MAX_WAIT_S = 0.6
+
+SECTIONS: tuple[NoteSection, ...] = tuple(NoteSection)
+
+
+@dataclass(frozen=True)
+class NoteTarget:
+    """What a note is about: an agenda item or a breakout group (exactly one)."""
+
+    item_id: str | None = None
+    group_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.item_id is None) == (self.group_id is None):
+            raise ValueError("A note belongs to an agenda item or to a breakout group.")
+
+    @property
+    def key(self) -> str:
+        return self.group_id or self.item_id or ""
+
+    def columns(self) -> dict[str, str | None]:
+        return {"item_id": self.item_id, "group_id": self.group_id}
+
+
+@dataclass(frozen=True)
+class NoteText:
+    section: str
+    body: str = ""
+    author_name: str = ""
+    updated_at: datetime | None = None
+    note_id: str | None = None
+
+
+@dataclass(frozen=True)
+class RecommendationRow:
+    id: str
+    text: str
+    addressee: str
+    status: str
+    author_name: str
+    merged_into_id: str | None
+    updated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    id: str
+    text: str
+    owner: str
+    due_date: date | None
+    status: str
+    author_name: str
+    merged_into_id: str | None
+    updated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class NotePage:
+    """Everything a rapporteur's page shows for one item or group."""
+
+    target: NoteTarget
+    sections: dict[str, NoteText]
+    recommendations: list[RecommendationRow] = field(default_factory=list)
+    actions: list[ActionRow] = field(default_factory=list)
+
+
+REC_FIELDS = {"text", "addressee", "status"}
+ACTION_FIELDS = {"text", "owner", "due_date", "status"}
+
+
+def _where(model: Any, target: NoteTarget) -> Any:
+    if target.group_id is not None:
+        return model.group_id == target.group_id
+    return (model.item_id == target.item_id) & model.group_id.is_(None)
+
+
+class NotesService:
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def page(self, target: NoteTarget) -> NotePage:
+        with self.desk.read() as s:
+            notes = s.scalars(
+                select(Note).where(_where(Note, target)).order_by(Note.created_at, Note.id)
+            ).all()
+            sections: dict[str, NoteText] = {sec.value: NoteText(sec.value) for sec in SECTIONS}
+            for n in notes:
+                if sections.get(n.section, NoteText(n.section)).note_id is None:
+                    sections[n.section] = NoteText(
+                        n.section, n.body, n.author_name, n.updated_at, n.id
+                    )
+            recs = s.scalars(
+                select(Recommendation)
+                .where(_where(Recommendation, target))
+                .order_by(Recommendation.position, Recommendation.created_at)
+            ).all()
+            actions = s.scalars(
+                select(ActionItem)
+                .where(_where(ActionItem, target))
+                .order_by(ActionItem.position, ActionItem.created_at)
+            ).all()
+            return NotePage(
+                target,
+                sections,
+                [
+                    RecommendationRow(
+                        r.id,
+                        r.text,
+                        r.addressee,
+                        r.status,
+                        r.author_name,
+                        r.merged_into_id,
+                        r.updated_at,
+                    )
+                    for r in recs
+                ],
+                [
+                    ActionRow(
+                        a.id,
+                        a.text,
+                        a.owner,
+                        a.due_date,
+                        a.status,
+                        a.author_name,
+                        a.merged_into_id,
+                        a.updated_at,
+                    )
+                    for a in actions
+                ],
+            )
+
+    def note_text(self, target: NoteTarget, section: str) -> str:
+        with self.desk.read() as s:
+            body = s.scalars(
+                select(Note.body)
+                .where(_where(Note, target), Note.section == section)
+                .order_by(Note.created_at, Note.id)
+            ).first()
+            return body or ""
+
+    # -- typed text ---------------------------------------------------------------------------
+
+    def save_note(
+        self,
+        target: NoteTarget,
+        section: str,
+        body: str,
+        author_name: str = "",
+        author_id: str | None = None,
+        origin: object | None = None,
+    ) -> OpChanges:
+        """Write one section's text now (autosave: not on the undo stack)."""
+        NoteSection(section)  # a wrong section is a programming error
+        with self.desk.action("Type notes", origin=origin, undoable=False) as act:
+            s = act.session
+            note = s.scalars(
+                select(Note)
+                .where(_where(Note, target), Note.section == section)
+                .order_by(Note.created_at, Note.id)
+                .limit(1)
+            ).first()
+            if note is None:
+                if not body:
+                    return act.changes
+                note = Note(section=section, body=body, **target.columns())
+                s.add(note)
+            elif note.body == body and note.author_name == author_name:
+                return act.changes
+            note.body = body
+            note.author_name = author_name
+            if author_id is not None:
+                note.author_id = author_id
+            note.updated_at = self.desk.clock.now()
+        return act.changes
+
+    # -- recommendations ----------------------------------------------------------------------
+
+    def add_recommendation(
+        self,
+        target: NoteTarget,
+        text: str = "",
+        addressee: str = "",
+        status: str = RecommendationStatus.PROPOSED,
+        author_name: str = "",
+        origin: object | None = None,
+    ) -> tuple[OpChanges, str]:
+        RecommendationStatus(status)
+        with self.desk.action("Add recommendation", origin=origin) as act:
+            s = act.session
+            last = s.scalar(
+                select(func.max(Recommendation.position)).where(_where(Recommendation, target))
+            )
+            row = Recommendation(
+                text=text,
+                addressee=addressee,
+                status=str(status),
+                author_name=author_name,
+                position=(last or 0) + 1,
+                **target.columns(),
+            )
+            s.add(row)
+            s.flush()
+            new_id = row.id
+        return act.changes, new_id
+
+    def update_recommendation(
+        self, rec_id: str, origin: object | None = None, **values: Any
+    ) -> OpChanges:
+        self._check(values, REC_FIELDS)
+        if "status" in values:
+            RecommendationStatus(values["status"])
+        return self._update(Recommendation, rec_id, "Edit recommendation", values, origin)
+
+    def delete_recommendation(self, rec_id: str, origin: object | None = None) -> OpChanges:
+        return self._delete(Recommendation, rec_id, "Delete recommendation", origin)
+
+    # -- action items -------------------------------------------------------------------------
+
+    def add_action(
+        self,
+        target: NoteTarget,
+        text: str = "",
+        owner: str = "",
+        due_date: date | None = None,
+        status: str = ActionStatus.OPEN,
+        author_name: str = "",
+        origin: object | None = None,
+    ) -> tuple[OpChanges, str]:
+        ActionStatus(status)
+        with self.desk.action("Add action item", origin=origin) as act:
+            s = act.session
+            last = s.scalar(select(func.max(ActionItem.position)).where(_where(ActionItem, target)))
+            row = ActionItem(
+                text=text,
+                owner=owner,
+                due_date=due_date,
+                status=str(status),
+                author_name=author_name,
+                position=(last or 0) + 1,
+                **target.columns(),
+            )
+            s.add(row)
+            s.flush()
+            new_id = row.id
+        return act.changes, new_id
+
+    def update_action(
+        self, action_id: str, origin: object | None = None, **values: Any
+    ) -> OpChanges:
+        self._check(values, ACTION_FIELDS)
+        if "status" in values:
+            ActionStatus(values["status"])
+        return self._update(ActionItem, action_id, "Edit action item", values, origin)
+
+    def delete_action(self, action_id: str, origin: object | None = None) -> OpChanges:
+        return self._delete(ActionItem, action_id, "Delete action item", origin)
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _check(values: dict[str, Any], allowed: set[str]) -> None:
+        unknown = set(values) - allowed
+        if unknown:
+            raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
+
+    def _update(
+        self, model: Any, row_id: str, label: str, values: dict[str, Any], origin: object | None
+    ) -> OpChanges:
+        with self.desk.action(label, origin=origin) as act:
+            row = act.session.get(model, row_id)
+            if row is None:
+                raise LookupError(f"{label}: the row no longer exists.")
+            for name, value in values.items():
+                if getattr(row, name) != value:
+                    setattr(row, name, value)
+        return act.changes
+
+    def _delete(self, model: Any, row_id: str, label: str, origin: object | None) -> OpChanges:
+        with self.desk.action(label, origin=origin) as act:
+            row = act.session.get(model, row_id)
+            if row is not None:
+                act.session.delete(row)
+        return act.changes
+
+
+class NoteAutosaver:
+    """Unsaved section texts, and the rule for when to write them.
+
+    `edit` records the newest text; `due()` says a save is needed (typing paused for PAUSE_S, or
+    the oldest unsaved keystroke is MAX_WAIT_S old); `flush()` writes everything pending.
+    `wait_s()` tells a timer how long to sleep before the next save is due.
+    """
+
+    def __init__(
+        self,
+        notes: NotesService,
+        author: Callable[[], tuple[str, str | None]] | None = None,
+        origin: object | None = None,
+        pause_s: float = PAUSE_S,
+        max_wait_s: float = MAX_WAIT_S,
+    ) -> None:
+        self.notes = notes
+        self.clock = notes.desk.clock
+        self.author = author or (lambda: ("", None))
+        self.origin = origin
+        self.pause_s = pause_s
+        self.max_wait_s = max_wait_s
+        self._pending: dict[tuple[NoteTarget, str], str] = {}
+        self._first_edit: float | None = None
+        self._last_edit: float | None = None
+        self.last_saved_at: datetime | None = None
+        self.last_error: str | None = None
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self._pending)
+
+    def edit(self, target: NoteTarget, section: str, body: str) -> None:
+        now = self.clock.monotonic()
+        self._pending[target, section] = body
+        if self._first_edit is None:
+            self._first_edit = now
+        self._last_edit = now
+
+    def wait_s(self) -> float:
+        """Seconds until a save is due (0 when it is due now)."""
+        if self._first_edit is None or self._last_edit is None:
+            return self.pause_s
+        now = self.clock.monotonic()
+        due_at = min(self._last_edit + self.pause_s, self._first_edit + self.max_wait_s)
+        return max(0.0, due_at - now)
+
+    def due(self) -> bool:
+        return self.dirty and self.wait_s() <= 0.0
+
+    def flush(self) -> OpChanges:
+        """Write every pending text; on failure keep it pending and remember the error."""
+        changes = OpChanges()
+        name, author_id = self.author()
+        while self._pending:
+            (target, section), body = next(iter(self._pending.items()))
+            try:
+                changes = changes | self.notes.save_note(
+                    target, section, body, name, author_id, origin=self.origin
+                )
+            except Exception as exc:  # keep the text: the next flush tries again
+                self.last_error = str(exc)
+                raise
+            if self._pending.get((target, section)) == body:
+                del self._pending[target, section]
+        self._first_edit = self._last_edit = None
+        self.last_error = None
+        self.last_saved_at = self.notes.desk.clock.now()
+        return changes
+
+    def pending_text(self, target: NoteTarget, section: str) -> str | None:
+        return self._pending.get((target, section))

@@ -1,0 +1,275 @@
+"""Search across every note, recommendation and action item, as the rapporteur types.
+
+The index (`fts_*` tables, created by migration 0005_notes, outside the ORM) holds text folded
+by `domain.text.fold`. Triggers in plain SQL queue the ids of changed rows in `fts_pending`, so
+any writer (demo, imports, undo/redo replays) keeps the index honest without knowing it
+exists; `catch_up` folds and indexes the queue, and `search` calls it before answering.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, select, text
+
+from seminar_desk.domain.search import ParsedQuery, parse_query, snippet
+from seminar_desk.domain.text import fold
+from seminar_desk.services.desk import Desk
+from seminar_desk.store.models import (
+    ActionItem,
+    AgendaItem,
+    BreakoutGroup,
+    Day,
+    Note,
+    Recommendation,
+)
+
+# kind -> (table, columns joined with a space to make the indexed text)
+SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "note": ("note", ("body",)),
+    "recommendation": ("recommendation", ("text", "addressee")),
+    "action": ("action_item", ("text", "owner")),
+}
+KIND_LABELS = {"note": "Note", "recommendation": "Recommendation", "action": "Action item"}
+DEFAULT_LIMIT = 50
+
+
+def trigger_ddl() -> list[str]:
+    """The queueing triggers (same as migration 0005_notes), to restore them if a later batch
+    migration rebuilt a source table and dropped them."""
+    statements: list[str] = []
+    for kind, (table, columns) in SOURCES.items():
+        queue = f"INSERT OR IGNORE INTO fts_pending (kind, ref_id) VALUES ('{kind}', "
+        statements += [
+            f"CREATE TRIGGER IF NOT EXISTS fts_{table}_ai AFTER INSERT ON {table} "
+            f"BEGIN {queue}new.id); END",
+            f"CREATE TRIGGER IF NOT EXISTS fts_{table}_au AFTER UPDATE OF id, "
+            f"{', '.join(columns)} ON {table} BEGIN {queue}old.id); {queue}new.id); END",
+            f"CREATE TRIGGER IF NOT EXISTS fts_{table}_ad AFTER DELETE ON {table} "
+            f"BEGIN {queue}old.id); END",
+        ]
+    return statements
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result, with what the page needs to open it (item or group, section)."""
+
+    kind: str
+    ref_id: str
+    item_id: str | None
+    group_id: str | None
+    section: str
+    place: str
+    snippet: str
+    updated_at: datetime | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+class SearchService:
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+        self._checked = False
+
+    # -- index maintenance --------------------------------------------------------------------
+
+    def ensure_index(self) -> None:
+        """Restore missing triggers (and reindex everything) once per open file."""
+        if self._checked:
+            return
+        with self.desk.db.engine.begin() as conn:
+            names = set(
+                conn.execute(
+                    text(
+                        "SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE 'fts_%'"
+                    )
+                ).scalars()
+            )
+            wanted = {
+                f"fts_{table}_{s}" for table, _ in SOURCES.values() for s in ("ai", "au", "ad")
+            }
+            if not wanted <= names:
+                for ddl in trigger_ddl():
+                    conn.exec_driver_sql(ddl)
+                self._queue_everything(conn)
+        self._checked = True
+
+    def reindex(self) -> int:
+        """Queue every row and index it again; returns the number of rows indexed."""
+        with self.desk.db.engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM fts_text")
+            conn.exec_driver_sql("DELETE FROM fts_doc")
+            self._queue_everything(conn)
+        return self.catch_up()
+
+    @staticmethod
+    def _queue_everything(conn: Connection) -> None:
+        for kind, (table, _) in SOURCES.items():
+            conn.exec_driver_sql(
+                f"INSERT OR IGNORE INTO fts_pending (kind, ref_id) SELECT '{kind}', id FROM {table}"
+            )
+
+    def pending(self) -> int:
+        with self.desk.db.engine.connect() as conn:
+            return int(conn.exec_driver_sql("SELECT count(*) FROM fts_pending").scalar() or 0)
+
+    def catch_up(self) -> int:
+        """Fold and index the queued rows; returns how many were processed."""
+        self.ensure_index()
+        with self.desk.db.engine.connect() as conn:
+            if conn.exec_driver_sql("SELECT 1 FROM fts_pending LIMIT 1").first() is None:
+                return 0
+        done = 0
+        with self.desk.db.engine.begin() as conn:
+            queued = conn.exec_driver_sql("SELECT kind, ref_id FROM fts_pending").all()
+            by_kind: dict[str, list[str]] = {}
+            for kind, ref_id in queued:
+                by_kind.setdefault(kind, []).append(ref_id)
+            for kind, ids in by_kind.items():
+                if kind not in SOURCES:
+                    continue
+                table, columns = SOURCES[kind]
+                texts: dict[str, str] = {}
+                for start in range(0, len(ids), 500):
+                    chunk = ids[start : start + 500]
+                    marks = ", ".join("?" * len(chunk))
+                    cols = ", ".join(columns)
+                    for row in conn.exec_driver_sql(
+                        f"SELECT id, {cols} FROM {table} WHERE id IN ({marks})", tuple(chunk)
+                    ):
+                        texts[row[0]] = " ".join(str(v or "") for v in row[1:])
+                for ref_id in ids:
+                    self._index_one(conn, kind, ref_id, texts.get(ref_id))
+                    done += 1
+            conn.exec_driver_sql("DELETE FROM fts_pending")
+        return done
+
+    @staticmethod
+    def _index_one(conn: Connection, kind: str, ref_id: str, body: str | None) -> None:
+        doc = conn.exec_driver_sql(
+            "SELECT id FROM fts_doc WHERE kind = ? AND ref_id = ?", (kind, ref_id)
+        ).scalar()
+        if doc is not None:
+            conn.exec_driver_sql("DELETE FROM fts_text WHERE rowid = ?", (doc,))
+        if body is None or not body.strip():
+            if doc is not None:
+                conn.exec_driver_sql("DELETE FROM fts_doc WHERE id = ?", (doc,))
+            return
+        if doc is None:
+            doc = conn.exec_driver_sql(
+                "INSERT INTO fts_doc (kind, ref_id) VALUES (?, ?)", (kind, ref_id)
+            ).lastrowid
+        conn.exec_driver_sql("INSERT INTO fts_text (rowid, body) VALUES (?, ?)", (doc, fold(body)))
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
+        """Hits for every folded term of `query` (all must occur), best first."""
+        parsed = parse_query(query)
+        if parsed.empty:
+            return []
+        self.catch_up()
+        with self.desk.db.engine.connect() as conn:
+            found = self._matches(conn, parsed, limit)
+        return self._hydrate(found, parsed)
+
+    @staticmethod
+    def _matches(conn: Connection, parsed: ParsedQuery, limit: int) -> list[tuple[str, str]]:
+        where: list[str] = []
+        params: dict[str, Any] = {"limit": limit}
+        if parsed.long:
+            where.append("fts_text MATCH :match")
+            params["match"] = parsed.match_expression()
+        for n, pattern in enumerate(parsed.like_patterns()):
+            where.append(f"fts_text.body LIKE :like{n} ESCAPE '\\'")
+            params[f"like{n}"] = pattern
+        order = "ORDER BY rank" if parsed.long else "ORDER BY fts_text.rowid DESC"
+        sql = (
+            "SELECT d.kind, d.ref_id FROM fts_text JOIN fts_doc d ON d.id = fts_text.rowid "
+            f"WHERE {' AND '.join(where)} {order} LIMIT :limit"
+        )
+        return [(k, r) for k, r in conn.execute(text(sql), params)]
+
+    def _hydrate(self, found: list[tuple[str, str]], parsed: ParsedQuery) -> list[SearchHit]:
+        ids: dict[str, list[str]] = {}
+        for kind, ref_id in found:
+            ids.setdefault(kind, []).append(ref_id)
+        rows: dict[tuple[str, str], tuple[Any, ...]] = {}
+        with self.desk.read() as s:
+            if ids.get("note"):
+                for n in s.execute(
+                    select(
+                        Note.id,
+                        Note.item_id,
+                        Note.group_id,
+                        Note.section,
+                        Note.body,
+                        Note.updated_at,
+                    ).where(Note.id.in_(ids["note"]))
+                ):
+                    rows["note", n[0]] = (n[1], n[2], n[3], n[4], n[5])
+            for kind, model, section in (
+                ("recommendation", Recommendation, "recommendations"),
+                ("action", ActionItem, "action_items"),
+            ):
+                if not ids.get(kind):
+                    continue
+                extra = model.addressee if model is Recommendation else model.owner  # type: ignore[attr-defined]
+                for r in s.execute(
+                    select(
+                        model.id,
+                        model.item_id,
+                        model.group_id,
+                        model.text,
+                        extra,
+                        model.updated_at,
+                    ).where(model.id.in_(ids[kind]))
+                ):
+                    body = f"{r[3]} — {r[4]}" if r[4] else r[3]
+                    rows[kind, r[0]] = (r[1], r[2], section, body, r[5])
+            places = self._places(s, rows.values())
+        hits: list[SearchHit] = []
+        for kind, ref_id in found:
+            row = rows.get((kind, ref_id))
+            if row is None:
+                continue
+            item_id, group_id, section, body, updated = row
+            hits.append(
+                SearchHit(
+                    kind=kind,
+                    ref_id=ref_id,
+                    item_id=item_id,
+                    group_id=group_id,
+                    section=section,
+                    place=places.get(group_id or item_id or "", ""),
+                    snippet=snippet(body or "", parsed.terms),
+                    updated_at=updated,
+                )
+            )
+        return hits
+
+    @staticmethod
+    def _places(s: Any, rows: Any) -> dict[str, str]:
+        """'Day 2 · Item title' or 'Day 2 · Group A (Item title)' for each item or group."""
+        item_ids = {r[0] for r in rows if r[0]}
+        group_ids = {r[1] for r in rows if r[1]}
+        places: dict[str, str] = {}
+        if group_ids:
+            for gid, name, day in s.execute(
+                select(BreakoutGroup.id, BreakoutGroup.name, Day.number)
+                .join(AgendaItem, BreakoutGroup.item_id == AgendaItem.id)
+                .join(Day, AgendaItem.day_id == Day.id)
+                .where(BreakoutGroup.id.in_(group_ids))
+            ):
+                places[gid] = f"Day {day} · {name}"
+        if item_ids:
+            for iid, title, day in s.execute(
+                select(AgendaItem.id, AgendaItem.title, Day.number)
+                .join(Day, AgendaItem.day_id == Day.id)
+                .where(AgendaItem.id.in_(item_ids))
+            ):
+                places[iid] = f"Day {day} · {title}"
+        return places

@@ -1,0 +1,31 @@
+"""Query folding and snippets for the notes search."""
+
+from seminar_desk.domain.search import escape_like, parse_query, snippet
+
+
+def test_query_is_folded_and_split_by_length() -> None:
+    q = parse_query("Nguyễn  Đức to nguyen")
+    assert q.long == ("nguyen", "duc")
+    assert q.short == ("to",)
+    assert q.match_expression() == '"nguyen" AND "duc"'
+    assert q.like_patterns() == ["%to%"]
+
+
+def test_quotes_and_like_wildcards_are_escaped() -> None:
+    assert parse_query('say "hi"').match_expression() == '"say" AND """hi"""'
+    assert escape_like("50%_a\\") == "50\\%\\_a\\\\"
+
+
+def test_thai_and_khmer_keep_their_marks() -> None:
+    assert parse_query("อาวุธ").long == ("อาวุธ",)
+    assert parse_query("ការជួញដូរ").long == ("ការជួញដូរ",)
+    assert parse_query("   ").empty
+
+
+def test_snippet_shows_the_matching_line_in_the_original_spelling() -> None:
+    text = "First line\nMr. Nguyễn Văn Đức spoke about customs\nLast"
+    assert snippet(text, ("duc",)) == "Mr. Nguyễn Văn Đức spoke about customs"
+    long_line = "word " * 40 + "Đức " + "word " * 40
+    cut = snippet(long_line, ("duc",), width=40)
+    assert "Đức" in cut and cut.startswith("…") and cut.endswith("…")
+    assert snippet("no match here", ("zzz",)) == "no match here"

@@ -1,0 +1,99 @@
+"""Breakout groups: editing, members moving between groups, automatic split, report-back."""
+
+import pytest
+from sqlalchemy import select
+
+from seminar_desk.domain.changes import Area
+from seminar_desk.services.breakouts import BreakoutService
+from seminar_desk.services.desk import Desk
+from seminar_desk.store.models import SpeakerEntry
+
+
+def breakout_item(service: BreakoutService) -> str:
+    return next(i.id for i in service.items() if i.kind == "breakout")
+
+
+def test_demo_item_has_three_groups_with_members(demo_desk: Desk) -> None:
+    service = BreakoutService(demo_desk)
+    groups = service.groups(breakout_item(service))
+    assert [g.name[:7] for g in groups] == ["Group A", "Group B", "Group C"]
+    assert all(g.members and g.rapporteur_id for g in groups)
+
+
+def test_adding_a_member_moves_them_from_the_other_group(demo_desk: Desk) -> None:
+    service = BreakoutService(demo_desk)
+    a, b, _ = service.groups(breakout_item(service))
+    person = a.members[0]
+    changes = service.add_members(b.id, [person.id])
+    assert changes.touches(Area.BREAKOUTS)
+    a2, b2, _ = service.groups(breakout_item(service))
+    assert person.id in {m.id for m in b2.members}
+    assert person.id not in {m.id for m in a2.members}
+    demo_desk.undo()
+    assert person.id in {m.id for m in service.groups(breakout_item(service))[0].members}
+    service.remove_member(a.id, person.id)
+    assert person.id not in {m.id for m in service.groups(breakout_item(service))[0].members}
+
+
+def test_group_editing_and_deleting(demo_desk: Desk) -> None:
+    service = BreakoutService(demo_desk)
+    item = breakout_item(service)
+    _, gid = service.add_group(item)
+    assert service.group(gid).name == "Group D"
+    service.update_group(gid, room="Room 4", guiding_questions="Why?\nHow?")
+    assert (service.group(gid).room, service.group(gid).guiding_questions) == (
+        "Room 4",
+        "Why?\nHow?",
+    )
+    with pytest.raises(ValueError):
+        service.update_group(gid, name="  ")
+    with pytest.raises(TypeError):
+        service.update_group(gid, colour="red")
+    service.delete_group(gid)
+    assert service.group(gid) is None
+    demo_desk.undo()
+    assert service.group(gid) is not None
+
+
+def test_auto_assign_is_balanced_reproducible_and_undoable(demo_desk: Desk) -> None:
+    service = BreakoutService(demo_desk)
+    item = breakout_item(service)
+    before = {g.id: {m.id for m in g.members} for g in service.groups(item)}
+    service.auto_assign(item, 4, seed=11)
+    groups = service.groups(item)
+    assert len(groups) == 4 and groups[3].name == "Group D"
+    sizes = [len(g.members) for g in groups]
+    assert max(sizes) - min(sizes) <= 1
+    assert sum(sizes) == len(service.candidates(item))
+    for g in groups:
+        assert g.rapporteur_id is None or g.rapporteur_id in {m.id for m in g.members}
+    first = {g.name: {m.id for m in g.members} for g in groups}
+    service.auto_assign(item, 4, seed=11)
+    assert {g.name: {m.id for m in g.members} for g in service.groups(item)} == first
+    demo_desk.undo()
+    demo_desk.undo()
+    assert {g.id: {m.id for m in g.members} for g in service.groups(item)} == before
+
+
+def test_rapporteur_goes_on_the_report_back_list_once(demo_desk: Desk) -> None:
+    service = BreakoutService(demo_desk)
+    item = breakout_item(service)
+    report = service.report_back_items(item)[0]
+    assert report.title.startswith("Report-back")
+    a, b, _ = service.groups(item)
+    service.add_rapporteur_to_speakers(a.id, report.id)
+    changes = service.add_rapporteur_to_speakers(b.id, report.id)
+    assert changes.touches(Area.SPEAKERS)
+    with demo_desk.read() as s:
+        entries = s.scalars(
+            select(SpeakerEntry)
+            .where(SpeakerEntry.item_id == report.id)
+            .order_by(SpeakerEntry.position)
+        ).all()
+        tail = [(e.participant_id, e.speech_type, e.status) for e in entries[-2:]]
+    assert tail == [
+        (a.rapporteur_id, "report_back", "waiting"),
+        (b.rapporteur_id, "report_back", "waiting"),
+    ]
+    with pytest.raises(ValueError):
+        service.add_rapporteur_to_speakers(a.id, report.id)

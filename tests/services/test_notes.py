@@ -1,0 +1,132 @@
+"""Rapporteurs' notes: autosaved section texts and undoable structured rows."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from seminar_desk.domain.changes import Area
+from seminar_desk.domain.clock import FakeClock
+from seminar_desk.services.desk import Desk
+from seminar_desk.services.notes import (
+    MAX_WAIT_S,
+    PAUSE_S,
+    NoteAutosaver,
+    NotesService,
+    NoteTarget,
+)
+from seminar_desk.store.models import BreakoutGroup, Note
+
+
+@pytest.fixture
+def group_target(demo_desk: Desk) -> NoteTarget:
+    with demo_desk.read() as s:
+        gid = s.scalars(select(BreakoutGroup.id).where(BreakoutGroup.name.like("Group B%"))).one()
+    return NoteTarget(group_id=gid)
+
+
+def test_target_needs_exactly_one_place() -> None:
+    with pytest.raises(ValueError):
+        NoteTarget()
+    with pytest.raises(ValueError):
+        NoteTarget(item_id="a", group_id="b")
+
+
+def test_saved_text_is_read_back_with_author_and_time(
+    demo_desk: Desk, group_target: NoteTarget, clock: FakeClock
+) -> None:
+    notes = NotesService(demo_desk)
+    changes = notes.save_note(group_target, "discussion", "Nguyễn Văn Đức: tracing", "Kenji")
+    assert changes.touches(Area.NOTES)
+    page = notes.page(group_target)
+    text = page.sections["discussion"]
+    assert text.body == "Nguyễn Văn Đức: tracing"
+    assert text.author_name == "Kenji"
+    assert text.updated_at == clock.now()
+    # Typed text is not on the desk's undo stack: the editor has its own.
+    assert demo_desk.undo_label != "Type notes"
+    clock.advance(5)
+    notes.save_note(group_target, "discussion", "Nguyễn Văn Đức: tracing requests", "Lina")
+    again = notes.page(group_target).sections["discussion"]
+    assert again.note_id == text.note_id  # one row per section, edited in place
+    assert (again.author_name, again.updated_at) == ("Lina", clock.now())
+
+
+def test_unchanged_or_empty_text_writes_nothing(demo_desk: Desk, group_target: NoteTarget) -> None:
+    notes = NotesService(demo_desk)
+    with demo_desk.action("Clear") as act:
+        for n in act.session.scalars(select(Note).where(Note.group_id == group_target.group_id)):
+            act.session.delete(n)
+    assert notes.save_note(group_target, "summary", "").empty
+    notes.save_note(group_target, "summary", "x", "A")
+    assert notes.save_note(group_target, "summary", "x", "A").empty
+    with pytest.raises(ValueError):
+        notes.save_note(group_target, "not-a-section", "x")
+
+
+def test_item_notes_are_not_mixed_with_group_notes(demo_desk: Desk) -> None:
+    with demo_desk.read() as s:
+        group = s.scalars(select(BreakoutGroup)).first()
+        item_id = group.item_id
+    notes = NotesService(demo_desk)
+    notes.save_note(NoteTarget(item_id=item_id), "summary", "Item summary", "A")
+    assert notes.page(NoteTarget(item_id=item_id)).sections["summary"].body == "Item summary"
+    assert notes.page(NoteTarget(group_id=group.id)).sections["summary"].body != "Item summary"
+
+
+def test_recommendations_and_actions_are_undoable_rows(
+    demo_desk: Desk, group_target: NoteTarget
+) -> None:
+    notes = NotesService(demo_desk)
+    before = len(notes.page(group_target).recommendations)
+    _, rec_id = notes.add_recommendation(group_target, "Share data", "ASEANAPOL", author_name="K")
+    notes.update_recommendation(rec_id, status="agreed", addressee="ASEAN member states")
+    page = notes.page(group_target)
+    assert len(page.recommendations) == before + 1
+    row = page.recommendations[-1]
+    assert (row.text, row.addressee, row.status) == ("Share data", "ASEAN member states", "agreed")
+    demo_desk.undo()
+    assert notes.page(group_target).recommendations[-1].status == "proposed"
+    demo_desk.redo()
+    assert notes.page(group_target).recommendations[-1].status == "agreed"
+    with pytest.raises(ValueError):
+        notes.update_recommendation(rec_id, status="maybe")
+    with pytest.raises(TypeError):
+        notes.update_recommendation(rec_id, colour="red")
+
+    _, action_id = notes.add_action(group_target, "Circulate list", "UNODA", date(2027, 1, 31))
+    notes.update_action(action_id, status="done")
+    assert notes.page(group_target).actions[-1].status == "done"
+    notes.delete_action(action_id)
+    assert all(a.id != action_id for a in notes.page(group_target).actions)
+    demo_desk.undo()
+    assert notes.page(group_target).actions[-1].due_date == date(2027, 1, 31)
+
+
+def test_autosaver_saves_after_a_pause_or_after_max_wait(
+    demo_desk: Desk, group_target: NoteTarget, clock: FakeClock
+) -> None:
+    notes = NotesService(demo_desk)
+    saver = NoteAutosaver(notes, author=lambda: ("Priya", None))
+    saver.edit(group_target, "summary", "A")
+    assert not saver.due() and saver.wait_s() == pytest.approx(PAUSE_S)
+    clock.advance(PAUSE_S)
+    assert saver.due()
+    saver.flush()
+    assert not saver.dirty
+    assert notes.note_text(group_target, "summary") == "A"
+    # Continuous typing never pauses, but is still saved within MAX_WAIT_S.
+    text = "A"
+    elapsed = 0.0
+    while not saver.due():
+        text += "b"
+        saver.edit(group_target, "summary", text)
+        clock.advance(0.05)
+        elapsed += 0.05
+    assert elapsed <= MAX_WAIT_S + 0.05
+    saver.flush()
+    with demo_desk.read() as s:
+        note = s.scalars(
+            select(Note).where(Note.group_id == group_target.group_id, Note.section == "summary")
+        ).one()
+    assert (note.body, note.author_name) == (text, "Priya")

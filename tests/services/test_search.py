@@ -1,0 +1,82 @@
+"""Search across notes, recommendations and action items, with folding and Asian scripts."""
+
+from sqlalchemy import select, text
+
+from seminar_desk.services.desk import Desk
+from seminar_desk.services.notes import NotesService, NoteTarget
+from seminar_desk.services.search import SearchService
+from seminar_desk.store.models import BreakoutGroup, Note
+
+
+def group_id(desk: Desk, prefix: str) -> str:
+    with desk.read() as s:
+        return s.scalars(
+            select(BreakoutGroup.id).where(BreakoutGroup.name.like(prefix + "%"))
+        ).one()
+
+
+def test_vietnamese_thai_and_khmer_are_found(demo_desk: Desk) -> None:
+    notes = NotesService(demo_desk)
+    target = NoteTarget(group_id=group_id(demo_desk, "Group A"))
+    notes.save_note(
+        target,
+        "discussion",
+        "Ông Nguyễn Văn Đức nói về hải quan.\nคุณสมชายกล่าวถึงการค้าอาวุธผิดกฎหมาย\n"
+        "លោកសុខបាននិយាយអំពីការជួញដូរអាវុធ",
+        "Priya",
+    )
+    search = SearchService(demo_desk)
+    for query in ("Nguyen", "duc", "ĐỨC", "hai quan", "อาวุธผิด", "ជួញដូរ"):
+        hits = search.search(query)
+        assert [h.ref_id for h in hits if h.kind == "note" and h.group_id == target.group_id], query
+    hit = search.search("Duc")[0]
+    assert "Đức" in hit.snippet
+    assert hit.section == "discussion" and hit.place.startswith("Day 2 · Group A")
+
+
+def test_recommendations_and_actions_are_found_with_their_section(demo_desk: Desk) -> None:
+    search = SearchService(demo_desk)
+    kinds = {(h.kind, h.section) for h in search.search("ASEANAPOL")}
+    assert ("recommendation", "recommendations") in kinds
+    assert ("action", "action_items") in kinds
+
+
+def test_all_terms_must_match_and_short_terms_work(demo_desk: Desk) -> None:
+    search = SearchService(demo_desk)
+    both = search.search("customs seizure")
+    assert both and all("custom" in h.snippet.lower() or "seiz" in h.snippet.lower() for h in both)
+    assert search.search("customs zzqqx") == []
+    assert search.search("3D")  # two letters: LIKE fallback
+    assert search.search("") == []
+
+
+def test_edits_deletes_and_undo_keep_the_index_in_step(demo_desk: Desk) -> None:
+    notes = NotesService(demo_desk)
+    search = SearchService(demo_desk)
+    target = NoteTarget(group_id=group_id(demo_desk, "Group C"))
+    notes.save_note(target, "summary", "quokka", "A")
+    assert search.search("quokka")
+    notes.save_note(target, "summary", "wombat", "A")
+    assert search.search("quokka") == [] and search.search("wombat")
+    _, rec = notes.add_recommendation(target, "platypus registry", "UNODA")
+    assert search.search("platypus")
+    demo_desk.undo()
+    assert search.search("platypus") == []
+    demo_desk.redo()
+    assert search.search("platypus")
+    with demo_desk.action("Delete note") as act:
+        for n in act.session.scalars(select(Note).where(Note.group_id == target.group_id)):
+            act.session.delete(n)
+    assert search.search("wombat") == []
+
+
+def test_missing_triggers_are_restored(demo_desk: Desk) -> None:
+    with demo_desk.db.engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER fts_note_ai"))
+    search = SearchService(demo_desk)
+    search.ensure_index()
+    notes = NotesService(demo_desk)
+    notes.save_note(NoteTarget(group_id=group_id(demo_desk, "Group B")), "summary", "echidna")
+    assert search.search("echidna")
+    assert search.reindex() > 0
+    assert search.pending() == 0
