@@ -1,0 +1,50 @@
+"""`seminar-desk export KIND -o FILE`: write data out of a seminar file.
+
+Kinds are subcommands so more can be added beside `agenda` (reports, backups...).
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from seminar_desk.cli.main import add_db_option, command_parser
+from seminar_desk.paths import default_db_path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = command_parser(subparsers, "export", "export data from a seminar file")
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    agenda = kinds.add_parser(
+        "agenda",
+        help="the agenda as ICS (calendar programs) or CSV",
+        description="Export the agenda: one calendar event per item, stable UIDs, in the "
+        "seminar's time zone (ICS); or one row per item (CSV, re-importable).",
+    )
+    agenda.add_argument(
+        "--format",
+        choices=("ics", "csv"),
+        default=None,
+        help="file format (default: from the file name, else ics)",
+    )
+    agenda.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    add_db_option(agenda, default=argparse.SUPPRESS)
+    agenda.set_defaults(run=run_agenda)
+
+
+def run_agenda(args: argparse.Namespace) -> int:
+    from seminar_desk.services.agenda_export import export_agenda
+    from seminar_desk.services.desk import Desk
+    from seminar_desk.store.database import Database
+
+    fmt = args.format or ("csv" if args.output.suffix.lower() == ".csv" else "ics")
+    db_path = getattr(args, "db", None) or default_db_path()
+    if not Path(db_path).exists():
+        print(f"seminar-desk: {db_path}: no such seminar file", file=sys.stderr)
+        return 2
+    desk = Desk(Database.open(db_path))
+    try:
+        count = export_agenda(desk, fmt, args.output)
+    finally:
+        desk.close()
+    print(f"wrote {count} agenda items to {args.output} ({fmt})")
+    return 0

@@ -1,0 +1,153 @@
+"""Write the agenda as ICS (calendar programs) or CSV (spreadsheets, and our own importer).
+
+UIDs are the items' ids, so a calendar that imports the file again updates events instead of
+duplicating them. Times are in the seminar's time zone, with its VTIMEZONE included.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from seminar_desk.domain.agenda_kinds import kind_label
+from seminar_desk.domain.timing import format_minutes, wall_time
+from seminar_desk.services.agenda import AgendaService, DayView, ItemView, local_datetime
+from seminar_desk.services.desk import Desk
+from seminar_desk.services.seminar import SeminarService
+
+EXPORT_FORMATS = ("ics", "csv")
+CSV_COLUMNS = (
+    "date",
+    "start",
+    "end",
+    "duration",
+    "title",
+    "kind",
+    "room",
+    "chair",
+    "speakers",
+    "description",
+)
+UID_DOMAIN = "seminar-desk"
+
+
+@dataclass(frozen=True)
+class AgendaSnapshot:
+    """Everything an export needs, read once (plain data, safe to hand to a worker thread)."""
+
+    title: str
+    timezone: str
+    days: tuple[DayView, ...]
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(d.items) for d in self.days)
+
+
+def snapshot(desk: Desk) -> AgendaSnapshot:
+    agenda = AgendaService(desk)
+    details = SeminarService(desk).details()
+    days = tuple(agenda.day(d.id) for d in agenda.days())
+    tz = details.timezone if details else "UTC"
+    return AgendaSnapshot(details.title if details else "", agenda.timezone().key or tz, days)
+
+
+def export_agenda(desk: Desk, fmt: str, path: Path) -> int:
+    """Write the file; returns the number of items written."""
+    snap = snapshot(desk)
+    if fmt == "ics":
+        Path(path).write_bytes(to_ics(snap, desk.clock.now()))
+    elif fmt == "csv":
+        Path(path).write_text(to_csv(snap), encoding="utf-8", newline="")
+    else:
+        raise ValueError(f"unknown agenda export format {fmt!r}; use one of {EXPORT_FORMATS}")
+    return snap.item_count
+
+
+def to_csv(snap: AgendaSnapshot) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for day in snap.days:
+        for item in day.items:
+            writer.writerow(
+                (
+                    f"{day.date:%Y-%m-%d}",
+                    f"{wall_time(item.start):%H:%M}",
+                    f"{wall_time(item.end):%H:%M}",
+                    item.duration_min,
+                    item.title,
+                    kind_label(item.kind),
+                    item.room,
+                    _chair(item),
+                    "; ".join(s.name for s in item.speakers),
+                    item.description,
+                )
+            )
+    return out.getvalue()
+
+
+def to_ics(snap: AgendaSnapshot, stamp: datetime) -> bytes:
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Calendar, Event
+
+    zone = ZoneInfo(snap.timezone)
+    cal = Calendar()
+    cal.add("prodid", "-//Seminar Desk//Agenda//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    if snap.title:
+        cal.add("x-wr-calname", snap.title)
+    cal.add("x-wr-timezone", snap.timezone)
+    for day in snap.days:
+        for item in day.items:
+            event = Event()
+            event.add("uid", f"{item.id}@{UID_DOMAIN}")
+            event.add("dtstamp", stamp.astimezone(UTC))
+            start = local_datetime(day.date, item.start, zone)
+            event.add("dtstart", start)
+            event.add("dtend", start + timedelta(minutes=item.duration_min))
+            event.add("summary", item.title)
+            if item.room:
+                event.add("location", item.room)
+            description = _description(item)
+            if description:
+                event.add("description", description)
+            event.add("categories", [kind_label(item.kind)])
+            event.add("x-seminar-desk-kind", item.kind)
+            if item.chair_name:
+                event.add("x-seminar-desk-chair", item.chair_name)
+            if item.speakers:
+                event.add("x-seminar-desk-speakers", "; ".join(s.name for s in item.speakers))
+            cal.add_component(event)
+    if snap.timezone != "UTC":
+        cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def _chair(item: ItemView) -> str:
+    return item.chair_name
+
+
+def _description(item: ItemView) -> str:
+    lines = []
+    if item.chair_name:
+        lines.append(f"Chair: {item.chair_name}")
+    if item.speakers:
+        lines.append("Speakers: " + ", ".join(s.name for s in item.speakers))
+    if item.description:
+        lines.append(item.description)
+    return "\n\n".join(lines)
+
+
+def describe(snap: AgendaSnapshot) -> list[str]:
+    """Lines for a person: one per item, as the programme reads."""
+    lines = [f"{snap.title} ({snap.timezone})"]
+    for day in snap.days:
+        lines.append(f"Day {day.number}, {day.date:%A %d %B %Y}")
+        for item in day.items:
+            lines.append(f"  {format_minutes(item.start)}  {item.title}")
+    return lines
