@@ -1,0 +1,105 @@
+"""Pick the builder for a request, set the metadata, lay out the PDF."""
+
+from dataclasses import dataclass
+
+from seminar_desk.reports.common import KIND_TITLES, ReportRequest, fmt_date
+from seminar_desk.reports.document import (
+    BuildStats,
+    CancelFn,
+    Cancelled,
+    ProgressFn,
+    ReportMeta,
+    ReportOptions,
+    Story,
+    build_pdf,
+)
+from seminar_desk.reports.lists import build_agenda, build_participants, build_sign_in
+from seminar_desk.reports.seminar import build_seminar
+from seminar_desk.reports.sessions import build_breakout, build_day, build_session
+from seminar_desk.reports.snapshot import SeminarSnapshot
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    pdf: bytes
+    pages: int
+    title: str
+    stats: BuildStats
+
+
+def describe(snap: SeminarSnapshot, request: ReportRequest, options: ReportOptions) -> str:
+    """The report's title as metadata and file dialogs show it."""
+    kind = KIND_TITLES[request.kind]
+    if request.kind == "participants" and options.sign_in:
+        kind = "Sign-in sheet"
+    if request.kind == "session" and request.item_id:
+        item = snap.item(request.item_id)
+        return f"{kind}: {item.number} {item.title}"
+    if request.kind == "breakout" and request.group_id:
+        item, group = snap.group(request.group_id)
+        return f"{kind}: {item.title} / {group.name}"
+    if request.kind == "breakout" and request.item_id:
+        return f"{kind}: {snap.item(request.item_id).title}"
+    if request.day is not None and request.kind in ("day", "agenda", "participants"):
+        day = snap.day(request.day)
+        return f"{kind}: Day {day.number}, {fmt_date(day.date)}"
+    return kind
+
+
+def build_report(
+    snap: SeminarSnapshot,
+    request: ReportRequest,
+    options: ReportOptions | None = None,
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> ReportResult:
+    """The PDF of one report. Raises KeyError for an unknown day, item or group."""
+    options = options or ReportOptions()
+    if cancel is not None and cancel():
+        raise Cancelled()
+    story = Story(options)
+    kind = request.kind
+    if kind == "session":
+        if not request.item_id:
+            raise KeyError("a session report needs an agenda item")
+        build_session(story, snap, snap.item(request.item_id))
+    elif kind == "breakout":
+        if request.group_id:
+            item, group = snap.group(request.group_id)
+            build_breakout(story, snap, item, group)
+        elif request.item_id:
+            build_breakout(story, snap, snap.item(request.item_id), None)
+        else:
+            raise KeyError("a breakout report needs an agenda item or a breakout group")
+    elif kind == "day":
+        build_day(story, snap, snap.day(request.day if request.day is not None else 1))
+    elif kind == "seminar":
+        build_seminar(story, snap)
+    elif kind == "agenda":
+        if request.day is not None:
+            snap.day(request.day)
+        build_agenda(story, snap, request.day)
+    elif kind == "participants":
+        if options.sign_in:
+            if request.day is not None:
+                snap.day(request.day)
+            build_sign_in(story, snap, request.day)
+        else:
+            build_participants(story, snap)
+    d = snap.details
+    title = describe(snap, request, options)
+    full_title = (
+        f"{title} \u2014 {d.short_title or d.title}" if (d.short_title or d.title) else title
+    )
+    meta = ReportMeta(
+        title=full_title,
+        subject=f"{KIND_TITLES[kind]} of the {d.title}" if d.title else KIND_TITLES[kind],
+        author=" / ".join(line.strip() for line in d.organisers.splitlines() if line.strip())
+        or "Seminar Desk",
+        language=d.language or "en",
+        footer=d.short_title or d.title,
+        keywords=tuple(x for x in (KIND_TITLES[kind], d.short_title, d.city) if x),
+    )
+    pdf, stats = build_pdf(story, meta, options, progress=progress, cancel=cancel)
+    return ReportResult(pdf=pdf, pages=stats.pages, title=title, stats=stats)

@@ -1,0 +1,202 @@
+"""What several reports share: the request, date and time wording, the heading block."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from reportlab.lib.units import mm
+from reportlab.platypus.flowables import HRFlowable
+
+from seminar_desk.domain.kinds import ActionStatus, ItemKind, OrgKind, RecommendationStatus
+from seminar_desk.reports.document import Story
+from seminar_desk.reports.fonts import markup
+from seminar_desk.reports.snapshot import (
+    ActionSnap,
+    DaySnap,
+    ItemSnap,
+    RecommendationSnap,
+    SeminarSnapshot,
+)
+from seminar_desk.reports.styles import RULE
+
+KINDS = ("session", "breakout", "day", "seminar", "agenda", "participants")
+KIND_TITLES = {
+    "session": "Session report",
+    "breakout": "Breakout report",
+    "day": "End-of-day report",
+    "seminar": "Seminar report",
+    "agenda": "Programme",
+    "participants": "List of participants",
+}
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+PRESENT = "•"
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """What to print: the kind and, depending on it, a day, an item or a breakout group."""
+
+    kind: str
+    day: int | None = None
+    item_id: str | None = None
+    group_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown report kind {self.kind!r}; one of {', '.join(KINDS)}")
+
+
+def fmt_date(d: date | None, *, weekday: bool = False) -> str:
+    if d is None:
+        return ""
+    text = f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    return f"{WEEKDAYS[d.weekday()]}, {text}" if weekday else text
+
+
+def fmt_dates(start: date | None, end: date | None) -> str:
+    """'19-20 December 2026', '30 November - 2 December 2026' (en dashes), or one date."""
+    if start is None:
+        return fmt_date(end)
+    if end is None or end == start:
+        return fmt_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}\u2013{end.day} {MONTHS[end.month - 1]} {end.year}"
+    if start.year == end.year:
+        return f"{start.day} {MONTHS[start.month - 1]} \u2013 {fmt_date(end)}"
+    return f"{fmt_date(start)} \u2013 {fmt_date(end)}"
+
+
+def fmt_time(t: time | datetime | None) -> str:
+    return "" if t is None else f"{t.hour:02d}:{t.minute:02d}"
+
+
+def fmt_duration(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def planned_span(item: ItemSnap) -> str:
+    if item.planned_start is None:
+        return f"{item.duration_min} min"
+    start = item.planned_start.hour * 60 + item.planned_start.minute
+    end = start + item.duration_min
+    return f"{fmt_time(item.planned_start)}\u2013{(end // 60) % 24:02d}:{end % 60:02d}"
+
+
+def actual_span(item: ItemSnap) -> str:
+    if item.actual_start is None:
+        return ""
+    end = fmt_time(item.actual_end) if item.actual_end else "…"
+    return f"{fmt_time(item.actual_start)}\u2013{end}"
+
+
+def actual_minutes(item: ItemSnap) -> int | None:
+    if item.actual_start is None or item.actual_end is None:
+        return None
+    return round((item.actual_end - item.actual_start).total_seconds() / 60)
+
+
+def variance(item: ItemSnap) -> str:
+    """Late or early start against the plan, in minutes ('+7 min', 'on time')."""
+    if item.actual_start is None or item.planned_start is None:
+        return ""
+    planned = item.planned_start.hour * 60 + item.planned_start.minute
+    actual = item.actual_start.hour * 60 + item.actual_start.minute
+    delta = actual - planned
+    return "on time" if delta == 0 else f"{delta:+d} min"
+
+
+def day_label(day: DaySnap) -> str:
+    return f"Day {day.number}, {fmt_date(day.date, weekday=True)}"
+
+
+def status_label(status: str, kind: type[RecommendationStatus] | type[ActionStatus]) -> str:
+    try:
+        return kind(status).label
+    except ValueError:
+        return status
+
+
+ORG_SECTIONS = (
+    ("States", (OrgKind.GOVERNMENT_HOST, OrgKind.MEMBER_STATE)),
+    ("Regional organizations", (OrgKind.REGIONAL_ORGANISATION,)),
+    ("International organizations", (OrgKind.INTERNATIONAL_ORGANISATION,)),
+    ("Donors", (OrgKind.DONOR,)),
+    ("Research institutes", (OrgKind.RESEARCH,)),
+    ("Non-governmental organizations", (OrgKind.NGO,)),
+    ("Other", (OrgKind.OTHER,)),
+)
+
+
+def org_section(kind: str) -> int:
+    for index, (_, kinds) in enumerate(ORG_SECTIONS):
+        if kind in kinds:
+            return index
+    return len(ORG_SECTIONS) - 1
+
+
+def header_block(story: Story, snap: SeminarSnapshot, title: str, subtitle: str = "") -> None:
+    """The top of a one-off report: the seminar, where and when, then the report's title."""
+    d = snap.details
+    s = story.s
+    story.para(d.title or "Seminar", s.subtitle)
+    place = ", ".join(x for x in (d.venue, d.city, d.country) if x.strip())
+    when = fmt_dates(d.start_date, d.end_date)
+    story.para(" \u2022 ".join(x for x in (place, when) if x), s.small_center)
+    story.add(rule())
+    story.heading(0, title, style=s.title)
+    if subtitle:
+        story.para(subtitle, s.subtitle)
+    story.spacer(4)
+
+
+def recommendations(story: Story, recs: tuple[RecommendationSnap, ...], *, source: bool) -> None:
+    """A numbered list: text as typed, then addressee, status and (optionally) source."""
+    for n, r in enumerate(recs, start=1):
+        extra = [
+            f"Addressed to: {r.addressee}" if r.addressee.strip() else "",
+            status_label(r.status, RecommendationStatus),
+            f"Source: {r.source}" if source and r.source.strip() else "",
+        ]
+        meta = " \u2022 ".join(x for x in extra if x)
+        xml = markup(r.text)
+        if meta:
+            xml += f'<br/><font size="8" color="#555555">{markup(meta)}</font>'
+        para = story.m(xml, story.s.numbered, raw=r.text + meta)
+        para.bulletText = f"{n}."  # type: ignore[attr-defined]
+        story.add(para)
+
+
+def actions_table(story: Story, actions: tuple[ActionSnap, ...], *, source: bool) -> None:
+    width = story.width
+    header = ["#", "Action", "Owner", "Due", "Status"]
+    widths = [8 * mm, width - 8 * mm - 38 * mm - 22 * mm - 20 * mm, 38 * mm, 22 * mm, 20 * mm]
+    rows = []
+    for n, a in enumerate(actions, start=1):
+        text = f"{a.text}\n\u2014 {a.source}" if source and a.source.strip() else a.text
+        rows.append([str(n), text, a.owner, fmt_date(a.due), status_label(a.status, ActionStatus)])
+    story.table(rows, widths, header=header)
+
+
+def is_pause(item: ItemSnap) -> bool:
+    return item.kind in (ItemKind.BREAK, ItemKind.MEAL)
+
+
+def rule() -> HRFlowable:
+    return HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=2, spaceAfter=8)

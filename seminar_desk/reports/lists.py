@@ -1,0 +1,152 @@
+"""The printed programme and the list of participants (with a sign-in sheet variant)."""
+
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+
+from seminar_desk.reports.common import (
+    ORG_SECTIONS,
+    PRESENT,
+    day_label,
+    header_block,
+    is_pause,
+    org_section,
+    planned_span,
+)
+from seminar_desk.reports.document import Story
+from seminar_desk.reports.fonts import markup
+from seminar_desk.reports.snapshot import DaySnap, ItemSnap, PersonSnap, SeminarSnapshot
+from seminar_desk.reports.styles import MUTED, ZEBRA
+
+
+def _item_cell(story: Story, item: ItemSnap) -> object:
+    """Title in bold, then description, chair, speakers, room and groups, all escaped."""
+    xml = f"<b>{markup(item.title or '(untitled)')}</b>"
+    raw = item.title + item.description
+    if item.description.strip():
+        xml += "<br/>" + markup(item.description.strip())
+    lines = []
+    if item.chair:
+        lines.append(f"Chair: {item.chair.display}")
+    if item.speakers:
+        lines.append(
+            ("Speaker: " if len(item.speakers) == 1 else "Speakers: ") + "; ".join(item.speakers)
+        )
+    for g in item.groups:
+        lines.append(f"{g.name}" + (f" \u2014 {g.room}" if g.room else ""))
+    if lines:
+        raw += "".join(lines)
+        xml += (
+            '<br/><font size="8" color="#444444">'
+            + "<br/>".join(markup(line) for line in lines)
+            + "</font>"
+        )
+    return story.m(xml, story.s.cell, raw=raw)
+
+
+def agenda_day(story: Story, day: DaySnap, level: int) -> None:
+    title = day_label(day) + (f": {day.title}" if day.title else "")
+    story.heading(level, title)
+    w = story.width
+    rows: list[list[object]] = []
+    extra: list[tuple[object, ...]] = []
+    for n, item in enumerate(day.items):
+        rows.append([planned_span(item), _item_cell(story, item), item.room])
+        if is_pause(item):
+            extra.append(("BACKGROUND", (0, n + 1), (-1, n + 1), ZEBRA))
+            extra.append(("TEXTCOLOR", (0, n + 1), (-1, n + 1), MUTED))
+    if not rows:
+        story.muted("No items on this day.")
+        return
+    story.table(
+        rows,
+        [24 * mm, w - 24 * mm - 36 * mm, 36 * mm],
+        header=["Time", "Item", "Room"],
+        extra=extra,
+        zebra=False,
+    )
+
+
+def build_agenda(story: Story, snap: SeminarSnapshot, day: int | None) -> None:
+    header_block(story, snap, "Programme")
+    days = [d for d in snap.days if day is None or d.number == day]
+    for d in days:
+        agenda_day(story, d, 1)
+
+
+def by_delegation(
+    people: Sequence[PersonSnap], snap: SeminarSnapshot
+) -> list[tuple[str, list[tuple[str, list[PersonSnap]]]]]:
+    """Sections (States, organizations...) of delegations, each with its people, in order."""
+    kind_of = {o.name: o.kind for o in snap.organisations}
+    groups: dict[str, list[PersonSnap]] = {}
+    for p in people:
+        groups.setdefault(p.org_name or "Other participants", []).append(p)
+    sections: list[tuple[str, list[tuple[str, list[PersonSnap]]]]] = []
+    for index, (title, _) in enumerate(ORG_SECTIONS):
+        names = sorted(
+            (n for n in groups if org_section(kind_of.get(n, "other")) == index),
+            key=lambda n: n.casefold(),
+        )
+        if names:
+            sections.append((title, [(n, groups[n]) for n in names]))
+    return sections
+
+
+def build_participants(
+    story: Story, snap: SeminarSnapshot, *, level: int = 0, header: bool = True
+) -> None:
+    """Grouped by delegation, a column per day with a dot where the person was present."""
+    if header:
+        header_block(story, snap, "List of participants")
+    days = [d.number for d in snap.days]
+    w = story.width
+    day_w = 9 * mm
+    name_w = 52 * mm
+    rest = w - name_w - day_w * len(days)
+    widths = [name_w, rest, *([day_w] * len(days))]
+    head = ["Name", "Function and e-mail", *[f"D{n}" for n in days]]
+    for section, delegations in by_delegation(snap.participants, snap):
+        story.heading(level + 1, section)
+        for name, people in delegations:
+            story.heading(level + 2, name, toc=False)
+            rows = []
+            for p in people:
+                func = p.function + (f"\n{p.email}" if p.email else "")
+                rows.append(
+                    [p.display, func, *[PRESENT if n in p.days_present else "" for n in days]]
+                )
+            story.table(
+                rows,
+                widths,
+                header=head,
+                extra=[("ALIGN", (2, 0), (-1, -1), "CENTER")],
+            )
+    total = len(snap.participants)
+    story.spacer(6)
+    story.muted(
+        f"{total} participants. D1, D2\u2026 are the days of the seminar; \u2022 marks presence."
+    )
+
+
+def build_sign_in(story: Story, snap: SeminarSnapshot, day: int | None) -> None:
+    """One sheet per day: number, name, delegation and a tall, empty signature column."""
+    days = [d for d in snap.days if day is None or d.number == day]
+    w = story.width
+    for i, d in enumerate(days):
+        if i:
+            story.page_break()
+        header_block(story, snap, "Sign-in sheet", day_label(d))
+        rows = []
+        people = [
+            p for _, group in by_delegation(snap.participants, snap) for _, ps in group for p in ps
+        ]
+        for n, p in enumerate(people, start=1):
+            rows.append([str(n), p.display, p.org_name, ""])
+        story.table(
+            rows,
+            [10 * mm, w * 0.34, w * 0.3, w * 0.36 - 10 * mm],
+            header=["No.", "Name", "Delegation or organization", "Signature"],
+            zebra=False,
+            extra=[("TOPPADDING", (0, 1), (-1, -1), 7), ("BOTTOMPADDING", (0, 1), (-1, -1), 9)],
+        )

@@ -1,0 +1,294 @@
+"""Session, breakout and end-of-day reports: what the room produced, item by item."""
+
+from reportlab.lib.units import mm
+
+from seminar_desk.domain.kinds import NoteSection
+from seminar_desk.reports.common import (
+    actions_table,
+    actual_minutes,
+    actual_span,
+    day_label,
+    fmt_date,
+    fmt_duration,
+    fmt_time,
+    header_block,
+    is_pause,
+    org_section,
+    planned_span,
+    recommendations,
+    variance,
+)
+from seminar_desk.reports.document import Story
+from seminar_desk.reports.snapshot import (
+    DaySnap,
+    GroupSnap,
+    ItemSnap,
+    NoteSnap,
+    PersonSnap,
+    SeminarSnapshot,
+)
+
+SECTION_TITLES = {
+    NoteSection.SUMMARY: "Summary",
+    NoteSection.KEY_POINTS: "Key points",
+    NoteSection.DISCUSSION: "Discussion",
+    NoteSection.RECOMMENDATIONS: "Recommendations (rapporteur's notes)",
+    NoteSection.ACTION_ITEMS: "Action items (rapporteur's notes)",
+}
+
+
+def person(p: PersonSnap | None, *, org: bool = True) -> str:
+    if p is None:
+        return ""
+    if org and p.org_name:
+        return f"{p.display} ({p.org_name})"
+    return p.display
+
+
+def notes_section(
+    story: Story, notes: tuple[NoteSnap, ...], title: str, level: int, *, authors: bool = True
+) -> None:
+    """A heading and the notes' text as typed, with who wrote them (several rapporteurs)."""
+    if not notes:
+        return
+    story.heading(level, title, toc=False)
+    for note in notes:
+        story.text_block(note.body)
+    names = sorted({n.author for n in notes if n.author.strip()})
+    if authors and names:
+        story.muted("Rapporteur: " + "; ".join(names))
+
+
+def all_notes(story: Story, notes: tuple[NoteSnap, ...], level: int) -> None:
+    for section in NoteSection:
+        notes_section(
+            story, tuple(n for n in notes if n.section == section), SECTION_TITLES[section], level
+        )
+    other = tuple(n for n in notes if n.section not in set(NoteSection))
+    notes_section(story, other, "Other notes", level)
+
+
+def item_facts(story: Story, snap: SeminarSnapshot, item: ItemSnap) -> None:
+    day = snap.day(item.day_number)
+    planned = planned_span(item)
+    if item.original_start and item.planned_start and item.original_start != item.planned_start:
+        planned += f" (first planned at {fmt_time(item.original_start)})"
+    minutes = actual_minutes(item)
+    actual = actual_span(item)
+    if actual and minutes is not None:
+        actual += f" ({minutes} min; start {variance(item)})"
+    rows: list[tuple[str, object]] = [
+        ("Day", day_label(day)),
+        ("Item", f"{item.number} \u2022 {item.kind_label}"),
+        ("Room", item.room),
+        ("Planned", f"{planned} ({item.duration_min} min)"),
+        ("Actual", actual or "Not recorded"),
+        ("Chair", person(item.chair)),
+        ("Speakers", "; ".join(item.speakers)),
+    ]
+    story.pairs(rows, [30 * mm, story.width - 30 * mm])
+    story.spacer(4)
+
+
+def speaker_log(story: Story, item: ItemSnap, level: int) -> None:
+    story.heading(level, "Speaker log", toc=False)
+    if not item.speeches:
+        story.muted("No speeches were recorded for this item.")
+        return
+    w = story.width
+    widths = [7 * mm, 12 * mm, 0.0, 0.0, 28 * mm, 23 * mm, 18 * mm]
+    rest = w - sum(widths)
+    widths[2], widths[3] = rest * 0.55, rest * 0.45
+    rows = []
+    total = 0
+    for n, sp in enumerate(item.speeches, start=1):
+        total += sp.duration_s or 0
+        rows.append(
+            [
+                str(n),
+                fmt_time(sp.started),
+                sp.speaker or "\u2014",
+                sp.delegation,
+                sp.capacity_label,
+                sp.speech_type_label,
+                fmt_duration(sp.duration_s),
+            ]
+        )
+    rows.append(["", "", "Total", f"{len(item.speeches)} speeches", "", "", fmt_duration(total)])
+    story.table(
+        rows,
+        widths,
+        header=["#", "Time", "Speaker", "Delegation", "Capacity", "Type", "Duration"],
+        extra=[("ALIGN", (-1, 0), (-1, -1), "RIGHT")],
+    )
+
+
+def session_body(story: Story, snap: SeminarSnapshot, item: ItemSnap, level: int) -> None:
+    item_facts(story, snap, item)
+    if item.description.strip():
+        story.heading(level, "Programme description", toc=False)
+        story.text_block(item.description)
+    speaker_log(story, item, level)
+    all_notes(story, item.notes, level)
+    if item.recommendations:
+        story.heading(level, "Recommendations", toc=False)
+        recommendations(story, item.recommendations, source=False)
+    if item.actions:
+        story.heading(level, "Action items", toc=False)
+        actions_table(story, item.actions, source=False)
+    if item.groups:
+        story.heading(level, "Breakout groups", toc=False)
+        story.bullets([f"{g.name}" + (f" ({g.room})" if g.room else "") for g in item.groups])
+        story.muted("The breakout report gives each group's members, questions and notes.")
+
+
+def build_session(story: Story, snap: SeminarSnapshot, item: ItemSnap) -> None:
+    header_block(story, snap, item.title or "(untitled item)", "Session report")
+    session_body(story, snap, item, 1)
+
+
+def group_body(story: Story, group: GroupSnap, level: int) -> None:
+    rows: list[tuple[str, object]] = [
+        ("Room", group.room),
+        ("Facilitator", person(group.facilitator)),
+        ("Rapporteur", person(group.rapporteur)),
+    ]
+    story.pairs(rows, [30 * mm, story.width - 30 * mm])
+    story.spacer(3)
+    if group.guiding_questions.strip():
+        story.heading(level, "Guiding questions", toc=False)
+        story.text_block(group.guiding_questions)
+    story.heading(level, f"Members ({len(group.members)})", toc=False)
+    if group.members:
+        w = story.width
+        story.table(
+            [[str(n), m.display, m.org_name] for n, m in enumerate(group.members, start=1)],
+            [8 * mm, (w - 8 * mm) * 0.5, (w - 8 * mm) * 0.5],
+            header=["#", "Name", "Delegation or organization"],
+        )
+    else:
+        story.muted("No members recorded.")
+    all_notes(story, group.notes, level)
+    if group.recommendations:
+        story.heading(level, "Recommendations", toc=False)
+        recommendations(story, group.recommendations, source=False)
+    if group.actions:
+        story.heading(level, "Action items", toc=False)
+        actions_table(story, group.actions, source=False)
+
+
+def build_breakout(
+    story: Story, snap: SeminarSnapshot, item: ItemSnap, group: GroupSnap | None
+) -> None:
+    groups = (group,) if group is not None else item.groups
+    title = group.name if group is not None else item.title
+    header_block(story, snap, title or "(untitled)", "Breakout report")
+    if group is not None:
+        story.para(f"{item.number} {item.title}", story.s.small)
+    item_facts(story, snap, item)
+    if not groups:
+        story.muted("This item has no breakout groups.")
+    for g in groups:
+        if group is None:
+            story.heading(1, g.name or "(unnamed group)")
+        group_body(story, g, 2 if group is None else 1)
+
+
+def programme_table(story: Story, day: DaySnap, *, actual: bool = True) -> None:
+    w = story.width
+    rows = []
+    extra: list[tuple[object, ...]] = []
+    for n, item in enumerate(day.items, start=1):
+        chair = item.chair.display if item.chair else ""
+        rows.append(
+            [
+                item.number,
+                planned_span(item),
+                actual_span(item) or "\u2014",
+                variance(item),
+                item.title,
+                chair,
+            ]
+        )
+        if is_pause(item):
+            extra.append(("TEXTCOLOR", (0, n), (-1, n), "#555555"))
+    widths = [10 * mm, 22 * mm, 22 * mm, 17 * mm, 0.0, 34 * mm]
+    widths[4] = w - sum(widths)
+    story.table(
+        rows,
+        widths,
+        header=["No.", "Planned", "Actual", "Start", "Item", "Chair"],
+        extra=extra,
+    )
+
+
+def attendance_of_day(story: Story, snap: SeminarSnapshot, day: DaySnap) -> None:
+    present = [p for p in snap.participants if day.number in p.days_present]
+    kinds = {o.name: o.kind for o in snap.organisations}
+    by_org: dict[str, list[PersonSnap]] = {}
+    for p in present:
+        by_org.setdefault(p.org_name or "(no delegation)", []).append(p)
+    story.para(
+        f"{len(present)} of {len(snap.participants)} registered participants, from "
+        f"{len(by_org)} delegations and organizations, attended on {fmt_date(day.date)}."
+    )
+    order = sorted(by_org, key=lambda name: (org_section(kinds.get(name, "other")), name))
+    w = story.width
+    rows = [
+        [name, str(len(by_org[name])), "; ".join(p.display for p in by_org[name])] for name in order
+    ]
+    story.table(
+        rows,
+        [w * 0.3, 14 * mm, w * 0.7 - 14 * mm],
+        header=["Delegation or organization", "Present", "Participants"],
+        extra=[("ALIGN", (1, 0), (1, -1), "RIGHT")],
+    )
+
+
+def build_day(story: Story, snap: SeminarSnapshot, day: DaySnap) -> None:
+    header_block(
+        story,
+        snap,
+        "End-of-day report",
+        f"{day_label(day)}" + (f": {day.title}" if day.title else ""),
+    )
+    story.heading(1, "Programme: planned and actual times")
+    programme_table(story, day)
+    story.heading(1, "Proceedings")
+    for item in day.items:
+        if is_pause(item):
+            continue
+        story.heading(2, f"{item.number} {item.title}")
+        facts = [f"Planned {planned_span(item)}"]
+        if actual_span(item):
+            facts.append(f"actual {actual_span(item)}")
+        if item.chair:
+            facts.append(f"chair: {item.chair.display}")
+        if item.speeches:
+            facts.append(f"{len(item.speeches)} speeches")
+        story.para(", ".join(facts), story.s.small)
+        for section in (NoteSection.SUMMARY, NoteSection.KEY_POINTS):
+            notes_section(story, item.notes_of(section), SECTION_TITLES[section], 3, authors=False)
+        for g in item.groups:
+            summaries = tuple(n for n in g.notes if n.section == NoteSection.SUMMARY)
+            notes_section(story, summaries, f"{g.name}: summary", 3, authors=False)
+        if not item.notes and not any(g.notes for g in item.groups):
+            story.muted("No notes recorded.")
+    recs = tuple(r for item in day.items for r in item.recommendations) + tuple(
+        r for item in day.items for g in item.groups for r in g.recommendations
+    )
+    story.heading(1, "Recommendations of the day")
+    if recs:
+        recommendations(story, recs, source=True)
+    else:
+        story.muted("No recommendations were recorded on this day.")
+    actions = tuple(a for item in day.items for a in item.actions) + tuple(
+        a for item in day.items for g in item.groups for a in g.actions
+    )
+    story.heading(1, "Action items of the day")
+    if actions:
+        actions_table(story, actions, source=True)
+    else:
+        story.muted("No action items were recorded on this day.")
+    story.heading(1, "Attendance")
+    attendance_of_day(story, snap, day)

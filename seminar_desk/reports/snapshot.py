@@ -1,0 +1,211 @@
+"""Plain, frozen snapshots of a seminar: all the report builders ever see.
+
+They live here, below the services layer, so `reports/` needs neither SQLAlchemy nor Qt;
+`services/report_data.py` fills them from the database in one read session.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from seminar_desk.domain.kinds import Capacity, ItemKind, SpeechType
+
+
+@dataclass(frozen=True)
+class SeminarInfo:
+    title: str = ""
+    short_title: str = ""
+    venue: str = ""
+    city: str = ""
+    country: str = ""
+    timezone: str = "UTC"
+    start_date: date | None = None
+    end_date: date | None = None
+    organisers: str = ""
+    donors: str = ""
+    objectives: str = ""
+    introduction: str = ""
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class PersonSnap:
+    id: str
+    honorific: str
+    name: str
+    org_code: str
+    org_name: str
+    function: str
+    role: str
+    email: str
+    sort_key: str
+    days_present: frozenset[int] = frozenset()
+
+    @property
+    def display(self) -> str:
+        return f"{self.honorific} {self.name}".strip()
+
+
+@dataclass(frozen=True)
+class OrgSnap:
+    id: str
+    code: str
+    name: str
+    kind: str
+    groups: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SpeechSnap:
+    """One held (or running) speech of the speaker log, with pauses taken off its duration."""
+
+    started: datetime | None
+    speaker: str
+    delegation: str
+    capacity: str
+    on_behalf_of: str
+    speech_type: str
+    status: str
+    duration_s: int | None
+
+    @property
+    def capacity_label(self) -> str:
+        try:
+            label = Capacity(self.capacity).label
+        except ValueError:
+            label = self.capacity
+        if self.capacity == Capacity.GROUP and self.on_behalf_of:
+            return f"On behalf of {self.on_behalf_of}"
+        return label
+
+    @property
+    def speech_type_label(self) -> str:
+        try:
+            return SpeechType(self.speech_type).label
+        except ValueError:
+            return self.speech_type
+
+
+@dataclass(frozen=True)
+class NoteSnap:
+    section: str
+    body: str
+    author: str
+
+
+@dataclass(frozen=True)
+class RecommendationSnap:
+    text: str
+    addressee: str
+    status: str
+    source: str
+    day_number: int
+
+
+@dataclass(frozen=True)
+class ActionSnap:
+    text: str
+    owner: str
+    due: date | None
+    status: str
+    source: str
+    day_number: int
+
+
+@dataclass(frozen=True)
+class GroupSnap:
+    id: str
+    item_id: str
+    name: str
+    room: str
+    facilitator: PersonSnap | None
+    rapporteur: PersonSnap | None
+    members: tuple[PersonSnap, ...]
+    guiding_questions: str
+    notes: tuple[NoteSnap, ...]
+    recommendations: tuple[RecommendationSnap, ...]
+    actions: tuple[ActionSnap, ...]
+
+
+@dataclass(frozen=True)
+class ItemSnap:
+    id: str
+    day_number: int
+    position: int
+    kind: str
+    title: str
+    description: str
+    room: str
+    duration_min: int
+    planned_start: time | None
+    original_start: time | None
+    actual_start: datetime | None
+    actual_end: datetime | None
+    chair: PersonSnap | None
+    speakers: tuple[str, ...]
+    speeches: tuple[SpeechSnap, ...]
+    notes: tuple[NoteSnap, ...]
+    recommendations: tuple[RecommendationSnap, ...]
+    actions: tuple[ActionSnap, ...]
+    groups: tuple[GroupSnap, ...]
+
+    @property
+    def number(self) -> str:
+        """'day.position', 1-based, as people and the command line name an item."""
+        return f"{self.day_number}.{self.position + 1}"
+
+    @property
+    def kind_label(self) -> str:
+        try:
+            return ItemKind(self.kind).label
+        except ValueError:
+            return self.kind
+
+    @property
+    def is_pause(self) -> bool:
+        return self.kind in (ItemKind.BREAK, ItemKind.MEAL)
+
+    def notes_of(self, section: str) -> tuple[NoteSnap, ...]:
+        return tuple(n for n in self.notes if n.section == section)
+
+
+@dataclass(frozen=True)
+class DaySnap:
+    id: str
+    number: int
+    date: date
+    title: str
+    start_time: time
+    end_time: time
+    items: tuple[ItemSnap, ...]
+
+
+@dataclass(frozen=True)
+class SeminarSnapshot:
+    details: SeminarInfo
+    days: tuple[DaySnap, ...]
+    participants: tuple[PersonSnap, ...]
+    organisations: tuple[OrgSnap, ...]
+    taken_at: datetime
+    file_name: str = ""
+    _items: dict[str, ItemSnap] = field(default_factory=dict, compare=False, repr=False)
+
+    def day(self, number: int) -> DaySnap:
+        for d in self.days:
+            if d.number == number:
+                return d
+        raise KeyError(f"no day {number}")
+
+    def items(self) -> list[ItemSnap]:
+        return [item for d in self.days for item in d.items]
+
+    def item(self, item_id: str) -> ItemSnap:
+        if not self._items:
+            self._items.update({i.id: i for i in self.items()})
+        return self._items[item_id]
+
+    def group(self, group_id: str) -> tuple[ItemSnap, GroupSnap]:
+        for item in self.items():
+            for g in item.groups:
+                if g.id == group_id:
+                    return item, g
+        raise KeyError(f"no breakout group {group_id}")

@@ -1,0 +1,297 @@
+"""Read a seminar into plain frozen snapshots for the report builders, in one read session.
+
+Reports are built on a worker thread from these snapshots only: no ORM object crosses the
+thread, and the database is read once per export (a few bulk queries, no lazy loading, so the
+large generated seminar loads in a fraction of a second). Times are converted to the
+seminar's own time zone here, so the builders never deal with zones.
+"""
+
+from collections import defaultdict
+from dataclasses import fields, replace
+from datetime import datetime, time
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from seminar_desk.domain.kinds import NoteSection
+from seminar_desk.domain.text import fold
+from seminar_desk.reports.snapshot import (
+    ActionSnap,
+    DaySnap,
+    GroupSnap,
+    ItemSnap,
+    NoteSnap,
+    OrgSnap,
+    PersonSnap,
+    RecommendationSnap,
+    SeminarInfo,
+    SeminarSnapshot,
+    SpeechSnap,
+)
+from seminar_desk.services.desk import Desk
+from seminar_desk.store.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    BreakoutGroup,
+    BreakoutMember,
+    Day,
+    ItemSpeaker,
+    Note,
+    Organisation,
+    OrgGroup,
+    OrgGroupMember,
+    Participant,
+    Recommendation,
+    Seminar,
+    SpeakerEntry,
+    SpeechPause,
+)
+
+T = TypeVar("T")
+
+
+SECTION_ORDER = {s.value: i for i, s in enumerate(NoteSection)}
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def load_snapshot(desk: Desk) -> SeminarSnapshot:
+    """The whole seminar as plain data (one read session); builders pick what they need."""
+    with desk.read() as session:
+        snap = _load(session, desk.clock.now())
+    return SeminarSnapshot(
+        details=snap.details,
+        days=snap.days,
+        participants=snap.participants,
+        organisations=snap.organisations,
+        taken_at=snap.taken_at,
+        file_name=desk.db.path.name,
+    )
+
+
+def _load(s: Session, now: datetime) -> SeminarSnapshot:
+    row = s.scalars(select(Seminar)).first()
+    details = (
+        SeminarInfo(**{f.name: getattr(row, f.name) for f in fields(SeminarInfo)})
+        if row
+        else SeminarInfo()
+    )
+    zone = _zone(details.timezone)
+
+    def local(value: datetime | None) -> datetime | None:
+        return None if value is None else value.astimezone(zone)
+
+    groups_by_id = {g.id: g for g in s.scalars(select(OrgGroup))}
+    org_groups: dict[str, list[str]] = defaultdict(list)
+    for m in s.scalars(select(OrgGroupMember)):
+        if m.group_id in groups_by_id:
+            org_groups[m.organisation_id].append(groups_by_id[m.group_id].code)
+    orgs = {
+        o.id: OrgSnap(o.id, o.code, o.name, o.kind, tuple(sorted(org_groups.get(o.id, ()))))
+        for o in s.scalars(select(Organisation))
+    }
+    days_rows = list(s.scalars(select(Day).order_by(Day.number)))
+    day_number = {d.id: d.number for d in days_rows}
+    present: dict[str, set[int]] = defaultdict(set)
+    for a in s.scalars(select(Attendance).where(Attendance.present.is_(True))):
+        if a.day_id in day_number:
+            present[a.participant_id].add(day_number[a.day_id])
+    people: dict[str, PersonSnap] = {}
+    for p in s.scalars(select(Participant)):
+        org = orgs.get(p.organisation_id or "")
+        people[p.id] = PersonSnap(
+            id=p.id,
+            honorific=p.honorific,
+            name=p.name,
+            org_code=org.code if org else "",
+            org_name=org.name if org else "",
+            function=p.function,
+            role=p.role,
+            email=p.email,
+            sort_key=p.sort_name or fold(p.name),
+            days_present=frozenset(present.get(p.id, ())),
+        )
+
+    items_rows = list(s.scalars(select(AgendaItem)))
+    item_day = {i.id: day_number.get(i.day_id, 0) for i in items_rows}
+    item_title = {i.id: i.title for i in items_rows}
+
+    scheduled: dict[str, list[ItemSpeaker]] = defaultdict(list)
+    for sp in s.scalars(select(ItemSpeaker).order_by(ItemSpeaker.position)):
+        scheduled[sp.item_id].append(sp)
+
+    pauses: dict[str, list[SpeechPause]] = defaultdict(list)
+    for pause in s.scalars(select(SpeechPause)):
+        pauses[pause.entry_id].append(pause)
+    speeches: dict[str, list[tuple[tuple[object, ...], SpeechSnap]]] = defaultdict(list)
+    for e in s.scalars(select(SpeakerEntry).where(SpeakerEntry.started_at.is_not(None))):
+        person = people.get(e.participant_id or "")
+        org = orgs.get(e.organisation_id or "")
+        delegation = org.name if org else (person.org_name if person else "")
+        group = groups_by_id.get(e.on_behalf_of_id or "")
+        speeches[e.item_id].append(
+            (
+                (e.started_at, e.position),
+                SpeechSnap(
+                    started=local(e.started_at),
+                    speaker=person.display if person else "",
+                    delegation=delegation,
+                    capacity=e.capacity,
+                    on_behalf_of=group.code if group else "",
+                    speech_type=e.speech_type,
+                    status=e.status,
+                    duration_s=_duration(e, pauses.get(e.id, []), now),
+                ),
+            )
+        )
+
+    group_rows = list(s.scalars(select(BreakoutGroup).order_by(BreakoutGroup.position)))
+    group_item = {g.id: g.item_id for g in group_rows}
+    group_name = {g.id: g.name for g in group_rows}
+
+    def source_of(item_id: str | None, group_id: str | None) -> tuple[str, int]:
+        if group_id:
+            iid = group_item.get(group_id, "")
+            return f"{item_title.get(iid, '')} / {group_name.get(group_id, '')}", item_day.get(
+                iid, 0
+            )
+        return item_title.get(item_id or "", ""), item_day.get(item_id or "", 0)
+
+    notes_i: dict[str, list[tuple[tuple[object, ...], NoteSnap]]] = defaultdict(list)
+    notes_g: dict[str, list[tuple[tuple[object, ...], NoteSnap]]] = defaultdict(list)
+    for n in s.scalars(select(Note)):
+        if not n.body.strip():
+            continue
+        key = (SECTION_ORDER.get(n.section, 99), n.created_at, n.id)
+        snap_n = NoteSnap(n.section, n.body, n.author_name)
+        if n.group_id:
+            notes_g[n.group_id].append((key, snap_n))
+        elif n.item_id:
+            notes_i[n.item_id].append((key, snap_n))
+
+    recs_i: dict[str, list[tuple[int, RecommendationSnap]]] = defaultdict(list)
+    recs_g: dict[str, list[tuple[int, RecommendationSnap]]] = defaultdict(list)
+    for r in s.scalars(select(Recommendation).where(Recommendation.merged_into_id.is_(None))):
+        if not r.text.strip():
+            continue
+        source, dn = source_of(r.item_id, r.group_id)
+        snap_r = RecommendationSnap(r.text, r.addressee, r.status, source, dn)
+        (recs_g[r.group_id] if r.group_id else recs_i[r.item_id or ""]).append((r.position, snap_r))
+    acts_i: dict[str, list[tuple[int, ActionSnap]]] = defaultdict(list)
+    acts_g: dict[str, list[tuple[int, ActionSnap]]] = defaultdict(list)
+    for a in s.scalars(select(ActionItem).where(ActionItem.merged_into_id.is_(None))):
+        if not a.text.strip():
+            continue
+        source, dn = source_of(a.item_id, a.group_id)
+        snap_a = ActionSnap(a.text, a.owner, a.due_date, a.status, source, dn)
+        (acts_g[a.group_id] if a.group_id else acts_i[a.item_id or ""]).append((a.position, snap_a))
+
+    members: dict[str, list[PersonSnap]] = defaultdict(list)
+    for m in s.scalars(select(BreakoutMember)):
+        if m.participant_id in people:
+            members[m.group_id].append(people[m.participant_id])
+
+    groups_of: dict[str, list[GroupSnap]] = defaultdict(list)
+    for g in group_rows:
+        groups_of[g.item_id].append(
+            GroupSnap(
+                id=g.id,
+                item_id=g.item_id,
+                name=g.name,
+                room=g.room,
+                facilitator=people.get(g.facilitator_id or ""),
+                rapporteur=people.get(g.rapporteur_id or ""),
+                members=tuple(sorted(members.get(g.id, []), key=_person_order)),
+                guiding_questions=g.guiding_questions,
+                notes=_sorted(notes_g.get(g.id, [])),
+                recommendations=_sorted(recs_g.get(g.id, [])),
+                actions=_sorted(acts_g.get(g.id, [])),
+            )
+        )
+
+    items_by_day: dict[str, list[ItemSnap]] = defaultdict(list)
+    for i in sorted(items_rows, key=lambda r: (r.position, r.start_time or time(0))):
+        names = tuple(
+            (people[sp.participant_id].display if sp.participant_id in people else sp.name)
+            for sp in scheduled.get(i.id, [])
+        )
+        items_by_day[i.day_id].append(
+            ItemSnap(
+                id=i.id,
+                day_number=item_day[i.id],
+                position=i.position,
+                kind=i.kind,
+                title=i.title,
+                description=i.description,
+                room=i.room,
+                duration_min=i.duration_min,
+                planned_start=i.start_time,
+                original_start=i.original_start_time,
+                actual_start=local(i.actual_start),
+                actual_end=local(i.actual_end),
+                chair=people.get(i.chair_id or ""),
+                speakers=tuple(n for n in names if n),
+                speeches=_sorted(speeches.get(i.id, [])),
+                notes=_sorted(notes_i.get(i.id, [])),
+                recommendations=_sorted(recs_i.get(i.id, [])),
+                actions=_sorted(acts_i.get(i.id, [])),
+                groups=tuple(groups_of.get(i.id, [])),
+            )
+        )
+    days = tuple(
+        DaySnap(
+            id=d.id,
+            number=d.number,
+            date=d.date,
+            title=d.title,
+            start_time=d.start_time,
+            end_time=d.end_time,
+            items=tuple(
+                # positions may have gaps after edits; renumber so "2.5" means the fifth item
+                _renumber(item, pos)
+                for pos, item in enumerate(items_by_day.get(d.id, []))
+            ),
+        )
+        for d in days_rows
+    )
+    return SeminarSnapshot(
+        details=details,
+        days=days,
+        participants=tuple(sorted(people.values(), key=_person_order)),
+        organisations=tuple(sorted(orgs.values(), key=lambda o: fold(o.name))),
+        taken_at=now.astimezone(zone),
+    )
+
+
+def _renumber(item: ItemSnap, position: int) -> ItemSnap:
+    return item if item.position == position else replace(item, position=position)
+
+
+def _sorted(pairs: list[tuple[Any, T]]) -> tuple[T, ...]:
+    return tuple(v for _, v in sorted(pairs, key=lambda kv: kv[0]))
+
+
+def _person_order(p: PersonSnap) -> tuple[str, str]:
+    return (p.sort_key, p.name)
+
+
+def _duration(entry: SpeakerEntry, pauses: list[SpeechPause], now: datetime) -> int | None:
+    """Seconds spoken: end (or now, while speaking) minus start, minus every pause."""
+    if entry.started_at is None:
+        return None
+    end = entry.ended_at or now
+    total = (end - entry.started_at).total_seconds()
+    for pause in pauses:
+        stop = pause.ended_at or end
+        total -= max(
+            0.0, (min(stop, end) - max(pause.started_at, entry.started_at)).total_seconds()
+        )
+    return max(0, round(total))

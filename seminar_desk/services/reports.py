@@ -1,0 +1,125 @@
+"""Report exports: read a snapshot, build the PDF, write it atomically.
+
+The GUI reads the snapshot on its own thread (short, one read session), then hands the plain
+snapshot to a worker thread for `render` and `write_atomically`; the command line calls
+`export` which does all three.
+"""
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from seminar_desk.domain.text import fold
+from seminar_desk.reports import (
+    Cancelled,
+    ReportOptions,
+    ReportRequest,
+    ReportResult,
+    build_report,
+)
+from seminar_desk.reports.document import CancelFn, ProgressFn
+from seminar_desk.reports.snapshot import GroupSnap, ItemSnap, SeminarSnapshot
+from seminar_desk.services.desk import Desk
+from seminar_desk.services.report_data import load_snapshot
+
+__all__ = [
+    "Cancelled",
+    "ExportResult",
+    "export",
+    "find_group",
+    "find_item",
+    "render",
+    "write_atomically",
+]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    pages: int
+    title: str
+
+
+def render(
+    snap: SeminarSnapshot,
+    request: ReportRequest,
+    options: ReportOptions | None = None,
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> ReportResult:
+    """Build the PDF in memory (safe on a worker thread: it touches only `snap`)."""
+    return build_report(snap, request, options, progress=progress, cancel=cancel)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write next to the target and rename, so a failed export never leaves half a PDF."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export(
+    desk: Desk,
+    request: ReportRequest,
+    path: Path,
+    options: ReportOptions | None = None,
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> ExportResult:
+    snap = load_snapshot(desk)
+    result = render(snap, request, options, progress=progress, cancel=cancel)
+    write_atomically(path, result.pdf)
+    return ExportResult(Path(path), result.pages, result.title)
+
+
+def find_item(snap: SeminarSnapshot, ref: str) -> ItemSnap:
+    """An agenda item by id, by 'day.position' (1-based, e.g. '2.5') or by a unique title part.
+
+    Raises LookupError with a message a person can act on.
+    """
+    ref = ref.strip()
+    items = snap.items()
+    for item in items:
+        if item.id == ref:
+            return item
+    for item in items:
+        if item.number == ref:
+            return item
+    needle = fold(ref)
+    matches = [i for i in items if needle and needle in fold(i.title)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise LookupError(f"no agenda item matches {ref!r}")
+    listed = "; ".join(f"{i.number} {i.title}" for i in matches[:8])
+    raise LookupError(f"{ref!r} matches {len(matches)} items: {listed}")
+
+
+def find_group(snap: SeminarSnapshot, ref: str, item: ItemSnap | None = None) -> GroupSnap:
+    """A breakout group by id, by 1-based number within `item`, or by a unique name part."""
+    ref = ref.strip()
+    groups = list(item.groups) if item else [g for i in snap.items() for g in i.groups]
+    for g in groups:
+        if g.id == ref:
+            return g
+    if item is not None and ref.isdigit() and 1 <= int(ref) <= len(groups):
+        return groups[int(ref) - 1]
+    needle = fold(ref)
+    matches = [g for g in groups if needle and needle in fold(g.name)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise LookupError(f"no breakout group matches {ref!r}")
+    raise LookupError(
+        f"{ref!r} matches {len(matches)} groups: " + "; ".join(g.name for g in matches)
+    )
