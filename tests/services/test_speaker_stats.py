@@ -29,7 +29,8 @@ def test_item_totals_by_delegation_kind_gender_and_type(demo_desk) -> None:
     assert by_code["PHL"].speeches == 2 and by_code["PHL"].seconds == 305 + 330
     assert result.by_delegation[0].key == "PHL"  # 635 s over two speeches, the longest
     kinds = {line.key: line.speeches for line in result.by_kind}
-    assert kinds["member_state"] == 13 and sum(kinds.values()) == 14
+    assert kinds["member_state"] == 12 and kinds["government_host"] == 1  # KHM hosts
+    assert kinds["ngo"] == 1 and sum(kinds.values()) == 14
     assert sum(line.speeches for line in result.by_gender) == 14
     assert {line.label for line in result.by_type} == {"Statement", "Point of order"}
 
