@@ -213,11 +213,10 @@ def read_csv(path: Path) -> ImportedAgenda:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], ",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(text.splitlines(), dialect))
+    lines = text.splitlines()
+    header = next((line for line in lines if line.strip()), "")
+    delimiter = max(",;\t", key=header.count)  # the header shows the separator best
+    rows: list[list[object]] = list(csv.reader(lines, delimiter=delimiter))
     return _read_table(path, "csv", rows)
 
 

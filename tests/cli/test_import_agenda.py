@@ -1,0 +1,52 @@
+"""`seminar-desk import agenda`: preview, commit all or nothing, exit codes."""
+
+from pathlib import Path
+
+from seminar_desk.cli.main import main
+from seminar_desk.services.agenda import AgendaService
+from seminar_desk.services.desk import Desk
+from seminar_desk.store.database import Database
+
+FRAB = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "frab-31c3-schedule.xml"
+
+
+def items_in(path: Path) -> int:
+    desk = Desk(Database.open(path))
+    try:
+        service = AgendaService(desk)
+        return sum(len(service.day(d.id).items) for d in service.days())
+    finally:
+        desk.close()
+
+
+def test_import_frab_into_a_new_file(tmp_path: Path, capsys):
+    db = tmp_path / "congress.sqlite"
+    assert main(["import", "agenda", str(FRAB), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "138 items over 4 day(s)" in out and "Imported 138 items" in out
+    assert items_in(db) == 138
+
+
+def test_dry_run_changes_nothing(tmp_path: Path, demo_path: Path, capsys):
+    csv_path = tmp_path / "a.csv"
+    csv_path.write_text("date,start,duration,title\n2026-12-19,18:00,30,Reception\n")
+    assert main(["import", "agenda", str(csv_path), "--db", str(demo_path), "--dry-run"]) == 0
+    assert "Dry run" in capsys.readouterr().out
+    assert items_in(demo_path) == 19
+    assert main(["import", "agenda", str(csv_path), "--db", str(demo_path)]) == 0
+    assert items_in(demo_path) == 20
+
+
+def test_bad_row_is_reported_and_nothing_imported(tmp_path: Path, demo_path: Path, capsys):
+    csv_path = tmp_path / "bad.csv"
+    csv_path.write_text(
+        "date,start,duration,title\n2026-12-19,18:00,30,Reception\n2026-12-19,7pm-ish,30,Dinner\n"
+    )
+    assert main(["import", "agenda", str(csv_path), "--db", str(demo_path)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing imported" in err and "bad.csv, row 3, column start (B)" in err
+    assert items_in(demo_path) == 19
+
+
+def test_missing_file(tmp_path: Path, capsys):
+    assert main(["import", "agenda", str(tmp_path / "nope.csv"), "--db", str(tmp_path / "x")]) == 2
