@@ -1,18 +1,617 @@
-"""Placeholder for the agenda (issue 3); replaced by the page that issue builds."""
+"""The Agenda page: plan each day, run it live, re-plan when it slips, import and export.
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+Edits go through `AgendaService` (one undoable action each); the page reloads the day whenever
+an action touches the agenda, including its own, because one edit re-times the whole day.
+"""
 
+import asyncio
+import contextlib
+from datetime import time
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTime, QTimer
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabBar,
+    QTableView,
+    QTimeEdit,
+    QToolBar,
+    QVBoxLayout,
+)
+
+from seminar_desk.domain.changes import Area, OpChanges
+from seminar_desk.domain.timing import format_delay, format_minutes, wall_time
+from seminar_desk.gui.agenda.editor import ItemEditor, PeopleIndex
+from seminar_desk.gui.agenda.model import (
+    COLUMNS,
+    DURATION,
+    ID_ROLE,
+    KIND,
+    MIME_TYPE,
+    SPEAKERS,
+    TIME,
+    TITLE,
+    AgendaDayModel,
+)
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
+from seminar_desk.services.agenda import AgendaError, AgendaService, DayInfo, DayView
+from seminar_desk.services.agenda_import import (
+    FILE_FILTER,
+    AgendaImportError,
+    ImportedAgenda,
+    import_agenda,
+    read_agenda,
+)
+
+LIVE_REFRESH_MS = 20_000
+SELECT_ROWS = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
 
 
-class PlaceholderPage(Page):
+class DayTabs(QTabBar):
+    """Day tabs that take an item dropped on them: it moves to the end of that day."""
+
+    def __init__(self, page: "AgendaPage") -> None:
+        super().__init__()
+        self.page = page
+        self.setAcceptDrops(True)
+        self.setExpanding(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(MIME_TYPE):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(MIME_TYPE) and self.tabAt(event.position().toPoint()) >= 0:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        index = self.tabAt(event.position().toPoint())
+        if index < 0 or not event.mimeData().hasFormat(MIME_TYPE):
+            event.ignore()
+            return
+        item_id = bytes(event.mimeData().data(MIME_TYPE).data()).decode()
+        event.setDropAction(Qt.DropAction.CopyAction)  # the view must not remove the row
+        event.accept()
+        QTimer.singleShot(0, lambda: self.page.move_to_day(item_id, index))
+
+
+class AgendaPage(Page):
     def __init__(self, ctx: DeskContext) -> None:
         super().__init__(ctx)
-        label = QLabel("Not built yet: the agenda (issue 3).")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        QVBoxLayout(self).addWidget(label)
+        self.service = AgendaService(ctx.desk)
+        self.days: list[DayInfo] = []
+        self.day_view: DayView | None = None
+        self._people: PeopleIndex | None = None
+        self._loading = False
+
+        self.tabs = DayTabs(self)
+        self.tabs.setObjectName("dayTabs")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.day_start = QTimeEdit()
+        self.day_start.setDisplayFormat("HH:mm")
+        self.day_start.setToolTip("When the day starts")
+        self.day_end = QTimeEdit()
+        self.day_end.setDisplayFormat("HH:mm")
+        self.day_end.setToolTip("When the day is planned to end")
+        self.day_start.editingFinished.connect(lambda: self._save_day("start_time", self.day_start))
+        self.day_end.editingFinished.connect(lambda: self._save_day("end_time", self.day_end))
+        head = QHBoxLayout()
+        head.addWidget(self.tabs, 1)
+        head.addWidget(QLabel("Starts"))
+        head.addWidget(self.day_start)
+        head.addWidget(QLabel("ends"))
+        head.addWidget(self.day_end)
+
+        self.model = AgendaDayModel()
+        self.model.on_edit = self._edit_field
+        self.model.on_move = self._move
+        self.table = QTableView()
+        self.table.setObjectName("agendaTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.setDragDropOverwriteMode(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.doubleClicked.connect(lambda _index: self.edit_item())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((TIME, 120), (DURATION, 44), (KIND, 120), (SPEAKERS, 230)):
+            self.table.setColumnWidth(column, width)
+        for column in range(len(COLUMNS)):
+            if column not in (TIME, DURATION, KIND, TITLE, SPEAKERS):
+                self.table.setColumnWidth(column, 140)
+
+        self.live_label = QLabel()
+        self.live_label.setObjectName("liveLabel")
+        self.live_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.delay_label = QLabel()
+        self.delay_label.setObjectName("delayLabel")
+        self.delay_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = QLabel()
+        self.message.setObjectName("agendaMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.warnings = QListWidget()
+        self.warnings.setObjectName("agendaWarnings")
+        self.warnings.setMaximumHeight(90)
+        self.warnings.itemActivated.connect(self._warning_activated)
+
+        self.toolbar = QToolBar()
+        self._actions: dict[str, QAction] = {}
+        self._build_actions()
+        live = QHBoxLayout()
+        for key in ("start", "end", "next", "replan"):
+            button = QPushButton(self._actions[key].text().replace("&", ""))
+            button.setObjectName(f"{key}Button")
+            button.setToolTip(self._actions[key].toolTip())
+            button.clicked.connect(self._actions[key].trigger)
+            live.addWidget(button)
+        live.addSpacing(12)
+        live.addWidget(self.live_label, 1)
+        live.addWidget(self.delay_label)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.warnings)
+        splitter.setStretchFactor(0, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(live)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+
+        self.timer = QTimer(self, interval=LIVE_REFRESH_MS)
+        self.timer.timeout.connect(self.refresh_live)
+        self.timer.start()
+        self.reload()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        specs = (
+            ("add", "&Add item", "Insert", self.add_item, "Add an item after the selected one"),
+            ("edit", "&Edit…", "Ctrl+E", self.edit_item, "Edit every field of the item"),
+            ("duplicate", "D&uplicate", "Ctrl+D", self.duplicate_item, "Copy the item below"),
+            ("delete", "&Delete", QKeySequence.StandardKey.Delete, self.delete_items, ""),
+            ("up", "Move &up", "Ctrl+Up", lambda: self.move_selected(-1), "Earlier in the day"),
+            ("down", "Move do&wn", "Ctrl+Down", lambda: self.move_selected(1), "Later"),
+            ("prev_day", "To previous day", "Ctrl+Shift+Up", lambda: self.move_day(-1), ""),
+            ("next_day", "To next day", "Ctrl+Shift+Down", lambda: self.move_day(1), ""),
+            ("start", "Start", "F5", self.start_selected, "Start the selected item now (F5)"),
+            ("end", "End", "F6", self.end_current, "End the running item now (F6)"),
+            ("next", "Next", "F7", self.start_next, "End what runs and start the next (F7)"),
+            (
+                "replan",
+                "Re-plan the rest of the day",
+                "F8",
+                self.replan,
+                "Move every unlocked item that has not started to follow the actual times (F8)",
+            ),
+            ("import", "Import…", "Ctrl+Shift+I", self.choose_import, "CSV, XLSX, ICS, XML"),
+            ("export", "Export…", "Ctrl+Shift+E", self.choose_export, "ICS or CSV"),
+        )
+        toolbar_keys = {"add", "edit", "duplicate", "delete", "up", "down", "import", "export"}
+        for key, text, shortcut, slot, tip in specs:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(tip or text.replace("&", ""))
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self._actions[key] = action
+            if key in toolbar_keys:
+                self.toolbar.addAction(action)
+
+    def action(self, key: str) -> QAction:
+        return self._actions[key]
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Days into tabs, then the current day; keeps the selected day and item."""
+        self._loading = True
+        try:
+            current = self.current_day_id()
+            self.days = self.service.days()
+            while self.tabs.count():
+                self.tabs.removeTab(0)
+            for day in self.days:
+                self.tabs.addTab(day.label)
+                self.tabs.setTabToolTip(self.tabs.count() - 1, day.title)
+            index = next((i for i, d in enumerate(self.days) if d.id == current), 0)
+            if self.days:
+                self.tabs.setCurrentIndex(index)
+        finally:
+            self._loading = False
+        self.load_day()
+
+    def current_day_id(self) -> str | None:
+        index = self.tabs.currentIndex()
+        return self.days[index].id if 0 <= index < len(self.days) else None
+
+    def show_day(self, day_id: str) -> None:
+        for i, day in enumerate(self.days):
+            if day.id == day_id:
+                self.tabs.setCurrentIndex(i)
+
+    def _tab_changed(self, _index: int) -> None:
+        if not self._loading:
+            self.load_day()
+
+    def load_day(self, select: list[str] | None = None) -> None:
+        selected = select if select is not None else self.selected_ids()
+        day_id = self.current_day_id()
+        self.day_view = self.service.day(day_id) if day_id else None
+        self.model.set_day(self.day_view)
+        self._show_day_details()
+        self.select(selected)
+
+    def _show_day_details(self) -> None:
+        view = self.day_view
+        self.warnings.clear()
+        if view is None:
+            self.live_label.setText(
+                "No days yet: import an agenda or add days on the Seminar page."
+            )
+            self.delay_label.clear()
+            return
+        for edit, minutes in ((self.day_start, view.start), (self.day_end, view.planned_end)):
+            t = wall_time(minutes)
+            edit.blockSignals(True)
+            edit.setTime(QTime(t.hour, t.minute))
+            edit.blockSignals(False)
+        for item in view.items:
+            for warning in item.warnings:
+                self.warnings.addItem(f"{format_minutes(item.start)}  {item.title}: {warning}")
+                self.warnings.item(self.warnings.count() - 1).setData(ID_ROLE, item.id)
+        self.warnings.setVisible(self.warnings.count() > 0)
+        self.refresh_live()
+
+    def refresh_live(self) -> None:
+        """The running item and how far the day is ahead or behind (the clock moves on)."""
+        view = self.day_view
+        if view is None:
+            return
+        if any(i.actual_start is not None for i in view.items) and view.current is not None:
+            view = self.service.day(view.id)  # the delay of a running item grows with time
+        current = view.current
+        ends = f"Day {view.number}: {format_minutes(view.start)}–{format_minutes(view.end)}"
+        if view.end > view.planned_end:
+            ends += f" (planned end {format_minutes(view.planned_end)})"
+        if current is not None:
+            self.live_label.setText(f"Now: {current.title} · {ends}")
+        else:
+            self.live_label.setText(ends)
+        if view.delay_min is None:
+            self.delay_label.setText("")
+            self.delay_label.setStyleSheet("")
+        else:
+            word = "behind" if view.delay_min > 0 else "ahead" if view.delay_min < 0 else ""
+            self.delay_label.setText(f"{format_delay(view.delay_min)} {word}".strip())
+            colour = "#b03a2e" if view.delay_min > 5 else "#1e8449"
+            self.delay_label.setStyleSheet(f"font-weight: bold; color: {colour};")
+
+    def on_changes(self, changes: OpChanges) -> None:
+        if changes.touches(Area.PARTICIPANTS):
+            self._people = None
+        if changes.touches(Area.AGENDA, Area.SEMINAR, Area.PARTICIPANTS):
+            self.reload()
+
+    def on_shown(self) -> None:
+        self.refresh_live()
+
+    # -- selection ----------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.items[r].id for r in rows if r < len(self.model.items)]
+
+    def selected_id(self) -> str | None:
+        current = self.table.currentIndex()
+        ids = self.selected_ids()
+        if current.isValid() and self.model.items[current.row()].id in ids:
+            return self.model.items[current.row()].id
+        return ids[0] if ids else None
+
+    def select(self, ids: list[str]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first = True
+        for item_id in ids:
+            row = self.model.row_of(item_id)
+            if row < 0:
+                continue
+            index = self.model.index(row, TITLE)
+            flags = SELECT_ROWS
+            if first:
+                selection.setCurrentIndex(index, flags)
+                first = False
+            else:
+                selection.select(index, flags)
+
+    # -- planning -----------------------------------------------------------------------------
+
+    def _run(self, fn: object, *args: object, **kwargs: object) -> object:
+        """Call the service; a refused edit is shown, never raised into Qt."""
+        try:
+            return fn(*args, **kwargs)  # type: ignore[operator]
+        except (AgendaError, ValueError) as exc:
+            self.say(str(exc))
+            return None
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        window = self.ctx.window
+        if window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 8000)
+
+    def _edit_field(self, item_id: str, name: str, value: object) -> None:
+        self._run(self.service.update_item, item_id, origin=self, **{name: value})
+
+    def _save_day(self, name: str, edit: QTimeEdit) -> None:
+        day_id = self.current_day_id()
+        if day_id is None or self._loading:
+            return
+        chosen = time(edit.time().hour(), edit.time().minute())
+        view = self.day_view
+        current = (
+            wall_time(view.start if name == "start_time" else view.planned_end) if view else None
+        )
+        if chosen != current:
+            self._run(self.service.update_day, day_id, origin=self, **{name: chosen})
+
+    def add_item(self) -> str | None:
+        day_id = self.current_day_id()
+        if day_id is None:
+            self.say("There is no day to add to yet.")
+            return None
+        result = self._run(self.service.add_item, day_id, after_id=self.selected_id(), origin=self)
+        if result is None:
+            return None
+        _, new_id = result  # type: ignore[misc]
+        self.load_day([new_id])
+        return new_id
+
+    def people(self) -> PeopleIndex:
+        if self._people is None:
+            self._people = PeopleIndex(self.service.people())
+        return self._people
+
+    def make_editor(self, item_id: str) -> ItemEditor:
+        view = self.day_view
+        assert view is not None
+        return ItemEditor(view.items[view.index_of(item_id)], self.people(), self)
+
+    def edit_item(self) -> None:
+        item_id = self.selected_id()
+        if item_id is None:
+            return
+        editor = self.make_editor(item_id)
+        if editor.exec() == QDialog.DialogCode.Accepted:
+            self.apply_editor(editor)
+
+    def apply_editor(self, editor: ItemEditor) -> None:
+        values = editor.values()
+        if values:
+            self._run(self.service.update_item, editor.item.id, origin=self, **values)
+
+    def duplicate_item(self) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:
+            result = self._run(self.service.duplicate_item, item_id, origin=self)
+            if result is not None:
+                self.load_day([result[1]])  # type: ignore[index]
+
+    def delete_items(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self._run(self.service.delete_items, ids, origin=self)
+
+    def _move(self, item_id: str, day_id: str, index: int) -> None:
+        self._run(self.service.move_item, item_id, day_id, index, origin=self)
+        self.show_day(day_id)
+        self.load_day([item_id])
+
+    def move_selected(self, delta: int) -> None:
+        item_id = self.selected_id()
+        if item_id is None:
+            return
+        self._run(self.service.move_by, item_id, delta, origin=self)
+        day_id = self.service.item(item_id).day_id
+        self.show_day(day_id)
+        self.load_day([item_id])
+
+    def move_day(self, step: int) -> None:
+        item_id = self.selected_id()
+        index = self.tabs.currentIndex() + step
+        if item_id is not None and 0 <= index < len(self.days):
+            self.move_to_day(item_id, index)
+
+    def move_to_day(self, item_id: str, tab_index: int) -> None:
+        """Move an item to the end of the day in tab `tab_index` (drop on a tab, or keys)."""
+        if not 0 <= tab_index < len(self.days):
+            return
+        day_id = self.days[tab_index].id
+        count = len(self.service.day(day_id).items)
+        self._move(item_id, day_id, count)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for key in ("edit", "add", "duplicate", "delete", "start", "end"):
+            menu.addAction(self._actions[key])
+        move = menu.addMenu("Move to day")
+        item_id = self.selected_id()
+        for i, day in enumerate(self.days):
+            act = move.addAction(day.label)
+            act.setEnabled(item_id is not None and day.id != self.current_day_id())
+            act.triggered.connect(lambda _=False, i=i, it=item_id: self.move_to_day(it, i))
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _warning_activated(self, entry: object) -> None:
+        item_id = entry.data(ID_ROLE)  # type: ignore[attr-defined]
+        if item_id:
+            self.select([item_id])
+
+    # -- live ---------------------------------------------------------------------------------
+
+    def start_selected(self) -> None:
+        item_id = self.selected_id()
+        if item_id is None:
+            self.start_next()
+            return
+        self._run(self.service.start_item, item_id, origin=self)
+
+    def end_current(self) -> None:
+        view = self.day_view
+        if view is None or view.current is None:
+            self.say("No item is running.")
+            return
+        self._run(self.service.end_item, view.current.id, origin=self)
+
+    def start_next(self) -> None:
+        day_id = self.current_day_id()
+        if day_id is not None:
+            self._run(self.service.start_next, day_id, origin=self)
+            current = self.day_view.current if self.day_view else None
+            if current is not None:
+                self.select([current.id])
+
+    def replan(self) -> None:
+        day_id = self.current_day_id()
+        if day_id is None:
+            return
+        result = self._run(self.service.replan, day_id, origin=self)
+        if result is not None:
+            self.say(f"Re-planned: {result.summary}")  # type: ignore[attr-defined]
+
+    # -- import and export --------------------------------------------------------------------
+
+    def ask_open_file(self) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import an agenda", "", FILE_FILTER)
+        return Path(path) if path else None
+
+    def ask_save_file(self) -> tuple[Path, str] | None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export the agenda", "agenda.ics", "Calendar (*.ics);;Spreadsheet (*.csv)"
+        )
+        if not path:
+            return None
+        fmt = "csv" if path.lower().endswith(".csv") or "csv" in chosen else "ics"
+        return Path(path), fmt
+
+    def confirm_import(self, agenda: ImportedAgenda) -> bool:
+        """Show the preview; True to commit. Tests replace this."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Import preview")
+        layout = QVBoxLayout(dialog)
+        text = QPlainTextEdit("\n".join(agenda.preview_lines(200)))
+        text.setReadOnly(True)
+        layout.addWidget(text)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.resize(760, 480)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def report_problem(self, text: str) -> None:
+        """A file that cannot be imported. Tests replace this."""
+        self.say(text.splitlines()[0] if text else "")
+        QMessageBox.warning(self, "Nothing imported", text)
+
+    def choose_import(self) -> None:
+        path = self.ask_open_file()
+        if path is None:
+            return
+        zone = self.service.timezone().key if self.ctx.seminar.details() else None
+        loop = _running_loop()
+        if loop is None:
+            self.import_file(path)
+            return
+        from seminar_desk.gui.tasks import in_thread, spawn
+
+        async def work() -> None:
+            self.say(f"Reading {path.name}…")
+            try:
+                agenda = await in_thread(read_agenda, path, zone)
+            except AgendaImportError as exc:
+                self.report_problem(str(exc))
+                return
+            self._commit_import(agenda)
+
+        spawn(work())
+
+    def import_file(self, path: Path) -> bool:
+        """Read, preview, then commit all or nothing (synchronously)."""
+        zone = self.service.timezone().key if self.ctx.seminar.details() else None
+        try:
+            agenda = read_agenda(path, zone)
+        except AgendaImportError as exc:
+            self.report_problem(str(exc))
+            return False
+        return self._commit_import(agenda)
+
+    def _commit_import(self, agenda: ImportedAgenda) -> bool:
+        if not self.confirm_import(agenda):
+            self.say("Import cancelled; nothing changed.")
+            return False
+        summary = import_agenda(self.ctx.desk, agenda)
+        self.say(str(summary))
+        return True
+
+    def choose_export(self) -> None:
+        chosen = self.ask_save_file()
+        if chosen is not None:
+            self.export_file(*chosen)
+
+    def export_file(self, path: Path, fmt: str) -> None:
+        from seminar_desk.services.agenda_export import export_agenda
+
+        count = export_agenda(self.ctx.desk, fmt, path)
+        self.say(f"Wrote {count} agenda items to {path}.")
 
 
-SPEC = PageSpec(order=20, title="Agenda", factory=PlaceholderPage)
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    """The qasync loop when the app runs under it; None in tests and scripts."""
+    with contextlib.suppress(RuntimeError):
+        loop = asyncio.get_event_loop()
+        if loop.is_running():
+            return loop
+    return None
+
+
+SPEC = PageSpec(order=20, title="Agenda", factory=AgendaPage)

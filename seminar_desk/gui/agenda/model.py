@@ -1,0 +1,269 @@
+"""Table model of one agenda day: times, kinds with colours, warnings and the running item."""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from seminar_desk.domain.agenda_kinds import kind_label
+from seminar_desk.domain.timing import format_minutes
+from seminar_desk.services.agenda import DayView, ItemView
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
+KIND_ROLE = Qt.ItemDataRole.UserRole + 3
+START_ROLE = Qt.ItemDataRole.UserRole + 4
+WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 5
+RUNNING_ROLE = Qt.ItemDataRole.UserRole + 6
+MIME_TYPE = "application/x-seminar-desk-agenda-item"
+
+COLUMNS = ("Time", "Min", "Kind", "Title", "Room", "Chair", "Speakers", "Actual")
+TIME, DURATION, KIND, TITLE, ROOM, CHAIR, SPEAKERS, ACTUAL = range(len(COLUMNS))
+
+KIND_COLOURS: dict[str, str] = {
+    "ceremony": "#8e44ad",
+    "plenary": "#2e86c1",
+    "panel": "#17a589",
+    "tour_de_table": "#d68910",
+    "breakout": "#28b463",
+    "break": "#909497",
+    "meal": "#cb4335",
+}
+RUNNING_BACKGROUND = QColor("#fff2b3")
+DONE_FOREGROUND = QColor("#7b7d7d")
+WARNING_FOREGROUND = QColor("#b03a2e")
+
+# (item id, target day id, target index) -> performed later, once the drag has finished.
+MoveHandler = Callable[[str, str, int], None]
+
+
+def kind_colour(kind: str) -> QColor:
+    return QColor(KIND_COLOURS.get(kind, "#5d6d7e"))
+
+
+class AgendaDayModel(QAbstractTableModel):
+    """Rows are the items of one `DayView`; edits go through the callbacks (the service)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.day: DayView | None = None
+        self.items: tuple[ItemView, ...] = ()
+        self.on_edit: Callable[[str, str, object], None] | None = None
+        self.on_move: MoveHandler | None = None
+
+    def set_day(self, day: DayView | None) -> None:
+        self.beginResetModel()
+        self.day = day
+        self.items = day.items if day else ()
+        self.endResetModel()
+
+    def row_of(self, item_id: str) -> int:
+        for row, item in enumerate(self.items):
+            if item.id == item_id:
+                return row
+        return -1
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return str(section + 1) if 0 <= section < len(self.items) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(item, column, role == Qt.ItemDataRole.EditRole)
+        if role == ID_ROLE:
+            return item.id
+        if role == ITEM_ROLE:
+            return item
+        if role == KIND_ROLE:
+            return item.kind
+        if role == START_ROLE:
+            return item.start
+        if role == WARNINGS_ROLE:
+            return list(item.warnings)
+        if role == RUNNING_ROLE:
+            return item.running
+        if role == Qt.ItemDataRole.DecorationRole and column == KIND:
+            return kind_colour(item.kind)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if item.running:
+                return QBrush(RUNNING_BACKGROUND)
+            if column == KIND:
+                colour = kind_colour(item.kind)
+                colour.setAlpha(40)
+                return QBrush(colour)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if item.warnings and column in (TIME, TITLE):
+                return QBrush(WARNING_FOREGROUND)
+            if item.done:
+                return QBrush(DONE_FOREGROUND)
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            if item.running or (column == TIME and item.start_locked):
+                font.setBold(True)
+            if item.done and column == TITLE:
+                font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (TIME, DURATION, ACTUAL):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, item: ItemView, column: int, edit: bool) -> object:
+        if column == TIME:
+            text = format_minutes(item.start)
+            if item.planned_start is not None and item.planned_start != item.start:
+                text += f" ({format_minutes(item.planned_start)})"  # the plan stays on record
+            if item.start_locked:
+                text = "\u2691 " + text  # a flag marks a locked start
+            if item.warnings:
+                text = "\u26a0 " + text
+            return text
+        if column == DURATION:
+            return item.duration_min if edit else f"{item.duration_min}"
+        if column == KIND:
+            label = kind_label(item.kind)
+            return f"{label} \u2225" if item.parallel_key else label
+        if column == TITLE:
+            if edit:
+                return item.title
+            if item.running:
+                return f"\u25b6 {item.title}"
+            return f"\u2713 {item.title}" if item.done else item.title
+        if column == ROOM:
+            return item.room
+        if column == CHAIR:
+            return item.chair_name
+        if column == SPEAKERS:
+            return item.speaker_names
+        if column == ACTUAL:
+            if item.actual_start_min is None:
+                return ""
+            end = "…" if item.actual_end_min is None else format_minutes(item.actual_end_min)
+            return f"{format_minutes(item.actual_start_min)}–{end}"
+        return None
+
+    def _tooltip(self, item: ItemView) -> str:
+        lines = [item.title, f"{format_minutes(item.start)}–{format_minutes(item.end)}"]
+        if item.start_locked:
+            lines.append("Start locked")
+        if item.planned_start is not None and item.planned_start != item.start:
+            lines.append(f"Planned at {format_minutes(item.planned_start)}")
+        if item.actual_start_min is not None:
+            end = format_minutes(item.actual_end_min) if item.actual_end_min is not None else "…"
+            lines.append(f"Actual {format_minutes(item.actual_start_min)}–{end}")
+        if item.parallel_key:
+            lines.append(f"Runs in parallel ({item.parallel_key})")
+        lines.extend(f"\u26a0 {w}" for w in item.warnings)
+        if item.description:
+            lines.append(item.description[:400])
+        return "\n".join(lines)
+
+    # -- editing in place ---------------------------------------------------------------------
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if not index.isValid():
+            return base | Qt.ItemFlag.ItemIsDropEnabled
+        base |= Qt.ItemFlag.ItemIsDragEnabled
+        if index.column() in (DURATION, TITLE, ROOM):
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.on_edit is None:
+            return False
+        item = self.items[index.row()]
+        column = index.column()
+        if column == DURATION:
+            try:
+                minutes = int(str(value).strip())
+            except ValueError:
+                return False
+            if minutes == item.duration_min:
+                return False
+            self.on_edit(item.id, "duration_min", minutes)
+        elif column == TITLE:
+            if str(value) == item.title:
+                return False
+            self.on_edit(item.id, "title", str(value))
+        elif column == ROOM:
+            if str(value) == item.room:
+                return False
+            self.on_edit(item.id, "room", str(value))
+        else:
+            return False
+        return True
+
+    # -- drag and drop ------------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+        mime = QMimeData()
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        if rows:
+            mime.setData(MIME_TYPE, QByteArray(self.items[rows[0]].id.encode()))
+        return mime
+
+    def canDropMimeData(  # noqa: N802
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return data.hasFormat(MIME_TYPE) and self.day is not None
+
+    def dropMimeData(  # noqa: N802
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent) or self.day is None:
+            return False
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        item_id = bytes(data.data(MIME_TYPE).data()).decode()
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self.items)
+        current = self.row_of(item_id)
+        target = row - 1 if 0 <= current < row else row
+        if current == target:
+            return False
+        day_id = self.day.id
+        if self.on_move is not None:
+            handler = self.on_move
+            # The view still holds the drag; change the rows once it has let go.
+            QTimer.singleShot(0, lambda: handler(item_id, day_id, target))
+        return False  # never let the view remove the dragged row itself
