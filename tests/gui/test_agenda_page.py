@@ -1,0 +1,205 @@
+"""The Agenda page offscreen: the model, planning edits, drag and drop, keys, live mode, files."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush
+
+from seminar_desk.domain.clock import FakeClock
+from seminar_desk.gui.agenda.model import (
+    DURATION,
+    ID_ROLE,
+    RUNNING_ROLE,
+    TIME,
+    TITLE,
+    WARNINGS_ROLE,
+    AgendaDayModel,
+)
+from seminar_desk.gui.bus import ChangeBus
+from seminar_desk.gui.context import DeskContext
+from seminar_desk.gui.pages.page_agenda import AgendaPage
+from seminar_desk.services.desk import Desk
+
+
+@pytest.fixture
+def page(qtbot, demo_desk: Desk) -> AgendaPage:
+    ctx = DeskContext(demo_desk, ChangeBus(demo_desk))
+    p = AgendaPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1200, 700)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def titles(page: AgendaPage) -> list[str]:
+    return [i.title for i in page.model.items]
+
+
+def starts(page: AgendaPage) -> list[str]:
+    texts = [page.model.index(r, TIME).data() for r in range(page.model.rowCount())]
+    return [t.replace("\u26a0", "").replace("\u2691", "").split()[0] for t in texts]
+
+
+def test_model_passes_the_model_tester(page: AgendaPage, qtmodeltester):
+    qtmodeltester.check(page.model)
+    empty = AgendaDayModel()
+    qtmodeltester.check(empty)
+
+
+def test_demo_days_show_in_tabs(page: AgendaPage):
+    assert page.tabs.count() == 2
+    assert page.tabs.tabText(0).startswith("Day 1")
+    model = page.model
+    assert model.rowCount() == 9
+    assert model.index(0, TIME).data() == "\u2691 09:00"  # locked start
+    assert model.index(4, TITLE).data().startswith("Lunch")
+    assert model.index(2, 5).data() == "Sok Chanthy"
+    assert isinstance(model.index(4, 2).data(Qt.ItemDataRole.DecorationRole).name(), str)
+    page.tabs.setCurrentIndex(1)
+    assert page.model.rowCount() == 10
+    assert starts(page)[-1] == "17:00"
+
+
+def test_editing_a_duration_in_place_retimes_and_undo_restores(page: AgendaPage, demo_desk: Desk):
+    model = page.model
+    assert model.setData(model.index(2, DURATION), 90)
+    assert starts(page)[:5] == ["09:00", "09:45", "10:15", "11:45", "12:30"]
+    assert model.index(4, TIME).data().startswith("\u26a0")
+    assert page.warnings.count() == 1 and "Lunch" in page.warnings.item(0).text()
+    assert model.index(4, TITLE).data(WARNINGS_ROLE)
+    demo_desk.undo()
+    assert starts(page)[3] == "11:15"
+    assert page.warnings.count() == 0
+
+
+def test_add_duplicate_delete_through_actions(page: AgendaPage, demo_desk: Desk):
+    page.select([page.model.items[0].id])
+    page.action("add").trigger()
+    assert page.model.rowCount() == 10 and titles(page)[1] == "New item"
+    assert page.selected_ids() == [page.model.items[1].id]
+    page.action("duplicate").trigger()
+    assert titles(page)[1:3] == ["New item", "New item"]
+    page.select([page.model.items[1].id, page.model.items[2].id])
+    page.action("delete").trigger()
+    assert page.model.rowCount() == 9
+    demo_desk.undo()
+    assert page.model.rowCount() == 11
+
+
+def test_keyboard_moves_within_and_across_days(page: AgendaPage, qtbot):
+    photo = page.model.items[1].id
+    page.select([photo])
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.items[2].id == photo
+    assert page.selected_ids() == [photo]
+    page.action("next_day").trigger()
+    assert page.tabs.currentIndex() == 1
+    assert page.model.items[-1].id == photo
+    page.action("prev_day").trigger()
+    assert page.tabs.currentIndex() == 0 and page.model.items[-1].id == photo
+
+
+def test_drag_and_drop_within_the_day_and_onto_another_day(page: AgendaPage, qtbot):
+    model = page.model
+    wrap_up = model.items[8].id
+    mime = model.mimeData([model.index(8, TITLE)])
+    assert model.canDropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
+    qtbot.waitUntil(lambda: page.model.items[1].id == wrap_up)
+    assert starts(page)[:3] == ["09:00", "09:45", "10:15"]
+    # Dropping on a day's tab puts the item at the end of that day.
+    page.move_to_day(wrap_up, 1)
+    assert page.tabs.currentIndex() == 1 and page.model.items[-1].id == wrap_up
+
+
+def test_editor_uses_participants_for_chair_and_speakers(page: AgendaPage, demo_desk: Desk):
+    item = page.model.items[8]
+    editor = page.make_editor(item.id)
+    names = editor.chair.completer().model().stringList()
+    assert any(n.startswith("Chea Sophal") for n in names)
+    editor.chair.setText("chea sophal")
+    editor.speakers.setText("Sok Chanthy; A Guest Speaker")
+    editor.duration.setValue(45)
+    page.apply_editor(editor)
+    updated = page.model.items[8]
+    assert updated.chair_name == "Chea Sophal" and updated.duration_min == 45
+    assert [s.name for s in updated.speakers] == ["Sok Chanthy", "A Guest Speaker"]
+    assert updated.speakers[0].participant_id is not None
+    assert updated.speakers[1].participant_id is None
+    assert demo_desk.undo_label == "Edit agenda item"
+    editor = page.make_editor(item.id)
+    editor.chair.setText("Nobody We Know")
+    editor.accept()
+    assert editor.result() != editor.DialogCode.Accepted  # refused, not closed
+
+
+def test_multi_name_completer_keeps_earlier_names(page: AgendaPage):
+    editor = page.make_editor(page.model.items[2].id)
+    completer = editor.speakers.completer()
+    editor.speakers.setText("Sok Chanthy; che")
+    assert completer.splitPath(editor.speakers.text()) == ["che"]
+    model = completer.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data().startswith("Chea"))
+    assert completer.pathFromIndex(model.index(row, 0)).startswith("Sok Chanthy; Chea Sophal")
+
+
+def test_running_live_late_and_replanning(page: AgendaPage, clock: FakeClock):
+    page.select([page.model.items[0].id])
+    page.action("start").trigger()  # F5
+    assert page.model.index(0, TITLE).data(RUNNING_ROLE)
+    background = page.model.index(0, TITLE).data(Qt.ItemDataRole.BackgroundRole)
+    assert isinstance(background, QBrush)
+    assert page.delay_label.text() == "on time"
+    clock.advance(57 * 60)
+    page.refresh_live()
+    assert page.delay_label.text() == "+12 min behind"
+    page.action("next").trigger()  # F7: ends the opening, starts the photo
+    assert page.model.items[1].running and page.model.items[0].done
+    assert page.model.index(0, 7).data() == "09:00–09:57"
+    clock.advance(60 * 60)
+    page.refresh_live()
+    assert page.delay_label.text() == "+42 min behind"
+    page.action("replan").trigger()  # F8
+    assert starts(page)[:5] == ["09:00", "09:57", "10:57", "11:57", "12:30"]
+    assert page.model.index(2, TIME).data() == "10:57 (10:15)"
+    assert "Lunch" in page.message.text() and "collide" in page.message.text()
+    assert page.warnings.count() == 1
+    page.action("end").trigger()  # F6
+    assert page.model.items[1].done and page.model.index(1, 0).data(ID_ROLE)
+
+
+def test_live_shortcuts_are_bound(page: AgendaPage):
+    keys = {k: page.action(k).shortcut().toString() for k in ("start", "end", "next", "replan")}
+    assert keys == {"start": "F5", "end": "F6", "next": "F7", "replan": "F8"}
+
+
+def test_import_preview_commit_and_refusal(page: AgendaPage, tmp_path: Path, monkeypatch):
+    previews = []
+    monkeypatch.setattr(page, "confirm_import", lambda agenda: previews.append(agenda) or True)
+    problems = []
+    monkeypatch.setattr(page, "report_problem", problems.append)
+    good = tmp_path / "extra.csv"
+    good.write_text("date,start,duration,title\n2026-12-19,17:00,60,Reception\n")
+    assert page.import_file(good)
+    assert previews[0].items[0].title == "Reception"
+    assert titles(page)[-1] == "Reception"
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "date,start,duration,title\n2026-12-19,18:00,30,Dinner\n2026-12-19,late,30,Bar\n"
+    )
+    assert not page.import_file(bad)
+    assert "bad.csv, row 3, column start (B)" in problems[0]
+    assert titles(page)[-1] == "Reception"
+    monkeypatch.setattr(page, "confirm_import", lambda agenda: False)
+    assert not page.import_file(good)
+    assert titles(page).count("Reception") == 1
+
+
+def test_export_writes_a_calendar(page: AgendaPage, tmp_path: Path):
+    out = tmp_path / "agenda.ics"
+    page.export_file(out, "ics")
+    assert out.read_text().count("BEGIN:VEVENT") == 19
+    assert "19 agenda items" in page.message.text()
