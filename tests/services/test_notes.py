@@ -130,3 +130,22 @@ def test_autosaver_saves_after_a_pause_or_after_max_wait(
             select(Note).where(Note.group_id == group_target.group_id, Note.section == "summary")
         ).one()
     assert (note.body, note.author_name) == (text, "Priya")
+
+
+def test_idle_checkpoints_only_after_saves(
+    demo_desk: Desk, group_target: NoteTarget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = NotesService(demo_desk)
+    calls: list[int] = []
+    real = notes.checkpoint
+    monkeypatch.setattr(notes, "checkpoint", lambda: (calls.append(1), real()))
+    saver = NoteAutosaver(notes)
+    saver.idle()
+    assert calls == []
+    saver.edit(group_target, "summary", "text")
+    saver.idle()  # unsaved text: the save comes first
+    assert calls == []
+    saver.flush()
+    saver.idle()
+    saver.idle()
+    assert calls == [1]
