@@ -258,9 +258,11 @@ class AgendaService:
         with self.desk.action(label, origin=origin) as act:
             s = act.session
             item = _get_item(s, item_id)
-            _apply(s, item, values)
-            s.flush()
-            _retime(s, item.day)
+            day = item.day
+            # One flush at commit: the recorder then reads every moved row in one pass.
+            with s.no_autoflush:
+                _apply(s, item, values)
+                _retime(s, day)
         return act.changes
 
     def set_duration(self, item_id: str, minutes: int, origin: object | None = None) -> OpChanges:
@@ -398,8 +400,8 @@ class AgendaService:
                 item.actual_start = now
             else:
                 item.actual_end = None  # resumed after an early end
-            s.flush()
-            _retime(s, item.day)
+            with s.no_autoflush:
+                _retime(s, item.day)
         return act.changes
 
     def end_item(self, item_id: str, origin: object | None = None) -> OpChanges:
@@ -410,8 +412,8 @@ class AgendaService:
             if item.actual_start is None or item.actual_end is not None:
                 raise AgendaError(f"“{item.title}” is not running.")
             item.actual_end = now
-            s.flush()
-            _retime(s, item.day)
+            with s.no_autoflush:
+                _retime(s, item.day)
         return act.changes
 
     def start_next(self, day_id: str, origin: object | None = None) -> OpChanges:
