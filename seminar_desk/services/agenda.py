@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from seminar_desk.domain.changes import OpChanges
@@ -374,6 +374,61 @@ class AgendaService:
                 setattr(day, name, value)
             act.session.flush()
             _retime(act.session, day)
+        return act.changes
+
+    def add_day(self, origin: object | None = None) -> tuple[OpChanges, str]:
+        """A day after the last one (or on the seminar's first date); the seminar's end follows."""
+        with self.desk.action("Add day", origin=origin) as act:
+            s = act.session
+            seminar = s.scalars(select(Seminar)).first()
+            if seminar is None:
+                raise AgendaError("Create the seminar first (File › New seminar).")
+            last = s.scalars(
+                select(Day).where(Day.seminar_id == seminar.id).order_by(Day.number.desc())
+            ).first()
+            if last is None:
+                when = seminar.start_date or self.desk.clock.now().astimezone(_zone(s)).date()
+                number, start, end = 1, time(9, 0), time(17, 30)
+            else:
+                when = last.date + timedelta(days=1)
+                number, start, end = last.number + 1, last.start_time, last.end_time
+            day = Day(
+                seminar_id=seminar.id,
+                number=number,
+                date=when,
+                start_time=start,
+                end_time=end,
+                title="",
+            )
+            s.add(day)
+            if seminar.start_date is None or seminar.start_date > when:
+                seminar.start_date = when
+            if seminar.end_date is None or seminar.end_date < when:
+                seminar.end_date = when
+            s.flush()
+            day_id = day.id
+        return act.changes, day_id
+
+    def delete_day(self, day_id: str, origin: object | None = None) -> OpChanges:
+        """Remove the last day and its items (undoable).
+
+        Only the last one: day numbers are unique, and renumbering the others would make the
+        undo of this step collide with itself.
+        """
+        with self.desk.action("Delete day", origin=origin) as act:
+            s = act.session
+            day = _get_day(s, day_id)
+            top = s.scalar(select(func.max(Day.number)).where(Day.seminar_id == day.seminar_id))
+            if day.number != top:
+                raise AgendaError("Only the last day can be removed; move its items first.")
+            seminar = s.get(Seminar, day.seminar_id)
+            s.delete(day)
+            s.flush()
+            previous = s.scalars(
+                select(Day).where(Day.seminar_id == day.seminar_id).order_by(Day.number.desc())
+            ).first()
+            if seminar is not None and previous is not None and seminar.end_date == day.date:
+                seminar.end_date = previous.date
         return act.changes
 
     def retime_day(self, day_id: str, origin: object | None = None) -> OpChanges:

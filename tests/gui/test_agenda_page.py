@@ -203,3 +203,19 @@ def test_export_writes_a_calendar(page: AgendaPage, tmp_path: Path):
     page.export_file(out, "ics")
     assert out.read_text().count("BEGIN:VEVENT") == 19
     assert "19 agenda items" in page.message.text()
+
+
+def test_add_and_remove_days(page: AgendaPage, demo_desk: Desk):
+    page.action("add_day").trigger()
+    assert page.tabs.count() == 3 and page.tabs.currentIndex() == 2
+    assert page.model.rowCount() == 0
+    page.action("add").trigger()
+    assert page.model.rowCount() == 1
+    page.tabs.setCurrentIndex(0)
+    page.action("delete_day").trigger()
+    assert page.tabs.count() == 3 and "Only the last day" in page.message.text()
+    page.tabs.setCurrentIndex(2)
+    page.action("delete_day").trigger()
+    assert page.tabs.count() == 2
+    demo_desk.undo()
+    assert page.tabs.count() == 3

@@ -230,3 +230,38 @@ def test_replan_before_the_day_moves_nothing(agenda: AgendaService, demo_desk: D
     day2 = agenda.days()[1].id
     result = agenda.replan(day2)
     assert result.moved == () and result.collisions == ()
+
+
+def test_add_and_delete_days(agenda: AgendaService, demo_desk: Desk):
+    from datetime import date
+
+    from seminar_desk.services.seminar import SeminarService
+
+    _, day3 = agenda.add_day()
+    days = agenda.days()
+    assert [d.number for d in days] == [1, 2, 3] and days[2].date == date(2026, 12, 21)
+    assert SeminarService(demo_desk).details().end_date == date(2026, 12, 21)
+    agenda.add_item(day3, title="Field visit", duration_min=120)
+    with pytest.raises(AgendaError, match="Only the last day"):
+        agenda.delete_day(days[0].id)
+    agenda.delete_day(day3)
+    assert [d.number for d in agenda.days()] == [1, 2]
+    assert SeminarService(demo_desk).details().end_date == date(2026, 12, 20)
+    demo_desk.undo()
+    assert [(d.number, d.date.day) for d in agenda.days()] == [(1, 19), (2, 20), (3, 21)]
+    assert agenda.day(day3).items[0].title == "Field visit"
+
+
+def test_first_day_of_a_new_seminar(desk: Desk):
+    from datetime import date
+
+    from seminar_desk.services.seminar import SeminarService
+
+    agenda = AgendaService(desk)
+    with pytest.raises(AgendaError):
+        agenda.add_day()
+    SeminarService(desk).update(title="New", start_date=date(2027, 1, 5), end_date=date(2027, 1, 5))
+    _, day_id = agenda.add_day()
+    assert agenda.days()[0].date == date(2027, 1, 5)
+    agenda.add_item(day_id, title="Opening", duration_min=30)
+    assert agenda.day(day_id).items[0].start == 9 * 60

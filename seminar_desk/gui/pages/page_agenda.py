@@ -218,13 +218,27 @@ class AgendaPage(Page):
                 self.replan,
                 "Move every unlocked item that has not started to follow the actual times (F8)",
             ),
+            ("add_day", "Add day", "", self.add_day, "Add a day after the last one"),
+            ("delete_day", "Remove day", "", self.delete_day, "Remove the last day (undoable)"),
             ("import", "Import…", "Ctrl+Shift+I", self.choose_import, "CSV, XLSX, ICS, XML"),
             ("export", "Export…", "Ctrl+Shift+E", self.choose_export, "ICS or CSV"),
         )
-        toolbar_keys = {"add", "edit", "duplicate", "delete", "up", "down", "import", "export"}
+        toolbar_keys = {
+            "add",
+            "edit",
+            "duplicate",
+            "delete",
+            "up",
+            "down",
+            "add_day",
+            "delete_day",
+            "import",
+            "export",
+        }
         for key, text, shortcut, slot, tip in specs:
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setToolTip(tip or text.replace("&", ""))
             action.triggered.connect(slot)
@@ -402,6 +416,17 @@ class AgendaPage(Page):
         _, new_id = result  # type: ignore[misc]
         self.load_day([new_id])
         return new_id
+
+    def add_day(self) -> None:
+        result = self._run(self.service.add_day, origin=self)
+        if result is not None:
+            self.show_day(result[1])  # type: ignore[index]
+            self.load_day()
+
+    def delete_day(self) -> None:
+        day_id = self.current_day_id()
+        if day_id is not None:
+            self._run(self.service.delete_day, day_id, origin=self)
 
     def people(self) -> PeopleIndex:
         if self._people is None:
