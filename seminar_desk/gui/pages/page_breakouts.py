@@ -1,18 +1,254 @@
-"""Placeholder for breakout groups and notes (issue 5); replaced by the page that issue builds."""
+"""Breakouts & notes: the rapporteurs' workspace.
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+Left: every agenda item by day, with the breakout groups under their item, and the search box
+whose results open the right page. Right: the notes of the chosen item or group (autosaved),
+the groups of a breakout item, and the consolidated register of recommendations and actions.
+"""
 
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seminar_desk.domain.changes import Area, OpChanges
+from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.gui.context import DeskContext
+from seminar_desk.gui.notes.editor import CloseWatcher, NotesEditor
+from seminar_desk.gui.notes.groups import GroupsPanel
+from seminar_desk.gui.notes.models import HIT_ROLE, HitsModel
+from seminar_desk.gui.notes.register import RegisterPanel
 from seminar_desk.gui.pages.base import Page, PageSpec
+from seminar_desk.services.breakouts import BreakoutService
+from seminar_desk.services.notes import NotesService, NoteTarget
+from seminar_desk.services.register import RegisterEntry, RegisterService
+from seminar_desk.services.search import SearchHit, SearchService
+
+SEARCH_DELAY_MS = 150
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # ("item" | "group", id, item_id)
+NOTES_TAB, GROUPS_TAB, REGISTER_TAB = range(3)
 
 
-class PlaceholderPage(Page):
+class BreakoutsPage(Page):
     def __init__(self, ctx: DeskContext) -> None:
         super().__init__(ctx)
-        label = QLabel("Not built yet: breakout groups and notes (issue 5).")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        QVBoxLayout(self).addWidget(label)
+        desk = ctx.desk
+        self.breakouts = BreakoutService(desk)
+        self.notes = NotesService(desk)
+        self.search_service = SearchService(desk)
+        self.register_service = RegisterService(desk)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("notes_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText("Search every note, recommendation and action item")
+        self.search.textChanged.connect(self._search_typed)
+        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.run_search)
+        self.hits = HitsModel(self)
+        self.results = QListView()
+        self.results.setObjectName("search_results")
+        self.results.setModel(self.hits)
+        self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(True)
+        self.results.activated.connect(lambda index: self.open_hit(index.data(HIT_ROLE)))
+        self.results.clicked.connect(lambda index: self.open_hit(index.data(HIT_ROLE)))
+        self.results_label = QLabel("")
+        self.results_label.setObjectName("search_count")
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("notes_tree")
+        self.tree.setHeaderHidden(True)
+        self.tree.currentItemChanged.connect(self._tree_changed)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.results_label)
+        left_layout.addWidget(self.results, 1)
+        left_layout.addWidget(self.tree, 2)
+        self.results.hide()
+        self.results_label.hide()
+
+        self.editor = NotesEditor(self.notes, self.breakouts.people)
+        self.groups = GroupsPanel(self.breakouts)
+        self.groups.open_group.connect(self.open_group)
+        self.register = RegisterPanel(self.register_service)
+        self.register.open_entry.connect(self.open_entry)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("breakout_tabs")
+        self.tabs.addTab(self.editor, "Notes")
+        self.tabs.addTab(self.groups, "Breakout groups")
+        self.tabs.addTab(self.register, "Register of recommendations and actions")
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setSizes([330, 950])
+        QVBoxLayout(self).addWidget(split)
+        if ctx.window is not None:
+            ctx.window.installEventFilter(CloseWatcher(self.editor))
+        self.fill_tree()
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def fill_tree(self) -> None:
+        current = self.current_target()
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        groups_by_item: dict[str, list[Any]] = {}
+        for g in self.breakouts.groups():
+            groups_by_item.setdefault(g.item_id, []).append(g)
+        days: dict[int, QTreeWidgetItem] = {}
+        for item in self.breakouts.items():
+            if item.kind in (ItemKind.BREAK, ItemKind.MEAL) and item.id not in groups_by_item:
+                continue
+            if item.day_number not in days:
+                day = QTreeWidgetItem([f"Day {item.day_number}"])
+                day.setFlags(day.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                self.tree.addTopLevelItem(day)
+                day.setExpanded(True)
+                days[item.day_number] = day
+            node = QTreeWidgetItem([item.title])
+            node.setData(0, TARGET_ROLE, ("item", item.id, item.id, item.kind))
+            node.setToolTip(0, item.title)
+            days[item.day_number].addChild(node)
+            for g in groups_by_item.get(item.id, []):
+                child = QTreeWidgetItem([g.name])
+                child.setData(0, TARGET_ROLE, ("group", g.id, item.id, item.kind))
+                child.setToolTip(0, g.name)
+                node.addChild(child)
+            node.setExpanded(True)
+        self.tree.blockSignals(False)
+        if current is not None:
+            self.select(*current)
+
+    def current_target(self) -> tuple[str, str] | None:
+        node = self.tree.currentItem()
+        data = node.data(0, TARGET_ROLE) if node is not None else None
+        return (data[0], data[1]) if data else None
+
+    def _find_node(self, kind: str, ref_id: str) -> QTreeWidgetItem | None:
+        for top in range(self.tree.topLevelItemCount()):
+            day = self.tree.topLevelItem(top)
+            for i in range(day.childCount()):
+                node = day.child(i)
+                if (kind, ref_id) == tuple(node.data(0, TARGET_ROLE)[:2]):
+                    return node
+                for j in range(node.childCount()):
+                    child = node.child(j)
+                    if (kind, ref_id) == tuple(child.data(0, TARGET_ROLE)[:2]):
+                        return child
+        return None
+
+    def select(self, kind: str, ref_id: str) -> bool:
+        node = self._find_node(kind, ref_id)
+        if node is None:
+            return False
+        if self.tree.currentItem() is node:
+            self._tree_changed(node, None)
+        else:
+            self.tree.setCurrentItem(node)
+        return True
+
+    def open_group(self, group_id: str) -> None:
+        if self.select("group", group_id):
+            self.tabs.setCurrentIndex(NOTES_TAB)
+
+    def _tree_changed(self, node: QTreeWidgetItem | None, _previous: Any) -> None:
+        data = node.data(0, TARGET_ROLE) if node is not None else None
+        if not data:
+            self.editor.open(None)
+            self.groups.open_item(None)
+            return
+        kind, ref_id, item_id, item_kind = data
+        title = node.text(0) if node is not None else ""
+        if kind == "group" and node is not None and node.parent() is not None:
+            title = f"{node.text(0)} — {node.parent().text(0)}"
+            target = NoteTarget(group_id=ref_id)
+        else:
+            target = NoteTarget(item_id=ref_id)
+        self.editor.open(target, title)
+        breakout = item_kind == ItemKind.BREAKOUT or (
+            node is not None and (node.childCount() > 0 or kind == "group")
+        )
+        self.tabs.setTabEnabled(GROUPS_TAB, breakout)
+        self.groups.open_item(item_id if breakout else None, ref_id if kind == "group" else None)
+
+    # -- search -------------------------------------------------------------------------------
+
+    def _search_typed(self, text: str) -> None:
+        if not text.strip():
+            self.search_timer.stop()
+            self.hits.set_hits([])
+            self.results.hide()
+            self.results_label.hide()
+            return
+        self.search_timer.start()
+
+    def run_search(self) -> None:
+        """Search now (the timer calls this as the rapporteur types)."""
+        self.search_timer.stop()
+        self.editor.flush()  # what was just typed is findable too
+        query = self.search.text()
+        hits = self.search_service.search(query) if query.strip() else []
+        self.hits.set_hits(hits)
+        visible = bool(query.strip())
+        self.results.setVisible(visible)
+        self.results_label.setVisible(visible)
+        count = "No result" if not hits else f"{len(hits)} result{'s' * (len(hits) > 1)}"
+        self.results_label.setText(f"{count} for “{query.strip()}”")
+
+    def open_hit(self, hit: SearchHit | None) -> None:
+        if hit is None:
+            return
+        kind, ref = ("group", hit.group_id) if hit.group_id else ("item", hit.item_id)
+        if ref is not None and self.select(kind, ref):
+            self.tabs.setCurrentIndex(NOTES_TAB)
+            words = self.search.text().split()
+            self.editor.show_section(hit.section, words[0] if words else "")
+
+    def open_entry(self, entry: RegisterEntry | None) -> None:
+        if entry is None:
+            return
+        kind, ref = ("group", entry.group_id) if entry.group_id else ("item", entry.item_id)
+        if self.select(kind, ref):
+            self.tabs.setCurrentIndex(NOTES_TAB)
+            self.editor.show_section(
+                "recommendations" if entry.kind == "recommendation" else "action_items"
+            )
+
+    # -- life cycle ---------------------------------------------------------------------------
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+        self.editor.flush()
+        super().hideEvent(event)
+
+    def flush(self) -> None:
+        self.editor.flush()
+
+    def on_shown(self) -> None:
+        self.search_service.catch_up()
+
+    def on_changes(self, changes: OpChanges) -> None:
+        if changes.origin is self:
+            return
+        if changes.touches(Area.AGENDA, Area.BREAKOUTS) and changes.origin is not self.editor:
+            self.fill_tree()
+        self.editor.on_changes(changes)
+        self.groups.on_changes(changes)
+        self.register.on_changes(changes)
 
 
-SPEC = PageSpec(order=40, title="Breakouts & notes", factory=PlaceholderPage)
+SPEC = PageSpec(order=40, title="Breakouts & notes", factory=BreakoutsPage)

@@ -1,0 +1,1 @@
+"""The rapporteurs' workspace widgets: notes editor, breakout groups, register, models."""

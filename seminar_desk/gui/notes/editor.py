@@ -1,0 +1,436 @@
+"""The rapporteur's page for one agenda item or breakout group: five sections, autosaved.
+
+Keystrokes go to a `NoteAutosaver`; a single-shot QTimer fires when it says a save is due
+(typing paused, or the oldest unsaved keystroke is half a second old), and focus-out, hiding
+the page and closing the window save at once. The label beside the author says "Saved" only
+when nothing typed is waiting. Undo and redo of typing are the editor's own (Ctrl+Z inside
+the text); recommendations and action items are rows whose edits go on the desk's undo stack.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seminar_desk.domain.changes import Area, OpChanges
+from seminar_desk.domain.kinds import ActionStatus, NoteSection, RecommendationStatus
+from seminar_desk.gui.notes.models import ID_ROLE, RowsModel
+from seminar_desk.services.breakouts import Person
+from seminar_desk.services.notes import NoteAutosaver, NotePage, NotesService, NoteTarget
+
+RAPPORTEUR_KEY = "notes/rapporteur"
+IDLE_MS = 3000
+SECTION_TITLES = {
+    NoteSection.SUMMARY: "Summary",
+    NoteSection.KEY_POINTS: "Key points",
+    NoteSection.DISCUSSION: "Discussion notes",
+    NoteSection.RECOMMENDATIONS: "Recommendations",
+    NoteSection.ACTION_ITEMS: "Action items",
+}
+
+
+class SectionEdit(QPlainTextEdit):
+    """Plain text with simple lists: Enter after "- item" starts the next "- "."""
+
+    focus_lost = Signal()
+
+    def __init__(self, section: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section = section
+        self.setObjectName(f"note_{section}")
+        self.setTabChangesFocus(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            line = self.textCursor().block().text()
+            for bullet in ("- ", "* ", "• "):
+                if line.startswith(bullet):
+                    if line.strip() == bullet.strip():  # empty bullet ends the list
+                        cursor = self.textCursor()
+                        cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+                        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+                        cursor.movePosition(
+                            QTextCursor.MoveOperation.EndOfBlock,
+                            QTextCursor.MoveMode.KeepAnchor,
+                        )
+                        cursor.removeSelectedText()
+                        return
+                    super().keyPressEvent(event)
+                    self.insertPlainText(bullet)
+                    return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt API)
+        self.focus_lost.emit()
+        super().focusOutEvent(event)
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """A combo box for the status column."""
+
+    def __init__(self, statuses: type[Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.statuses = statuses
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:  # noqa: N802
+        combo = QComboBox(parent)
+        for status in self.statuses:
+            combo.addItem(status.label, status.value)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class RowsPanel(QWidget):
+    """A table of recommendations or action items with add/delete buttons."""
+
+    def __init__(self, kind: str, editor: "NotesEditor") -> None:
+        super().__init__()
+        self.kind = kind
+        self.editor = editor
+        self.model = RowsModel(kind, self._save, self)
+        self.view = QTableView()
+        self.view.setObjectName(f"{kind}_table")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        status_col = self.model.columnCount() - 1
+        self.view.setItemDelegateForColumn(
+            status_col, StatusDelegate(self.model.statuses, self.view)
+        )
+        word = "recommendation" if kind == "recommendation" else "action item"
+        self.add_button = QPushButton(f"Add {word}")
+        self.add_button.clicked.connect(self.add)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+
+    @property
+    def notes(self) -> NotesService:
+        return self.editor.notes
+
+    def _save(self, row_id: str, values: dict[str, Any]) -> None:
+        if self.kind == "recommendation":
+            self.notes.update_recommendation(row_id, origin=self.editor, **values)
+        else:
+            self.notes.update_action(row_id, origin=self.editor, **values)
+        self.editor.reload_rows()
+
+    def add(self) -> None:
+        target = self.editor.target
+        if target is None:
+            return
+        author = self.editor.author_name()
+        if self.kind == "recommendation":
+            self.notes.add_recommendation(
+                target,
+                status=RecommendationStatus.PROPOSED,
+                author_name=author,
+                origin=self.editor,
+            )
+        else:
+            self.notes.add_action(
+                target, status=ActionStatus.OPEN, author_name=author, origin=self.editor
+            )
+        self.editor.reload_rows()
+        last = self.model.index(self.model.rowCount() - 1, 0)
+        self.view.setCurrentIndex(last)
+        self.view.edit(last)
+
+    def delete_selected(self) -> None:
+        ids = {i.data(ID_ROLE) for i in self.view.selectionModel().selectedRows()}
+        for row_id in ids:
+            if self.kind == "recommendation":
+                self.notes.delete_recommendation(row_id, origin=self.editor)
+            else:
+                self.notes.delete_action(row_id, origin=self.editor)
+        self.editor.reload_rows()
+
+
+class NotesEditor(QWidget):
+    """Sections of one item or group; `target` None shows nothing editable."""
+
+    saved_state_changed = Signal(str)
+
+    def __init__(
+        self,
+        notes: NotesService,
+        people: Callable[[], list[Person]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.notes = notes
+        self._people = people
+        self.target: NoteTarget | None = None
+        self.saver = NoteAutosaver(notes, author=self._author, origin=self)
+        self.timer = QTimer(self, singleShot=True)
+        self.timer.timeout.connect(self._save_if_due)
+        self.idle_timer = QTimer(self, singleShot=True, interval=IDLE_MS)
+        self.idle_timer.timeout.connect(self.saver.idle)
+        self._loading = False
+        self._warm = False
+
+        self.title = QLabel("Choose an agenda item or a breakout group.")
+        self.title.setObjectName("notes_title")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.author = QComboBox()
+        self.author.setObjectName("rapporteur")
+        self.author.setEditable(True)
+        self.author.setMinimumContentsLength(22)
+        self.author.lineEdit().setPlaceholderText("Who is writing? Type or choose your name")
+        self.author.currentTextChanged.connect(self._author_changed)
+        self.state = QLabel("")
+        self.state.setObjectName("saved_state")
+        self.stamp = QLabel("")
+        self.stamp.setObjectName("note_stamp")
+        self.stamp.setTextFormat(Qt.TextFormat.PlainText)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Rapporteur:"))
+        top.addWidget(self.author)
+        top.addStretch(1)
+        top.addWidget(self.stamp)
+        top.addWidget(self.state)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("note_sections")
+        self.edits: dict[str, SectionEdit] = {}
+        for section in NoteSection:
+            edit = SectionEdit(section.value)
+            edit.setPlaceholderText(
+                f"{SECTION_TITLES[section]}: plain text; start lines with '- ' for a list."
+            )
+            edit.textChanged.connect(lambda s=section.value: self._typed(s))
+            edit.focus_lost.connect(self.flush)
+            self.edits[section.value] = edit
+        self.recommendations = RowsPanel("recommendation", self)
+        self.actions = RowsPanel("action", self)
+        for section in NoteSection:
+            edit = self.edits[section.value]
+            if section is NoteSection.RECOMMENDATIONS:
+                page: QWidget = self._split(self.recommendations, edit)
+            elif section is NoteSection.ACTION_ITEMS:
+                page = self._split(self.actions, edit)
+            else:
+                page = edit
+            self.tabs.addTab(page, SECTION_TITLES[section])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self._fill_authors()
+        self._set_state("")
+        self.setEnabled(False)
+
+    @staticmethod
+    def _split(table: QWidget, edit: QWidget) -> QWidget:
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(table)
+        split.addWidget(edit)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        return split
+
+    # -- author -------------------------------------------------------------------------------
+
+    def _fill_authors(self) -> None:
+        remembered = str(QSettings().value(RAPPORTEUR_KEY, "") or "")
+        people = self._people()
+        first = [p for p in people if p.role == "rapporteur"]
+        rest = [p for p in people if p.role != "rapporteur"]
+        self.author.blockSignals(True)
+        self.author.clear()
+        for person in first + rest:
+            self.author.addItem(person.name, person.id)
+        self.author.setEditText(remembered)
+        self.author.blockSignals(False)
+
+    def _author(self) -> tuple[str, str | None]:
+        name = self.author_name()
+        index = self.author.findText(name, Qt.MatchFlag.MatchExactly)
+        return name, (self.author.itemData(index) if index >= 0 else None)
+
+    def author_name(self) -> str:
+        return self.author.currentText().strip()
+
+    def set_author(self, name: str) -> None:
+        self.author.setEditText(name)
+
+    def _author_changed(self, name: str) -> None:
+        QSettings().setValue(RAPPORTEUR_KEY, name.strip())
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def open(self, target: NoteTarget | None, title: str = "") -> None:
+        """Show another item or group; whatever was typed for the previous one is saved."""
+        self.flush()
+        self.target = target
+        self.setEnabled(target is not None)
+        self.title.setText(title if target is not None else "Choose an agenda item or group.")
+        if target is not None and not self._warm:
+            self.notes.warm_up(target)
+            self._warm = True
+        self.reload()
+
+    def reload(self) -> None:
+        page = self.notes.page(self.target) if self.target is not None else None
+        self._loading = True
+        try:
+            for section, edit in self.edits.items():
+                body = page.sections[section].body if page else ""
+                if self.saver.pending_text(self.target, section) is None and (  # type: ignore[arg-type]
+                    edit.toPlainText() != body
+                ):
+                    edit.setPlainText(body)
+        finally:
+            self._loading = False
+        self._show_rows(page)
+        self._show_stamp(page)
+
+    def reload_rows(self) -> None:
+        if self.target is not None:
+            page = self.notes.page(self.target)
+            self._show_rows(page)
+
+    def _show_rows(self, page: NotePage | None) -> None:
+        self.recommendations.model.set_rows(page.recommendations if page else [])
+        self.actions.model.set_rows(page.actions if page else [])
+        self.recommendations.view.resizeRowsToContents()
+        self.actions.view.resizeRowsToContents()
+
+    def _show_stamp(self, page: NotePage | None) -> None:
+        if page is None:
+            self.stamp.setText("")
+            return
+        latest = max(
+            (t for t in page.sections.values() if t.updated_at and t.note_id),
+            key=lambda t: t.updated_at,  # type: ignore[arg-type,return-value]
+            default=None,
+        )
+        if latest is None or latest.updated_at is None:
+            self.stamp.setText("")
+        else:
+            when = latest.updated_at.astimezone().strftime("%d %b %H:%M:%S")
+            by = f" by {latest.author_name}" if latest.author_name else ""
+            self.stamp.setText(f"Last written{by}, {when}")
+
+    # -- autosave -----------------------------------------------------------------------------
+
+    def _typed(self, section: str) -> None:
+        if self._loading or self.target is None:
+            return
+        self.saver.edit(self.target, section, self.edits[section].toPlainText())
+        self._set_state("unsaved")
+        self.timer.start(max(1, int(self.saver.wait_s() * 1000)))
+        self.idle_timer.stop()
+
+    def _save_if_due(self) -> None:
+        if self.saver.due():
+            self.flush()
+        elif self.saver.dirty:
+            self.timer.start(max(1, int(self.saver.wait_s() * 1000)))
+
+    def flush(self) -> None:
+        """Save now whatever is waiting (focus-out, page switch, closing, tests)."""
+        self.timer.stop()
+        if not self.saver.dirty:
+            return
+        try:
+            self.saver.flush()
+        except Exception as exc:  # the text stays pending; the timer tries again
+            self._set_state("error", str(exc))
+            self.timer.start(1000)
+            return
+        self._set_state("saved")
+        self.idle_timer.start()
+        if self.target is not None:
+            self._show_stamp(self.notes.page(self.target))
+
+    def _set_state(self, state: str, detail: str = "") -> None:
+        text = {
+            "": "",
+            "unsaved": "Saving…",
+            "saved": "✓ Saved",
+            "error": "Not saved: retrying",
+        }[state]
+        self.state.setText(text)
+        self.state.setToolTip(detail)
+        colour = {"saved": "#1b7f3b", "error": "#b00020", "unsaved": "#8a6d00"}.get(state, "")
+        self.state.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        self.saved_state_changed.emit(state)
+
+    @property
+    def saved_state(self) -> str:
+        return self.state.text()
+
+    def on_changes(self, changes: OpChanges) -> None:
+        if changes.origin is self or self.target is None:
+            return
+        if changes.touches(Area.NOTES, Area.BREAKOUTS):
+            self.reload()
+        if changes.touches(Area.PARTICIPANTS):
+            name = self.author_name()
+            self._fill_authors()
+            self.author.setEditText(name)
+
+    def show_section(self, section: str, term: str = "") -> None:
+        """Bring a section to the front and, if given, select the first place of `term`."""
+        order = [s.value for s in NoteSection]
+        if section in order:
+            self.tabs.setCurrentIndex(order.index(section))
+        edit = self.edits.get(section)
+        if edit is not None and term:
+            edit.moveCursor(QTextCursor.MoveOperation.Start)
+            edit.find(term)
+
+
+class CloseWatcher(QObject):
+    """Saves the editor before its window closes (the file is closed right after)."""
+
+    def __init__(self, editor: NotesEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Close:
+            self.editor.flush()
+        return False

@@ -1,0 +1,337 @@
+"""Qt models of the rapporteurs' workspace: people to drag, rows to edit, the register, hits."""
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QDate,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from seminar_desk.domain.kinds import ActionStatus, RecommendationStatus, label_of
+from seminar_desk.domain.text import fold
+from seminar_desk.services.breakouts import Person
+from seminar_desk.services.notes import ActionRow, RecommendationRow
+from seminar_desk.services.register import RegisterEntry
+from seminar_desk.services.search import SearchHit
+
+PEOPLE_MIME = "application/x-seminar-desk-participants"
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+DAY_ROLE = Qt.ItemDataRole.UserRole + 3
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 4
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 5
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 6
+WHO_ROLE = Qt.ItemDataRole.UserRole + 7
+MERGED_ROLE = Qt.ItemDataRole.UserRole + 8
+HIT_ROLE = Qt.ItemDataRole.UserRole + 9
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+class PeopleModel(QAbstractListModel):
+    """Participants, draggable onto a group's member list (their ids travel as text)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.people: list[Person] = []
+
+    def set_people(self, people: Sequence[Person]) -> None:
+        self.beginResetModel()
+        self.people = list(people)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.people)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.people):
+            return None
+        person = self.people[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return person.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{person.name}\n{person.organisation}" if person.organisation else person.name
+        if role == ID_ROLE:
+            return person.id
+        if role == Qt.ItemDataRole.UserRole:
+            return fold(f"{person.name} {person.org_code} {person.organisation}")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [PEOPLE_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        mime = QMimeData()
+        ids = [self.people[i.row()].id for i in indexes if i.isValid()]
+        mime.setData(PEOPLE_MIME, "\n".join(dict.fromkeys(ids)).encode())
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.CopyAction
+
+
+def ids_from_mime(mime: QMimeData) -> list[str]:
+    if not mime.hasFormat(PEOPLE_MIME):
+        return []
+    raw = bytes(mime.data(PEOPLE_MIME).data()).decode()
+    return [line for line in raw.splitlines() if line]
+
+
+class RowsModel(QAbstractTableModel):
+    """Recommendations or action items of one page, edited in place (each edit undoable)."""
+
+    def __init__(
+        self,
+        kind: str,
+        save: Callable[[str, dict[str, Any]], None],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.save = save
+        self.rows: list[Any] = []
+        if kind == "recommendation":
+            self.columns = [
+                ("text", "Recommendation"),
+                ("addressee", "Addressed to"),
+                ("status", "Status"),
+            ]
+            self.statuses: type[Any] = RecommendationStatus
+        else:
+            self.columns = [
+                ("text", "Action"),
+                ("owner", "Owner"),
+                ("due_date", "Due"),
+                ("status", "Status"),
+            ]
+            self.statuses = ActionStatus
+
+    def set_rows(self, rows: Sequence[RecommendationRow] | Sequence[ActionRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+        ):
+            return self.columns[section][1]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        name = self.columns[index.column()][0]
+        value = getattr(row, name)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if name == "status":
+                return label_of(self.statuses, value)
+            if name == "due_date":
+                return value.strftime("%d %b %Y") if value else ""
+            if name == "text" and row.merged_into_id:
+                return f"{value} (merged)"
+            return value
+        if role == Qt.ItemDataRole.EditRole:
+            if name == "due_date":
+                return QDate(value.year, value.month, value.day) if value else QDate()
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole and name == "text":
+            return value
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.isValid() else base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        if not 0 <= index.row() < len(self.rows):
+            return False
+        name = self.columns[index.column()][0]
+        if name == "due_date":
+            value = value.toPython() if isinstance(value, QDate) and value.isValid() else None
+            if value is not None and not isinstance(value, date):
+                return False
+        elif name == "status":
+            try:
+                value = self.statuses(value).value
+            except ValueError:
+                return False
+        else:
+            value = str(value)
+        if getattr(self.rows[index.row()], name) == value:
+            return False
+        self.save(self.rows[index.row()].id, {name: value})
+        return True
+
+
+class RegisterModel(QAbstractTableModel):
+    """Every recommendation and action item; roles carry what the filters need."""
+
+    COLUMNS = ("Kind", "Text", "Addressee / owner", "Status", "Due", "Day", "Source", "Merged")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.entries: list[RegisterEntry] = []
+
+    def set_entries(self, entries: Sequence[RegisterEntry]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+            return None
+        e = self.entries[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            statuses: type[Any] = (
+                RecommendationStatus if e.kind == "recommendation" else ActionStatus
+            )
+            merged_into = ""
+            if e.merged_into_id:
+                merged_into = "into another row"
+            elif len(e.sources) > 1:
+                merged_into = f"{len(e.sources) - 1} merged in"
+            return (
+                "Recommendation" if e.kind == "recommendation" else "Action",
+                e.text,
+                e.who,
+                label_of(statuses, e.status),
+                e.due_date.strftime("%d %b %Y") if e.due_date else "",
+                f"Day {e.day_number}",
+                "; ".join(e.sources) if len(e.sources) > 1 else e.place,
+                merged_into,
+            )[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 6):
+            return e.text if col == 1 else "\n".join(e.sources)
+        roles = {
+            ID_ROLE: e.id,
+            KIND_ROLE: e.kind,
+            DAY_ROLE: e.day_number,
+            ITEM_ROLE: e.item_id,
+            GROUP_ROLE: e.group_id or "",
+            STATUS_ROLE: e.status,
+            WHO_ROLE: e.who,
+            MERGED_ROLE: bool(e.merged_into_id),
+        }
+        if role in roles:
+            return roles[role]
+        if role == ENTRY_ROLE:
+            return e
+        return None
+
+
+class RegisterFilter(QSortFilterProxyModel):
+    """Filters of the register: day, item, group, status, addressee text, merged rows."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.day: int | None = None
+        self.item_id: str | None = None
+        self.group_id: str | None = None
+        self.status: str | None = None
+        self.kind: str | None = None
+        self.who = ""
+        self.show_merged = True
+
+    def set_filter(self, **values: Any) -> None:
+        for name, value in values.items():
+            if not hasattr(self, name):
+                raise AttributeError(name)
+            setattr(self, name, value)
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+
+        def role(r: int) -> Any:
+            return model.data(index, r)
+
+        if self.day is not None and role(DAY_ROLE) != self.day:
+            return False
+        if self.item_id and role(ITEM_ROLE) != self.item_id:
+            return False
+        if self.group_id and role(GROUP_ROLE) != self.group_id:
+            return False
+        if self.status and role(STATUS_ROLE) != self.status:
+            return False
+        if self.kind and role(KIND_ROLE) != self.kind:
+            return False
+        if self.who and fold(self.who) not in fold(role(WHO_ROLE) or ""):
+            return False
+        return not (not self.show_merged and role(MERGED_ROLE))
+
+
+class HitsModel(QAbstractListModel):
+    """Search results: where, what kind, and the line that matched."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.hits: list[SearchHit] = []
+
+    def set_hits(self, hits: Sequence[SearchHit]) -> None:
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{hit.place} · {hit.kind_label}\n{hit.snippet}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.snippet
+        if role == HIT_ROLE:
+            return hit
+        if role == ID_ROLE:
+            return hit.ref_id
+        return None
