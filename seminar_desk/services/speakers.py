@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from seminar_desk.domain import speaker_queue as rules
 from seminar_desk.domain.changes import OpChanges
-from seminar_desk.domain.kinds import Capacity, SpeakerStatus, SpeechType
+from seminar_desk.domain.kinds import Capacity, OrgKind, SpeakerStatus, SpeechType
 from seminar_desk.domain.speaking_time import SpeechTimer, net_elapsed, resolve_limit
 from seminar_desk.domain.text import fold
 from seminar_desk.services.desk import Desk
@@ -35,6 +35,7 @@ from seminar_desk.store.models import (
 )
 
 LIVE = (SpeakerStatus.SPEAKING.value, SpeakerStatus.PAUSED.value)
+STATE_KINDS = frozenset({OrgKind.MEMBER_STATE.value, OrgKind.GOVERNMENT_HOST.value})
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,12 @@ class Candidate:
     organisation_id: str | None
     search: str
     groups: tuple[str, ...] = ()
+    org_kind: str = ""
+
+    @property
+    def is_state(self) -> bool:
+        """A government delegation (speaks in national capacity by default)."""
+        return self.org_kind in STATE_KINDS
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,7 @@ class ListSnapshot:
 
     item_id: str
     item_title: str
+    day_id: str
     day_number: int
     closed: bool
     item_limit_s: int | None
@@ -193,6 +201,7 @@ class SpeakersService:
                     organisation_id=o.id,
                     search=fold(f"{o.name} {o.code} {o.country}"),
                     groups=tuple(sorted(groups.get(o.id, []))),
+                    org_kind=o.kind,
                 )
                 for o in orgs
             ]
@@ -210,6 +219,7 @@ class SpeakersService:
                         organisation_id=org.id if org is not None else None,
                         search=fold(f"{person.name} {org.name} {org.code}" if org else person.name),
                         groups=tuple(sorted(groups.get(org.id, []))) if org else (),
+                        org_kind=org.kind if org is not None else "",
                     )
                 )
         return out
@@ -260,6 +270,7 @@ class SpeakersService:
             return ListSnapshot(
                 item_id=item.id,
                 item_title=item.title,
+                day_id=item.day_id,
                 day_number=item.day.number,
                 closed=item.speakers_closed,
                 item_limit_s=item.speaking_limit_s,

@@ -1,0 +1,170 @@
+"""One place that knows the list on show: the Speakers page and the projector both follow it.
+
+The controller keeps the selected item's snapshot fresh after every action, undo and redo, and
+a `CountdownTicker` turns the snapshot's timer into text and a colour phase. The ticker wakes
+only when the shown second changes (or the wall clock's minute), never counting ticks itself.
+"""
+
+import math
+from collections.abc import Callable
+from datetime import datetime
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from seminar_desk.domain.changes import Area, OpChanges
+from seminar_desk.domain.kinds import ItemKind
+from seminar_desk.domain.speaking_time import TimerPhase
+from seminar_desk.services.desk import Desk
+from seminar_desk.services.speakers import ListSnapshot, SpeakersService
+
+WATCHED = (Area.SPEAKERS, Area.AGENDA, Area.PARTICIPANTS, Area.SEMINAR)
+# Bounds of the ticker's sleep: at most a few wake-ups a second, at least one a second.
+MIN_WAIT_MS = 40
+MAX_WAIT_MS = 1000
+
+
+class ProjectorMode(StrEnum):
+    SPEAKERS = "speakers"
+    MESSAGE = "message"
+    CLOCK = "clock"
+
+
+class SpeakersController(QObject):
+    """The item whose list is on show, its latest snapshot, and what the projector shows."""
+
+    snapshot_changed = Signal(object)
+    projector_changed = Signal()
+    error = Signal(str)
+
+    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.service = SpeakersService(desk)
+        self.item_id: str | None = None
+        self.snapshot: ListSnapshot | None = None
+        self.mode = ProjectorMode.SPEAKERS
+        self.message = ""
+        self.zone = self._zone()
+        self.item_id = self.service.live_item_id() or self._default_item()
+        self.refresh()
+
+    def _default_item(self) -> str | None:
+        items = self.service.items()
+        tour = [i for i in items if i.kind == ItemKind.TOUR_DE_TABLE]
+        return (tour or items)[0].id if items else None
+
+    def _zone(self) -> ZoneInfo | None:
+        from seminar_desk.services.seminar import SeminarService
+
+        details = SeminarService(self.desk).details()
+        try:
+            return ZoneInfo(details.timezone) if details and details.timezone else None
+        except (ZoneInfoNotFoundError, ValueError):
+            return None
+
+    def set_item(self, item_id: str | None) -> None:
+        if item_id != self.item_id:
+            self.item_id = item_id
+            self.refresh()
+
+    def refresh(self) -> None:
+        snap = None
+        if self.item_id is not None:
+            try:
+                snap = self.service.snapshot(self.item_id)
+            except KeyError:
+                self.item_id = self._default_item()
+                snap = self.service.snapshot(self.item_id) if self.item_id else None
+        self.snapshot = snap
+        self.snapshot_changed.emit(snap)
+
+    def on_changes(self, changes: OpChanges) -> None:
+        if changes.touches(Area.SEMINAR):
+            self.zone = self._zone()
+        if changes.touches(*WATCHED):
+            self.refresh()
+
+    def run(self, op: Callable[..., OpChanges], *args: object, **kwargs: object) -> bool:
+        """Call a service operation; a refused operation becomes an `error` message."""
+        try:
+            op(*args, **kwargs)
+        except ValueError as exc:
+            self.error.emit(str(exc))
+            return False
+        return True
+
+    def set_projector(self, mode: ProjectorMode, message: str | None = None) -> None:
+        self.mode = mode
+        if message is not None:
+            self.message = message
+        self.projector_changed.emit()
+
+    def local_now(self) -> datetime:
+        now = self.desk.clock.now()
+        return now.astimezone(self.zone) if self.zone else now.astimezone()
+
+
+class CountdownTicker(QObject):
+    """Emits the countdown's text and phase, and the clock's text, only when they change."""
+
+    countdown_changed = Signal(str, str)
+    clock_changed = Signal(str)
+
+    def __init__(self, controller: SpeakersController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.text = ""
+        self.phase = ""
+        self.clock = ""
+        self.wakeups = 0
+        self.active = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.tick)
+        controller.snapshot_changed.connect(self._on_snapshot)
+
+    def _on_snapshot(self, _snap: object) -> None:
+        if self.active:
+            self.tick()
+
+    def start(self) -> None:
+        self.active = True
+        self.tick()
+
+    def stop(self) -> None:
+        self.active = False
+        self._timer.stop()
+
+    def tick(self) -> None:
+        self.wakeups += 1
+        mono = self.controller.desk.clock.monotonic()
+        snap = self.controller.snapshot
+        timer = snap.timer if snap is not None else None
+        if timer is None:
+            text, phase, wait = "", "", math.inf
+        else:
+            text, phase = timer.text(mono), timer.phase(mono).value
+            wait = timer.next_change(mono)
+        if (text, phase) != (self.text, self.phase):
+            self.text, self.phase = text, phase
+            self.countdown_changed.emit(text, phase)
+        now = self.controller.local_now()
+        clock = now.strftime("%H:%M")
+        if clock != self.clock:
+            self.clock = clock
+            self.clock_changed.emit(clock)
+        wait = min(wait, 60.0 - now.second - now.microsecond / 1e6)
+        ms = int(wait * 1000) + 15  # just past the change, so it has happened
+        if self.active:
+            self._timer.start(max(MIN_WAIT_MS, min(MAX_WAIT_MS, ms)))
+
+
+PHASE_COLOURS = {
+    TimerPhase.NORMAL.value: "#FFFFFF",
+    TimerPhase.STOPWATCH.value: "#FFFFFF",
+    TimerPhase.WARNING.value: "#FFB000",
+    TimerPhase.OVERTIME.value: "#FF3B30",
+    "": "#FFFFFF",
+}

@@ -1,0 +1,139 @@
+"""The projector window: follows the list live, colours the countdown, message and clock modes."""
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+
+from seminar_desk.gui.bus import ChangeBus
+from seminar_desk.gui.context import DeskContext
+from seminar_desk.gui.pages.page_speakers import SpeakersPage
+from seminar_desk.gui.projector import SCREEN_KEY, ProjectorWindow
+from seminar_desk.gui.speakers.controller import ProjectorMode
+
+pytestmark = pytest.mark.usefixtures("qsettings")
+AFTER_DEMO = datetime(2026, 12, 19, 9, 30, tzinfo=UTC)  # 16:30 in Phnom Penh
+AMBER, RED, WHITE = QColor("#FFB000"), QColor("#FF3B30"), QColor("#FFFFFF")
+
+
+@pytest.fixture
+def page(qtbot, demo_desk, clock) -> SpeakersPage:
+    clock.set(AFTER_DEMO)
+    p = SpeakersPage(DeskContext(demo_desk, ChangeBus(demo_desk)))
+    qtbot.addWidget(p)
+    return p
+
+
+@pytest.fixture
+def projector(page, qtbot) -> ProjectorWindow:
+    window = page.open_projector(full_screen=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    qtbot.waitExposed(window)
+    return window
+
+
+def add(page: SpeakersPage, code: str, speech_type: str = "statement") -> None:
+    candidate = next(c for c in page.candidates.candidates if c.text.endswith(f"({code})"))
+    page.type_box.setCurrentIndex(page.type_box.findData(speech_type))
+    assert page.add_candidate(candidate)
+
+
+def colour(label) -> QColor:
+    return label.palette().color(QPalette.ColorRole.WindowText)
+
+
+def test_follows_the_list_and_shows_the_next_three(page, projector) -> None:
+    for code in ("BRN", "KHM", "IDN", "LAO", "MYS"):
+        add(page, code)
+    assert projector.item.text().startswith("Tour de table")
+    assert projector.seminar.text()
+    page.next_speaker()
+    assert projector.speaker.text() == "Brunei Darussalam"
+    assert projector.capacity.text() == "National capacity"
+    assert [line.text() for line in projector.next_lines] == [
+        "1.  Cambodia",
+        "2.  Indonesia",
+        "3.  Lao People's Democratic Republic",
+    ] or projector.next_lines[0].text() == "1.  Cambodia"
+    assert projector.countdown.text() == "3:00"
+    assert projector.clock.text() == "16:30"
+
+
+def test_countdown_turns_amber_then_red_then_counts_overtime(page, projector, clock) -> None:
+    add(page, "KHM")
+    page.next_speaker()
+    tick = projector.ticker.tick
+    clock.advance(100)
+    tick()
+    assert (projector.countdown.text(), colour(projector.countdown)) == ("1:20", WHITE)
+    clock.advance(55)
+    tick()
+    assert (projector.countdown.text(), colour(projector.countdown)) == ("0:25", AMBER)
+    clock.advance(25)
+    tick()
+    assert (projector.countdown.text(), colour(projector.countdown)) == ("0:00", RED)
+    clock.advance(42)
+    tick()
+    assert (projector.countdown.text(), colour(projector.countdown)) == ("+0:42", RED)
+    # Pixels, not just properties: the countdown's glyphs are drawn in red on black.
+    image = projector.countdown.grab().toImage()
+    reds = sum(
+        1
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+        if (c := image.pixelColor(x, y)).red() > 200 and c.green() < 100 and c.blue() < 100
+    )
+    assert reds > 50
+
+
+def test_group_statement_and_point_of_order_on_the_projector(page, projector) -> None:
+    page.capacity_box.setCurrentIndex(page.capacity_box.findText("On behalf of ASEAN"))
+    add(page, "PHL")
+    add(page, "SGP", "point_of_order")
+    page.next_speaker()
+    assert projector.speaker.text() == "Singapore"
+    assert projector.capacity.text() == "National capacity · Point of order"
+    assert projector.countdown.text() == "1:00"
+    page.next_speaker()
+    assert projector.capacity.text() == "On behalf of ASEAN"
+    assert projector.countdown.text() == "5:00"
+
+
+def test_message_and_clock_modes(page, projector) -> None:
+    page.message_edit.setText("Coffee break until 10:45")
+    page.show_message()
+    assert projector.message.isVisible() and not projector.speaker.isVisible()
+    assert projector.message.text() == "Coffee break until 10:45"
+    assert projector.big_clock.isVisible()
+    page.toggle_clock()
+    assert page.controller.mode is ProjectorMode.CLOCK
+    assert projector.big_clock.text() == "16:30" and not projector.message.isVisible()
+    page.toggle_clock()
+    assert projector.countdown.isVisible() and not projector.big_clock.isVisible()
+
+
+def test_fonts_scale_with_the_window_and_the_screen_is_remembered(page, projector, qtbot) -> None:
+    from PySide6.QtCore import QSettings
+
+    projector.resize(640, 360)
+    qtbot.waitUntil(lambda: projector.height() == 360)
+    small = projector.countdown.font().pixelSize()
+    projector.resize(1920, 1080)
+    qtbot.waitUntil(lambda: projector.height() == 1080)
+    assert projector.countdown.font().pixelSize() >= 2.5 * small
+    # The chosen display is remembered for next time (offscreen has one screen).
+    assert QSettings().contains(SCREEN_KEY)
+    assert QSettings().value(SCREEN_KEY) == projector.screen().name()
+
+
+def test_the_ticker_wakes_only_when_the_display_changes(page, projector, clock, qtbot) -> None:
+    add(page, "KHM")
+    page.next_speaker()
+    seen: list[str] = []
+    projector.ticker.countdown_changed.connect(lambda text, _phase: seen.append(text))
+    for _ in range(8):
+        clock.advance(0.25)
+        projector.ticker.tick()
+    assert seen == ["2:59", "2:58"]
+    assert projector.ticker._timer.interval() <= 1000

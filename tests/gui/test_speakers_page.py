@@ -1,0 +1,183 @@
+"""The Speakers page driven like a facilitator: keyboard, completer, drag and drop, models."""
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtWidgets import QMainWindow
+
+from seminar_desk.gui.bus import ChangeBus
+from seminar_desk.gui.context import DeskContext
+from seminar_desk.gui.pages.page_speakers import SpeakersPage, parse_limit
+from seminar_desk.gui.speakers.models import MIME
+
+pytestmark = pytest.mark.usefixtures("qsettings")
+AFTER_DEMO = datetime(2026, 12, 19, 9, 30, tzinfo=UTC)
+TOUR = "Tour de table: national experiences and priorities"
+TEN = (
+    "Brunei",
+    "Cambodia",
+    "Indonesia",
+    "Lao",
+    "Malaysia",
+    "Myanmar",
+    "Philippines",
+    "Singapore",
+    "Thailand",
+    "Viet Nam",
+)
+
+
+@pytest.fixture
+def page(qtbot, demo_desk, clock) -> SpeakersPage:
+    clock.set(AFTER_DEMO)
+    ctx = DeskContext(demo_desk, ChangeBus(demo_desk))
+    p = SpeakersPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1200, 800)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def type_speaker(qtbot, page: SpeakersPage, text: str) -> None:
+    page.add_edit.setFocus()
+    page.add_edit.clear()
+    qtbot.keyClicks(page.add_edit, text)
+    qtbot.keyClick(page.add_edit, Qt.Key.Key_Return)
+    page.completer.popup().hide()
+
+
+def names(page: SpeakersPage) -> list[str]:
+    return [page.queue.rows[i].delegation for i in range(page.queue.waiting_count)]
+
+
+def test_the_tour_de_table_item_is_chosen_and_its_speeches_listed(page) -> None:
+    assert page.item_box.currentText().endswith(TOUR)
+    assert page.history.rowCount() == 14
+    assert page.now_name.text() == "Nobody has the floor"
+
+
+def test_ten_delegations_by_keyboard_then_a_point_of_order(page, qtbot, clock) -> None:
+    for name in TEN:
+        clock.advance(2)
+        type_speaker(qtbot, page, name.lower()[:5])
+    assert names(page)[0] == "Brunei Darussalam" and len(names(page)) == 10
+    assert names(page)[-1] == "Viet Nam"
+    assert page.queue.rows[0].name == ""  # a delegation takes the floor without a named person
+    qtbot.keyClick(page.list_view, Qt.Key.Key_F5)
+    assert page.now_name.text() == "Brunei Darussalam"
+    assert page.countdown.text() == "3:00"
+    # Alt+2 picks "point of order"; accents need not be typed.
+    qtbot.keyClick(page.add_edit, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert page.type_box.currentData() == "point_of_order"
+    type_speaker(qtbot, page, "nguyen van duc")
+    assert page.queue.rows[0].name == "Nguyễn Văn Đức"
+    assert page.queue.rows[0].speech_type == "point_of_order"
+    assert page.type_box.currentData() == "statement"  # back to the usual after adding
+    qtbot.keyClick(page.list_view, Qt.Key.Key_F5)
+    assert page.now_name.text() == "Nguyễn Văn Đức"
+    assert page.countdown.text() == "1:00"
+    assert page.history.rowCount() == 15
+
+
+def test_pause_finish_put_back_and_undo_from_the_keyboard(page, qtbot, clock) -> None:
+    type_speaker(qtbot, page, "cambodia")
+    type_speaker(qtbot, page, "thailand")
+    qtbot.keyClick(page.list_view, Qt.Key.Key_F5)
+    clock.advance(30)
+    qtbot.keyClick(page.list_view, Qt.Key.Key_F6)
+    assert page.now_detail.text().startswith("PAUSED")
+    clock.advance(100)
+    page.ticker.tick()
+    assert page.countdown.text() == "2:30"
+    qtbot.keyClick(page.list_view, Qt.Key.Key_F6)
+    qtbot.keyClick(page.list_view, Qt.Key.Key_F7)
+    assert page.now_name.text() == "Nobody has the floor"
+    assert page.history.rowCount() == 15
+    qtbot.keyClick(page.list_view, Qt.Key.Key_F8)
+    assert names(page) == ["Cambodia", "Thailand"]
+    page.ctx.desk.undo()
+    assert names(page) == ["Thailand"]
+
+
+def test_keyboard_reorder_withdraw_and_closed_list(page, qtbot) -> None:
+    for name in ("brunei", "cambodia", "indonesia"):
+        type_speaker(qtbot, page, name)
+    page.list_view.setFocus()
+    page.list_view.setCurrentIndex(page.queue.index(2))
+    qtbot.keyClick(page.list_view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert names(page) == ["Brunei Darussalam", "Indonesia", "Cambodia"]
+    assert page.selected_id() == page.queue.rows[1].id  # the selection follows the speaker
+    qtbot.keyClick(page.list_view, Qt.Key.Key_Delete)
+    assert names(page) == ["Brunei Darussalam", "Cambodia"]
+    qtbot.keyClick(
+        page.list_view,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert "closed" in page.state_label.text()
+    type_speaker(qtbot, page, "lao")
+    assert "closed" in page.message_label.text()
+    qtbot.keyClick(page.add_edit, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    type_speaker(qtbot, page, "lao")
+    assert page.queue.rows[0].delegation_code == "LAO"
+    assert page.queue.rows[0].speech_type == "point_of_order"
+
+
+def test_drag_and_drop_moves_a_speaker(page, qtbot) -> None:
+    for name in ("brunei", "cambodia", "indonesia"):
+        type_speaker(qtbot, page, name)
+    data = QMimeData()
+    data.setData(MIME, page.queue.rows[0].id.encode())
+    assert not page.queue.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    qtbot.waitUntil(lambda: names(page)[-1] == "Brunei Darussalam")
+    assert names(page) == ["Cambodia", "Indonesia", "Brunei Darussalam"]
+
+
+def test_models_pass_the_model_tester(page, qtbot, qtmodeltester) -> None:
+    for name in ("brunei", "cambodia"):
+        type_speaker(qtbot, page, name)
+    page.tabs.setCurrentIndex(2)
+    for scope in range(3):
+        page.stats_scope.setCurrentIndex(scope)
+    assert page.stats_models["by_delegation"].rowCount() > 0
+    for model in (
+        page.queue,
+        page.history,
+        page.candidates,
+        page.candidate_filter,
+        *page.stats_models.values(),
+    ):
+        qtmodeltester.check(model)
+
+
+def test_statistics_tab_shows_totals(page) -> None:
+    page.tabs.setCurrentIndex(2)
+    page.stats_scope.setCurrentIndex(0)
+    assert page.stats_total.text().startswith(TOUR + ": 14 speeches")
+    top = page.stats_models["by_delegation"]
+    assert top.data(top.index(0, 0)) == "Philippines"
+    assert top.data(top.index(0, 1)) == "2"
+
+
+def test_speakers_menu_in_the_main_window_goes_with_the_page(qtbot, demo_desk) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.menuBar().addMenu("&Help")
+    ctx = DeskContext(demo_desk, ChangeBus(demo_desk), window)
+    page = SpeakersPage(ctx)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&Speakers", "&Help"]
+    texts = [a.text() for a in page.menu.actions() if a.text()]
+    assert "Open projector" in texts and "Next speaker" in texts
+    page.deleteLater()
+    qtbot.waitUntil(lambda: [a.text() for a in window.menuBar().actions()] == ["&Help"])
+
+
+def test_parse_limit() -> None:
+    assert parse_limit("3:30") == 210
+    assert parse_limit("90") == 90
+    assert parse_limit("") is None
+    with pytest.raises(ValueError):
+        parse_limit("soon")
