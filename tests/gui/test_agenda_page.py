@@ -118,7 +118,8 @@ def test_drag_and_drop_within_the_day_and_onto_another_day(page: AgendaPage, qtb
 def test_editor_uses_participants_for_chair_and_speakers(page: AgendaPage, demo_desk: Desk):
     item = page.model.items[8]
     editor = page.make_editor(item.id)
-    names = editor.chair.completer().model().stringList()
+    model = editor.chair.completer().model()
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert any(n.startswith("Chea Sophal") for n in names)
     editor.chair.setText("chea sophal")
     editor.speakers.setText("Sok Chanthy; A Guest Speaker")
@@ -144,6 +145,11 @@ def test_multi_name_completer_keeps_earlier_names(page: AgendaPage):
     model = completer.model()
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data().startswith("Chea"))
     assert completer.pathFromIndex(model.index(row, 0)).startswith("Sok Chanthy; Chea Sophal")
+    # Accents do not matter: "nguyen van duc" finds "Nguyễn Văn Đức".
+    editor.speakers.setText("nguyen van duc")
+    completer.setCompletionPrefix(completer.splitPath(editor.speakers.text())[0])
+    assert completer.completionCount() == 1
+    assert completer.pathFromIndex(completer.currentIndex()) == "Nguyễn Văn Đức (VNM)"
 
 
 def test_running_live_late_and_replanning(page: AgendaPage, clock: FakeClock):

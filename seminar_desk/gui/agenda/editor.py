@@ -2,7 +2,8 @@
 
 from datetime import time
 
-from PySide6.QtCore import QStringListModel, Qt, QTime
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTime
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,26 +46,40 @@ class PeopleIndex:
         return self._names.get(person_id, "")
 
 
-class MultiNameCompleter(QCompleter):
-    """Completes the name after the last separator, so a line can hold several speakers."""
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class NameCompleter(QCompleter):
+    """Completes participant names without caring for accents ("nguyen" finds "Nguyễn").
+
+    With `several`, it completes the name after the last ";", so one line holds many speakers.
+    """
+
+    def __init__(self, names: list[str], parent: QWidget, *, several: bool = False) -> None:
+        super().__init__(parent)
+        self.several = several
+        model = QStandardItemModel(self)
+        for name in names:
+            entry = QStandardItem(name)
+            entry.setData(fold(name), FOLDED_ROLE)
+            model.appendRow(entry)
+        self.setModel(model)
+        self.setCompletionRole(FOLDED_ROLE)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
 
     def splitPath(self, path: str) -> list[str]:  # noqa: N802
-        return [path.split(";")[-1].strip()]
+        typed = path.split(";")[-1] if self.several else path
+        return [fold(typed.strip())]
 
-    def pathFromIndex(self, index: object) -> str:  # noqa: N802
-        chosen = super().pathFromIndex(index)  # type: ignore[arg-type]
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802
+        chosen = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if not self.several:
+            return chosen
         widget = self.widget()
         text = widget.text() if isinstance(widget, QLineEdit) else ""
         done = [part.strip() for part in text.split(";")[:-1] if part.strip()]
         return SEPARATOR.join([*done, chosen])
-
-
-def _completer(cls: type[QCompleter], names: list[str], parent: QWidget) -> QCompleter:
-    completer = cls(parent)
-    completer.setModel(QStringListModel(names, completer))
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    return completer
 
 
 class ItemEditor(QDialog):
@@ -102,10 +117,10 @@ class ItemEditor(QDialog):
         self.room = QLineEdit(item.room)
         self.chair = QLineEdit(people.name(item.chair_id) if item.chair_id else "")
         self.chair.setObjectName("chair")
-        self.chair.setCompleter(_completer(QCompleter, people.displays, self.chair))
+        self.chair.setCompleter(NameCompleter(people.displays, self.chair))
         self.speakers = QLineEdit(SEPARATOR.join(s.name for s in item.speakers))
         self.speakers.setObjectName("speakers")
-        self.speakers.setCompleter(_completer(MultiNameCompleter, people.displays, self.speakers))
+        self.speakers.setCompleter(NameCompleter(people.displays, self.speakers, several=True))
         self.description = QPlainTextEdit(item.description)
         form.addRow("Kind", self.kind)
         form.addRow("Title", self.title)
