@@ -1,6 +1,9 @@
-"""Start the window on a qasync event loop, so long work can be awaited without freezing it."""
+"""Start the window on a qasync event loop, so long work can be awaited without freezing it.
 
-import asyncio
+The window is shown before the seminar file is opened: opening loads the database layer,
+and a person should see the application respond at once.
+"""
+
 import sys
 from pathlib import Path
 
@@ -21,27 +24,35 @@ def make_application() -> QApplication:
     return app
 
 
-def build_window(db_path: Path | None) -> tuple[MainWindow, bool]:
-    """The main window with `db_path` (or the last file) open; False if --db could not open."""
-    window = MainWindow(UiSettings())
+def open_initial_file(window: MainWindow, db_path: Path | None) -> bool:
+    """Open `--db` (False if it cannot be opened), else the last file if it still exists."""
     if db_path is not None:
-        return window, window.open_file(db_path)
+        return window.open_file(db_path)
     last = window.settings.last_file()
     if last is not None and last.exists():
         window.open_file(last)
-    return window, True
+    return True
+
+
+def build_window(db_path: Path | None) -> tuple[MainWindow, bool]:
+    """The main window with `db_path` (or the last file) open, not yet shown."""
+    window = MainWindow(UiSettings())
+    return window, open_initial_file(window, db_path)
 
 
 def run_gui(db_path: Path | None) -> int:
+    import asyncio
+
     import qasync
 
     app = make_application()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    window, opened = build_window(db_path)
-    if not opened:
-        return 2
+    window = MainWindow(UiSettings())
     window.show()
+    app.processEvents()
+    if not open_initial_file(window, db_path):
+        return 2
     quitting = asyncio.Event()
     app.aboutToQuit.connect(quitting.set)
     with loop:

@@ -1,8 +1,15 @@
-"""The main window: the places of the app beside each other, menus, status bar."""
+"""The main window: the places of the app beside each other, menus, status bar.
+
+Only Qt and light modules are imported at start; the database layer and the pages load when a
+file is opened, so the window appears as fast as a bare Qt window would.
+"""
+
+from __future__ import annotations
 
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -19,18 +26,16 @@ from PySide6.QtWidgets import (
 
 from seminar_desk import __version__
 from seminar_desk.domain.changes import OpChanges
-from seminar_desk.gui.bus import ChangeBus
-from seminar_desk.gui.context import DeskContext
-from seminar_desk.gui.pages import page_specs
-from seminar_desk.gui.pages.base import Page
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.gui.welcome import WelcomePage
 from seminar_desk.paths import default_db_path, demo_db_path
-from seminar_desk.services.demo import create_demo
-from seminar_desk.services.desk import Desk
-from seminar_desk.services.seminar import SeminarService
-from seminar_desk.store.database import Database
 from seminar_desk.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from seminar_desk.gui.context import DeskContext
+    from seminar_desk.gui.pages import PageRef
+    from seminar_desk.gui.pages.base import Page
+    from seminar_desk.services.desk import Desk
 
 FILE_FILTER = "Seminar files (*.sqlite *.db);;All files (*)"
 
@@ -40,7 +45,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or UiSettings()
         self.ctx: DeskContext | None = None
-        self.pages: list[Page] = []
+        self.pages: list[Page | None] = []
+        self.refs: tuple[PageRef, ...] = ()
         self.setWindowTitle("Seminar Desk")
         self.resize(1280, 800)
         if geometry := self.settings.geometry():
@@ -108,19 +114,14 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Seminar Desk", message)
 
     def open_file(self, path: Path, *, demo: bool = False) -> bool:
+        from seminar_desk.gui.file_opening import open_desk
+
         try:
-            db = Database.open(path)
+            desk = open_desk(path, demo=demo)
         except StoreError as exc:
             self.report(str(exc))
             return False
-        desk = Desk(db)
-        try:
-            if demo and SeminarService(desk).details() is None:
-                create_demo(desk)
-        except StoreError as exc:
-            desk.close()
-            self.report(str(exc))
-            return False
+        db = desk.db
         self._install(desk)
         self.settings.add_recent(db.path)
         if db.backup:
@@ -128,6 +129,10 @@ class MainWindow(QMainWindow):
         return True
 
     def _install(self, desk: Desk) -> None:
+        from seminar_desk.gui.bus import ChangeBus
+        from seminar_desk.gui.context import DeskContext
+        from seminar_desk.gui.pages import PAGES
+
         self.close_file()
         bus = ChangeBus(desk, self)
         self.ctx = DeskContext(desk, bus, self)
@@ -137,12 +142,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setMaximumWidth(240)
         self.page_stack = QStackedWidget()
         self.go_menu.clear()
-        for index, spec in enumerate(page_specs()):
-            page = spec.factory(self.ctx)
-            self.pages.append(page)
-            self.page_stack.addWidget(page)
-            self.sidebar.addItem(spec.title)
-            action = self.go_menu.addAction(spec.title)
+        self.refs = PAGES
+        self.pages = [None] * len(self.refs)
+        for index, ref in enumerate(self.refs):
+            self.page_stack.addWidget(QWidget())  # a stand-in until the page is first shown
+            self.sidebar.addItem(ref.title)
+            action = self.go_menu.addAction(ref.title)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.sidebar.setCurrentRow(i))
         self.sidebar.currentRowChanged.connect(self._show_page)
@@ -157,15 +162,29 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(0)
         self._update_actions()
 
+    def page(self, row: int) -> Page:
+        """The page at `row`, built on first use so opening a file stays fast."""
+        page = self.pages[row]
+        if page is None and self.ctx is not None:
+            page = self.refs[row].load().factory(self.ctx)
+            stand_in = self.page_stack.widget(row)
+            self.page_stack.insertWidget(row, page)
+            self.page_stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.pages[row] = page
+        assert page is not None
+        return page
+
     def _show_page(self, row: int) -> None:
-        self.page_stack.setCurrentIndex(row)
         if 0 <= row < len(self.pages):
-            self.pages[row].on_shown()
+            page = self.page(row)
+            self.page_stack.setCurrentWidget(page)
+            page.on_shown()
 
     def show_page(self, title: str) -> Page:
-        titles = [spec.title for spec in page_specs()]
-        self.sidebar.setCurrentRow(titles.index(title))
-        return self.pages[titles.index(title)]
+        row = [ref.title for ref in self.refs].index(title)
+        self.sidebar.setCurrentRow(row)
+        return self.page(row)
 
     def close_file(self) -> None:
         if self.ctx is None:
@@ -173,7 +192,8 @@ class MainWindow(QMainWindow):
         self.ctx.bus.detach()
         self.ctx.desk.close()
         for page in self.pages:
-            page.deleteLater()
+            if page is not None:
+                page.deleteLater()
         self.pages.clear()
         self.stack.removeWidget(self.workspace)
         self.workspace.deleteLater()

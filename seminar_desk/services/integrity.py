@@ -7,7 +7,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
-from seminar_desk.store.database import Database, script_heads
+from seminar_desk.store.database import Database, known_heads
 from seminar_desk.store.errors import StoreError
 
 
@@ -32,7 +32,7 @@ class CheckReport:
 
 def check_file(path: Path | str) -> CheckReport:
     """Read-only: runs SQLite's integrity and foreign key checks and compares schema versions."""
-    report = CheckReport(Path(path), expected=script_heads())
+    report = CheckReport(Path(path), expected=known_heads())
     try:
         db = Database.open_read_only(path)
     except StoreError as exc:

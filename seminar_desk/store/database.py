@@ -5,20 +5,15 @@ autocommit mode and SQLAlchemy emits BEGIN itself, so transactions (and DDL in m
 are real and atomic; see SQLAlchemy's "Serializable isolation / Savepoints" notes for pysqlite.
 """
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from seminar_desk.store.errors import NotASeminarFileError, StoreError
@@ -27,16 +22,24 @@ from seminar_desk.store.lock import FileLock
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+_REVISION = re.compile(r"^revision(?:: *[\w\[\] |,]+)? *= *['\"]([\w-]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision(?:: *[^=]+)? *= *(.+)$", re.M)
 
 
-def alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return cfg
+def known_heads() -> set[str]:
+    """Heads of the migration scripts, read without importing Alembic (it costs ~0.5 s at start).
 
-
-def script_heads() -> set[str]:
-    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+    tests/store/test_migrations.py checks this against Alembic's own answer.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        text_ = script.read_text(encoding="utf-8")
+        if match := _REVISION.search(text_):
+            revisions.add(match.group(1))
+            if down := _DOWN.search(text_):
+                parents.update(re.findall(r"['\"]([\w-]+)['\"]", down.group(1)))
+    return revisions - parents
 
 
 def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
@@ -74,65 +77,25 @@ def check_header(path: Path) -> None:
             )
 
 
-def current_heads(engine: Engine) -> tuple[set[str], bool]:
-    """The file's Alembic revisions, and whether it holds any table at all."""
-    with engine.connect() as conn:
-        heads = set(MigrationContext.configure(conn).get_current_heads())
-        has_tables = bool(
-            conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table'")).scalar()
-        )
-    return heads, has_tables
-
-
-def backup_file(path: Path, label: str) -> Path:
-    """Copy a live SQLite file consistently (the backup API, not a file copy)."""
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix or '.sqlite'}")
-    src = sqlite3.connect(path)
-    dst = sqlite3.connect(target)
+def file_revisions(path: Path) -> set[str]:
+    """The schema revisions recorded in the file (empty for a new or foreign file)."""
+    if not path.exists():
+        return set()
     try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    return target
-
-
-def migrate(path: Path) -> Path | None:
-    """Bring the file to the newest schema; back it up first if it held data. Returns the backup."""
-    engine = make_engine(path, foreign_keys=False)
-    try:
-        heads, has_tables = current_heads(engine)
-        wanted = script_heads()
-        if heads == wanted:
-            return None
-        scripts = ScriptDirectory.from_config(alembic_config())
-        known = {rev.revision for rev in scripts.walk_revisions()}
-        if heads - known:
-            raise NotASeminarFileError(
-                f"{path} was made by a newer release of Seminar Desk "
-                f"(schema {', '.join(sorted(heads))}); update Seminar Desk to open it."
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            rows = (
+                con.execute("SELECT version_num FROM alembic_version").fetchall()
+                if con.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+                ).fetchone()
+                else []
             )
-        if has_tables and not heads:
-            raise NotASeminarFileError(
-                f"{path} is an SQLite database but not a Seminar Desk file (no schema version)."
-            )
-        backup = backup_file(path, "-".join(sorted(heads))) if heads else None
-        cfg = alembic_config()
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "heads")
-            problems = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
-            if problems:
-                raise StoreError(
-                    f"Upgrading {path} broke {len(problems)} references "
-                    f"(first: table {problems[0][0]}); the file was left unchanged."
-                )
-        return backup
-    except SADatabaseError as exc:
-        raise NotASeminarFileError(f"{path} cannot be read as a seminar file: {exc.orig}") from exc
-    finally:
-        engine.dispose()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotASeminarFileError(f"{path} cannot be read as a seminar file: {exc}") from exc
+    return {row[0] for row in rows}
 
 
 @dataclass
@@ -154,7 +117,11 @@ class Database:
         if file_lock:
             file_lock.acquire()
         try:
-            backup = migrate(path)
+            backup = None
+            if file_revisions(path) != known_heads():
+                from seminar_desk.store.migrate import migrate  # Alembic only when needed
+
+                backup = migrate(path)
             engine = make_engine(path)
         except BaseException:
             if file_lock:

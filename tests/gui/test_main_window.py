@@ -40,7 +40,7 @@ def test_open_the_demo_from_the_welcome(window: MainWindow, qtbot) -> None:
     for place in ("Speakers", "Breakouts & notes", "Participants", "Reports"):
         assert place in titles
     assert "SALW Regional Seminar" in window.windowTitle()
-    seminar_page = window.pages[0]
+    seminar_page = window.page(0)
     assert seminar_page.findChild(QLineEdit, "city").text() == "Phnom Penh"
 
 
@@ -48,7 +48,7 @@ def test_edit_on_the_seminar_page_is_undone_from_the_edit_menu(
     window: MainWindow, demo_path: Path, qtbot
 ) -> None:
     assert window.open_file(demo_path)
-    venue = window.pages[0].findChild(QLineEdit, "venue")
+    venue = window.page(0).findChild(QLineEdit, "venue")
     venue.setText("Room <A> & B")
     venue.editingFinished.emit()
     assert window.ctx.seminar.details().venue == "Room <A> & B"
@@ -63,7 +63,7 @@ def test_edit_on_the_seminar_page_is_undone_from_the_edit_menu(
 
 def test_long_text_is_saved_once_typing_pauses(window: MainWindow, demo_path: Path, qtbot) -> None:
     window.open_file(demo_path)
-    page = window.pages[0]
+    page = window.page(0)
     page.texts["objectives"].setPlainText("Objective one\nObjective two")
     qtbot.waitUntil(lambda: window.ctx.seminar.details().objectives.endswith("two"), timeout=3000)
 

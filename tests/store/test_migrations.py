@@ -7,7 +7,8 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from seminar_desk.store.database import Database, alembic_config, make_engine, script_heads
+from seminar_desk.store.database import Database, known_heads, make_engine
+from seminar_desk.store.migrate import alembic_config, script_heads
 from seminar_desk.store.models import Base
 
 
@@ -24,7 +25,8 @@ def test_migrations_match_models(tmp_path: Path) -> None:
                 conn, opts={"include_object": _include, "compare_type": True}
             )
             diffs = [
-                d for d in compare_metadata(context, Base.metadata)
+                d
+                for d in compare_metadata(context, Base.metadata)
                 if not (d[0] == "remove_table" and str(d[1].name).startswith("fts_"))
             ]
         assert diffs == []
@@ -53,12 +55,14 @@ def test_file_of_the_first_release_is_backed_up_and_upgraded(tmp_path: Path) -> 
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001_initial")
-        conn.execute(sa.text(
-            "INSERT INTO seminar (id, title, short_title, venue, city, country, timezone,"
-            " organisers, donors, objectives, introduction, language, default_speaking_limit_s,"
-            " created_at, updated_at) VALUES ('s1', 'Old <seminar> & co', '', '', '', '', 'UTC',"
-            " '', '', '', '', 'en', 180, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
-        ))
+        conn.execute(
+            sa.text(
+                "INSERT INTO seminar (id, title, short_title, venue, city, country, timezone,"
+                " organisers, donors, objectives, introduction, language, default_speaking_limit_s,"
+                " created_at, updated_at) VALUES ('s1', 'Old <seminar> & co', '', '', '', '',"
+                " 'UTC', '', '', '', '', 'en', 180, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            )
+        )
     engine.dispose()
 
     db = Database.open(path)
@@ -81,3 +85,7 @@ def test_file_of_the_first_release_is_backed_up_and_upgraded(tmp_path: Path) -> 
         old.dispose()
     else:
         assert db.backup is None  # nothing to upgrade while 0001 is the only release
+
+
+def test_quick_head_reading_agrees_with_alembic() -> None:
+    assert known_heads() == script_heads()

@@ -1,17 +1,37 @@
-"""The places of the main window. Each `page_*.py` module exposes `SPEC: PageSpec`.
+"""The places of the main window, in sidebar order.
 
-Pages are discovered by module name, so a new page touches no other file.
+Each entry names the module that holds the page (`page_*.py`, exposing `SPEC: PageSpec`).
+Modules are imported only when their page is first shown, so opening a file does not load
+what other pages need (reportlab, search...). tests/gui/test_pages.py checks that this list
+and the modules' SPECs agree.
 """
 
 import importlib
-import pkgutil
+from dataclasses import dataclass
 
 from seminar_desk.gui.pages.base import PageSpec
 
 
+@dataclass(frozen=True)
+class PageRef:
+    title: str
+    module: str
+
+    def load(self) -> PageSpec:
+        spec: PageSpec = importlib.import_module(f"{__name__}.{self.module}").SPEC
+        return spec
+
+
+PAGES: tuple[PageRef, ...] = (
+    PageRef("Seminar", "page_seminar"),
+    PageRef("Agenda", "page_agenda"),
+    PageRef("Speakers", "page_speakers"),
+    PageRef("Breakouts & notes", "page_breakouts"),
+    PageRef("Participants", "page_participants"),
+    PageRef("Reports", "page_reports"),
+)
+
+
 def page_specs() -> list[PageSpec]:
-    specs = []
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("page_"):
-            specs.append(importlib.import_module(f"{__name__}.{info.name}").SPEC)
-    return sorted(specs, key=lambda spec: spec.order)
+    """Every page's spec (imports every page module; for tests and tools, not for start-up)."""
+    return [ref.load() for ref in PAGES]

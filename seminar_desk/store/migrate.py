@@ -1,0 +1,86 @@
+"""Schema upgrades with Alembic, imported only when a file needs one (Alembic is slow to load)."""
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+from seminar_desk.store.database import MIGRATIONS, make_engine
+from seminar_desk.store.errors import NotASeminarFileError, StoreError
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def script_heads() -> set[str]:
+    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def current_heads(engine: Engine) -> tuple[set[str], bool]:
+    """The file's Alembic revisions, and whether it holds any table at all."""
+    with engine.connect() as conn:
+        heads = set(MigrationContext.configure(conn).get_current_heads())
+        has_tables = bool(
+            conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table'")).scalar()
+        )
+    return heads, has_tables
+
+
+def backup_file(path: Path, label: str) -> Path:
+    """Copy a live SQLite file consistently (the backup API, not a file copy)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix or '.sqlite'}")
+    src = sqlite3.connect(path)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def migrate(path: Path) -> Path | None:
+    """Bring the file to the newest schema; back it up first if it held data. Returns the backup."""
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        heads, has_tables = current_heads(engine)
+        wanted = script_heads()
+        if heads == wanted:
+            return None
+        scripts = ScriptDirectory.from_config(alembic_config())
+        known = {rev.revision for rev in scripts.walk_revisions()}
+        if heads - known:
+            raise NotASeminarFileError(
+                f"{path} was made by a newer release of Seminar Desk "
+                f"(schema {', '.join(sorted(heads))}); update Seminar Desk to open it."
+            )
+        if has_tables and not heads:
+            raise NotASeminarFileError(
+                f"{path} is an SQLite database but not a Seminar Desk file (no schema version)."
+            )
+        backup = backup_file(path, "-".join(sorted(heads))) if heads else None
+        cfg = alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "heads")
+            problems = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+            if problems:
+                raise StoreError(
+                    f"Upgrading {path} broke {len(problems)} references "
+                    f"(first: table {problems[0][0]}); the file was left unchanged."
+                )
+        return backup
+    except SADatabaseError as exc:
+        raise NotASeminarFileError(f"{path} cannot be read as a seminar file: {exc.orig}") from exc
+    finally:
+        engine.dispose()

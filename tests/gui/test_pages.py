@@ -1,0 +1,28 @@
+"""The sidebar's list of places agrees with the page modules, and every page opens on the demo."""
+
+import pytest
+
+from seminar_desk.gui.pages import PAGES, page_specs
+from seminar_desk.gui.pages.base import Page
+
+pytestmark = pytest.mark.usefixtures("qsettings")
+
+
+def test_registry_matches_the_modules() -> None:
+    specs = page_specs()
+    assert [s.title for s in specs] == [ref.title for ref in PAGES]
+    assert [s.order for s in specs] == sorted(s.order for s in specs)
+
+
+def test_every_page_builds_on_the_demo(demo_path, qtbot) -> None:
+    from seminar_desk.gui.main_window import MainWindow
+    from seminar_desk.gui.settings import UiSettings
+
+    window = MainWindow(UiSettings())
+    qtbot.addWidget(window)
+    assert window.open_file(demo_path)
+    for ref in PAGES:
+        page = window.show_page(ref.title)
+        assert isinstance(page, Page)
+        assert window.page_stack.currentWidget() is page
+    window.close()
