@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.text import fold
-from seminar_desk.gui.notes.models import PEOPLE_MIME, PeopleModel, ids_from_mime
+from seminar_desk.gui.notes.models import PEOPLE_MIME, PeopleModel, ids_from_mime, refilter
 from seminar_desk.services.breakouts import BreakoutService, GroupInfo
 
 PERSON_ID = Qt.ItemDataRole.UserRole + 1
@@ -70,8 +70,7 @@ class PeopleFilter(QSortFilterProxyModel):
         self.text = ""
 
     def set_text(self, text: str) -> None:
-        self.text = fold(text.strip())
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "text", fold(text.strip())))
 
     def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:  # noqa: N802
         if not self.text:

@@ -265,6 +265,17 @@ class RegisterModel(QAbstractTableModel):
         return None
 
 
+def refilter(proxy: QSortFilterProxyModel, change: Callable[[], object]) -> None:
+    """Apply `change` to a proxy's filter (Qt 6.9+ API, with the older call as fallback)."""
+    if hasattr(proxy, "beginFilterChange"):
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:  # pragma: no cover - Qt before 6.9
+        change()
+        proxy.invalidateFilter()
+
+
 class RegisterFilter(QSortFilterProxyModel):
     """Filters of the register: day, item, group, status, addressee text, merged rows."""
 
@@ -279,11 +290,10 @@ class RegisterFilter(QSortFilterProxyModel):
         self.show_merged = True
 
     def set_filter(self, **values: Any) -> None:
-        for name, value in values.items():
+        for name in values:
             if not hasattr(self, name):
                 raise AttributeError(name)
-            setattr(self, name, value)
-        self.invalidateFilter()
+        refilter(self, lambda: [setattr(self, n, v) for n, v in values.items()])
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()
