@@ -191,7 +191,7 @@ def actions_table(story: Story, actions: tuple[ActionSnap, ...], *, source: bool
     for n, a in enumerate(actions, start=1):
         text = f"{a.text}\n\u2014 {a.source}" if source and a.source.strip() else a.text
         rows.append([str(n), text, a.owner, fmt_date(a.due), status_label(a.status, ActionStatus)])
-    story.table(rows, widths, header=header)
+    story.table(rows, widths, header=header, plain_cols=(0, 3))
 
 
 def is_pause(item: ItemSnap) -> bool:

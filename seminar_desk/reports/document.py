@@ -70,7 +70,30 @@ class ReportMeta:
     keywords: tuple[str, ...] = ()
 
 
-class Heading(Paragraph):
+class Para(Paragraph):
+    """A Paragraph that remembers its line breaks for the last width it was wrapped at.
+
+    Tables wrap each cell to measure rows and again to draw them, and the frame wraps a
+    paragraph again before splitting it; breaking lines is most of reportlab's work, so a
+    second wrap at the same width reuses the first one's result.
+    """
+
+    _cached_width: float = -1.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if availWidth == self._cached_width:
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if availWidth >= 1:
+            self._cached_width = availWidth
+        return width, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._cached_width = -1.0
+        return super().split(availWidth, availHeight)
+
+
+class Heading(Para):
     """A heading that becomes a bookmark (and a contents line when `toc` is set)."""
 
     outline: tuple[int, str, str] | None = None  # (level, plain title, key)
@@ -172,7 +195,7 @@ class Story:
         style = style or self.s.body
         if self.shaping and needs_shaping(raw or xml):
             style = self.s.shaped(style)
-        return Paragraph(xml, style)
+        return Para(xml, style)
 
     def add(self, *flowables: Flowable) -> None:
         self.flow.extend(flowables)
@@ -245,20 +268,26 @@ class Story:
         style: ParagraphStyle | None = None,
         extra: Sequence[tuple[object, ...]] = (),
         zebra: bool = True,
+        plain_cols: Sequence[int] = (),
     ) -> Table:
         """A table whose cells are Paragraphs (they wrap) that splits by row, header repeated.
 
-        Cells may be strings (user text, escaped here) or ready Flowables.
+        Cells may be strings (user text, escaped here) or ready Flowables. Columns listed in
+        `plain_cols` hold short program-made text (numbers, times, marks): drawn as plain
+        strings, which are never parsed as markup and cost far less than Paragraphs.
         """
         style = style or self.s.cell
+        plain_set = set(plain_cols)
         data: list[list[object]] = []
         if header:
             data.append([self.m(markup(h), self.s.cell_head) for h in header])
         for row in rows:
             data.append(
                 [
-                    c if isinstance(c, Flowable) else self.p(c if c is not None else "", style)
-                    for c in row
+                    c
+                    if isinstance(c, Flowable) or (i in plain_set and isinstance(c, str))
+                    else self.p(c if c is not None else "", style)
+                    for i, c in enumerate(row)
                 ]
             )
         table = Table(
@@ -270,6 +299,9 @@ class Story:
             hAlign="LEFT",
         )
         ts = table_style(header_rows=1 if header else 0, zebra=zebra)
+        ts.add("FONTNAME", (0, 0), (-1, -1), FAMILY)
+        ts.add("FONTSIZE", (0, 0), (-1, -1), style.fontSize)
+        ts.add("LEADING", (0, 0), (-1, -1), style.leading)
         for cmd in extra:
             ts.add(*cmd)
         table.setStyle(ts)
@@ -408,7 +440,7 @@ class ReportDoc(BaseDocTemplate):
         canv.setLineWidth(0.5)
         canv.line(MARGIN_X, y + 11, width - MARGIN_X, y + 11)
         if self._footer_cache is None and self.meta.footer:
-            self._footer_cache = Paragraph(markup(self.meta.footer), self.styles.footer)
+            self._footer_cache = Para(markup(self.meta.footer), self.styles.footer)
         if self._footer_cache is not None:
             _, h = self._footer_cache.wrap(width - 2 * MARGIN_X - 80, 40)
             self._footer_cache.drawOn(canv, MARGIN_X, y + 9 - h)

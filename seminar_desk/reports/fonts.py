@@ -8,9 +8,11 @@ titles): reportlab's Paragraph parses markup, so unescaped `x<y` or `R&D` would 
 silently change the text.
 """
 
+import functools
 import re
 import threading
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
@@ -37,6 +39,9 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
     (0x1780, 0x17FF, "NotoSansKhmer"),
     (0x19E0, 0x19FF, "NotoSansKhmer"),
 )
+_CLASS = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b, _ in _RANGES)
+_SCRIPT_CHAR = re.compile(f"[{_CLASS}]")
+_SCRIPT_WORD = re.compile(f"\\S*[{_CLASS}]\\S*")
 _LO = min(r[0] for r in _RANGES)
 _HI = max(r[1] for r in _RANGES)
 
@@ -78,7 +83,35 @@ def register_fonts() -> str:
                 addMapping(base, b, i, face)
             _registered.add(base)
         _registered.add(FAMILY)
+        _token_font.cache_clear()
         return FAMILY
+
+
+def _shape_script_words_only() -> None:
+    """Shape only words set in a script font; leave Latin words as unshaped text.
+
+    reportlab shapes every word of a paragraph whose style has shaping=1 (about 60 us a
+    word), although only Khmer, Thai, Lao and Myanmar words need it. Noto Sans words come
+    out exactly as in an unshaped paragraph. Patched once, on this module's import.
+    """
+    from reportlab.platypus import paragraph
+
+    original = paragraph.shapeFragWord
+    if getattr(original, "_seminar_desk", False):
+        return
+
+    def shape_script_words(w: Any, *args: Any, **kwargs: Any) -> Any:
+        for frag, _text in w[1:]:
+            if getattr(frag, "fontName", "") in _SCRIPT_FACES:
+                return original(w, *args, **kwargs)
+        return w
+
+    shape_script_words._seminar_desk = True  # type: ignore[attr-defined]
+    paragraph.shapeFragWord = shape_script_words
+
+
+_SCRIPT_FACES = frozenset(name for base in SCRIPT_FONTS for name in (base, f"{base}-Bold"))
+_shape_script_words_only()
 
 
 def script_font(ch: str) -> str | None:
@@ -97,6 +130,7 @@ def _covers(font: str, token: str) -> bool:
     return all(ord(ch) in face.charToGlyph for ch in token)
 
 
+@functools.lru_cache(maxsize=4096)
 def _token_font(token: str) -> str | None | bool:
     """The font for a whole word, None for Noto Sans, False when it needs mixing per char.
 
@@ -112,31 +146,6 @@ def _token_font(token: str) -> str | None | bool:
     return False
 
 
-def _runs(text: str) -> list[tuple[str | None, str]]:
-    """Split text into (font or None, run), word by word; spaces join the run they sit in."""
-    runs: list[tuple[str | None, str]] = []
-
-    def push(font: str | None, piece: str) -> None:
-        if runs and runs[-1][0] == font:
-            runs[-1] = (font, runs[-1][1] + piece)
-        else:
-            runs.append((font, piece))
-
-    for token in re.split(r"(\s+)", text):
-        if not token:
-            continue
-        if token.isspace():
-            push(runs[-1][0] if runs and "\n" not in token else None, token)
-            continue
-        font = _token_font(token)
-        if font is False:
-            for ch in token:
-                push(script_font(ch), ch)
-        else:
-            push(font, token)  # type: ignore[arg-type]
-    return runs
-
-
 def needs_shaping(text: str) -> bool:
     """True for text with complex-script words that can be shaped safely.
 
@@ -144,9 +153,9 @@ def needs_shaping(text: str) -> bool:
     as boxes once shaped, so such paragraphs stay unshaped: the glyphs are all there, only
     some marks sit less well.
     """
-    if not any(_LO <= ord(ch) <= _HI for ch in text):
+    if _SCRIPT_CHAR.search(text) is None:
         return False
-    return all(_token_font(token) is not False for token in text.split())
+    return all(_token_font(token) is not False for token in _SCRIPT_WORD.findall(text))
 
 
 def _escape(text: str) -> str:
@@ -157,15 +166,37 @@ def markup(text: object) -> str:
     """Paragraph markup showing `text` exactly as typed (escaped, newlines kept, scripts fonted)."""
     s = "" if text is None else str(text)
     s = s.replace("\t", "    ")
-    if not any(_LO <= ord(ch) <= _HI for ch in s):
+    if _SCRIPT_CHAR.search(s) is None:
         return _escape(s)
     out: list[str] = []
-    for font, run in _runs(s):
-        if font is None:
-            out.append(_escape(run))
+    pos = 0
+    for match in _SCRIPT_WORD.finditer(s):
+        out.append(_escape(s[pos : match.start()]))
+        token = match.group()
+        font = _token_font(token)
+        if font is False:  # a word mixing scripts or punctuation the script font lacks
+            for ch_font, run in _char_runs(token):
+                out.append(_fonted(ch_font, run))
         else:
-            out.append(f'<font name="{font}">{_escape(run)}</font>')
+            out.append(_fonted(font, token))  # type: ignore[arg-type]
+        pos = match.end()
+    out.append(_escape(s[pos:]))
     return "".join(out)
+
+
+def _fonted(font: str | None, run: str) -> str:
+    return _escape(run) if font is None else f'<font name="{font}">{_escape(run)}</font>'
+
+
+def _char_runs(token: str) -> list[tuple[str | None, str]]:
+    runs: list[tuple[str | None, str]] = []
+    for ch in token:
+        font = script_font(ch)
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + ch)
+        else:
+            runs.append((font, ch))
+    return runs
 
 
 def plain(text: object) -> str:

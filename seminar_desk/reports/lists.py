@@ -62,6 +62,7 @@ def agenda_day(story: Story, day: DaySnap, level: int) -> None:
         rows,
         [24 * mm, w - 24 * mm - 36 * mm, 36 * mm],
         header=["Time", "Item", "Room"],
+        plain_cols=(0,),
         extra=extra,
         zebra=False,
     )
@@ -121,6 +122,7 @@ def build_participants(
                 widths,
                 header=head,
                 extra=[("ALIGN", (2, 0), (-1, -1), "CENTER")],
+                plain_cols=range(2, 2 + len(days)),
             )
     total = len(snap.participants)
     story.spacer(6)
@@ -148,5 +150,6 @@ def build_sign_in(story: Story, snap: SeminarSnapshot, day: int | None) -> None:
             [10 * mm, w * 0.34, w * 0.3, w * 0.36 - 10 * mm],
             header=["No.", "Name", "Delegation or organization", "Signature"],
             zebra=False,
+            plain_cols=(0, 3),
             extra=[("TOPPADDING", (0, 1), (-1, -1), 7), ("BOTTOMPADDING", (0, 1), (-1, -1), 9)],
         )

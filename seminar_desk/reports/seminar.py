@@ -68,7 +68,9 @@ def _item_notes(story: Story, item: ItemSnap, level: int) -> None:
         )
     for fact in facts:
         story.para(fact, story.s.small)
-    wanted = (NoteSection.SUMMARY, NoteSection.KEY_POINTS, NoteSection.DISCUSSION)
+    # The discussion notes are the rapporteurs' raw record: they go in the session reports;
+    # the seminar report carries the summaries and key points, as UN reports do.
+    wanted = (NoteSection.SUMMARY, NoteSection.KEY_POINTS)
     shown = False
     for section in wanted:
         notes = item.notes_of(section)
@@ -138,6 +140,7 @@ def attendance(story: Story, snap: SeminarSnapshot) -> None:
         [w - 60 * mm, 30 * mm, 30 * mm],
         header=["", "Delegations", "Participants"],
         extra=[("ALIGN", (1, 0), (-1, -1), "RIGHT")],
+        plain_cols=(1, 2),
     )
 
 

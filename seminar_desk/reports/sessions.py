@@ -120,6 +120,7 @@ def speaker_log(story: Story, item: ItemSnap, level: int) -> None:
         widths,
         header=["#", "Time", "Speaker", "Delegation", "Capacity", "Type", "Duration"],
         extra=[("ALIGN", (-1, 0), (-1, -1), "RIGHT")],
+        plain_cols=(0, 1, 6),
     )
 
 
@@ -165,6 +166,7 @@ def group_body(story: Story, group: GroupSnap, level: int) -> None:
             [[str(n), m.display, m.org_name] for n, m in enumerate(group.members, start=1)],
             [8 * mm, (w - 8 * mm) * 0.5, (w - 8 * mm) * 0.5],
             header=["#", "Name", "Delegation or organization"],
+            plain_cols=(0,),
         )
     else:
         story.muted("No members recorded.")
@@ -219,6 +221,7 @@ def programme_table(story: Story, day: DaySnap, *, actual: bool = True) -> None:
         widths,
         header=["No.", "Planned", "Actual", "Start", "Item", "Chair"],
         extra=extra,
+        plain_cols=(0, 1, 2, 3),
     )
 
 
@@ -242,6 +245,7 @@ def attendance_of_day(story: Story, snap: SeminarSnapshot, day: DaySnap) -> None
         [w * 0.3, 14 * mm, w * 0.7 - 14 * mm],
         header=["Delegation or organization", "Present", "Participants"],
         extra=[("ALIGN", (1, 0), (1, -1), "RIGHT")],
+        plain_cols=(1,),
     )
 
 

@@ -1,0 +1,108 @@
+"""Seminar report of the large generated seminar, against plain reportlab on the same text.
+
+Usage: python benchmarks/bench_reports.py [RUNS] [--keep PATH.pdf]
+Targets: the seminar report (about 300 pages) in under 15 s, and a cost per page no more
+than 1.5 x that of a plain reportlab document (SimpleDocTemplate, the same Noto Sans font,
+one Paragraph per paragraph or table cell of the report) built in the same run.
+"""
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from seminar_desk.reports import ReportOptions, ReportRequest  # noqa: E402
+from seminar_desk.reports.build import build_report  # noqa: E402
+from seminar_desk.reports.document import Story, TocLine  # noqa: E402
+from seminar_desk.reports.fonts import FAMILY, register_fonts  # noqa: E402
+from seminar_desk.reports.seminar import build_seminar  # noqa: E402
+from seminar_desk.services.desk import Desk  # noqa: E402
+from seminar_desk.services.report_data import load_snapshot  # noqa: E402
+from seminar_desk.store.database import Database  # noqa: E402
+
+LARGE = HERE / "out" / "large.sqlite"
+
+
+def large_file() -> Path:
+    try:
+        from benchmarks.generate_large import generate
+    except ImportError:  # run as a script from elsewhere
+        sys.path.insert(0, str(HERE))
+        from generate_large import generate  # type: ignore[no-redef]
+    if not LARGE.exists():
+        LARGE.parent.mkdir(parents=True, exist_ok=True)
+        generate(LARGE)
+    return LARGE
+
+
+def texts(flowables: list[Flowable]) -> list[str]:
+    """The paragraph markup of every Paragraph, table cell and contents line, in order."""
+    out: list[str] = []
+    for f in flowables:
+        if isinstance(f, Paragraph):
+            out.append(f.text)
+        elif isinstance(f, TocLine):
+            out.append(f.para.text)
+        elif isinstance(f, Table):
+            for row in f._cellvalues:  # noqa: SLF001
+                for cell in row:
+                    out.extend(texts(cell if isinstance(cell, list) else [cell]))
+    return out
+
+
+def plain_pdf(paragraphs: list[str], out: Path) -> int:
+    register_fonts()
+    style = ParagraphStyle("plain", fontName=FAMILY, fontSize=10, leading=13.5, spaceAfter=6)
+    doc = SimpleDocTemplate(str(out))
+    doc.build([Paragraph(t, style) for t in paragraphs])
+    return doc.page - 1 if doc.page > 1 else doc.page
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 3
+    keep = Path(sys.argv[sys.argv.index("--keep") + 1]) if "--keep" in sys.argv else None
+    path = large_file()
+    desk = Desk(Database.open(path))
+    t0 = time.perf_counter()
+    snap = load_snapshot(desk)
+    desk.close()
+    load_s = time.perf_counter() - t0
+    story = Story(ReportOptions())
+    build_seminar(story, snap)
+    paragraphs = texts(story.finish())
+    out_dir = HERE / "out"
+    ours: list[float] = []
+    plain: list[float] = []
+    pages = plain_pages = 0
+    for _ in range(runs):
+        t = time.perf_counter()
+        result = build_report(snap, ReportRequest("seminar"), ReportOptions())
+        ours.append(time.perf_counter() - t)
+        pages = result.pages
+        t = time.perf_counter()
+        plain_pages = plain_pdf(paragraphs, out_dir / "plain.pdf")
+        plain.append(time.perf_counter() - t)
+        if keep:
+            keep.write_bytes(result.pdf)
+    ours_s, plain_s = statistics.median(ours), statistics.median(plain)
+    ratio = (ours_s / pages) / (plain_s / plain_pages)
+    print(f"snapshot load            {load_s:6.2f} s")
+    per_page = ours_s / pages * 1000
+    print(f"seminar report           {ours_s:6.2f} s  {pages} pages  {per_page:.1f} ms/page")
+    print(
+        f"plain reportlab          {plain_s:6.2f} s  {plain_pages} pages  "
+        f"{plain_s / plain_pages * 1000:.1f} ms/page  ({len(paragraphs)} paragraphs)"
+    )
+    print(f"cost per page ratio      {ratio:6.2f}  (target <= 1.5)")
+    print(f"within 15 s              {'yes' if ours_s + load_s < 15 else 'NO'}")
+    print(f"ratio within target      {'yes' if ratio <= 1.5 else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()
