@@ -265,6 +265,34 @@ class AgendaService:
                 _retime(s, day)
         return act.changes
 
+    def set_parallel(
+        self, item_ids: Sequence[str], together: bool = True, origin: object | None = None
+    ) -> OpChanges:
+        """Run neighbouring items at the same time (breakouts in several rooms), or not."""
+        label = "Run items in parallel" if together else "Run items one after another"
+        with self.desk.action(label, origin=origin) as act:
+            s = act.session
+            items = [_get_item(s, i) for i in item_ids]
+            if not items:
+                return act.changes
+            day = items[0].day
+            if together:
+                if len(items) < 2 or any(it.day_id != day.id for it in items):
+                    raise AgendaError("Choose two or more items of the same day to run together.")
+                positions = sorted(it.position for it in items)
+                if positions != list(range(positions[0], positions[0] + len(positions))):
+                    raise AgendaError("Items that run in parallel must be next to each other.")
+                key = next((it.parallel_key for it in items if it.parallel_key), "")
+                key = key or f"parallel-{min(it.id for it in items)[:8]}"
+            else:
+                key = ""
+            with s.no_autoflush:
+                for it in items:
+                    if it.parallel_key != key:
+                        it.parallel_key = key
+                _retime(s, day)
+        return act.changes
+
     def set_duration(self, item_id: str, minutes: int, origin: object | None = None) -> OpChanges:
         return self.update_item(item_id, origin=origin, duration_min=minutes)
 

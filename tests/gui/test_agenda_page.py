@@ -225,3 +225,18 @@ def test_add_and_remove_days(page: AgendaPage, demo_desk: Desk):
     assert page.tabs.count() == 2
     demo_desk.undo()
     assert page.tabs.count() == 3
+
+
+def test_parallel_breakouts_show_and_warn(page: AgendaPage):
+    chair = page.model.items[7].chair_id
+    page.select([page.model.items[7].id])
+    page.action("add").trigger()
+    new_id = page.selected_id()
+    page.service.update_item(new_id, title="Group B", kind="breakout", chair_id=chair)
+    page.select([page.model.items[7].id, new_id])
+    page.action("parallel").trigger()
+    a, b = page.model.items[7], page.model.items[8]
+    assert a.start == b.start and a.parallel_key == b.parallel_key
+    assert page.model.index(8, 2).data().endswith("\u2225")  # the parallel mark
+    assert any("parallel" in w for w in page.model.index(8, TITLE).data(WARNINGS_ROLE))
+    assert page.warnings.count() == 2

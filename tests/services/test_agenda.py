@@ -265,3 +265,24 @@ def test_first_day_of_a_new_seminar(desk: Desk):
     assert agenda.days()[0].date == date(2027, 1, 5)
     agenda.add_item(day_id, title="Opening", duration_min=30)
     assert agenda.day(day_id).items[0].start == 9 * 60
+
+
+def test_making_neighbouring_items_parallel_and_back(
+    agenda: AgendaService, demo_desk: Desk, day1: str
+):
+    view = agenda.day(day1)
+    s3, pause = view.items[5].id, view.items[6].id
+    agenda.set_parallel([s3, pause])
+    view = agenda.day(day1)
+    assert view.items[5].start == view.items[6].start == 13 * 60 + 30
+    assert view.items[5].parallel_key == view.items[6].parallel_key != ""
+    assert format_minutes(view.items[7].start) == "14:45"  # after the longer of the two
+    with pytest.raises(AgendaError, match="next to each other"):
+        agenda.set_parallel([view.items[0].id, view.items[2].id])
+    with pytest.raises(AgendaError, match="two or more"):
+        agenda.set_parallel([s3])
+    agenda.set_parallel([s3, pause], together=False)
+    assert starts(agenda, day1) == DAY1
+    demo_desk.undo()
+    demo_desk.undo()
+    assert starts(agenda, day1) == DAY1 and agenda.day(day1).items[5].parallel_key == ""

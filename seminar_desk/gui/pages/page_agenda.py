@@ -218,6 +218,20 @@ class AgendaPage(Page):
                 self.replan,
                 "Move every unlocked item that has not started to follow the actual times (F8)",
             ),
+            (
+                "parallel",
+                "In parallel",
+                "Ctrl+Shift+P",
+                lambda: self.set_parallel(True),
+                "Run the selected neighbouring items at the same time (breakout rooms)",
+            ),
+            (
+                "sequential",
+                "One after another",
+                "",
+                lambda: self.set_parallel(False),
+                "Stop running the selected items in parallel",
+            ),
             ("add_day", "Add day", "", self.add_day, "Add a day after the last one"),
             ("delete_day", "Remove day", "", self.delete_day, "Remove the last day (undoable)"),
             ("import", "Import…", "Ctrl+Shift+I", self.choose_import, "CSV, XLSX, ICS, XML"),
@@ -230,6 +244,7 @@ class AgendaPage(Page):
             "delete",
             "up",
             "down",
+            "parallel",
             "add_day",
             "delete_day",
             "import",
@@ -417,6 +432,11 @@ class AgendaPage(Page):
         self.load_day([new_id])
         return new_id
 
+    def set_parallel(self, together: bool) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self._run(self.service.set_parallel, ids, together, origin=self)
+
     def add_day(self) -> None:
         result = self._run(self.service.add_day, origin=self)
         if result is not None:
@@ -493,7 +513,7 @@ class AgendaPage(Page):
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
-        for key in ("edit", "add", "duplicate", "delete", "start", "end"):
+        for key in ("edit", "add", "duplicate", "delete", "parallel", "sequential", "start", "end"):
             menu.addAction(self._actions[key])
         move = menu.addMenu("Move to day")
         item_id = self.selected_id()
