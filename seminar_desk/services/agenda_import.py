@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
@@ -30,6 +31,9 @@ from seminar_desk.domain.timing import (
 from seminar_desk.services.agenda import _retime, _slots, _zone
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import AgendaItem, Day, ItemSpeaker, Participant, Seminar
+
+if TYPE_CHECKING:
+    from icalendar import Calendar
 
 FORMATS = ("csv", "xlsx", "ics", "xml")
 FILE_FILTER = "Agendas (*.csv *.xlsx *.ics *.xml);;All files (*)"
@@ -483,15 +487,15 @@ def read_ics(path: Path, target_zone: str | None = None) -> ImportedAgenda:
     )
 
 
-def _ics_zone(calendar: object) -> str | None:
-    name = str(calendar.get("X-WR-TIMEZONE") or "")  # type: ignore[attr-defined]
+def _ics_zone(calendar: "Calendar") -> str | None:
+    name = str(calendar.get("X-WR-TIMEZONE") or "")
     if name and _valid_zone(name):
         return name
-    for tz in calendar.walk("VTIMEZONE"):  # type: ignore[attr-defined]
+    for tz in calendar.walk("VTIMEZONE"):
         tzid = str(tz.get("TZID") or "")
         if _valid_zone(tzid):
             return tzid
-    for event in calendar.walk("VEVENT"):  # type: ignore[attr-defined]
+    for event in calendar.walk("VEVENT"):
         start = event.get("DTSTART")
         tzinfo = getattr(getattr(start, "dt", None), "tzinfo", None)
         key = getattr(tzinfo, "key", None) or getattr(tzinfo, "zone", None)

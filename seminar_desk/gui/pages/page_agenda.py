@@ -6,8 +6,10 @@ an action touches the agenda, including its own, because one edit re-times the w
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 from datetime import time
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -57,6 +60,8 @@ from seminar_desk.services.agenda_import import (
     read_agenda,
 )
 
+P = ParamSpec("P")
+R = TypeVar("R")
 LIVE_REFRESH_MS = 20_000
 SELECT_ROWS = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
 
@@ -391,10 +396,10 @@ class AgendaPage(Page):
 
     # -- planning -----------------------------------------------------------------------------
 
-    def _run(self, fn: object, *args: object, **kwargs: object) -> object:
+    def _run(self, fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | None:
         """Call the service; a refused edit is shown, never raised into Qt."""
         try:
-            return fn(*args, **kwargs)  # type: ignore[operator]
+            return fn(*args, **kwargs)
         except (AgendaError, ValueError) as exc:
             self.say(str(exc))
             return None
@@ -428,7 +433,7 @@ class AgendaPage(Page):
         result = self._run(self.service.add_item, day_id, after_id=self.selected_id(), origin=self)
         if result is None:
             return None
-        _, new_id = result  # type: ignore[misc]
+        _, new_id = result
         self.load_day([new_id])
         return new_id
 
@@ -440,7 +445,7 @@ class AgendaPage(Page):
     def add_day(self) -> None:
         result = self._run(self.service.add_day, origin=self)
         if result is not None:
-            self.show_day(result[1])  # type: ignore[index]
+            self.show_day(result[1])
             self.load_day()
 
     def delete_day(self) -> None:
@@ -476,7 +481,7 @@ class AgendaPage(Page):
         if item_id is not None:
             result = self._run(self.service.duplicate_item, item_id, origin=self)
             if result is not None:
-                self.load_day([result[1]])  # type: ignore[index]
+                self.load_day([result[1]])
 
     def delete_items(self) -> None:
         ids = self.selected_ids()
@@ -523,8 +528,8 @@ class AgendaPage(Page):
             act.triggered.connect(lambda _=False, i=i, it=item_id: self.move_to_day(it, i))
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
-    def _warning_activated(self, entry: object) -> None:
-        item_id = entry.data(ID_ROLE)  # type: ignore[attr-defined]
+    def _warning_activated(self, entry: QListWidgetItem) -> None:
+        item_id = entry.data(ID_ROLE)
         if item_id:
             self.select([item_id])
 
@@ -558,7 +563,7 @@ class AgendaPage(Page):
             return
         result = self._run(self.service.replan, day_id, origin=self)
         if result is not None:
-            self.say(f"Re-planned: {result.summary}")  # type: ignore[attr-defined]
+            self.say(f"Re-planned: {result.summary}")
 
     # -- import and export --------------------------------------------------------------------
 
