@@ -87,6 +87,12 @@ def main(runs: int = 20) -> None:
         samples = []
         for run in range(runs):
             t = time.perf_counter()
+            agenda.update_item(first.id, title=f"Renamed {run}")
+            samples.append(time.perf_counter() - t)
+        print(f"baseline: rename one item (1 row):     {ms(samples)}  (same path, nothing moves)")
+        samples = []
+        for run in range(runs):
+            t = time.perf_counter()
             agenda.set_duration(first.id, first.duration_min + 5 * (1 + run % 2))
             samples.append(time.perf_counter() - t)
         print(f"re-time a {len(day.items)}-item day (set_duration):  {ms(samples)}  target < 20 ms")
