@@ -1,22 +1,24 @@
 """Pick the builder for a request, set the metadata, lay out the PDF."""
 
+import threading
 from dataclasses import dataclass
 
-from seminar_desk.reports.common import KIND_TITLES, ReportRequest, fmt_date
-from seminar_desk.reports.document import (
-    BuildStats,
+from seminar_desk.reports.common import fmt_date
+from seminar_desk.reports.document import BuildStats, ReportMeta, Story, build_pdf
+from seminar_desk.reports.lists import build_agenda, build_participants, build_sign_in
+from seminar_desk.reports.request import (
+    KIND_TITLES,
     CancelFn,
     Cancelled,
     ProgressFn,
-    ReportMeta,
     ReportOptions,
-    Story,
-    build_pdf,
+    ReportRequest,
 )
-from seminar_desk.reports.lists import build_agenda, build_participants, build_sign_in
 from seminar_desk.reports.seminar import build_seminar
 from seminar_desk.reports.sessions import build_breakout, build_day, build_session
 from seminar_desk.reports.snapshot import SeminarSnapshot
+
+_BUILD_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,22 @@ def build_report(
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> ReportResult:
-    """The PDF of one report. Raises KeyError for an unknown day, item or group."""
-    options = options or ReportOptions()
+    """The PDF of one report. Raises KeyError for an unknown day, item or group.
+
+    Builds are serialised: reportlab keeps module-level parser and font state, so a page
+    count preview and an export must not lay out at the same time on two threads.
+    """
+    with _BUILD_LOCK:
+        return _build(snap, request, options or ReportOptions(), progress, cancel)
+
+
+def _build(
+    snap: SeminarSnapshot,
+    request: ReportRequest,
+    options: ReportOptions,
+    progress: ProgressFn | None,
+    cancel: CancelFn | None,
+) -> ReportResult:
     if cancel is not None and cancel():
         raise Cancelled()
     story = Story(options)

@@ -1,6 +1,5 @@
 """What several reports share: the request, date and time wording, the heading block."""
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from reportlab.lib.units import mm
@@ -18,15 +17,6 @@ from seminar_desk.reports.snapshot import (
 )
 from seminar_desk.reports.styles import RULE
 
-KINDS = ("session", "breakout", "day", "seminar", "agenda", "participants")
-KIND_TITLES = {
-    "session": "Session report",
-    "breakout": "Breakout report",
-    "day": "End-of-day report",
-    "seminar": "Seminar report",
-    "agenda": "Programme",
-    "participants": "List of participants",
-}
 MONTHS = [
     "January",
     "February",
@@ -43,20 +33,6 @@ MONTHS = [
 ]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 PRESENT = "•"
-
-
-@dataclass(frozen=True)
-class ReportRequest:
-    """What to print: the kind and, depending on it, a day, an item or a breakout group."""
-
-    kind: str
-    day: int | None = None
-    item_id: str | None = None
-    group_id: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown report kind {self.kind!r}; one of {', '.join(KINDS)}")
 
 
 def fmt_date(d: date | None, *, weekday: bool = False) -> str:

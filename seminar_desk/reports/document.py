@@ -9,7 +9,7 @@ NumberedCanvas recipe sends them all to page 1). The contents are known before t
 """
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -33,31 +33,14 @@ from reportlab.platypus import (
 from reportlab.platypus.paragraph import ParagraphStyle
 
 from seminar_desk.reports.fonts import FAMILY, markup, needs_shaping, plain
+from seminar_desk.reports.request import CancelFn, Cancelled, ProgressFn, ReportOptions
 from seminar_desk.reports.styles import MUTED, RULE, make_styles, table_style
-
-ProgressFn = Callable[[float, str], None]
-CancelFn = Callable[[], bool]
 
 PAPER = {"a4": A4, "letter": LETTER}
 MARGIN_X = 22 * mm
 MARGIN_TOP = 20 * mm
 MARGIN_BOTTOM = 22 * mm
 TOC_NUMBER_W = 28.0
-
-
-class Cancelled(Exception):  # noqa: N818 (reads better at the call site than CancelledError)
-    """The person cancelled the export; nothing was written."""
-
-
-@dataclass(frozen=True)
-class ReportOptions:
-    """Choices that do not depend on the data: paper, shaping, the sign-in variant."""
-
-    paper: str = "a4"
-    # harfbuzz shaping for Khmer/Thai/Lao/Myanmar runs: correct glyphs on the page, but
-    # reportlab 5.1 then loses some of those characters in copied/extracted text.
-    shaping: bool = True
-    sign_in: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,7 +152,7 @@ class Bookmark(Flowable):
 class Story:
     """Collects flowables, headings (for bookmarks and contents) and escapes all user text."""
 
-    def __init__(self, options: "ReportOptions | None" = None) -> None:
+    def __init__(self, options: ReportOptions | None = None) -> None:
         options = options or ReportOptions()
         self.s = make_styles()
         paper = PAPER.get(options.paper.lower(), A4)

@@ -7,8 +7,9 @@ seminar's own time zone here, so the builders never deal with zones.
 """
 
 from collections import defaultdict
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, time
+from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -31,6 +32,7 @@ from seminar_desk.reports.snapshot import (
     SpeechSnap,
 )
 from seminar_desk.services.desk import Desk
+from seminar_desk.store.database import Database
 from seminar_desk.store.models import (
     ActionItem,
     AgendaItem,
@@ -74,6 +76,78 @@ def load_snapshot(desk: Desk) -> SeminarSnapshot:
         organisations=snap.organisations,
         taken_at=snap.taken_at,
         file_name=desk.db.path.name,
+    )
+
+
+def snapshot_of_file(path: Path, now: datetime) -> SeminarSnapshot:
+    """Read a snapshot through a read-only connection of its own, for a worker thread.
+
+    The window's Desk stays on the GUI thread; the worker opens the file read-only (no lock,
+    WAL lets it read while the window writes), so even the first query is off the GUI thread.
+    """
+    db = Database.open_read_only(path)
+    try:
+        with db.sessions() as session:
+            snap = _load(session, now)
+    finally:
+        db.engine.dispose()
+    return replace(snap, file_name=Path(path).name)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One agenda item or breakout group as the Reports page lists it."""
+
+    id: str
+    label: str
+    kind: str = ""
+    item_id: str = ""
+    day_number: int = 0
+
+
+@dataclass(frozen=True)
+class ReportChoices:
+    days: tuple[tuple[int, str], ...]
+    items: tuple[Choice, ...]
+    groups: tuple[Choice, ...]
+
+
+def report_choices(desk: Desk) -> ReportChoices:
+    """Days, items ('1.8 Title') and groups for the Reports page's lists: a few light queries."""
+    with desk.read() as s:
+        days = list(s.execute(select(Day.id, Day.number, Day.date, Day.title).order_by(Day.number)))
+        rows = list(
+            s.execute(
+                select(
+                    AgendaItem.id,
+                    AgendaItem.day_id,
+                    AgendaItem.position,
+                    AgendaItem.title,
+                    AgendaItem.kind,
+                ).order_by(AgendaItem.position)
+            )
+        )
+        groups = list(
+            s.execute(
+                select(BreakoutGroup.id, BreakoutGroup.item_id, BreakoutGroup.name).order_by(
+                    BreakoutGroup.position
+                )
+            )
+        )
+    number = {d.id: d.number for d in days}
+    items: list[Choice] = []
+    for d in days:
+        for pos, r in enumerate(x for x in rows if x.day_id == d.id):
+            items.append(Choice(r.id, f"{d.number}.{pos + 1} {r.title}", r.kind, "", d.number))
+    by_item = {i.id: i for i in items}
+    return ReportChoices(
+        days=tuple((d.number, f"Day {d.number} – {d.date:%d %b %Y}") for d in days),
+        items=tuple(items),
+        groups=tuple(
+            Choice(g.id, g.name, "", g.item_id, by_item[g.item_id].day_number)
+            for g in groups
+            if g.item_id in by_item and number
+        ),
     )
 
 

@@ -9,19 +9,22 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seminar_desk.domain.text import fold
-from seminar_desk.reports import (
+from seminar_desk.reports.request import (
+    CancelFn,
     Cancelled,
+    ProgressFn,
     ReportOptions,
     ReportRequest,
-    ReportResult,
-    build_report,
 )
-from seminar_desk.reports.document import CancelFn, ProgressFn
 from seminar_desk.reports.snapshot import GroupSnap, ItemSnap, SeminarSnapshot
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.report_data import load_snapshot
+
+if TYPE_CHECKING:
+    from seminar_desk.reports.build import ReportResult
 
 __all__ = [
     "Cancelled",
@@ -48,8 +51,13 @@ def render(
     *,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
-) -> ReportResult:
-    """Build the PDF in memory (safe on a worker thread: it touches only `snap`)."""
+) -> "ReportResult":
+    """Build the PDF in memory (safe on a worker thread: it touches only `snap`).
+
+    reportlab is imported here, on first use, not when the window or the command starts.
+    """
+    from seminar_desk.reports.build import build_report
+
     return build_report(snap, request, options, progress=progress, cancel=cancel)
 
 

@@ -1,0 +1,95 @@
+"""`seminar-desk report KIND -o FILE.pdf`: the PDF reports without a window."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from seminar_desk.cli.main import command_parser
+from seminar_desk.paths import default_db_path
+from seminar_desk.reports import KINDS, ReportOptions, ReportRequest
+from seminar_desk.services.desk import Desk
+from seminar_desk.services.report_data import load_snapshot
+from seminar_desk.services.reports import find_group, find_item, render, write_atomically
+from seminar_desk.store.database import Database
+
+EPILOG = """\
+kinds:
+  session       one agenda item (--item): times, chair, speaker log, notes, recommendations
+  breakout      the breakout groups of an item (--item), or one group (--group)
+  day           end-of-day report of --day N (default 1)
+  seminar       the full report: title block, contents, chapters, annexes
+  agenda        the printed programme (all days, or --day N)
+  participants  list of participants by delegation; --sign-in for sign-in sheets
+                (one per day, or --day N)
+
+naming an item (--item):
+  the item's id, its 1-based 'day.position' as the agenda shows it (e.g. 2.5 is the
+  fifth item of day 2), or a part of its title that matches one item only
+  ("tour de table"; accents and case are ignored).
+naming a group (--group):
+  the group's id, a part of its name that matches one group only, or with --item its
+  1-based number within that item (e.g. --item 2.6 --group 2).
+
+examples:
+  seminar-desk report session --db demo.sqlite --item 1.8 -o tour.pdf
+  seminar-desk report breakout --db demo.sqlite --item "breakout" -o groups.pdf
+  seminar-desk report participants --db demo.sqlite --sign-in --day 2 -o sign-in.pdf
+"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    sub = command_parser(subparsers, "report", "write a PDF report (session, day, seminar...)")
+    sub.formatter_class = argparse.RawDescriptionHelpFormatter
+    sub.epilog = EPILOG
+    sub.add_argument("kind", choices=KINDS, help="which report")
+    sub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    sub.add_argument("--day", type=int, metavar="N", help="day number (1-based)")
+    sub.add_argument("--item", metavar="ID", help="agenda item: id, day.position or title part")
+    sub.add_argument("--group", metavar="ID", help="breakout group: id, number or name part")
+    sub.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default: a4")
+    sub.add_argument(
+        "--sign-in", action="store_true", help="participants: sign-in sheets instead of the list"
+    )
+    sub.add_argument(
+        "--no-shaping",
+        action="store_true",
+        help="do not shape Khmer/Thai/Lao/Myanmar (text copies out whole, marks sit less well)",
+    )
+    sub.set_defaults(run=run)
+
+
+def fail(message: str) -> int:
+    print(f"seminar-desk report: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    path = args.db or default_db_path()
+    if not Path(path).exists():
+        return fail(f"{path} does not exist")
+    desk = Desk(Database.open(path))
+    try:
+        snap = load_snapshot(desk)
+    finally:
+        desk.close()
+    item_id = group_id = None
+    try:
+        item = find_item(snap, args.item) if args.item else None
+        if args.group:
+            group_id = find_group(snap, args.group, item).id
+        item_id = item.id if item else None
+        if args.day is not None:
+            snap.day(args.day)
+    except LookupError as exc:
+        return fail(str(exc.args[0]) if exc.args else str(exc))
+    if args.kind == "session" and item_id is None:
+        return fail("a session report needs --item")
+    if args.kind == "breakout" and item_id is None and group_id is None:
+        return fail("a breakout report needs --item or --group")
+    request = ReportRequest(args.kind, day=args.day, item_id=item_id, group_id=group_id)
+    options = ReportOptions(paper=args.paper, sign_in=args.sign_in, shaping=not args.no_shaping)
+    result = render(snap, request, options)
+    write_atomically(args.output, result.pdf)
+    pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
+    print(f"{result.title}: {pages} written to {args.output}")
+    return 0
