@@ -240,3 +240,35 @@ def test_parallel_breakouts_show_and_warn(page: AgendaPage):
     assert page.model.index(8, 2).data().endswith("\u2225")  # the parallel mark
     assert any("parallel" in w for w in page.model.index(8, TITLE).data(WARNINGS_ROLE))
     assert page.warnings.count() == 2
+
+
+def test_typing_a_time_locks_the_start_and_clearing_it_unlocks(page: AgendaPage):
+    model = page.model
+    index = model.index(8, TIME)  # the wrap-up, 16:30 by durations
+    assert index.data(Qt.ItemDataRole.EditRole) == ""
+    assert model.setData(index, "16:45")
+    assert page.model.items[8].start_locked and starts(page)[8] == "16:45"
+    assert page.model.index(8, TIME).data(Qt.ItemDataRole.EditRole) == "16:45"
+    assert not page.model.setData(page.model.index(8, TIME), "quarter to five")
+    assert page.model.setData(page.model.index(8, TIME), "")
+    assert not page.model.items[8].start_locked and starts(page)[8] == "16:30"
+
+
+def test_dropping_an_item_on_a_day_tab(page: AgendaPage, qtbot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    item_id = page.model.items[3].id
+    mime = page.model.mimeData([page.model.index(3, TITLE)])
+    centre = QPointF(page.tabs.tabRect(1).center())
+    event = QDropEvent(
+        centre,
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    page.tabs.dropEvent(event)
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: page.tabs.currentIndex() == 1)
+    assert page.model.items[-1].id == item_id

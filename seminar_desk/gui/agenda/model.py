@@ -1,6 +1,7 @@
 """Table model of one agenda day: times, kinds with colours, warnings and the running item."""
 
 from collections.abc import Callable
+from datetime import time
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,7 +16,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from seminar_desk.domain.agenda_kinds import kind_label
-from seminar_desk.domain.timing import format_minutes
+from seminar_desk.domain.agenda_parse import parse_clock
+from seminar_desk.domain.timing import format_minutes, wall_time
 from seminar_desk.services.agenda import DayView, ItemView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -140,6 +142,8 @@ class AgendaDayModel(QAbstractTableModel):
 
     def _text(self, item: ItemView, column: int, edit: bool) -> object:
         if column == TIME:
+            if edit:
+                return f"{wall_time(item.start):%H:%M}" if item.start_locked else ""
             text = format_minutes(item.start)
             if item.planned_start is not None and item.planned_start != item.start:
                 text += f" ({format_minutes(item.planned_start)})"  # the plan stays on record
@@ -195,7 +199,7 @@ class AgendaDayModel(QAbstractTableModel):
         if not index.isValid():
             return base | Qt.ItemFlag.ItemIsDropEnabled
         base |= Qt.ItemFlag.ItemIsDragEnabled
-        if index.column() in (DURATION, TITLE, ROOM):
+        if index.column() in (TIME, DURATION, TITLE, ROOM):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -204,6 +208,18 @@ class AgendaDayModel(QAbstractTableModel):
             return False
         item = self.items[index.row()]
         column = index.column()
+        if column == TIME:
+            text = str(value or "").strip()
+            if not text:
+                if not item.start_locked:
+                    return False
+                self.on_edit(item.id, "start_locked", False)
+                return True
+            minutes = parse_clock(text)
+            if minutes is None:
+                return False
+            self.on_edit(item.id, "start_time", time(minutes // 60, minutes % 60))
+            return True
         if column == DURATION:
             try:
                 minutes = int(str(value).strip())

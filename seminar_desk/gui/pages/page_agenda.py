@@ -91,8 +91,8 @@ class DayTabs(QTabBar):
             event.ignore()
             return
         item_id = bytes(event.mimeData().data(MIME_TYPE).data()).decode()
-        event.setDropAction(Qt.DropAction.CopyAction)  # the view must not remove the row
-        event.accept()
+        # The table's model never removes rows itself, so a "move" drop is safe to accept.
+        event.acceptProposedAction()
         QTimer.singleShot(0, lambda: self.page.move_to_day(item_id, index))
 
 

@@ -1,0 +1,75 @@
+"""Dates, times of day and durations as people type them in spreadsheets and schedules."""
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from seminar_desk.domain.timing import DAY_MINUTES, to_minutes
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %b %Y", "%d %B %Y", "%Y/%m/%d", "%d-%m-%Y")
+
+
+def parse_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value or "").strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?(?::\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?$", re.I)
+
+
+def parse_clock(value: object) -> int | None:
+    """Minutes since midnight from "09:30", "9.30", "9h30", "2:15 pm" or a spreadsheet time."""
+    if isinstance(value, datetime):
+        return value.hour * 60 + value.minute
+    if isinstance(value, time):
+        return to_minutes(value)
+    if isinstance(value, float) and 0 <= value < 1:  # a spreadsheet day fraction
+        return round(value * DAY_MINUTES)
+    match = _CLOCK.match(str(value or "").strip())
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    suffix = (match.group(3) or "").lower().replace(".", "")
+    if suffix:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if suffix == "pm" else 0)
+    elif match.group(2) is None:
+        return None  # a bare number is not a time
+    if hour > 23 or minute > 59:
+        return None
+    return hour * 60 + minute
+
+
+_DURATION = re.compile(r"^(?:(\d+)\s*h\s*)?(?:(\d+)\s*(?:min|mins|minutes|m)?)?$", re.I)
+
+
+def parse_duration(value: object) -> int | None:
+    """Minutes from 45, "45 min", "1:30", "1h30", "2h" or a spreadsheet time/timedelta."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, timedelta):
+        return int(value.total_seconds() // 60)
+    if isinstance(value, time):
+        return to_minutes(value)
+    if isinstance(value, int):
+        return value if 0 <= value <= DAY_MINUTES else None
+    if isinstance(value, float):
+        return int(value) if value.is_integer() and 0 <= value <= DAY_MINUTES else None
+    text = str(value or "").strip()
+    if re.fullmatch(r"\d{1,2}:\d{2}", text):
+        hours, minutes = text.split(":")
+        return int(hours) * 60 + int(minutes) if int(minutes) < 60 else None
+    match = _DURATION.match(text)
+    if not match or not text:
+        return None
+    minutes = int(match.group(1) or 0) * 60 + int(match.group(2) or 0)
+    return minutes if 0 < minutes <= DAY_MINUTES else None
