@@ -53,6 +53,24 @@ def parse_query(text: str) -> ParsedQuery:
     )
 
 
+def word_start_score(text: str, terms: tuple[str, ...]) -> int:
+    """How many terms begin a word in `text` (folded); used to put "Duc" before "Reduction".
+
+    Scripts written without spaces count every match, since any place may start a word.
+    """
+    folded = fold(text)
+    score = 0
+    for term in terms:
+        at = folded.find(term)
+        while at >= 0:
+            before = folded[at - 1] if at > 0 else " "
+            if not before.isalnum() or not term[:1].isascii():
+                score += 1
+                break
+            at = folded.find(term, at + 1)
+    return score
+
+
 def snippet(text: str, terms: tuple[str, ...], width: int = 90) -> str:
     """The line of `text` that holds the first term, cut to about `width` characters around it.
 

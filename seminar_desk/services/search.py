@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select, text
 
-from seminar_desk.domain.search import ParsedQuery, parse_query, snippet
+from seminar_desk.domain.search import ParsedQuery, parse_query, snippet, word_start_score
 from seminar_desk.domain.text import fold
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import (
@@ -176,7 +176,10 @@ class SearchService:
         with self.desk.db.engine.connect() as conn:
             found = self._matches(conn, parsed, limit)
         hits = self._hydrate(found, parsed)
+        # Whole words and word starts before matches inside words ("Duc" before "Reduction"),
+        # then the latest edits.
         hits.sort(key=lambda h: h.updated_at or EPOCH, reverse=True)
+        hits.sort(key=lambda h: -word_start_score(h.snippet, parsed.terms))
         return hits
 
     @staticmethod

@@ -29,3 +29,11 @@ def test_snippet_shows_the_matching_line_in_the_original_spelling() -> None:
     cut = snippet(long_line, ("duc",), width=40)
     assert "Đức" in cut and cut.startswith("…") and cut.endswith("…")
     assert snippet("no match here", ("zzz",)) == "no match here"
+
+
+def test_word_starts_score_higher_than_matches_inside_words() -> None:
+    from seminar_desk.domain.search import word_start_score
+
+    assert word_start_score("Mr. Đức spoke", ("duc",)) == 1
+    assert word_start_score("Weapons Reduction", ("duc",)) == 0
+    assert word_start_score("การค้าอาวุธ", ("อาวุธ",)) == 1

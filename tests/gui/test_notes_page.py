@@ -233,3 +233,43 @@ def test_models_pass_the_model_tester(page: BreakoutsPage, qtmodeltester) -> Non
     filt = RegisterFilter()
     filt.setSourceModel(RegisterModel())
     qtmodeltester.check(filt)
+
+
+def test_rapporteur_banner_and_remembered_name(page: BreakoutsPage) -> None:
+    banner = page.editor.who_banner
+    assert not banner.isHidden()  # nobody chosen yet in a fresh profile
+    page.editor.set_author("Lina Haddad")
+    assert banner.isHidden()
+    assert QSettings().value(RAPPORTEUR_KEY) == "Lina Haddad"
+    assert page.editor._author()[1] is not None  # a participant of the file: id recorded
+
+
+def test_search_result_selects_the_folded_word(page: BreakoutsPage) -> None:
+    group = page.breakouts.groups(breakout_item(page))[1]
+    page.open_group(group.id)
+    page.editor.edits["summary"].setPlainText("Mr. Đức asked about tracing.")
+    page.search.setText("duc")
+    page.run_search()  # saves what was typed first, so it is found
+    hit = next(h for h in page.hits.hits if h.group_id == group.id)
+    page.select("item", breakout_item(page))
+    page.open_hit(hit)
+    assert page.editor.edits["summary"].textCursor().selectedText() == "Đức"
+
+
+def test_text_typed_just_before_closing_the_file_is_kept(
+    window: MainWindow, page: BreakoutsPage, demo_path: Path
+) -> None:
+    group = page.breakouts.groups(breakout_item(page))[0]
+    page.open_group(group.id)
+    page.editor.edits["discussion"].setPlainText("Last words before closing")
+    window.close()  # the window's close saves before the file is closed
+    w2 = MainWindow(UiSettings())
+    try:
+        assert w2.open_file(demo_path)
+        with w2.ctx.desk.read() as s:
+            body = s.scalars(
+                select(Note.body).where(Note.group_id == group.id, Note.section == "discussion")
+            ).first()
+        assert body == "Last words before closing"
+    finally:
+        w2.close_file()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import ActionStatus, NoteSection, RecommendationStatus
+from seminar_desk.domain.text import fold
 from seminar_desk.gui.notes.models import ID_ROLE, RowsModel
 from seminar_desk.services.breakouts import Person
 from seminar_desk.services.notes import NoteAutosaver, NotePage, NotesService, NoteTarget
@@ -230,6 +231,14 @@ class NotesEditor(QWidget):
         top.addWidget(self.stamp)
         top.addWidget(self.state)
 
+        self.who_banner = QLabel(
+            "Choose your name as rapporteur: every note records who wrote it and when."
+        )
+        self.who_banner.setObjectName("who_banner")
+        self.who_banner.setStyleSheet(
+            "background: #fff4ce; color: #5c4700; padding: 4px; border-radius: 3px;"
+        )
+
         self.tabs = QTabWidget()
         self.tabs.setObjectName("note_sections")
         self.edits: dict[str, SectionEdit] = {}
@@ -256,6 +265,7 @@ class NotesEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(top)
+        layout.addWidget(self.who_banner)
         layout.addWidget(self.tabs, 1)
         self._fill_authors()
         self._set_state("")
@@ -283,6 +293,7 @@ class NotesEditor(QWidget):
             self.author.addItem(person.name, person.id)
         self.author.setEditText(remembered)
         self.author.blockSignals(False)
+        self.who_banner.setVisible(not remembered)
 
     def _author(self) -> tuple[str, str | None]:
         name = self.author_name()
@@ -297,6 +308,7 @@ class NotesEditor(QWidget):
 
     def _author_changed(self, name: str) -> None:
         QSettings().setValue(RAPPORTEUR_KEY, name.strip())
+        self.who_banner.setVisible(not name.strip())
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -418,9 +430,17 @@ class NotesEditor(QWidget):
         if section in order:
             self.tabs.setCurrentIndex(order.index(section))
         edit = self.edits.get(section)
-        if edit is not None and term:
-            edit.moveCursor(QTextCursor.MoveOperation.Start)
-            edit.find(term)
+        if edit is None or not term.strip():
+            return
+        # Match as the search does ("Duc" selects "Đức"); folding keeps one character per
+        # character for NFC text, so positions carry over.
+        at = fold(edit.toPlainText()).find(fold(term.strip()))
+        if at >= 0:
+            cursor = edit.textCursor()
+            cursor.setPosition(at)
+            cursor.setPosition(at + len(term.strip()), QTextCursor.MoveMode.KeepAnchor)
+            edit.setTextCursor(cursor)
+            edit.ensureCursorVisible()
 
 
 class CloseWatcher(QObject):

@@ -244,7 +244,10 @@ class GroupsPanel(QWidget):
         try:
             self.group_list.clear()
             for g in self.groups:
-                item = QListWidgetItem(f"{g.name}  ({len(g.members)})")
+                item = QListWidgetItem(
+                    f"{g.name}\n{len(g.members)} members · {g.room or 'no room'}"
+                )
+                item.setToolTip(g.name)
                 item.setData(PERSON_ID, g.id)
                 self.group_list.addItem(item)
             ids = [g.id for g in self.groups]

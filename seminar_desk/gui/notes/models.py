@@ -194,7 +194,8 @@ class RowsModel(QAbstractTableModel):
 class RegisterModel(QAbstractTableModel):
     """Every recommendation and action item; roles carry what the filters need."""
 
-    COLUMNS = ("Kind", "Text", "Addressee / owner", "Status", "Due", "Day", "Source", "Merged")
+    COLUMNS = ("Day", "Source", "Kind", "Text", "Addressee / owner", "Status", "Due", "Merged")
+    TEXT_COLUMN, SOURCE_COLUMN = 3, 1
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -237,17 +238,17 @@ class RegisterModel(QAbstractTableModel):
             elif len(e.sources) > 1:
                 merged_into = f"{len(e.sources) - 1} merged in"
             return (
+                f"Day {e.day_number}",
+                "; ".join(e.sources) if len(e.sources) > 1 else e.place,
                 "Recommendation" if e.kind == "recommendation" else "Action",
                 e.text,
                 e.who,
                 label_of(statuses, e.status),
                 e.due_date.strftime("%d %b %Y") if e.due_date else "",
-                f"Day {e.day_number}",
-                "; ".join(e.sources) if len(e.sources) > 1 else e.place,
                 merged_into,
             )[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 6):
-            return e.text if col == 1 else "\n".join(e.sources)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.TEXT_COLUMN, self.SOURCE_COLUMN):
+            return e.text if col == self.TEXT_COLUMN else "\n".join(e.sources)
         roles = {
             ID_ROLE: e.id,
             KIND_ROLE: e.kind,

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,7 +44,10 @@ class RegisterPanel(QWidget):
         self.view.doubleClicked.connect(lambda index: self.open_entry.emit(index.data(ENTRY_ROLE)))
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(RegisterModel.TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(RegisterModel.SOURCE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(RegisterModel.SOURCE_COLUMN, 190)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # programme order until asked
 
         self.kind = QComboBox()
         self.kind.setObjectName("filter_kind")
@@ -82,16 +85,20 @@ class RegisterPanel(QWidget):
         self.count.setObjectName("register_count")
 
         filters = QHBoxLayout()
-        for widget in (self.kind, self.day, self.item, self.group, self.status, self.who):
-            filters.addWidget(widget)
+        for widget in (self.kind, self.day, self.item, self.group):
+            filters.addWidget(widget, 1)
+        filters2 = QHBoxLayout()
+        filters2.addWidget(self.status, 1)
+        filters2.addWidget(self.who, 2)
+        filters2.addWidget(self.show_merged)
         actions = QHBoxLayout()
-        actions.addWidget(self.show_merged)
         actions.addStretch(1)
         actions.addWidget(self.count)
         actions.addWidget(self.merge_button)
         actions.addWidget(self.unmerge_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(filters2)
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
         self._dirty = True
