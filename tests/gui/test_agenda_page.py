@@ -62,9 +62,12 @@ def test_demo_days_show_in_tabs(page: AgendaPage):
     assert starts(page)[-1] == "17:00"
 
 
-def test_editing_a_duration_in_place_retimes_and_undo_restores(page: AgendaPage, demo_desk: Desk):
+def test_editing_a_duration_in_place_retimes_and_undo_restores(
+    page: AgendaPage, demo_desk: Desk, qtbot
+):
     model = page.model
     assert model.setData(model.index(2, DURATION), 90)
+    qtbot.waitUntil(lambda: page.model.items[2].duration_min == 90)
     assert starts(page)[:5] == ["09:00", "09:45", "10:15", "11:45", "12:30"]
     assert model.index(4, TIME).data().startswith("\u26a0")
     assert page.warnings.count() == 1 and "Lunch" in page.warnings.item(0).text()
@@ -242,15 +245,17 @@ def test_parallel_breakouts_show_and_warn(page: AgendaPage):
     assert page.warnings.count() == 2
 
 
-def test_typing_a_time_locks_the_start_and_clearing_it_unlocks(page: AgendaPage):
+def test_typing_a_time_locks_the_start_and_clearing_it_unlocks(page: AgendaPage, qtbot):
     model = page.model
     index = model.index(8, TIME)  # the wrap-up, 16:30 by durations
     assert index.data(Qt.ItemDataRole.EditRole) == ""
     assert model.setData(index, "16:45")
+    qtbot.waitUntil(lambda: page.model.items[8].start_locked)
     assert page.model.items[8].start_locked and starts(page)[8] == "16:45"
     assert page.model.index(8, TIME).data(Qt.ItemDataRole.EditRole) == "16:45"
     assert not page.model.setData(page.model.index(8, TIME), "quarter to five")
     assert page.model.setData(page.model.index(8, TIME), "")
+    qtbot.waitUntil(lambda: not page.model.items[8].start_locked)
     assert not page.model.items[8].start_locked and starts(page)[8] == "16:30"
 
 

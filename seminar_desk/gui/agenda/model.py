@@ -213,12 +213,12 @@ class AgendaDayModel(QAbstractTableModel):
             if not text:
                 if not item.start_locked:
                     return False
-                self.on_edit(item.id, "start_locked", False)
+                self._edit(item.id, "start_locked", False)
                 return True
             minutes = parse_clock(text)
             if minutes is None:
                 return False
-            self.on_edit(item.id, "start_time", time(minutes // 60, minutes % 60))
+            self._edit(item.id, "start_time", time(minutes // 60, minutes % 60))
             return True
         if column == DURATION:
             try:
@@ -227,18 +227,28 @@ class AgendaDayModel(QAbstractTableModel):
                 return False
             if minutes == item.duration_min:
                 return False
-            self.on_edit(item.id, "duration_min", minutes)
+            self._edit(item.id, "duration_min", minutes)
         elif column == TITLE:
             if str(value) == item.title:
                 return False
-            self.on_edit(item.id, "title", str(value))
+            self._edit(item.id, "title", str(value))
         elif column == ROOM:
             if str(value) == item.room:
                 return False
-            self.on_edit(item.id, "room", str(value))
+            self._edit(item.id, "room", str(value))
         else:
             return False
         return True
+
+    def _edit(self, item_id: str, name: str, value: object) -> None:
+        """Hand the edit to the service once the view has closed its editor.
+
+        The service's change reloads the whole day (one edit re-times it); doing that while the
+        view is still committing the editor's data would pull the rows from under it.
+        """
+        handler = self.on_edit
+        if handler is not None:
+            QTimer.singleShot(0, lambda: handler(item_id, name, value))
 
     # -- drag and drop ------------------------------------------------------------------------
 
