@@ -5,8 +5,7 @@ import argparse
 from seminar_desk.cli.main import command_parser
 from seminar_desk.paths import demo_db_path
 from seminar_desk.services.demo import create_demo
-from seminar_desk.services.desk import Desk
-from seminar_desk.store.database import Database
+from seminar_desk.services.files import open_desk
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = args.db or demo_db_path()
-    desk = Desk(Database.open(path))
+    desk = open_desk(path)
     try:
         summary = create_demo(desk)
     finally:

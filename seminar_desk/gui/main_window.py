@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Seminar Desk", message)
 
     def open_file(self, path: Path, *, demo: bool = False) -> bool:
-        from seminar_desk.gui.file_opening import open_desk
+        from seminar_desk.services.files import open_desk  # loads SQLAlchemy: not at start
 
         try:
             desk = open_desk(path, demo=demo)

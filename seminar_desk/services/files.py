@@ -1,5 +1,4 @@
-"""Open a seminar file for the window. Imported on first use: it pulls in SQLAlchemy and the
-services, which take longer to load than showing the window itself."""
+"""Open a seminar file for work: the one way the window and the commands get a Desk."""
 
 from pathlib import Path
 
