@@ -194,8 +194,8 @@ class RowsModel(QAbstractTableModel):
 class RegisterModel(QAbstractTableModel):
     """Every recommendation and action item; roles carry what the filters need."""
 
-    COLUMNS = ("Day", "Source", "Kind", "Text", "Addressee / owner", "Status", "Due", "Merged")
-    TEXT_COLUMN, SOURCE_COLUMN = 3, 1
+    COLUMNS = ("Day", "Source", "Kind", "Text", "Addressee / owner", "Status", "Due")
+    TEXT_COLUMN, SOURCE_COLUMN, WHO_COLUMN = 3, 1, 4
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -232,20 +232,19 @@ class RegisterModel(QAbstractTableModel):
             statuses: type[Any] = (
                 RecommendationStatus if e.kind == "recommendation" else ActionStatus
             )
-            merged_into = ""
+            status = label_of(statuses, e.status)
             if e.merged_into_id:
-                merged_into = "into another row"
+                status += " · merged"
             elif len(e.sources) > 1:
-                merged_into = f"{len(e.sources) - 1} merged in"
+                status += f" · {len(e.sources) - 1} merged in"
             return (
                 f"Day {e.day_number}",
                 "; ".join(e.sources) if len(e.sources) > 1 else e.place,
-                "Recommendation" if e.kind == "recommendation" else "Action",
+                "Rec." if e.kind == "recommendation" else "Action",
                 e.text,
                 e.who,
-                label_of(statuses, e.status),
+                status,
                 e.due_date.strftime("%d %b %Y") if e.due_date else "",
-                merged_into,
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole and col in (self.TEXT_COLUMN, self.SOURCE_COLUMN):
             return e.text if col == self.TEXT_COLUMN else "\n".join(e.sources)

@@ -45,8 +45,9 @@ class RegisterPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RegisterModel.TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(RegisterModel.SOURCE_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(RegisterModel.SOURCE_COLUMN, 190)
+        for column, width in ((RegisterModel.SOURCE_COLUMN, 170), (RegisterModel.WHO_COLUMN, 150)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # programme order until asked
 
         self.kind = QComboBox()
