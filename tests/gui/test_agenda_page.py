@@ -277,3 +277,11 @@ def test_dropping_an_item_on_a_day_tab(page: AgendaPage, qtbot):
     assert event.isAccepted()
     qtbot.waitUntil(lambda: page.tabs.currentIndex() == 1)
     assert page.model.items[-1].id == item_id
+
+
+def test_a_rehearsal_on_another_date_shows_no_absurd_delay(page: AgendaPage, clock: FakeClock):
+    page.tabs.setCurrentIndex(1)  # day 2, while the clock says day 1
+    page.select([page.model.items[0].id])
+    page.action("start").trigger()
+    assert page.model.items[0].running
+    assert page.delay_label.text() == "run on another date"

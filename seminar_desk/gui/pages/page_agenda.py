@@ -63,6 +63,7 @@ from seminar_desk.services.agenda_import import (
 P = ParamSpec("P")
 R = TypeVar("R")
 LIVE_REFRESH_MS = 20_000
+MAX_SHOWN_DELAY_MIN = 12 * 60
 SELECT_ROWS = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
 
 
@@ -350,6 +351,10 @@ class AgendaPage(Page):
         if view.delay_min is None:
             self.delay_label.setText("")
             self.delay_label.setStyleSheet("")
+        elif abs(view.delay_min) > MAX_SHOWN_DELAY_MIN:
+            # Run on another date (a rehearsal): minutes would mean nothing.
+            self.delay_label.setText("run on another date")
+            self.delay_label.setStyleSheet("color: #7b7d7d;")
         else:
             word = "behind" if view.delay_min > 0 else "ahead" if view.delay_min < 0 else ""
             self.delay_label.setText(f"{format_delay(view.delay_min)} {word}".strip())
