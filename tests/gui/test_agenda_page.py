@@ -285,3 +285,11 @@ def test_a_rehearsal_on_another_date_shows_no_absurd_delay(page: AgendaPage, clo
     page.action("start").trigger()
     assert page.model.items[0].running
     assert page.delay_label.text() == "run on another date"
+
+
+def test_switching_days_by_keyboard(page: AgendaPage, qtbot):
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert page.tabs.currentIndex() == 1 and page.model.rowCount() == 10
+    qtbot.keyClick(page.table, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert page.tabs.currentIndex() == 0

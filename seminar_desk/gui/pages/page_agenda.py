@@ -238,6 +238,8 @@ class AgendaPage(Page):
                 lambda: self.set_parallel(False),
                 "Stop running the selected items in parallel",
             ),
+            ("show_prev_day", "Previous day", "Ctrl+PgUp", lambda: self.step_tab(-1), ""),
+            ("show_next_day", "Next day", "Ctrl+PgDown", lambda: self.step_tab(1), ""),
             ("add_day", "Add day", "", self.add_day, "Add a day after the last one"),
             ("delete_day", "Remove day", "", self.delete_day, "Remove the last day (undoable)"),
             ("import", "Import…", "Ctrl+Shift+I", self.choose_import, "CSV, XLSX, ICS, XML"),
@@ -299,6 +301,11 @@ class AgendaPage(Page):
         for i, day in enumerate(self.days):
             if day.id == day_id:
                 self.tabs.setCurrentIndex(i)
+
+    def step_tab(self, step: int) -> None:
+        index = self.tabs.currentIndex() + step
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
 
     def _tab_changed(self, _index: int) -> None:
         if not self._loading:
