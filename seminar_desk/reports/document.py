@@ -360,6 +360,7 @@ class ReportDoc(BaseDocTemplate):
             creator="Seminar Desk",
             keywords=list(meta.keywords),
             lang=meta.language or "en",
+            initialFontName=FAMILY,  # no stray reference to the unembedded Helvetica
         )
         self.meta = meta
         self.styles = make_styles()

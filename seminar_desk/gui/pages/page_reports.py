@@ -1,18 +1,438 @@
-"""Placeholder for report exports (issue 6); replaced by the page that issue builds."""
+"""The Reports page: choose a report, see how many pages it makes, export it in the background.
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+The snapshot is read and the PDF laid out on a worker thread (`in_thread`), from the file's
+path only: the worker opens its own read-only connection, so the window never waits on the
+database or on reportlab. Progress comes back through the event loop; Cancel sets an event
+the builder checks between flowables.
+"""
 
+import asyncio
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seminar_desk.domain.changes import Area, OpChanges
+from seminar_desk.domain.text import fold
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
+from seminar_desk.gui.tasks import in_thread, spawn
+from seminar_desk.reports.request import (
+    KIND_TITLES,
+    KINDS,
+    Cancelled,
+    ReportOptions,
+    ReportRequest,
+)
+from seminar_desk.services.report_data import ReportChoices, report_choices
+
+PREVIEW_DELAY_MS = 400
+PROGRESS_EVERY_S = 0.05
+NEEDS = {
+    "session": ("item",),
+    "breakout": ("item", "group"),
+    "day": ("day",),
+    "seminar": (),
+    "agenda": ("day",),
+    "participants": ("day", "sign_in"),
+}
 
 
-class PlaceholderPage(Page):
+@dataclass(frozen=True)
+class Job:
+    """Everything the worker needs, as plain values."""
+
+    path: Path
+    request: ReportRequest
+    options: ReportOptions
+    output: Path | None
+
+
+def run_job(
+    job: Job, progress: object, cancel: threading.Event, now: object
+) -> tuple[int, str, Path | None]:
+    """On the worker thread: read the snapshot, lay out, write. Returns (pages, title, path)."""
+    from seminar_desk.services.report_data import snapshot_of_file
+    from seminar_desk.services.reports import render, write_atomically
+
+    if cancel.is_set():
+        raise Cancelled()
+    snap = snapshot_of_file(job.path, now)  # type: ignore[arg-type]
+    result = render(
+        snap,
+        job.request,
+        job.options,
+        progress=progress,  # type: ignore[arg-type]
+        cancel=cancel.is_set,
+    )
+    if cancel.is_set():
+        raise Cancelled()
+    if job.output is not None:
+        write_atomically(job.output, result.pdf)
+    return result.pages, result.title, job.output
+
+
+class ReportsPage(Page):
+    export_finished = Signal(str, int)
+    export_failed = Signal(str)
+    preview_finished = Signal(int)
+
     def __init__(self, ctx: DeskContext) -> None:
         super().__init__(ctx)
-        label = QLabel("Not built yet: report exports (issue 6).")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        QVBoxLayout(self).addWidget(label)
+        self.open_when_done = True
+        self._choices = ReportChoices((), (), ())
+        self._export_task: asyncio.Task[object] | None = None
+        self._preview_task: asyncio.Task[object] | None = None
+        self._export_cancel = threading.Event()
+        self._preview_cancel = threading.Event()
+        self._last_progress = 0.0
+
+        self.kind = QComboBox(objectName="kind")
+        for kind in KINDS:
+            self.kind.addItem(KIND_TITLES[kind], kind)
+        self.day = QComboBox(objectName="day")
+        self.item = QComboBox(objectName="item")
+        self.item.setMinimumContentsLength(40)
+        self.group = QComboBox(objectName="group")
+        self.paper = QComboBox(objectName="paper")
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem("Letter", "letter")
+        self.sign_in = QCheckBox("Sign-in sheet (a signature column, one sheet per day)")
+        self.sign_in.setObjectName("signIn")
+
+        form = QFormLayout()
+        form.addRow("Report", self.kind)
+        form.addRow("Day", self.day)
+        form.addRow("Agenda item", self.item)
+        form.addRow("Breakout group", self.group)
+        form.addRow("Paper", self.paper)
+        form.addRow("", self.sign_in)
+        self._rows = {"day": self.day, "item": self.item, "group": self.group}
+        self._form = form
+
+        self.pages_label = QLabel(objectName="pages")
+        self.status = QLabel(objectName="status")
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar(objectName="progress")
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.export_button = QPushButton("Export PDF…", objectName="export")
+        self.cancel_button = QPushButton("Cancel", objectName="cancel")
+        self.cancel_button.setEnabled(False)
+        self.export_button.clicked.connect(self.choose_file)
+        self.cancel_button.clicked.connect(self.cancel)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        host = QWidget()
+        host.setLayout(form)
+        host.setMaximumWidth(760)
+        layout.addWidget(host)
+        layout.addWidget(self.pages_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.preview)
+        for combo in (self.kind, self.day, self.group, self.paper):
+            combo.currentIndexChanged.connect(self._changed)
+        self.item.currentIndexChanged.connect(self._item_changed)
+        self.sign_in.toggled.connect(self._changed)
+        self.load()
+
+    # -- choices ------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Refill days, items and groups, keeping the current selection where it still exists."""
+        self._choices = report_choices(self.ctx.desk)
+        day, item = self.day.currentData(), self.item.currentData()
+        for combo in (self.day, self.item):
+            combo.blockSignals(True)
+        self.day.clear()
+        self.day.addItem("All days", None)
+        for number, label in self._choices.days:
+            self.day.addItem(label, number)
+        self.item.clear()
+        for choice in self._choices.items:
+            self.item.addItem(choice.label, choice.id)
+        self._select(self.day, day)
+        self._select(self.item, item)
+        for combo in (self.day, self.item):
+            combo.blockSignals(False)
+        self._fill_groups()
+        self._update_fields()
+
+    @staticmethod
+    def _select(combo: QComboBox, data: object) -> None:
+        index = combo.findData(data)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _fill_groups(self) -> None:
+        current = self.group.currentData()
+        self.group.blockSignals(True)
+        self.group.clear()
+        self.group.addItem("All groups of the item", None)
+        for g in self._choices.groups:
+            if g.item_id == self.item.currentData():
+                self.group.addItem(g.label, g.id)
+        self._select(self.group, current)
+        self.group.blockSignals(False)
+
+    def select(
+        self,
+        kind: str,
+        *,
+        day: int | None = None,
+        item: str | None = None,
+        group: str | None = None,
+        paper: str = "a4",
+        sign_in: bool = False,
+    ) -> None:
+        """Choose a report from code (tests, other pages): item/group by id or title part."""
+        self._select(self.kind, kind)
+        self._select(self.day, day)
+        if item is not None:
+            index = self.item.findData(item)
+            if index < 0:
+                needle = fold(item)
+                index = next(
+                    (i for i in range(self.item.count()) if needle in fold(self.item.itemText(i))),
+                    -1,
+                )
+            self.item.setCurrentIndex(index)
+        self._fill_groups()
+        if group is not None:
+            index = self.group.findData(group)
+            if index < 0:
+                needle = fold(group)
+                index = next(
+                    (
+                        i
+                        for i in range(self.group.count())
+                        if needle in fold(self.group.itemText(i))
+                    ),
+                    0,
+                )
+            self.group.setCurrentIndex(index)
+        self._select(self.paper, paper)
+        self.sign_in.setChecked(sign_in)
+        self._update_fields()
+
+    def _item_changed(self) -> None:
+        self._fill_groups()
+        self._changed()
+
+    def _changed(self) -> None:
+        self._update_fields()
+        self.pages_label.setText("")
+        if self.isVisible():
+            self._preview_timer.start()
+
+    def _update_fields(self) -> None:
+        needs = NEEDS[self.kind.currentData()]
+        for name, combo in self._rows.items():
+            combo.setEnabled(name in needs)
+            label = self._form.labelForField(combo)
+            if label is not None:
+                label.setEnabled(name in needs)
+        self.sign_in.setEnabled("sign_in" in needs)
+        if self.kind.currentData() == "day" and self.day.currentData() is None and self.day.count():
+            self.day.setCurrentIndex(1 if self.day.count() > 1 else 0)
+
+    def request(self) -> ReportRequest:
+        kind = self.kind.currentData()
+        needs = NEEDS[kind]
+        day = self.day.currentData() if "day" in needs else None
+        if kind == "day" and day is None and self._choices.days:
+            day = self._choices.days[0][0]
+        return ReportRequest(
+            kind,
+            day=day,
+            item_id=self.item.currentData() if "item" in needs else None,
+            group_id=self.group.currentData() if "group" in needs else None,
+        )
+
+    def options(self) -> ReportOptions:
+        sign_in = self.sign_in.isChecked() and self.kind.currentData() == "participants"
+        return ReportOptions(paper=self.paper.currentData(), sign_in=sign_in)
+
+    def problem(self) -> str:
+        """Why the current choice cannot be printed, or ''."""
+        request = self.request()
+        if request.kind == "session" and not request.item_id:
+            return "Choose an agenda item."
+        if request.kind == "breakout" and not (request.item_id or request.group_id):
+            return "Choose an agenda item with breakout groups."
+        if request.kind == "day" and request.day is None:
+            return "The seminar has no days yet."
+        return ""
+
+    # -- preview ------------------------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        self._preview_timer.start()
+
+    def preview(self) -> "asyncio.Task[object] | None":
+        """Count the pages of the current choice in the background (nothing is written)."""
+        if self.problem():
+            self.pages_label.setText(self.problem())
+            return None
+        if not _loop_running():
+            return None  # no qasync loop (a script or a test without one): nothing to await
+        self._preview_cancel.set()
+        self._preview_cancel = threading.Event()
+        job = Job(self.ctx.desk.db.path, self.request(), self.options(), None)
+        self.pages_label.setText("Counting pages…")
+        self._preview_task = spawn(self._run_preview(job, self._preview_cancel))
+        return self._preview_task
+
+    async def _run_preview(self, job: Job, cancel: threading.Event) -> object:
+        now = self.ctx.desk.clock.now()
+        try:
+            pages, _, _ = await in_thread(run_job, job, None, cancel, now)
+        except Cancelled:
+            return None
+        except Exception as exc:  # noqa: BLE001 (shown to the person, not swallowed)
+            if not cancel.is_set():
+                self.pages_label.setText(f"Cannot build this report: {exc}")
+            return None
+        if not cancel.is_set():
+            paper = "A4" if job.options.paper == "a4" else "Letter"
+            self.pages_label.setText(f"{pages} page{'s' if pages != 1 else ''} ({paper})")
+            self.preview_finished.emit(pages)
+        return pages
+
+    # -- export -------------------------------------------------------------------------------
+
+    def suggested_name(self) -> str:
+        request = self.request()
+        parts = [request.kind]
+        if request.day is not None:
+            parts.append(f"day{request.day}")
+        if request.item_id:
+            label = self.item.currentText().split(" ", 1)[0]
+            parts.append(label)
+        if self.options().sign_in:
+            parts.append("sign-in")
+        return "-".join(parts) + ".pdf"
+
+    def choose_file(self) -> None:
+        if self.problem():
+            self.status.setText(self.problem())
+            return
+        start = self.ctx.desk.db.path.with_name(self.suggested_name())
+        path, _ = QFileDialog.getSaveFileName(self, "Export report", str(start), "PDF (*.pdf)")
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> "asyncio.Task[object] | None":
+        """Export the current choice to `path` in the background; returns the task."""
+        if self._export_task is not None and not self._export_task.done():
+            self.status.setText("An export is already running.")
+            return None
+        if self.problem():
+            self.status.setText(self.problem())
+            return None
+        if not _loop_running():
+            self.status.setText("Exports need the application's event loop (qasync).")
+            return None
+        self._preview_cancel.set()
+        self._preview_timer.stop()
+        self._export_cancel = threading.Event()
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        job = Job(self.ctx.desk.db.path, self.request(), self.options(), path)
+        self._busy(True)
+        self.status.setText(f"Exporting to {path}…")
+        self._export_task = spawn(self._run_export(job, self._export_cancel))
+        return self._export_task
+
+    async def _run_export(self, job: Job, cancel: threading.Event) -> object:
+        loop = asyncio.get_running_loop()
+        now = self.ctx.desk.clock.now()
+
+        def progress(fraction: float, text: str) -> None:
+            # on the worker thread: hand over to the GUI thread, a few times a second at most
+            moment = time.monotonic()
+            if fraction < 1.0 and moment - self._last_progress < PROGRESS_EVERY_S:
+                return
+            self._last_progress = moment
+            loop.call_soon_threadsafe(self._show_progress, fraction, text)
+
+        try:
+            pages, title, path = await in_thread(run_job, job, progress, cancel, now)
+        except Cancelled:
+            self.status.setText("Export cancelled; no file was written.")
+            self.export_failed.emit("cancelled")
+            return None
+        except Exception as exc:  # noqa: BLE001 (shown to the person, not swallowed)
+            self.status.setText(f"The export failed: {exc}")
+            self.export_failed.emit(str(exc))
+            return None
+        finally:
+            self._busy(False)
+        self.status.setText(f"{title}: {pages} page{'s' if pages != 1 else ''}, saved to {path}")
+        self.pages_label.setText(f"{pages} page{'s' if pages != 1 else ''}")
+        if self.open_when_done and path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.export_finished.emit(str(path), pages)
+        return pages
+
+    def _show_progress(self, fraction: float, text: str) -> None:
+        if self.progress.isVisible() or self.cancel_button.isEnabled():
+            self.progress.setValue(int(fraction * 1000))
+            self.status.setText(f"Exporting… {text}")
+
+    def _busy(self, busy: bool) -> None:
+        self.export_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.progress.setVisible(busy)
+        self.progress.setValue(0)
+
+    def cancel(self) -> None:
+        self._export_cancel.set()
+        self.status.setText("Cancelling…")
+
+    # -- changes ------------------------------------------------------------------------------
+
+    def on_changes(self, changes: OpChanges) -> None:
+        if changes.touches(Area.AGENDA, Area.BREAKOUTS):
+            self.load()
+        if self.isVisible() and not changes.empty:
+            self._preview_timer.start()
 
 
-SPEC = PageSpec(order=60, title="Reports", factory=PlaceholderPage)
+def _loop_running() -> bool:
+    try:
+        return asyncio.get_running_loop().is_running()
+    except RuntimeError:
+        pass
+    try:
+        return asyncio.get_event_loop_policy().get_event_loop().is_running()
+    except RuntimeError:
+        return False
+
+
+SPEC = PageSpec(order=60, title="Reports", factory=ReportsPage)
