@@ -13,13 +13,14 @@ A held right of reply is parked in a reserved band of positions beyond the end o
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from typing import NamedTuple
 
 from seminar_desk.domain.kinds import SpeakerStatus, SpeechType
 
-# Closest two positions may get before the list is renumbered 1, 2, 3...
-MIN_GAP = 1e-6
+# Closest two positions may get before a few neighbours are spread out again.
+MIN_GAP = 1e-9
+# Spacing a crowded stretch of the list gets when it is spread out.
+SPREAD_GAP = 1e-3
 # Positions from here on hold rights of reply until the chair calls them.
 HELD_BASE = 1e12
 
@@ -28,15 +29,13 @@ class ListClosed(ValueError):
     """The list of speakers is closed: only points of order are still taken."""
 
 
-@dataclass(frozen=True)
-class QueueEntry:
-    """What the order rules need of a request for the floor."""
+class QueueEntry(NamedTuple):
+    """What the order rules need of a request for the floor (a tuple: lists are long)."""
 
     id: str
     speech_type: str
     status: str
     position: float
-    requested_at: datetime
 
     @property
     def waiting(self) -> bool:
@@ -45,11 +44,14 @@ class QueueEntry:
     @property
     def held(self) -> bool:
         """A right of reply the chair has not called yet."""
-        return self.waiting and self.position >= HELD_BASE
+        return self.status == SpeakerStatus.WAITING and self.position >= HELD_BASE
 
     @property
     def point_of_order(self) -> bool:
         return self.speech_type == SpeechType.POINT_OF_ORDER
+
+
+Placement = tuple[float, dict[str, float]]
 
 
 def check_can_add(closed: bool, speech_type: str) -> None:
@@ -61,32 +63,19 @@ def check_can_add(closed: bool, speech_type: str) -> None:
 def queue(entries: Iterable[QueueEntry]) -> list[QueueEntry]:
     """Waiting requests that can be called, in speaking order."""
     return sorted(
-        (e for e in entries if e.waiting and not e.held),
-        key=lambda e: (e.position, e.requested_at, e.id),
+        (e for e in entries if e.status == SpeakerStatus.WAITING and e.position < HELD_BASE),
+        key=lambda e: (e.position, e.id),
     )
 
 
 def held(entries: Iterable[QueueEntry]) -> list[QueueEntry]:
     """Rights of reply waiting for the chair, in the order they were asked for."""
-    return sorted((e for e in entries if e.held), key=lambda e: (e.requested_at, e.id))
+    return sorted((e for e in entries if e.held), key=lambda e: (e.position, e.id))
 
 
 def next_speaker(entries: Iterable[QueueEntry]) -> QueueEntry | None:
     order = queue(entries)
     return order[0] if order else None
-
-
-def _between(before: float | None, after: float | None) -> float | None:
-    """A position strictly between two neighbours, or None when they are too close."""
-    if before is None and after is None:
-        return 1.0
-    if before is None:
-        return after - 1.0  # type: ignore[operator]
-    if after is None:
-        return before + 1.0
-    if after - before < 2 * MIN_GAP:
-        return None
-    return (before + after) / 2
 
 
 def _leading_points_of_order(order: Sequence[QueueEntry]) -> int:
@@ -105,25 +94,44 @@ def insertion_index(order: Sequence[QueueEntry], speech_type: str) -> int:
     return len(order)
 
 
-def new_position(entries: Sequence[QueueEntry], speech_type: str) -> float | None:
-    """The position of a new request among `entries` (None: renumber the queue first)."""
+def new_position(entries: Sequence[QueueEntry], speech_type: str) -> Placement:
+    """The position of a new request among `entries`, and any neighbours to move for room."""
     if speech_type == SpeechType.RIGHT_OF_REPLY:
         parked = [e.position for e in entries if e.held]
-        return max(parked) + 1.0 if parked else HELD_BASE
+        return (max(parked) + 1.0 if parked else HELD_BASE), {}
     order = queue(entries)
-    return position_at(order, insertion_index(order, speech_type))
+    return place(order, insertion_index(order, speech_type))
 
 
-def position_at(order: Sequence[QueueEntry], index: int, moving: str | None = None) -> float | None:
-    """A position that puts an entry at `index` of `order` (without `moving` itself).
+def place(order: Sequence[QueueEntry], index: int, moving: str | None = None) -> Placement:
+    """A position that puts an entry at `index` of `order` (read without `moving` itself).
 
-    None means the neighbours are too close: renumber the list first (`renumbered`).
+    Usually the midpoint of its neighbours. When they are too close, the smallest stretch
+    around `index` that has room is spread out evenly, so a move rewrites a few rows, not the
+    whole list.
     """
     rest = [e for e in order if e.id != moving]
-    index = max(0, min(index, len(rest)))
-    before = rest[index - 1].position if index > 0 else None
-    after = rest[index].position if index < len(rest) else None
-    return _between(before, after)
+    n = len(rest)
+    index = max(0, min(index, n))
+    if n == 0:
+        return 1.0, {}
+    before = rest[index - 1].position if index > 0 else rest[0].position - 2.0
+    after = rest[index].position if index < n else rest[-1].position + 2.0
+    if after - before >= 2 * MIN_GAP:
+        return (before + after) / 2, {}
+    k = 1
+    while True:
+        a, b = max(0, index - k), min(n, index + k)
+        slots = b - a + 1  # the window's entries and the new one
+        left = rest[a - 1].position if a > 0 else rest[0].position - slots * SPREAD_GAP * 2
+        right = rest[b].position if b < n else rest[-1].position + slots * SPREAD_GAP * 2
+        step = (right - left) / (slots + 1)
+        if step >= SPREAD_GAP or (a == 0 and b == n):
+            window = [e.id for e in rest[a:b]]
+            window.insert(index - a, "")
+            spread = {eid: left + step * (i + 1) for i, eid in enumerate(window)}
+            return spread.pop(""), spread
+        k *= 2
 
 
 def renumbered(order: Sequence[QueueEntry]) -> dict[str, float]:

@@ -1,23 +1,19 @@
 """Order rules of the list of speakers, on plain records."""
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
 from seminar_desk.domain import speaker_queue as q
 
-T0 = datetime(2026, 12, 19, 8, 0, tzinfo=UTC)
 
-
-def entry(id_: str, pos: float, kind: str = "statement", minute: int = 0, **kw) -> q.QueueEntry:
-    return q.QueueEntry(
-        id_, kind, kw.pop("status", "waiting"), pos, T0 + timedelta(minutes=minute), **kw
-    )
+def entry(id_: str, pos: float, kind: str = "statement", status: str = "waiting") -> q.QueueEntry:
+    return q.QueueEntry(id_, kind, status, pos)
 
 
 def add(entries: list[q.QueueEntry], id_: str, kind: str = "statement") -> list[q.QueueEntry]:
     """Add a request the way the service does."""
-    entries.append(entry(id_, q.new_position(entries, kind), kind, minute=len(entries)))
+    position, spread = q.new_position(entries, kind)
+    entries[:] = [e._replace(position=spread.get(e.id, e.position)) for e in entries]
+    entries.append(entry(id_, position, kind))
     return entries
 
 
@@ -46,10 +42,7 @@ def test_rights_of_reply_are_held_until_called_then_go_first_after_points_of_ord
     assert ids(entries) == ["poo", "a", "b"]
     assert [e.id for e in q.held(entries)] == ["ror1", "ror2"]
     moves = q.reply_positions(entries)
-    called = [
-        q.QueueEntry(e.id, e.speech_type, e.status, moves.get(e.id, e.position), e.requested_at)
-        for e in entries
-    ]
+    called = [e._replace(position=moves.get(e.id, e.position)) for e in entries]
     assert ids(called) == ["poo", "ror1", "ror2", "a", "b"]
     assert q.held(called) == []
 
@@ -73,14 +66,40 @@ def test_closed_list_takes_only_points_of_order() -> None:
         q.check_can_add(True, "right_of_reply")
 
 
-def test_moving_and_renumbering_when_positions_get_too_close() -> None:
+def test_moving_between_neighbours() -> None:
     order = q.queue([entry("a", 1), entry("b", 2), entry("c", 3)])
-    assert q.position_at(order, 0, moving="c") < 1
-    assert 1 < q.position_at(order, 1, moving="c") < 2
-    assert q.position_at(order, 3, moving="a") > 3
-    tight = q.queue([entry("a", 1.0), entry("b", 1.0 + 1e-7)])
-    assert q.position_at(tight, 1) is None
-    assert q.renumbered(tight) == {"a": 1.0, "b": 2.0}
+    assert q.place(order, 0, moving="c")[0] < 1
+    assert 1 < q.place(order, 1, moving="c")[0] < 2
+    assert q.place(order, 3, moving="a")[0] > 3
+    assert q.place([], 0) == (1.0, {})
+
+
+def test_crowded_positions_are_spread_out_locally() -> None:
+    """Moving the last speaker to third place over and over never loses the order."""
+    entries = [entry(f"s{i:03d}", float(i)) for i in range(200)]
+    rewritten = 0
+    for _ in range(200):
+        order = q.queue(entries)
+        last = order[-1]
+        position, spread = q.place(order, 2, moving=last.id)
+        rewritten += len(spread)
+        assert len(spread) < 20
+        entries = [
+            e._replace(position=position if e.id == last.id else spread.get(e.id, e.position))
+            for e in entries
+        ]
+        assert q.queue(entries)[2].id == last.id
+        positions = [e.position for e in q.queue(entries)]
+        assert positions == sorted(positions) and len(set(positions)) == len(positions)
+    assert rewritten < 200  # a handful of spreads, not a renumbering per move
+
+
+def test_points_of_order_keep_their_order_when_crowded() -> None:
+    entries: list[q.QueueEntry] = [entry("a", 1.0), entry("b", 1.0 + 1e-10)]
+    for i in range(40):
+        add(entries, f"poo{i}", "point_of_order")
+    assert ids(entries)[:40] == [f"poo{i}" for i in range(40)]
+    assert ids(entries)[40:] == ["a", "b"]
 
 
 def test_head_position_is_ahead_of_everyone() -> None:

@@ -94,6 +94,7 @@ class SpeakersPage(Page):
         self.limit_spin.setSingleStep(30)
         self.limit_spin.setSuffix(" s")
         self.limit_spin.setToolTip("Default speaking time on this item; 0 is a stopwatch")
+        self.limit_spin.setMinimumWidth(170)
         self.limit_spin.editingFinished.connect(self._save_item_limit)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("&Item:", buddy=self.item_box))
@@ -206,7 +207,7 @@ class SpeakersPage(Page):
 
         # -- speeches held --
         self.history = HistoryModel(self)
-        self.history_view = self._table(self.history)
+        self.history_view = self._table(self.history, stretch=1)
         # -- statistics --
         self.stats_scope = QComboBox()
         self.stats_scope.addItems(STAT_SCOPES)
@@ -332,7 +333,7 @@ class SpeakersPage(Page):
             action.triggered.connect(lambda _=False, i=i: self.type_box.setCurrentIndex(i))
             self.addAction(action)
 
-    def _table(self, model: object) -> QTableView:
+    def _table(self, model: object, stretch: int = 0) -> QTableView:
         from PySide6.QtCore import QSortFilterProxyModel
 
         proxy = QSortFilterProxyModel(self)
@@ -344,8 +345,10 @@ class SpeakersPage(Page):
         view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         view.verticalHeader().hide()
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         return view
 
     def _build_menu(self) -> None:
@@ -408,9 +411,8 @@ class SpeakersPage(Page):
         self.screen_box.clear()
         for screen in QGuiApplication.screens():
             size = screen.geometry()
-            self.screen_box.addItem(
-                f"{screen.name()} ({size.width()}×{size.height()})", screen.name()
-            )
+            label = screen.name() or screen.model() or f"Screen {self.screen_box.count() + 1}"
+            self.screen_box.addItem(f"{label} ({size.width()}×{size.height()})", screen.name())
         chosen = pick_screen(saved_screen_name())
         if chosen is not None:
             self.screen_box.setCurrentIndex(max(0, self.screen_box.findData(chosen.name())))
