@@ -33,15 +33,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_agenda(args: argparse.Namespace) -> int:
     from seminar_desk.services.agenda_export import export_agenda
-    from seminar_desk.services.desk import Desk
-    from seminar_desk.store.database import Database
+    from seminar_desk.services.files import open_desk
 
     fmt = args.format or ("csv" if args.output.suffix.lower() == ".csv" else "ics")
     db_path = getattr(args, "db", None) or default_db_path()
     if not Path(db_path).exists():
         print(f"seminar-desk: {db_path}: no such seminar file", file=sys.stderr)
         return 2
-    desk = Desk(Database.open(db_path))
+    desk = open_desk(Path(db_path))
     try:
         count = export_agenda(desk, fmt, args.output)
     finally:

@@ -37,15 +37,14 @@ def run_agenda(args: argparse.Namespace) -> int:
 
     from seminar_desk.services.agenda import AgendaService
     from seminar_desk.services.agenda_import import AgendaImportError, import_agenda, read_agenda
-    from seminar_desk.services.desk import Desk
+    from seminar_desk.services.files import open_desk
     from seminar_desk.services.seminar import SeminarService
-    from seminar_desk.store.database import Database
 
     source = Path(args.file)
     if not source.is_file():
         print(f"seminar-desk: {source}: no such file", file=sys.stderr)
         return 2
-    desk = Desk(Database.open(getattr(args, "db", None) or default_db_path()))
+    desk = open_desk(getattr(args, "db", None) or default_db_path())
     try:
         existing = SeminarService(desk).details()
         zone = AgendaService(desk).timezone().key if existing is not None else None
