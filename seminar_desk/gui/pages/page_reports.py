@@ -296,6 +296,7 @@ class ReportsPage(Page):
 
     def preview(self) -> "asyncio.Task[object] | None":
         """Count the pages of the current choice in the background (nothing is written)."""
+        self._preview_timer.stop()
         if self.problem():
             self.pages_label.setText(self.problem())
             return None
