@@ -293,3 +293,18 @@ def test_switching_days_by_keyboard(page: AgendaPage, qtbot):
     assert page.tabs.currentIndex() == 1 and page.model.rowCount() == 10
     qtbot.keyClick(page.table, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert page.tabs.currentIndex() == 0
+
+
+def test_an_empty_file_has_an_empty_agenda(qtbot, desk: Desk, qtmodeltester):
+    page = AgendaPage(DeskContext(desk, ChangeBus(desk)))
+    qtbot.addWidget(page)
+    assert page.tabs.count() == 0 and page.model.rowCount() == 0
+    assert "No days yet" in page.live_label.text()
+    qtmodeltester.check(page.model)
+    page.action("add").trigger()
+    assert "no day" in page.message.text()
+    page.action("add_day").trigger()
+    assert "Create the seminar first" in page.message.text()
+    page.action("start").trigger()
+    page.action("replan").trigger()
+    assert page.model.rowCount() == 0
