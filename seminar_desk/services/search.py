@@ -117,15 +117,21 @@ class SearchService:
         with self.desk.db.engine.connect() as conn:
             return int(conn.exec_driver_sql("SELECT count(*) FROM fts_pending").scalar() or 0)
 
-    def catch_up(self) -> int:
-        """Fold and index the queued rows; returns how many were processed."""
+    def catch_up(self, limit: int | None = None) -> int:
+        """Fold and index queued rows (at most `limit`); returns how many were processed.
+
+        The page calls it in small steps after opening a file, so a freshly imported seminar
+        is indexed without freezing the window; a search finishes whatever is left.
+        """
         self.ensure_index()
         with self.desk.db.engine.connect() as conn:
             if conn.exec_driver_sql("SELECT 1 FROM fts_pending LIMIT 1").first() is None:
                 return 0
         done = 0
         with self.desk.db.engine.begin() as conn:
-            queued = conn.exec_driver_sql("SELECT kind, ref_id FROM fts_pending").all()
+            queued = conn.exec_driver_sql(
+                "SELECT kind, ref_id FROM fts_pending LIMIT ?", (-1 if limit is None else limit,)
+            ).all()
             by_kind: dict[str, list[str]] = {}
             for kind, ref_id in queued:
                 by_kind.setdefault(kind, []).append(ref_id)
@@ -145,7 +151,13 @@ class SearchService:
                 for ref_id in ids:
                     self._index_one(conn, kind, ref_id, texts.get(ref_id))
                     done += 1
-            conn.exec_driver_sql("DELETE FROM fts_pending")
+            if limit is None:
+                conn.exec_driver_sql("DELETE FROM fts_pending")
+            else:
+                conn.exec_driver_sql(
+                    "DELETE FROM fts_pending WHERE kind = ? AND ref_id = ?",
+                    [tuple(row) for row in queued],
+                )
         return done
 
     @staticmethod

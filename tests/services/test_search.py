@@ -80,3 +80,17 @@ def test_missing_triggers_are_restored(demo_desk: Desk) -> None:
     assert search.search("echidna")
     assert search.reindex() > 0
     assert search.pending() == 0
+
+
+def test_catch_up_in_steps(demo_desk: Desk) -> None:
+    search = SearchService(demo_desk)
+    search.reindex()
+    with demo_desk.db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO fts_pending (kind, ref_id) SELECT 'note', id FROM note"))
+    queued = search.pending()
+    assert queued > 10
+    assert search.catch_up(limit=10) == 10
+    assert search.pending() == queued - 10
+    assert search.catch_up() == queued - 10
+    assert search.pending() == 0
+    assert search.search("tracing")

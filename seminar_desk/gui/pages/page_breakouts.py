@@ -34,6 +34,7 @@ from seminar_desk.services.register import RegisterEntry, RegisterService
 from seminar_desk.services.search import SearchHit, SearchService
 
 SEARCH_DELAY_MS = 150
+INDEX_STEP = 150  # rows folded and indexed per event-loop turn (a few tens of ms)
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # ("item" | "group", id, item_id)
 NOTES_TAB, GROUPS_TAB, REGISTER_TAB = range(3)
 
@@ -54,6 +55,8 @@ class BreakoutsPage(Page):
         self.search.textChanged.connect(self._search_typed)
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.run_search)
+        self.index_timer = QTimer(self, singleShot=True, interval=0)
+        self.index_timer.timeout.connect(self.index_step)
         self.hits = HitsModel(self)
         self.results = QListView()
         self.results.setObjectName("search_results")
@@ -239,7 +242,12 @@ class BreakoutsPage(Page):
         self.editor.flush()
 
     def on_shown(self) -> None:
-        self.search_service.catch_up()
+        self.index_step()
+
+    def index_step(self) -> None:
+        """Index rows written elsewhere (demo, imports, undo) a little at a time."""
+        if self.search_service.catch_up(limit=INDEX_STEP) >= INDEX_STEP:
+            self.index_timer.start()
 
     def on_changes(self, changes: OpChanges) -> None:
         if changes.origin is self:
