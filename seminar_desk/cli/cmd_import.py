@@ -28,6 +28,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     agenda.add_argument(
         "--dry-run", action="store_true", help="print the preview only; change nothing"
     )
+    agenda.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="time zone of a new seminar (e.g. Asia/Phnom_Penh); CSV and XLSX carry none. "
+        "An existing seminar keeps its own zone.",
+    )
     add_db_option(agenda, default=argparse.SUPPRESS)
     agenda.set_defaults(run=run_agenda)
 
@@ -44,10 +50,16 @@ def run_agenda(args: argparse.Namespace) -> int:
     if not source.is_file():
         print(f"seminar-desk: {source}: no such file", file=sys.stderr)
         return 2
+    if args.timezone:
+        try:
+            _check_zone(args.timezone)
+        except ValueError as exc:
+            print(f"seminar-desk: nothing imported: {exc}", file=sys.stderr)
+            return 1
     desk = open_desk(getattr(args, "db", None) or default_db_path())
     try:
         existing = SeminarService(desk).details()
-        zone = AgendaService(desk).timezone().key if existing is not None else None
+        zone = AgendaService(desk).timezone().key if existing is not None else args.timezone
         try:
             agenda = read_agenda(source, zone)
         except AgendaImportError as exc:
@@ -64,3 +76,13 @@ def run_agenda(args: argparse.Namespace) -> int:
         return 0
     finally:
         desk.close()
+
+
+def _check_zone(name: str) -> None:
+    """Refuse an unknown zone before a new file is created for nothing."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(name)
+    except (KeyError, ValueError) as exc:
+        raise ValueError(f"unknown time zone {name!r}; expected e.g. Asia/Bangkok.") from exc

@@ -9,7 +9,7 @@ import csv
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -128,11 +128,13 @@ def read_agenda(path: Path, target_zone: str | None = None) -> ImportedAgenda:
     """Read any supported file; times are converted to `target_zone` when the file has zones."""
     path = Path(path)
     suffix = path.suffix.lower().lstrip(".")
+    if target_zone is not None and not _valid_zone(target_zone):
+        raise AgendaImportError([f"unknown time zone {target_zone!r}; expected e.g. Asia/Bangkok."])
     try:
-        if suffix == "csv":
-            return read_csv(path)
-        if suffix in ("xlsx", "xlsm"):
-            return read_xlsx(path)
+        if suffix in ("csv", "xlsx", "xlsm"):
+            table = read_csv(path) if suffix == "csv" else read_xlsx(path)
+            # Spreadsheets carry no zone: their times are the seminar's own local times.
+            return replace(table, timezone=target_zone) if target_zone else table
         if suffix in ("ics", "ical", "ifb"):
             return read_ics(path, target_zone)
         if suffix == "xml":

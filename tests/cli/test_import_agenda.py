@@ -50,3 +50,23 @@ def test_bad_row_is_reported_and_nothing_imported(tmp_path: Path, demo_path: Pat
 
 def test_missing_file(tmp_path: Path, capsys):
     assert main(["import", "agenda", str(tmp_path / "nope.csv"), "--db", str(tmp_path / "x")]) == 2
+
+
+def test_a_spreadsheet_into_a_new_file_takes_the_given_zone(tmp_path: Path, capsys):
+    from seminar_desk.services.seminar import SeminarService
+
+    csv_path = tmp_path / "Workshop.csv"
+    csv_path.write_text("date,start,duration,title\n2027-02-01,09:00,30,Opening\n")
+    db = tmp_path / "new.sqlite"
+    args = ["import", "agenda", str(csv_path), "--db", str(db), "--timezone", "Asia/Manila"]
+    assert main(args) == 0
+    desk = Desk(Database.open(db))
+    try:
+        details = SeminarService(desk).details()
+        assert details.timezone == "Asia/Manila" and details.title == "Workshop"
+    finally:
+        desk.close()
+    bad = ["import", "agenda", str(csv_path), "--db", str(tmp_path / "x.sqlite")]
+    assert main([*bad, "--timezone", "Mars/Olympus"]) == 1
+    assert "unknown time zone 'Mars/Olympus'" in capsys.readouterr().err
+    assert not (tmp_path / "x.sqlite").exists()
