@@ -1,0 +1,53 @@
+"""`seminar-desk report`: every kind from the command line, lookups and errors."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from seminar_desk.cli.main import main
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["session", "--item", "1.8"],
+        ["session", "--item", "dark web"],
+        ["breakout", "--item", "2.6", "--group", "2"],
+        ["breakout", "--group", "stockpile"],
+        ["day", "--day", "2"],
+        ["seminar", "--paper", "letter"],
+        ["agenda", "--day", "1"],
+        ["participants"],
+        ["participants", "--sign-in", "--day", "1"],
+    ],
+)
+def test_report_kinds(demo_path, tmp_path, capsys, args) -> None:
+    out = tmp_path / "r.pdf"
+    assert main(["report", *args, "--db", str(demo_path), "-o", str(out)]) == 0
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    assert len(reader.pages) >= 1
+    assert "written to" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["session"], "needs --item"),
+        (["session", "--item", "session"], "matches 5 items"),
+        (["session", "--item", "nothing like it"], "no agenda item"),
+        (["day", "--day", "7"], "no day 7"),
+        (["breakout"], "needs --item or --group"),
+    ],
+)
+def test_report_errors(demo_path, tmp_path, capsys, args, message) -> None:
+    out = tmp_path / "r.pdf"
+    assert main(["report", *args, "--db", str(demo_path), "-o", str(out)]) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_help_explains_item_names(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    assert "day.position" in capsys.readouterr().out

@@ -1,0 +1,94 @@
+"""Snapshots for reports: one read, local times, speech durations without pauses."""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from seminar_desk.services.report_data import load_snapshot, report_choices, snapshot_of_file
+from seminar_desk.store.models import (
+    AgendaItem,
+    Participant,
+    Recommendation,
+    SpeakerEntry,
+    SpeechPause,
+)
+
+
+def test_demo_snapshot(demo_desk) -> None:
+    snap = load_snapshot(demo_desk)
+    assert snap.details.city == "Phnom Penh"
+    assert [d.number for d in snap.days] == [1, 2]
+    assert [i.number for i in snap.days[0].items][:3] == ["1.1", "1.2", "1.3"]
+    tour = next(i for i in snap.items() if i.kind == "tour_de_table")
+    assert len(tour.speeches) == 14
+    first = tour.speeches[0]
+    assert first.started is not None and first.started.utcoffset() == timedelta(hours=7)
+    assert first.started.strftime("%H:%M") == "15:02"  # Phnom Penh time, as typed in the demo
+    assert first.duration_s == 305
+    assert first.capacity_label == "On behalf of ASEAN"
+    assert [s.started for s in tour.speeches] == sorted(s.started for s in tour.speeches)
+    groups = [g for i in snap.items() for g in i.groups]
+    assert len(groups) == 3 and all(g.members for g in groups)
+    assert snap.participants == tuple(sorted(snap.participants, key=lambda p: p.sort_key))
+    assert any(p.days_present == frozenset({1, 2}) for p in snap.participants)
+
+
+def test_duration_subtracts_pauses_and_running_speech_counts_to_now(demo_desk, clock) -> None:
+    start = datetime(2026, 12, 19, 2, 0, tzinfo=UTC)
+    with demo_desk.action("speech", undoable=False) as act:
+        item = act.session.scalars(select(AgendaItem).where(AgendaItem.position == 0)).first()
+        who = act.session.scalars(select(Participant)).first()
+        done = SpeakerEntry(
+            item=item,
+            participant=who,
+            status="done",
+            started_at=start,
+            ended_at=start + timedelta(minutes=5),
+        )
+        done.pauses = [
+            SpeechPause(
+                started_at=start + timedelta(minutes=1), ended_at=start + timedelta(minutes=2)
+            ),
+            SpeechPause(
+                started_at=start + timedelta(minutes=3),
+                ended_at=start + timedelta(minutes=3, seconds=30),
+            ),
+        ]
+        act.session.add(done)
+        running = SpeakerEntry(
+            item=item, participant=who, status="paused", started_at=start + timedelta(minutes=10)
+        )
+        running.pauses = [SpeechPause(started_at=start + timedelta(minutes=11))]
+        act.session.add(running)
+        act.session.add(SpeakerEntry(item=item, participant=who, status="waiting"))
+        item_id = item.id
+    clock.set(start + timedelta(minutes=20))
+    snap = load_snapshot(demo_desk)
+    speeches = snap.item(item_id).speeches
+    assert len(speeches) == 2  # the waiting request is no speech
+    assert speeches[0].duration_s == 5 * 60 - 90
+    assert speeches[1].duration_s == 60  # paused after one minute, still paused
+
+
+def test_merged_recommendations_are_left_out(demo_desk) -> None:
+    before = sum(len(i.recommendations) for i in load_snapshot(demo_desk).items())
+    with demo_desk.action("merge", undoable=False) as act:
+        recs = act.session.scalars(select(Recommendation).order_by(Recommendation.position)).all()
+        recs[1].merged_into_id = recs[0].id
+        merged_text = recs[1].text
+    texts = [r.text for i in load_snapshot(demo_desk).items() for r in i.recommendations]
+    assert merged_text not in texts and len(texts) == before - 1
+
+
+def test_snapshot_of_file_reads_beside_the_open_desk(demo_desk, demo_path: Path) -> None:
+    snap = snapshot_of_file(demo_path, datetime.now(UTC))
+    assert snap.file_name == demo_path.name
+    assert len(snap.items()) == len(load_snapshot(demo_desk).items())
+
+
+def test_choices(demo_desk) -> None:
+    choices = report_choices(demo_desk)
+    assert [n for n, _ in choices.days] == [1, 2]
+    assert choices.items[7].label.startswith("1.8 Tour de table")
+    assert {g.label[:7] for g in choices.groups} == {"Group A", "Group B", "Group C"}
