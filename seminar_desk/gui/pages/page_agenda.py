@@ -323,9 +323,7 @@ class AgendaPage(Page):
         view = self.day_view
         self.warnings.clear()
         if view is None:
-            self.live_label.setText(
-                "No days yet: import an agenda or add days on the Seminar page."
-            )
+            self.live_label.setText("No days yet: import an agenda, or press Add day.")
             self.delay_label.clear()
             return
         for edit, minutes in ((self.day_start, view.start), (self.day_end, view.planned_end)):
