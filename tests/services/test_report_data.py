@@ -72,12 +72,17 @@ def test_duration_subtracts_pauses_and_running_speech_counts_to_now(demo_desk, c
 
 
 def test_merged_recommendations_are_left_out(demo_desk) -> None:
-    before = sum(len(i.recommendations) for i in load_snapshot(demo_desk).items())
+    def texts_of(snap) -> list[str]:
+        return [r.text for i in snap.items() for r in i.recommendations] + [
+            r.text for i in snap.items() for g in i.groups for r in g.recommendations
+        ]
+
+    before = len(texts_of(load_snapshot(demo_desk)))
     with demo_desk.action("merge", undoable=False) as act:
         recs = act.session.scalars(select(Recommendation).order_by(Recommendation.position)).all()
         recs[1].merged_into_id = recs[0].id
         merged_text = recs[1].text
-    texts = [r.text for i in load_snapshot(demo_desk).items() for r in i.recommendations]
+    texts = texts_of(load_snapshot(demo_desk))
     assert merged_text not in texts and len(texts) == before - 1
 
 
