@@ -286,3 +286,19 @@ def test_making_neighbouring_items_parallel_and_back(
     demo_desk.undo()
     demo_desk.undo()
     assert starts(agenda, day1) == DAY1 and agenda.day(day1).items[5].parallel_key == ""
+
+
+def test_parallel_items_run_live_together(agenda: AgendaService, clock: FakeClock, day1: str):
+    tour = agenda.day(day1).items[7]
+    _, a = agenda.add_item(day1, after_id=tour.id, title="Room A", kind="breakout")
+    _, b = agenda.add_item(day1, after_id=a, title="Room B", kind="breakout")
+    agenda.set_parallel([a, b])
+    agenda.start_item(a)
+    agenda.start_item(b)  # a parallel item does not end its sibling
+    view = agenda.day(day1)
+    assert [i.title for i in view.items if i.running] == ["Room A", "Room B"]
+    clock.advance(30 * 60)
+    agenda.start_next(day1)  # the wrap-up: both rooms end now
+    view = agenda.day(day1)
+    assert view.items[8].done and view.items[9].done and view.items[10].running
+    assert view.items[8].actual_end == view.items[9].actual_end == clock.now()
