@@ -2,9 +2,13 @@
 
 from datetime import time
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from seminar_desk.domain.timing import (
     PlanSlot,
     Slot,
+    blocks,
     day_minutes,
     delay_minutes,
     format_delay,
@@ -113,3 +117,35 @@ def test_delay_of_running_and_ended_items():
     # running past its planned end: behind by the overrun
     assert delay_minutes(planned, durations, [540, None], [None, None], 620) == 20
     assert delay_minutes(planned, durations, [540, None], [595, None], 620) == -5
+
+
+slot_strategy = st.builds(
+    PlanSlot,
+    duration_min=st.integers(0, 240),
+    locked_start=st.one_of(st.none(), st.integers(NINE, 20 * 60)),
+    parallel_key=st.sampled_from(["", "", "a", "b"]),
+)
+
+
+@given(st.lists(slot_strategy, max_size=40))
+def test_plan_properties(slots):
+    plan = plan_day(NINE, slots)
+    collisions = {w.index for w in plan.warnings if w.kind == "collision"}
+    for i, slot in enumerate(slots):
+        assert plan.ends[i] == plan.starts[i] + slot.duration_min
+        if slot.locked_start is not None:
+            assert plan.starts[i] == slot.locked_start  # a locked start never moves
+        else:
+            assert plan.starts[i] >= NINE
+    # Unlocked blocks never start before the previous block has ended, and a locked item
+    # that starts before then is reported.
+    cursor = NINE
+    for block in blocks(slots):
+        for i in block:
+            if slots[i].locked_start is None:
+                assert plan.starts[i] >= cursor or any(
+                    slots[j].locked_start is not None for j in block
+                )
+            else:
+                assert (i in collisions) == (slots[i].locked_start < cursor)
+        cursor = max([cursor, *(plan.ends[i] for i in block)])
