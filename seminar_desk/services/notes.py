@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.kinds import ActionStatus, NoteSection, RecommendationStatus
 from seminar_desk.services.desk import Desk
-from seminar_desk.store.models import ActionItem, Note, Recommendation
+from seminar_desk.store.models import ActionItem, AgendaItem, BreakoutGroup, Note, Recommendation
 
 # Save when typing pauses this long, and never let unsaved text get older than MAX_WAIT_S:
 # continuous typing has no pauses, and the promise is "at most the last second is lost".
@@ -88,6 +88,10 @@ class NotePage:
     sections: dict[str, NoteText]
     recommendations: list[RecommendationRow] = field(default_factory=list)
     actions: list[ActionRow] = field(default_factory=list)
+
+
+class TargetGone(LookupError):
+    """The item or group a note belongs to no longer exists (deleted, or an undo removed it)."""
 
 
 class _RollBack(Exception):
@@ -216,6 +220,13 @@ class NotesService:
             if note is None:
                 if not body:
                     return act.changes
+                owner = (
+                    s.get(BreakoutGroup, target.group_id)
+                    if target.group_id
+                    else s.get(AgendaItem, target.item_id)
+                )
+                if owner is None:
+                    raise TargetGone("The agenda item or group of this note was deleted.")
                 note = Note(section=section, body=body, **target.columns())
                 s.add(note)
             elif note.body == body and note.author_name == author_name:
@@ -408,6 +419,10 @@ class NoteAutosaver:
                 changes = changes | self.notes.save_note(
                     target, section, body, name, author_id, origin=self.origin
                 )
+            except TargetGone as exc:  # nowhere to keep it: drop it, but say so
+                del self._pending[target, section]
+                self.last_error = str(exc)
+                raise
             except Exception as exc:  # keep the text: the next flush tries again
                 self.last_error = str(exc)
                 raise

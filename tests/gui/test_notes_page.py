@@ -273,3 +273,34 @@ def test_text_typed_just_before_closing_the_file_is_kept(
         assert body == "Last words before closing"
     finally:
         w2.close_file()
+
+
+def test_a_failed_save_is_shown_and_retried(page: BreakoutsPage, monkeypatch, qtbot) -> None:
+    group = page.breakouts.groups(breakout_item(page))[0]
+    page.open_group(group.id)
+    real = page.notes.save_note
+    failures = [1]
+
+    def flaky(*args, **kwargs):
+        if failures:
+            failures.pop()
+            raise OSError("disk full")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(page.notes, "save_note", flaky)
+    page.editor.edits["summary"].setPlainText("Kept through a failed save")
+    page.editor.flush()
+    assert page.editor.saved_state == "Not saved: retrying"
+    assert page.editor.saver.dirty
+    qtbot.waitUntil(lambda: page.editor.saved_state == "✓ Saved", timeout=3000)
+    assert stored(page, group.id, "summary").body == "Kept through a failed save"
+
+
+def test_undoing_a_new_group_while_typing_in_it(page: BreakoutsPage) -> None:
+    _, gid = page.breakouts.add_group(breakout_item(page))
+    page.fill_tree()
+    page.open_group(gid)
+    page.editor.edits["summary"].setPlainText("Typed in a group about to vanish")
+    page.ctx.desk.undo()
+    assert page.editor.target is None
+    assert page.editor.saved_state == "Not saved: deleted"

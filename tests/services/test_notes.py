@@ -149,3 +149,21 @@ def test_idle_checkpoints_only_after_saves(
     saver.idle()
     saver.idle()
     assert calls == [1]
+
+
+def test_text_for_a_deleted_group_is_refused_and_dropped(
+    demo_desk: Desk, group_target: NoteTarget
+) -> None:
+    from seminar_desk.services.breakouts import BreakoutService
+    from seminar_desk.services.notes import TargetGone
+
+    notes = NotesService(demo_desk)
+    _, gid = BreakoutService(demo_desk).add_group(
+        BreakoutService(demo_desk).group(group_target.group_id).item_id
+    )
+    saver = NoteAutosaver(notes)
+    saver.edit(NoteTarget(group_id=gid), "summary", "typed as the group was deleted")
+    demo_desk.undo()  # the group disappears
+    with pytest.raises(TargetGone):
+        saver.flush()
+    assert not saver.dirty and saver.last_error

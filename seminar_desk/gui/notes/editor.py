@@ -33,7 +33,13 @@ from seminar_desk.domain.kinds import ActionStatus, NoteSection, RecommendationS
 from seminar_desk.domain.text import fold
 from seminar_desk.gui.notes.models import ID_ROLE, RowsModel
 from seminar_desk.services.breakouts import Person
-from seminar_desk.services.notes import NoteAutosaver, NotePage, NotesService, NoteTarget
+from seminar_desk.services.notes import (
+    NoteAutosaver,
+    NotePage,
+    NotesService,
+    NoteTarget,
+    TargetGone,
+)
 
 RAPPORTEUR_KEY = "notes/rapporteur"
 IDLE_MS = 3000
@@ -388,6 +394,9 @@ class NotesEditor(QWidget):
             return
         try:
             self.saver.flush()
+        except TargetGone as exc:
+            self._set_state("gone", str(exc))
+            return
         except Exception as exc:  # the text stays pending; the timer tries again
             self._set_state("error", str(exc))
             self.timer.start(1000)
@@ -403,10 +412,11 @@ class NotesEditor(QWidget):
             "unsaved": "Saving…",
             "saved": "✓ Saved",
             "error": "Not saved: retrying",
+            "gone": "Not saved: deleted",
         }[state]
         self.state.setText(text)
         self.state.setToolTip(detail)
-        colour = {"saved": "#1b7f3b", "error": "#b00020", "unsaved": "#8a6d00"}.get(state, "")
+        colour = {"saved": "#1b7f3b", "unsaved": "#8a6d00"}.get(state, "#b00020" if state else "")
         self.state.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
         self.saved_state_changed.emit(state)
 

@@ -134,8 +134,8 @@ class BreakoutsPage(Page):
                 node.addChild(child)
             node.setExpanded(True)
         self.tree.blockSignals(False)
-        if current is not None:
-            self.select(*current)
+        if current is not None and not self.select(*current):
+            self._tree_changed(None, None)  # what was open is gone (deleted, or undone)
 
     def current_target(self) -> tuple[str, str] | None:
         node = self.tree.currentItem()
