@@ -11,9 +11,10 @@ countdown jump.
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from seminar_desk.domain import speaker_queue as rules
 from seminar_desk.domain.changes import OpChanges
@@ -229,7 +230,11 @@ class SpeakersService:
             return [GroupRef(g.id, g.code, g.name) for g in rows]
 
     def snapshot(self, item_id: str) -> ListSnapshot:
-        """The item's list as plain data; the timer is anchored to the clock's monotonic now."""
+        """The item's list as plain data; the timer is anchored to the clock's monotonic now.
+
+        Read with two Core queries (entries with their names, then pauses): the page and the
+        projector redraw from this after every action, on lists of hundreds of requests.
+        """
         clock = self.desk.clock
         with self.desk.read() as s:
             item = s.get(AgendaItem, item_id)
@@ -239,19 +244,14 @@ class SpeakersService:
             limits = _Limits(
                 item.speaking_limit_s, seminar.default_speaking_limit_s if seminar else 180
             )
-            entries = s.scalars(
-                select(SpeakerEntry)
-                .where(SpeakerEntry.item_id == item_id)
-                .options(
-                    selectinload(SpeakerEntry.participant),
-                    selectinload(SpeakerEntry.organisation),
-                    selectinload(SpeakerEntry.on_behalf_of),
-                    selectinload(SpeakerEntry.pauses),
-                )
-            ).all()
+            conn = s.connection()
+            entries = [_Raw(*r) for r in conn.execute(_SNAPSHOT_SQL, {"item": item_id})]
+            pauses: dict[str, list[tuple[datetime, datetime | None]]] = {}
+            for entry_id, started, ended in conn.execute(_PAUSES_SQL, {"item": item_id}):
+                pauses.setdefault(entry_id, []).append((started, ended))
             now, mono = clock.now(), clock.monotonic()
-            rows = {e.id: self._row(e, limits, now, mono) for e in entries}
-            q = [_queue_entry(e) for e in entries]
+            rows = {e.id: self._row(e, pauses.get(e.id, []), limits, now, mono) for e in entries}
+            q = [rules.QueueEntry(e.id, e.speech_type, e.status, e.position) for e in entries]
             current = next((e for e in entries if e.status in LIVE), None)
             timer = None
             if current is not None:
@@ -263,8 +263,8 @@ class SpeakersService:
                     running=current.status == SpeakerStatus.SPEAKING,
                 )
             history = sorted(
-                (e for e in entries if e.status == SpeakerStatus.DONE and e.started_at),
-                key=lambda e: (e.started_at, e.id),
+                (r for r in rows.values() if r.status == SpeakerStatus.DONE and r.started_at),
+                key=lambda r: (r.started_at, r.id),
             )
             return ListSnapshot(
                 item_id=item.id,
@@ -277,22 +277,27 @@ class SpeakersService:
                 current=rows[current.id] if current is not None else None,
                 waiting=tuple(rows[e.id] for e in rules.queue(q)),
                 held=tuple(rows[e.id] for e in rules.held(q)),
-                history=tuple(rows[e.id] for e in history),
+                history=tuple(history),
                 timer=timer,
                 seminar_title=(seminar.short_title or seminar.title) if seminar else "",
             )
 
-    def _row(self, e: SpeakerEntry, limits: _Limits, now: datetime, mono: float) -> SpeakerRow:
-        org = e.organisation
-        if org is None and e.participant is not None:
-            org = e.participant.organisation
+    def _row(
+        self,
+        e: "_Raw",
+        pauses: list[tuple[datetime, datetime | None]],
+        limits: _Limits,
+        now: datetime,
+        mono: float,
+    ) -> SpeakerRow:
+        own_org = e.org_name is not None
         return SpeakerRow(
             id=e.id,
-            name=e.participant.name if e.participant is not None else "",
-            delegation=org.name if org is not None else "",
-            delegation_code=org.code if org is not None else "",
+            name=e.person or "",
+            delegation=(e.org_name if own_org else e.person_org_name) or "",
+            delegation_code=(e.org_code if own_org else e.person_org_code) or "",
             capacity=e.capacity,
-            on_behalf_of=e.on_behalf_of.code if e.on_behalf_of is not None else "",
+            on_behalf_of=e.group_code or "",
             speech_type=e.speech_type,
             status=e.status,
             position=e.position,
@@ -307,17 +312,22 @@ class SpeakersService:
                 seminar_limit_s=limits.seminar,
                 speaker_limit_s=e.time_limit_s,
             ),
-            elapsed_s=self._elapsed(e, now, mono),
-            held=_queue_entry(e).held,
+            elapsed_s=self._elapsed(e, pauses, now, mono),
+            held=rules.QueueEntry(e.id, e.speech_type, e.status, e.position).held,
         )
 
-    def _elapsed(self, e: SpeakerEntry, now: datetime, mono: float) -> float:
+    def _elapsed(
+        self,
+        e: "_Raw",
+        pauses: list[tuple[datetime, datetime | None]],
+        now: datetime,
+        mono: float,
+    ) -> float:
         if e.started_at is None:
             return 0.0
-        pauses = [(p.started_at, p.ended_at) for p in e.pauses]
         if e.status == SpeakerStatus.SPEAKING:
             anchor = self._anchors.get(e.id)
-            if anchor is not None and anchor.resumed_at == _resumed_at(e):
+            if anchor is not None and anchor.resumed_at == _resumed_at(e.started_at, pauses):
                 return anchor.elapsed_s + max(0.0, mono - anchor.mono)
         return net_elapsed(e.started_at, e.ended_at, pauses, now)
 
@@ -607,6 +617,64 @@ _WAITING_SQL = select(_T.c.id, _T.c.speech_type, _T.c.status, _T.c.position).whe
     _T.c.item_id == bindparam("item"), _T.c.status == SpeakerStatus.WAITING.value
 )
 
+_P = Participant.__table__
+_O = Organisation.__table__
+_PO = Organisation.__table__.alias("person_org")
+_G = OrgGroup.__table__
+_SNAPSHOT_SQL = (
+    select(
+        _T.c.id,
+        _T.c.capacity,
+        _T.c.speech_type,
+        _T.c.status,
+        _T.c.position,
+        _T.c.requested_at,
+        _T.c.time_limit_s,
+        _T.c.started_at,
+        _T.c.ended_at,
+        _P.c.name,
+        _O.c.name,
+        _O.c.code,
+        _PO.c.name,
+        _PO.c.code,
+        _G.c.code,
+    )
+    .select_from(
+        _T.outerjoin(_P, _T.c.participant_id == _P.c.id)
+        .outerjoin(_O, _T.c.organisation_id == _O.c.id)
+        .outerjoin(_PO, _P.c.organisation_id == _PO.c.id)
+        .outerjoin(_G, _T.c.on_behalf_of_id == _G.c.id)
+    )
+    .where(_T.c.item_id == bindparam("item"), _T.c.status != SpeakerStatus.WITHDRAWN.value)
+)
+_S = SpeechPause.__table__
+_PAUSES_SQL = (
+    select(_S.c.entry_id, _S.c.started_at, _S.c.ended_at)
+    .join(_T, _S.c.entry_id == _T.c.id)
+    .where(_T.c.item_id == bindparam("item"))
+    .order_by(_S.c.started_at)
+)
+
+
+class _Raw(NamedTuple):
+    """One row of `_SNAPSHOT_SQL`."""
+
+    id: str
+    capacity: str
+    speech_type: str
+    status: str
+    position: float
+    requested_at: datetime
+    time_limit_s: int | None
+    started_at: datetime | None
+    ended_at: datetime | None
+    person: str | None
+    org_name: str | None
+    org_code: str | None
+    person_org_name: str | None
+    person_org_code: str | None
+    group_code: str | None
+
 
 def _current(s: Session, item_id: str) -> SpeakerEntry | None:
     entry_id = s.connection().execute(_LIVE_SQL, {"item": item_id}).scalar()
@@ -619,17 +687,15 @@ def _entries(s: Session, item_id: str) -> list[rules.QueueEntry]:
     return [rules.QueueEntry(*r) for r in rows]
 
 
-def _queue_entry(e: SpeakerEntry) -> rules.QueueEntry:
-    return rules.QueueEntry(e.id, e.speech_type, e.status, e.position)
-
-
 def _reposition(s: Session, positions: dict[str, float]) -> None:
     """Move a few neighbours to make room (rare: only when positions got crowded)."""
     for entry_id, position in positions.items():
         _entry(s, entry_id).position = position
 
 
-def _resumed_at(e: SpeakerEntry) -> datetime | None:
+def _resumed_at(
+    started_at: datetime | None, pauses: list[tuple[datetime, datetime | None]]
+) -> datetime | None:
     """When the speech last started running: its start, or the end of its last pause."""
-    ends = [p.ended_at for p in e.pauses if p.ended_at is not None]
-    return max(ends) if ends else e.started_at
+    ends = [end for _, end in pauses if end is not None]
+    return max(ends) if ends else started_at
