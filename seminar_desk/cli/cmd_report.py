@@ -6,11 +6,16 @@ from pathlib import Path
 
 from seminar_desk.cli.main import command_parser
 from seminar_desk.paths import default_db_path
-from seminar_desk.reports import KINDS, ReportOptions, ReportRequest
-from seminar_desk.services.desk import Desk
-from seminar_desk.services.report_data import load_snapshot
-from seminar_desk.services.reports import find_group, find_item, render, write_atomically
-from seminar_desk.store.database import Database
+from seminar_desk.services.reports import (
+    KINDS,
+    ReportOptions,
+    ReportRequest,
+    file_snapshot,
+    find_group,
+    find_item,
+    render,
+    write_atomically,
+)
 
 EPILOG = """\
 kinds:
@@ -64,14 +69,7 @@ def fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = args.db or default_db_path()
-    if not Path(path).exists():
-        return fail(f"{path} does not exist")
-    desk = Desk(Database.open(path))
-    try:
-        snap = load_snapshot(desk)
-    finally:
-        desk.close()
+    snap = file_snapshot(args.db or default_db_path())
     item_id = group_id = None
     try:
         item = find_item(snap, args.item) if args.item else None

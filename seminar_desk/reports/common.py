@@ -42,6 +42,11 @@ def fmt_date(d: date | None, *, weekday: bool = False) -> str:
     return f"{WEEKDAYS[d.weekday()]}, {text}" if weekday else text
 
 
+def fmt_date_short(d: date | None) -> str:
+    """'31 Jan 2027': fits a narrow table column."""
+    return "" if d is None else f"{d.day} {MONTHS[d.month - 1][:3]} {d.year}"
+
+
 def fmt_dates(start: date | None, end: date | None) -> str:
     """'19-20 December 2026', '30 November - 2 December 2026' (en dashes), or one date."""
     if start is None:
@@ -166,7 +171,9 @@ def actions_table(story: Story, actions: tuple[ActionSnap, ...], *, source: bool
     rows = []
     for n, a in enumerate(actions, start=1):
         text = f"{a.text}\n\u2014 {a.source}" if source and a.source.strip() else a.text
-        rows.append([str(n), text, a.owner, fmt_date(a.due), status_label(a.status, ActionStatus)])
+        rows.append(
+            [str(n), text, a.owner, fmt_date_short(a.due), status_label(a.status, ActionStatus)]
+        )
     story.table(rows, widths, header=header, plain_cols=(0, 3))
 
 

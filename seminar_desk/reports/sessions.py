@@ -242,7 +242,7 @@ def attendance_of_day(story: Story, snap: SeminarSnapshot, day: DaySnap) -> None
     ]
     story.table(
         rows,
-        [w * 0.3, 14 * mm, w * 0.7 - 14 * mm],
+        [w * 0.3, 17 * mm, w * 0.7 - 17 * mm],
         header=["Delegation or organization", "Present", "Participants"],
         extra=[("ALIGN", (1, 0), (1, -1), "RIGHT")],
         plain_cols=(1,),

@@ -8,11 +8,14 @@ snapshot to a worker thread for `render` and `write_atomically`; the command lin
 import os
 import tempfile
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seminar_desk.domain.text import fold
 from seminar_desk.reports.request import (
+    KIND_TITLES,
+    KINDS,
     CancelFn,
     Cancelled,
     ProgressFn,
@@ -21,13 +24,19 @@ from seminar_desk.reports.request import (
 )
 from seminar_desk.reports.snapshot import GroupSnap, ItemSnap, SeminarSnapshot
 from seminar_desk.services.desk import Desk
-from seminar_desk.services.report_data import load_snapshot
+from seminar_desk.services.report_data import load_snapshot, snapshot_of_file
+from seminar_desk.store.errors import StoreError
 
 if TYPE_CHECKING:
     from seminar_desk.reports.build import ReportResult
 
 __all__ = [
+    "KINDS",
+    "KIND_TITLES",
     "Cancelled",
+    "ReportOptions",
+    "ReportRequest",
+    "file_snapshot",
     "ExportResult",
     "export",
     "find_group",
@@ -88,6 +97,17 @@ def export(
     result = render(snap, request, options, progress=progress, cancel=cancel)
     write_atomically(path, result.pdf)
     return ExportResult(Path(path), result.pages, result.title)
+
+
+def file_snapshot(path: Path) -> SeminarSnapshot:
+    """A snapshot of a seminar file for the command line.
+
+    Read-only, without the writer's lock, so a report can be printed while the window has
+    the file open; a missing file is a StoreError like any other unusable file.
+    """
+    if not Path(path).exists():
+        raise StoreError(f"{path} does not exist.")
+    return snapshot_of_file(Path(path), datetime.now(UTC))
 
 
 def find_item(snap: SeminarSnapshot, ref: str) -> ItemSnap:

@@ -51,7 +51,7 @@ def test_session_report(snap, pdf_reader) -> None:
         "Action items",
         "Send <report> to Tom <tom@example.org>",
         "UNRCPD & co",
-        "31 January 2027",
+        "31 Jan 2027",
     )
     assert result.title == "Session report: 1.1 Opening x<y & R&D <b>"
     # line breaks typed in a note stay line breaks

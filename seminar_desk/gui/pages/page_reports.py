@@ -32,14 +32,14 @@ from seminar_desk.domain.text import fold
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
 from seminar_desk.gui.tasks import in_thread, spawn
-from seminar_desk.reports.request import (
+from seminar_desk.services.report_data import ReportChoices, report_choices
+from seminar_desk.services.reports import (
     KIND_TITLES,
     KINDS,
     Cancelled,
     ReportOptions,
     ReportRequest,
 )
-from seminar_desk.services.report_data import ReportChoices, report_choices
 
 PREVIEW_DELAY_MS = 400
 PROGRESS_EVERY_S = 0.05
