@@ -6,6 +6,7 @@ characters, which is what Thai and Khmer (no spaces between words) need; shorter
 back to LIKE on the same table.
 """
 
+import re
 from dataclasses import dataclass
 
 from seminar_desk.domain.text import fold
@@ -35,6 +36,31 @@ class ParsedQuery:
     def like_patterns(self) -> list[str]:
         """LIKE patterns (escape character backslash) for the short terms."""
         return ["%" + escape_like(t) + "%" for t in self.short]
+
+
+def fold_text(text: str) -> str:
+    """Exactly `fold(text)`, several times faster on long notes: only the runs of non-ASCII
+    characters go through `fold`; ASCII only needs lower-case.
+
+    A run is folded with the ASCII character before it, because `fold` drops a combining mark
+    that follows a Latin letter; that character is then cut off again.
+    """
+    if text.isascii():
+        return text.lower()
+    out: list[str] = []
+    before = ""
+    for part in _ASCII_RUNS.split(text):
+        if not part:
+            continue
+        if part.isascii():
+            out.append(part.lower())
+        else:
+            out.append(fold(before + part)[len(before) :])
+        before = part[-1] if part.isascii() else ""
+    return "".join(out)
+
+
+_ASCII_RUNS = re.compile(r"([\x00-\x7f]+)")
 
 
 def escape_like(term: str) -> str:

@@ -12,8 +12,13 @@ from typing import Any
 
 from sqlalchemy import Connection, select, text
 
-from seminar_desk.domain.search import ParsedQuery, parse_query, snippet, word_start_score
-from seminar_desk.domain.text import fold
+from seminar_desk.domain.search import (
+    ParsedQuery,
+    fold_text,
+    parse_query,
+    snippet,
+    word_start_score,
+)
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import (
     ActionItem,
@@ -175,7 +180,9 @@ class SearchService:
             doc = conn.exec_driver_sql(
                 "INSERT INTO fts_doc (kind, ref_id) VALUES (?, ?)", (kind, ref_id)
             ).lastrowid
-        conn.exec_driver_sql("INSERT INTO fts_text (rowid, body) VALUES (?, ?)", (doc, fold(body)))
+        conn.exec_driver_sql(
+            "INSERT INTO fts_text (rowid, body) VALUES (?, ?)", (doc, fold_text(body))
+        )
 
     # -- queries ------------------------------------------------------------------------------
 

@@ -1,6 +1,10 @@
 """Query folding and snippets for the notes search."""
 
-from seminar_desk.domain.search import escape_like, parse_query, snippet
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from seminar_desk.domain.search import escape_like, fold_text, parse_query, snippet
+from seminar_desk.domain.text import fold
 
 
 def test_query_is_folded_and_split_by_length() -> None:
@@ -37,3 +41,16 @@ def test_word_starts_score_higher_than_matches_inside_words() -> None:
     assert word_start_score("Mr. Đức spoke", ("duc",)) == 1
     assert word_start_score("Weapons Reduction", ("duc",)) == 0
     assert word_start_score("การค้าอาวุธ", ("อาวุธ",)) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            list("aZ \n-.Đđễệứ") + ["Nguyễn", "ß", "ø", "อาวุธ", "ការជួញ", "\u0301", "e\u0301"]
+        )
+    ).map("".join)
+    | st.text()
+)
+def test_fast_fold_is_fold(text: str) -> None:
+    assert fold_text(text) == fold(text)
