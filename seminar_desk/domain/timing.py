@@ -91,22 +91,25 @@ class PlanSlot:
 
 
 @dataclass(frozen=True)
-class Warning:
+class PlanWarning:
     """Something a person should see on an item: `kind` is collision, overrun or double_booked."""
 
     index: int
     kind: str
     message: str
+    # For double bookings: the other item, and who is in both.
+    other: int | None = None
+    people: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class DayPlan:
     starts: list[int]
     ends: list[int]
-    warnings: list[Warning]
+    warnings: list[PlanWarning]
     end: int
 
-    def warnings_for(self, index: int) -> list[Warning]:
+    def warnings_for(self, index: int) -> list[PlanWarning]:
         return [w for w in self.warnings if w.index == index]
 
 
@@ -140,7 +143,7 @@ def plan_day(
     n = len(slots)
     starts = [0] * n
     ends = [0] * n
-    warnings: list[Warning] = []
+    warnings: list[PlanWarning] = []
     # Items before the last one that started were skipped or are still to come back to; only
     # the items after it are pushed to "not before now".
     live_from = max((i + 1 for i, s in enumerate(slots) if s.started), default=0)
@@ -170,7 +173,7 @@ def plan_day(
                     start = _after(slot.locked_start, day_start)
                     if cursor > start:
                         warnings.append(
-                            Warning(
+                            PlanWarning(
                                 i,
                                 "collision",
                                 f"The previous item runs until {format_minutes(cursor)}, past "
@@ -186,7 +189,7 @@ def plan_day(
         end_limit = _after(day_end, day_start) if day_end != day_start else day_start
         if n and last_end > end_limit:
             warnings.append(
-                Warning(
+                PlanWarning(
                     n - 1,
                     "overrun",
                     f"The day runs until {format_minutes(last_end)}, past its planned end at "
@@ -204,9 +207,9 @@ def _after(minutes: int, day_start: int) -> int:
 
 def _double_bookings(
     slots: Sequence[PlanSlot], starts: Sequence[int], ends: Sequence[int]
-) -> list[Warning]:
+) -> list[PlanWarning]:
     """A person in two items of one parallel block whose times overlap."""
-    out: list[Warning] = []
+    out: list[PlanWarning] = []
     for block in blocks(slots):
         if len(block) < 2:
             continue
@@ -217,11 +220,13 @@ def _double_bookings(
                 if shared and overlap:
                     for i, other in ((a, b), (b, a)):
                         out.append(
-                            Warning(
+                            PlanWarning(
                                 i,
                                 "double_booked",
                                 f"{len(shared)} person(s) also booked in parallel item "
                                 f"#{other + 1}.",
+                                other,
+                                frozenset(shared),
                             )
                         )
     return out

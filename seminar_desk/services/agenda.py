@@ -20,6 +20,7 @@ from seminar_desk.domain.timing import (
     DAY_MINUTES,
     DayPlan,
     PlanSlot,
+    PlanWarning,
     day_minutes,
     delay_minutes,
     plan_day,
@@ -764,7 +765,7 @@ def _day_view(day: Day, items: Sequence[AgendaItem], zone: ZoneInfo, now: dateti
                 actual_end=it.actual_end,
                 actual_start_min=slots[i].actual_start,
                 actual_end_min=slots[i].actual_end,
-                warnings=tuple(w.message for w in plan.warnings_for(i)),
+                warnings=tuple(_say(w, items) for w in plan.warnings_for(i)),
             )
         )
     return DayView(
@@ -776,10 +777,26 @@ def _day_view(day: Day, items: Sequence[AgendaItem], zone: ZoneInfo, now: dateti
         planned_end=day_minutes(day.end_time, start) if day.end_time != day.start_time else start,
         end=plan.end,
         items=tuple(views),
-        warnings=tuple(w.message for w in plan.warnings),
+        warnings=tuple(_say(w, items) for w in plan.warnings),
         delay_min=delay,
         timezone=zone.key,
     )
+
+
+def _say(warning: PlanWarning, items: Sequence[AgendaItem]) -> str:
+    """The warning in a person's words: who is double-booked, and in which item."""
+    if warning.kind != "double_booked" or warning.other is None:
+        return warning.message
+    other = items[warning.other]
+    names: dict[str, str] = {}
+    for item in (items[warning.index], other):
+        if item.chair is not None:
+            names[item.chair.id] = item.chair.name
+        for sp in item.speakers:
+            key = sp.participant_id or "name:" + fold(sp.name)
+            names[key] = sp.participant.name if sp.participant else sp.name
+    who = ", ".join(sorted(names.get(p, "someone") for p in warning.people))
+    return f"{who} also booked in “{other.title}” at the same time."
 
 
 def local_datetime(day: date, minutes: int, zone: ZoneInfo) -> datetime:
