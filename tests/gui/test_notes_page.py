@@ -304,3 +304,18 @@ def test_undoing_a_new_group_while_typing_in_it(page: BreakoutsPage) -> None:
     page.ctx.desk.undo()
     assert page.editor.target is None
     assert page.editor.saved_state == "Not saved: deleted"
+
+
+def test_renaming_a_group_keeps_the_open_page_and_retitles_it(page: BreakoutsPage) -> None:
+    item = breakout_item(page)
+    a, b, _ = page.breakouts.groups(item)
+    page.open_group(a.id)
+    page.groups.reload(b.id)
+    page.groups.name.setText("Group B: Renamed")
+    page.groups.name.editingFinished.emit()
+    assert page.breakouts.group(b.id).name == "Group B: Renamed"
+    assert page.groups.current_group_id() == b.id  # the panel stays on the group edited
+    assert page.editor.target == NoteTarget(group_id=a.id)
+    assert page._find_node("group", b.id).text(0) == "Group B: Renamed"
+    page.open_group(b.id)
+    assert page.editor.title.text().startswith("Group B: Renamed — ")

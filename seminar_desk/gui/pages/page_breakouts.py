@@ -133,8 +133,15 @@ class BreakoutsPage(Page):
                 child.setToolTip(0, g.name)
                 node.addChild(child)
             node.setExpanded(True)
+        if current is None:
+            self.tree.blockSignals(False)
+            return
+        node = self._find_node(*current)
+        if node is not None:  # the same page stays open: only its title may have changed
+            self.tree.setCurrentItem(node)
+            self.editor.title.setText(self._title(node))
         self.tree.blockSignals(False)
-        if current is not None and not self.select(*current):
+        if node is None:
             self._tree_changed(None, None)  # what was open is gone (deleted, or undone)
 
     def current_target(self) -> tuple[str, str] | None:
@@ -169,6 +176,15 @@ class BreakoutsPage(Page):
         if self.select("group", group_id):
             self.tabs.setCurrentIndex(NOTES_TAB)
 
+    @staticmethod
+    def _title(node: QTreeWidgetItem | None) -> str:
+        if node is None:
+            return ""
+        data = node.data(0, TARGET_ROLE)
+        if data and data[0] == "group" and node.parent() is not None:
+            return f"{node.text(0)} — {node.parent().text(0)}"
+        return node.text(0)
+
     def _tree_changed(self, node: QTreeWidgetItem | None, _previous: Any) -> None:
         data = node.data(0, TARGET_ROLE) if node is not None else None
         if not data:
@@ -176,13 +192,8 @@ class BreakoutsPage(Page):
             self.groups.open_item(None)
             return
         kind, ref_id, item_id, item_kind = data
-        title = node.text(0) if node is not None else ""
-        if kind == "group" and node is not None and node.parent() is not None:
-            title = f"{node.text(0)} — {node.parent().text(0)}"
-            target = NoteTarget(group_id=ref_id)
-        else:
-            target = NoteTarget(item_id=ref_id)
-        self.editor.open(target, title)
+        target = NoteTarget(group_id=ref_id) if kind == "group" else NoteTarget(item_id=ref_id)
+        self.editor.open(target, self._title(node))
         breakout = item_kind == ItemKind.BREAKOUT or (
             node is not None and (node.childCount() > 0 or kind == "group")
         )
