@@ -41,8 +41,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_agenda(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from seminar_desk.services.agenda import AgendaService
-    from seminar_desk.services.agenda_import import AgendaImportError, import_agenda, read_agenda
+    from seminar_desk.services.agenda_import import (
+        AgendaImportError,
+        import_agenda,
+        read_agenda,
+        target_zone,
+    )
     from seminar_desk.services.files import open_desk
     from seminar_desk.services.seminar import SeminarService
 
@@ -59,7 +63,7 @@ def run_agenda(args: argparse.Namespace) -> int:
     desk = open_desk(getattr(args, "db", None) or default_db_path())
     try:
         existing = SeminarService(desk).details()
-        zone = AgendaService(desk).timezone().key if existing is not None else args.timezone
+        zone = target_zone(desk) or args.timezone
         try:
             agenda = read_agenda(source, zone)
         except AgendaImportError as exc:

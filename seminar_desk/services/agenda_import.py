@@ -587,6 +587,23 @@ def _zone_for_offset(value: datetime) -> str:
 # -- committing --------------------------------------------------------------------------------
 
 
+def target_zone(desk: Desk) -> str | None:
+    """The zone to read a file into: the seminar's, or None when the file will set it.
+
+    A file without a seminar, or whose seminar has no days yet (just made with File › New),
+    takes its title, dates and time zone from the imported file; a zone a person already set
+    on such a seminar is kept, and the file's times are converted to it.
+    """
+    with desk.read() as s:
+        seminar = s.scalars(select(Seminar)).first()
+        if seminar is None:
+            return None
+        zone = seminar.timezone or "UTC"
+        if s.scalar(select(func.count()).select_from(Day)) == 0 and zone == "UTC":
+            return None  # still the default: the file knows better
+        return zone
+
+
 def import_agenda(desk: Desk, agenda: ImportedAgenda) -> ImportSummary:
     """Add the items in one transaction: into the file's seminar, or a new one from the file."""
     with desk.action(f"Import agenda from {agenda.source.name}", undoable=False) as act:
@@ -594,14 +611,17 @@ def import_agenda(desk: Desk, agenda: ImportedAgenda) -> ImportSummary:
         seminar = s.scalars(select(Seminar)).first()
         created = seminar is None
         if seminar is None:
-            seminar = Seminar(
-                title=agenda.title or agenda.source.stem,
-                timezone=agenda.timezone or "UTC",
-                start_date=agenda.start_date or agenda.dates[0],
-                end_date=agenda.end_date or agenda.dates[-1],
-            )
+            seminar = Seminar(title=agenda.title or agenda.source.stem, timezone="UTC")
             s.add(seminar)
-            s.flush()
+        fresh = created or s.scalar(select(func.count()).select_from(Day)) == 0
+        if fresh:
+            if agenda.title and not created:
+                seminar.title = agenda.title
+            if agenda.timezone:
+                seminar.timezone = agenda.timezone
+            seminar.start_date = agenda.start_date or agenda.dates[0]
+            seminar.end_date = agenda.end_date or agenda.dates[-1]
+        s.flush()
         people = _PeopleIndex(s)
         days, days_created = _days_for(s, seminar, agenda)
         by_date: dict[date, list[ImportedItem]] = {}

@@ -311,3 +311,21 @@ def test_an_empty_file_has_an_empty_agenda(qtbot, desk: Desk, qtmodeltester):
     page.action("start").trigger()
     page.action("replan").trigger()
     assert page.model.rowCount() == 0
+
+
+def test_import_into_a_fresh_seminar_takes_the_files_details(qtbot, desk: Desk, monkeypatch):
+    from datetime import date
+
+    from seminar_desk.services.seminar import SeminarService
+
+    SeminarService(desk).update(title="New seminar", start_date=date(2026, 11, 27))
+    page = AgendaPage(DeskContext(desk, ChangeBus(desk)))
+    qtbot.addWidget(page)
+    monkeypatch.setattr(page, "confirm_import", lambda agenda: True)
+    fixture = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
+    assert page.import_file(fixture / "frab-31c3-schedule.xml")
+    details = SeminarService(desk).details()
+    assert details.title == "31. Chaos Communication Congress"
+    assert details.timezone == "Etc/GMT-1"
+    assert (details.start_date, details.end_date) == (date(2014, 12, 27), date(2014, 12, 31))
+    assert page.tabs.count() == 4 and starts(page)[0] == "11:00"

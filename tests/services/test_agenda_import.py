@@ -304,3 +304,16 @@ def test_csv_and_ics_exports_round_trip(demo_desk: Desk, desk: Desk, tmp_path: P
     item = snap.days[0].items[0]
     assert f"UID:{item.id}@seminar-desk".encode() in first
     assert agenda.items[0].chair == "Chea Sophal" and agenda.items[0].kind == "ceremony"
+
+
+def test_a_zone_set_on_a_fresh_seminar_is_kept(desk: Desk, tmp_path: Path):
+    from seminar_desk.services.agenda_import import target_zone
+
+    SeminarService(desk).update(title="Briefing", timezone="Asia/Phnom_Penh")
+    assert target_zone(desk) == "Asia/Phnom_Penh"
+    agenda = read_agenda(write(tmp_path, "partner.ics", ICS_TEXT), target_zone(desk))
+    import_agenda(desk, agenda)
+    details = SeminarService(desk).details()
+    assert details.timezone == "Asia/Phnom_Penh" and details.title == "Partner briefing"
+    service = AgendaService(desk)
+    assert format_minutes(service.day(service.days()[0].id).items[0].start) == "07:00"

@@ -58,6 +58,7 @@ from seminar_desk.services.agenda_import import (
     ImportedAgenda,
     import_agenda,
     read_agenda,
+    target_zone,
 )
 
 P = ParamSpec("P")
@@ -617,7 +618,7 @@ class AgendaPage(Page):
         path = self.ask_open_file()
         if path is None:
             return
-        zone = self.service.timezone().key if self.ctx.seminar.details() else None
+        zone = target_zone(self.ctx.desk)
         loop = _running_loop()
         if loop is None:
             self.import_file(path)
@@ -637,7 +638,7 @@ class AgendaPage(Page):
 
     def import_file(self, path: Path) -> bool:
         """Read, preview, then commit all or nothing (synchronously)."""
-        zone = self.service.timezone().key if self.ctx.seminar.details() else None
+        zone = target_zone(self.ctx.desk)
         try:
             agenda = read_agenda(path, zone)
         except AgendaImportError as exc:
