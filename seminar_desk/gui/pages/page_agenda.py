@@ -319,6 +319,10 @@ class AgendaPage(Page):
         self.model.set_day(self.day_view)
         self._show_day_details()
         self.select(selected)
+        current = self.day_view.current if self.day_view else None
+        if current is not None and not self.selected_ids():
+            # Live: keep the running item in sight on the projector.
+            self.table.scrollTo(self.model.index(self.model.row_of(current.id), TITLE))
 
     def _show_day_details(self) -> None:
         view = self.day_view
