@@ -319,3 +319,25 @@ def test_renaming_a_group_keeps_the_open_page_and_retitles_it(page: BreakoutsPag
     assert page._find_node("group", b.id).text(0) == "Group B: Renamed"
     page.open_group(b.id)
     assert page.editor.title.text().startswith("Group B: Renamed — ")
+
+
+def test_search_runs_as_you_type(page: BreakoutsPage, qtbot) -> None:
+    page.search.setText("ASEANAPOL")
+    assert page.hits.rowCount() == 0  # not yet: the search waits for a pause in typing
+    qtbot.waitUntil(lambda: page.hits.rowCount() > 0, timeout=2000)
+    assert "ASEANAPOL" in page.results_label.text()
+    page.search.clear()
+    assert page.results.isHidden()
+
+
+def test_register_row_opens_its_source_page(page: BreakoutsPage) -> None:
+    page.tabs.setCurrentIndex(2)
+    entry = next(e for e in page.register.model.entries if e.group_id and e.kind == "action")
+    page.open_entry(entry)
+    assert page.tabs.currentIndex() == 0
+    assert page.editor.target == NoteTarget(group_id=entry.group_id)
+    assert page.editor.tabs.currentIndex() == 4  # action items
+    assert entry.id in {
+        page.editor.actions.model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1)
+        for r in range(page.editor.actions.model.rowCount())
+    }
