@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, fields
 from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
@@ -49,6 +50,8 @@ class SeminarService:
         unknown = set(values) - set(FIELDS)
         if unknown:
             raise TypeError(f"unknown seminar fields: {', '.join(sorted(unknown))}")
+        if "timezone" in values:
+            _check_timezone(str(values["timezone"]))
         start, end = values.get("start_date"), values.get("end_date")
         with self.desk.action("Edit seminar details", origin=origin) as act:
             row = act.session.scalars(select(Seminar)).first()
@@ -63,3 +66,13 @@ class SeminarService:
                 if getattr(row, name) != value:
                     setattr(row, name, value)
         return act.changes
+
+
+def _check_timezone(name: str) -> None:
+    """Reports and calendar exports depend on the zone: refuse names the system does not know."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"Unknown time zone {name!r}; use a name such as Asia/Phnom_Penh or UTC."
+        ) from None
