@@ -341,3 +341,26 @@ def test_register_row_opens_its_source_page(page: BreakoutsPage) -> None:
         page.editor.actions.model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1)
         for r in range(page.editor.actions.model.rowCount())
     }
+
+
+def test_action_items_get_owner_and_due_date(page: BreakoutsPage) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    group = page.breakouts.groups(breakout_item(page))[2]
+    page.open_group(group.id)
+    panel = page.editor.actions
+    panel.add()
+    row = panel.model.rowCount() - 1
+    view = panel.view
+    index = panel.model.index(row, 2)
+    delegate = view.itemDelegateForIndex(index)
+    editor = delegate.createEditor(view.viewport(), None, index)
+    delegate.setEditorData(editor, index)
+    assert editor.date() == QDate.currentDate()  # an empty due date starts at today
+    editor.setDate(QDate(2027, 3, 31))
+    delegate.setModelData(editor, panel.model, index)
+    assert panel.model.setData(panel.model.index(row, 1), "UNODA")
+    action = page.notes.page(NoteTarget(group_id=group.id)).actions[-1]
+    assert (action.owner, action.due_date) == ("UNODA", date(2027, 3, 31))

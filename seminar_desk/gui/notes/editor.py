@@ -10,11 +10,12 @@ the text); recommendations and action items are rows whose edits go on the desk'
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -110,6 +111,27 @@ class StatusDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+class DueDelegate(QStyledItemDelegate):
+    """A calendar for the due date; an empty date starts at today."""
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:  # noqa: N802
+        edit = QDateEdit(parent)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        return edit
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802
+        assert isinstance(editor, QDateEdit)
+        value = index.data(Qt.ItemDataRole.EditRole)
+        editor.setDate(
+            value if isinstance(value, QDate) and value.isValid() else QDate.currentDate()
+        )
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:  # noqa: N802
+        assert isinstance(editor, QDateEdit)
+        model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)
+
+
 class RowsPanel(QWidget):
     """A table of recommendations or action items with add/delete buttons."""
 
@@ -129,6 +151,8 @@ class RowsPanel(QWidget):
         for col in range(1, self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         status_col = self.model.columnCount() - 1
+        if kind == "action":
+            self.view.setItemDelegateForColumn(2, DueDelegate(self.view))
         self.view.setItemDelegateForColumn(
             status_col, StatusDelegate(self.model.statuses, self.view)
         )
