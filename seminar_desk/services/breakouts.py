@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from seminar_desk.domain.breakout import Candidate, assign_groups, default_group_name
 from seminar_desk.domain.changes import OpChanges
@@ -112,7 +113,15 @@ class BreakoutService:
     def groups(self, item_id: str | None = None) -> list[GroupInfo]:
         """The groups of one item (or of every item), in order, with their members."""
         with self.desk.read() as s:
-            query = select(BreakoutGroup).order_by(BreakoutGroup.position, BreakoutGroup.name)
+            query = (
+                select(BreakoutGroup)
+                .order_by(BreakoutGroup.position, BreakoutGroup.name)
+                .options(
+                    selectinload(BreakoutGroup.members)
+                    .selectinload(BreakoutMember.participant)
+                    .selectinload(Participant.organisation)
+                )
+            )
             if item_id is not None:
                 query = query.where(BreakoutGroup.item_id == item_id)
             out: list[GroupInfo] = []
@@ -145,7 +154,11 @@ class BreakoutService:
     def people(self) -> list[Person]:
         """Every participant, by sort name, for the drag source and the name pickers."""
         with self.desk.read() as s:
-            rows = s.scalars(select(Participant).order_by(Participant.sort_name, Participant.name))
+            rows = s.scalars(
+                select(Participant)
+                .order_by(Participant.sort_name, Participant.name)
+                .options(selectinload(Participant.organisation))
+            )
             return [_person(p) for p in rows]
 
     def candidates(self, item_id: str) -> list[Person]:
@@ -156,7 +169,11 @@ class BreakoutService:
             if day_id is None:
                 raise LookupError("The agenda item no longer exists.")
             taken = s.scalar(select(func.count()).where(Attendance.day_id == day_id)) or 0
-            query = select(Participant).order_by(Participant.sort_name, Participant.name)
+            query = (
+                select(Participant)
+                .order_by(Participant.sort_name, Participant.name)
+                .options(selectinload(Participant.organisation))
+            )
             if taken:
                 query = query.join(Attendance).where(
                     Attendance.day_id == day_id, Attendance.present.is_(True)

@@ -90,6 +90,7 @@ class GroupsPanel(QWidget):
         self.item_id: str | None = None
         self.groups: list[GroupInfo] = []
         self._loading = False
+        self._filled_for: str | None = None
 
         # Groups and the automatic split.
         self.group_list = QListWidget()
@@ -221,7 +222,9 @@ class GroupsPanel(QWidget):
     def open_item(self, item_id: str | None, group_id: str | None = None) -> None:
         self.item_id = item_id
         self.setEnabled(item_id is not None)
-        if item_id is not None:
+        if item_id is not None and item_id != self._filled_for:
+            # People and report-back items change rarely; a large seminar has a thousand.
+            self._filled_for = item_id
             self.people_model.set_people(self.service.candidates(item_id))
             self._fill_people_combos()
             self.report_item.clear()
@@ -382,6 +385,7 @@ class GroupsPanel(QWidget):
         if changes.origin is self or self.item_id is None:
             return
         if changes.touches(Area.PARTICIPANTS, Area.AGENDA):
+            self._filled_for = None
             self.open_item(self.item_id)
         elif changes.touches(Area.BREAKOUTS):
             self.reload()
