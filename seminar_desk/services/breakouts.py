@@ -111,38 +111,52 @@ class BreakoutService:
             return [ItemInfo(*r) for r in rows]
 
     def groups(self, item_id: str | None = None) -> list[GroupInfo]:
-        """The groups of one item (or of every item), in order, with their members."""
+        """The groups of one item (or of every item), in order, with their members.
+
+        Plain column queries, not ORM objects: a large seminar has a thousand members.
+        """
         with self.desk.read() as s:
-            query = (
-                select(BreakoutGroup)
-                .order_by(BreakoutGroup.position, BreakoutGroup.name)
-                .options(
-                    selectinload(BreakoutGroup.members)
-                    .selectinload(BreakoutMember.participant)
-                    .selectinload(Participant.organisation)
+            g = BreakoutGroup
+            query = select(
+                g.id,
+                g.item_id,
+                g.position,
+                g.name,
+                g.room,
+                g.facilitator_id,
+                g.rapporteur_id,
+                g.guiding_questions,
+            ).order_by(g.position, g.name)
+            members = (
+                select(
+                    BreakoutMember.group_id,
+                    Participant.id,
+                    Participant.name,
+                    Organisation.name,
+                    Organisation.code,
+                    Organisation.kind,
+                    Participant.role,
                 )
+                .join(Participant, BreakoutMember.participant_id == Participant.id)
+                .outerjoin(Organisation, Participant.organisation_id == Organisation.id)
             )
             if item_id is not None:
-                query = query.where(BreakoutGroup.item_id == item_id)
-            out: list[GroupInfo] = []
-            for g in s.scalars(query):
-                members = sorted(
-                    (_person(m.participant) for m in g.members), key=lambda p: p.name.casefold()
+                query = query.where(g.item_id == item_id)
+                members = members.join(g, BreakoutMember.group_id == g.id).where(
+                    g.item_id == item_id
                 )
-                out.append(
-                    GroupInfo(
-                        g.id,
-                        g.item_id,
-                        g.position,
-                        g.name,
-                        g.room,
-                        g.facilitator_id,
-                        g.rapporteur_id,
-                        g.guiding_questions,
-                        members,
-                    )
+            by_group: dict[str, list[Person]] = {}
+            for gid, pid, name, org, code, kind, role in s.execute(members):
+                by_group.setdefault(gid, []).append(
+                    Person(pid, name, org or "", code or "", kind or "", role)
                 )
-            return out
+            return [
+                GroupInfo(
+                    *row,
+                    members=sorted(by_group.get(row[0], []), key=lambda p: p.name.casefold()),
+                )
+                for row in s.execute(query)
+            ]
 
     def group(self, group_id: str) -> GroupInfo | None:
         with self.desk.read() as s:
