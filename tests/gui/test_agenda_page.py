@@ -329,3 +329,20 @@ def test_import_into_a_fresh_seminar_takes_the_files_details(qtbot, desk: Desk, 
     assert details.timezone == "Etc/GMT-1"
     assert (details.start_date, details.end_date) == (date(2014, 12, 27), date(2014, 12, 31))
     assert page.tabs.count() == 4 and starts(page)[0] == "11:00"
+
+
+def test_changing_the_day_start_retimes_it(page: AgendaPage, demo_desk: Desk):
+    from PySide6.QtCore import QTime
+
+    page.day_start.setTime(QTime(9, 30))
+    page.day_start.editingFinished.emit()
+    assert starts(page)[:3] == ["09:00", "09:45", "10:15"]  # the opening is locked at 09:00
+    page.service.update_item(page.model.items[0].id, start_locked=False)
+    assert starts(page)[:3] == ["09:30", "10:15", "10:45"]
+    page.day_end.setTime(QTime(16, 0))
+    page.day_end.editingFinished.emit()
+    assert any("past its planned end at 16:00" in w for w in page.day_view.warnings)
+    demo_desk.undo()
+    demo_desk.undo()
+    demo_desk.undo()
+    assert starts(page)[:3] == ["09:00", "09:45", "10:15"] and page.day_view.warnings == ()
