@@ -200,11 +200,32 @@ class RegisterModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.entries: list[RegisterEntry] = []
+        self._shown: list[tuple[str, ...]] = []
 
     def set_entries(self, entries: Sequence[RegisterEntry]) -> None:
+        """Texts are computed once here: views ask for them thousands of times."""
         self.beginResetModel()
         self.entries = list(entries)
+        self._shown = [self._display(e) for e in self.entries]
         self.endResetModel()
+
+    @staticmethod
+    def _display(e: RegisterEntry) -> tuple[str, ...]:
+        statuses: type[Any] = RecommendationStatus if e.kind == "recommendation" else ActionStatus
+        status = label_of(statuses, e.status)
+        if e.merged_into_id:
+            status += " · merged"
+        elif len(e.sources) > 1:
+            status += f" · {len(e.sources) - 1} merged in"
+        return (
+            f"Day {e.day_number}",
+            "; ".join(e.sources) if len(e.sources) > 1 else e.place,
+            "Rec." if e.kind == "recommendation" else "Action",
+            e.text,
+            e.who,
+            status,
+            e.due_date.strftime("%d %b %Y") if e.due_date else "",
+        )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.entries)
@@ -229,25 +250,11 @@ class RegisterModel(QAbstractTableModel):
         e = self.entries[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            statuses: type[Any] = (
-                RecommendationStatus if e.kind == "recommendation" else ActionStatus
-            )
-            status = label_of(statuses, e.status)
-            if e.merged_into_id:
-                status += " · merged"
-            elif len(e.sources) > 1:
-                status += f" · {len(e.sources) - 1} merged in"
-            return (
-                f"Day {e.day_number}",
-                "; ".join(e.sources) if len(e.sources) > 1 else e.place,
-                "Rec." if e.kind == "recommendation" else "Action",
-                e.text,
-                e.who,
-                status,
-                e.due_date.strftime("%d %b %Y") if e.due_date else "",
-            )[col]
+            return self._shown[index.row()][col]
         if role == Qt.ItemDataRole.ToolTipRole and col in (self.TEXT_COLUMN, self.SOURCE_COLUMN):
             return e.text if col == self.TEXT_COLUMN else "\n".join(e.sources)
+        if role < ID_ROLE:
+            return None
         roles = {
             ID_ROLE: e.id,
             KIND_ROLE: e.kind,
