@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from seminar_desk.gui.bus import ChangeBus
@@ -181,3 +182,45 @@ def test_parse_limit() -> None:
     assert parse_limit("") is None
     with pytest.raises(ValueError):
         parse_limit("soon")
+
+
+def test_a_running_speech_is_picked_up_after_a_restart(qtbot, demo_path) -> None:
+    from seminar_desk.domain.clock import FakeClock
+    from seminar_desk.services.desk import Desk
+    from seminar_desk.services.speakers import SpeakersService
+    from seminar_desk.store.database import Database
+
+    clock = FakeClock(AFTER_DEMO)
+    desk = Desk(Database.open(demo_path), clock)
+    service = SpeakersService(desk)
+    item = next(i.id for i in service.items() if i.title.startswith("Wrap-up of Day 1"))
+    org = next(c.organisation_id for c in service.candidates() if c.text.endswith("(THA)"))
+    service.add(item, organisation_id=org)
+    service.next_speaker(item)
+    clock.advance(200)
+    desk.close()
+
+    later = FakeClock(clock.now())
+    later.advance(10)
+    desk = Desk(Database.open(demo_path), later)
+    try:
+        page = SpeakersPage(DeskContext(desk, ChangeBus(desk)))
+        qtbot.addWidget(page)
+        page.show()
+        assert page.controller.item_id == item  # the item with a speech in progress
+        assert page.now_name.text() == "Thailand"
+        page.ticker.tick()
+        assert page.countdown.text() == "+0:30"
+    finally:
+        desk.close()
+
+
+def test_every_documented_shortcut_is_wired(page) -> None:
+    from seminar_desk.gui.speakers.help import SHORTCUTS, shortcuts_html
+
+    for name, key, _ in SHORTCUTS:
+        if "…" in key:
+            continue
+        action = page.actions_by_name[name]
+        assert action.shortcut().toString() == QKeySequence(key).toString()
+    assert "Next speaker" in shortcuts_html()

@@ -17,6 +17,7 @@ from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.speaking_time import TimerPhase
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.seminar import SeminarService
 from seminar_desk.services.speakers import ListSnapshot, SpeakersService
 
 WATCHED = (Area.SPEAKERS, Area.AGENDA, Area.PARTICIPANTS, Area.SEMINAR)
@@ -56,8 +57,6 @@ class SpeakersController(QObject):
         return (tour or items)[0].id if items else None
 
     def _zone(self) -> ZoneInfo | None:
-        from seminar_desk.services.seminar import SeminarService
-
         details = SeminarService(self.desk).details()
         try:
             return ZoneInfo(details.timezone) if details and details.timezone else None
