@@ -174,6 +174,13 @@ class NotesService:
             ).first()
             return body or ""
 
+    def known_names(self, kind: str) -> list[str]:
+        """Addressees (kind "recommendation") or owners ("action") already used, for completion."""
+        column = Recommendation.addressee if kind == "recommendation" else ActionItem.owner
+        with self.desk.read() as s:
+            names = s.scalars(select(column).where(column != "").distinct()).all()
+        return sorted(set(names), key=str.casefold)
+
     # -- typed text ---------------------------------------------------------------------------
 
     def warm_up(self, target: NoteTarget) -> None:

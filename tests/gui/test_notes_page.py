@@ -364,3 +364,14 @@ def test_action_items_get_owner_and_due_date(page: BreakoutsPage) -> None:
     assert panel.model.setData(panel.model.index(row, 1), "UNODA")
     action = page.notes.page(NoteTarget(group_id=group.id)).actions[-1]
     assert (action.owner, action.due_date) == ("UNODA", date(2027, 3, 31))
+
+
+def test_addressees_are_completed_from_those_already_used(page: BreakoutsPage) -> None:
+    group = page.breakouts.groups(breakout_item(page))[0]
+    page.open_group(group.id)
+    panel = page.editor.recommendations
+    index = panel.model.index(0, 1)
+    editor = panel.view.itemDelegateForIndex(index).createEditor(panel.view.viewport(), None, index)
+    names = editor.completer().model().stringList()
+    assert "ASEAN member states" in names and "ASEANAPOL" in names
+    assert names == sorted(set(names), key=str.casefold)

@@ -15,10 +15,12 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -132,6 +134,22 @@ class DueDelegate(QStyledItemDelegate):
         model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)
 
 
+class NameDelegate(QStyledItemDelegate):
+    """Addressee or owner: free text, completed from the names already used in the file."""
+
+    def __init__(self, names: Callable[[], list[str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.names = names
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:  # noqa: N802
+        edit = QLineEdit(parent)
+        completer = QCompleter(self.names(), edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        edit.setCompleter(completer)
+        return edit
+
+
 class RowsPanel(QWidget):
     """A table of recommendations or action items with add/delete buttons."""
 
@@ -153,6 +171,9 @@ class RowsPanel(QWidget):
         status_col = self.model.columnCount() - 1
         if kind == "action":
             self.view.setItemDelegateForColumn(2, DueDelegate(self.view))
+        self.view.setItemDelegateForColumn(
+            1, NameDelegate(lambda: self.notes.known_names(kind), self.view)
+        )
         self.view.setItemDelegateForColumn(
             status_col, StatusDelegate(self.model.statuses, self.view)
         )
