@@ -5,7 +5,7 @@ row it was merged into (`merged_into_id`) and keeps its own item or group, so th
 still say which groups made a recommendation.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -105,10 +105,7 @@ class RegisterService:
             root = self._root(by_key, e)
             if root is not e:
                 sources[root.kind, root.id].append(e.place)
-        result = [
-            RegisterEntry(**{**e.__dict__, "sources": tuple(dict.fromkeys(sources[e.kind, e.id]))})
-            for e in raw
-        ]
+        result = [replace(e, sources=tuple(dict.fromkeys(sources[e.kind, e.id]))) for e in raw]
         result.sort(key=lambda e: (order[e.kind, e.id], e.kind))
         return result
 
