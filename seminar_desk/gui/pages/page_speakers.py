@@ -180,18 +180,19 @@ class SpeakersPage(Page):
         self.list_view.setDragDropOverwriteMode(False)
         self.list_view.setAlternatingRowColors(True)
         self.list_view.doubleClicked.connect(lambda _i: self.give_floor())
+        # Two short rows, so the page still fits beside the sidebar on a small laptop screen.
         list_buttons = QHBoxLayout()
         for name, text, slot in (
             ("withdraw", "Withdraw", self.withdraw),
             ("up", "Up", lambda: self.move_selected(-1)),
             ("down", "Down", lambda: self.move_selected(+1)),
             ("give_floor", "Give the floor", self.give_floor),
-            ("limit", "Speaking time…", self.set_speaker_limit),
-            ("replies", "Call rights of reply", self.call_replies),
         ):
             list_buttons.addWidget(self._button(name, text, slot))
         list_buttons.addStretch(1)
         list_buttons2 = QHBoxLayout()
+        list_buttons2.addWidget(self._button("limit", "Speaking time…", self.set_speaker_limit))
+        list_buttons2.addWidget(self._button("replies", "Call rights of reply", self.call_replies))
         list_buttons2.addWidget(self._button("clear", "Clear list", self.clear))
         self.close_button = self._button("close", "Close list", self.toggle_closed)
         list_buttons2.addWidget(self.close_button)
@@ -251,10 +252,10 @@ class SpeakersPage(Page):
         pform.addRow(self._button("projector", "Open projector", self.toggle_projector))
         pform.addRow("Screen", self.screen_box)
         pform.addRow("Message", self.message_edit)
-        pbuttons = QHBoxLayout()
-        pbuttons.addWidget(QPushButton("Show message", clicked=self.show_message))
-        pbuttons.addWidget(self._button("clock", "Clock only", self.toggle_clock))
-        pbuttons.addWidget(QPushButton("Speakers", clicked=self.show_speakers))
+        pbuttons = QGridLayout()
+        pbuttons.addWidget(QPushButton("Show message", clicked=self.show_message), 0, 0)
+        pbuttons.addWidget(self._button("clock", "Clock only", self.toggle_clock), 0, 1)
+        pbuttons.addWidget(QPushButton("Speakers", clicked=self.show_speakers), 1, 0)
         pform.addRow(pbuttons)
         self.projector_state = QLabel()
         pform.addRow(self.projector_state)
@@ -264,6 +265,8 @@ class SpeakersPage(Page):
         self.message_label = QLabel()
         self.message_label.setObjectName("message")
         self.message_label.setStyleSheet("color: #B00020")
+        # No word wrap here: a height-for-width label makes the scroll area scroll needlessly.
+        projector.setMaximumWidth(300)
         side = QVBoxLayout()
         side.addWidget(projector)
         side.addStretch(1)
@@ -743,7 +746,8 @@ class SpeakersPage(Page):
             ProjectorMode.MESSAGE: f"message “{self.controller.message}”",
             ProjectorMode.CLOCK: "the clock",
         }[self.controller.mode]
-        self.projector_state.setText(f"{'Showing' if shown else 'Closed; will show'} {what}")
+        self.projector_state.setText(f"{'Showing' if shown else 'Closed; shows'} {what}")
+        self.projector_state.setToolTip(self.projector_state.text())
 
     def show_help(self) -> None:
         ShortcutsDialog(self).exec()
