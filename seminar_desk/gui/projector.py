@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
+    QKeyEvent,
     QPalette,
     QResizeEvent,
     QScreen,
@@ -236,6 +237,17 @@ class ProjectorWindow(QWidget):
         else:
             self.show()
         self.ticker.start()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        """F11 toggles full screen; Escape leaves it (the facilitator may click here by mistake)."""
+        if event.key() == Qt.Key.Key_F11 and self.isFullScreen():
+            self.showNormal()
+        elif event.key() == Qt.Key.Key_F11:
+            self.showFullScreen()
+        elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+        else:
+            super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.ticker.stop()

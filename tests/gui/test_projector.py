@@ -137,3 +137,18 @@ def test_the_ticker_wakes_only_when_the_display_changes(page, projector, clock, 
         projector.ticker.tick()
     assert seen == ["2:59", "2:58"]
     assert projector.ticker._timer.interval() <= 1000
+
+
+def test_escape_leaves_full_screen(page, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    window = page.open_projector(full_screen=True)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.isFullScreen)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    qtbot.waitUntil(window.isFullScreen)
+    page.toggle_projector()
+    assert not window.isVisible()
+    assert page.projector_state.text().startswith("Closed")

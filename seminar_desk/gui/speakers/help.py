@@ -39,6 +39,10 @@ def shortcuts_html() -> str:
         "<p>Points of order go ahead of everyone waiting; rights of reply wait until the chair "
         "calls them. A closed list still takes points of order. Every change can be undone "
         "with Ctrl+Z.</p>"
+        "<p>On the projector window: F11 switches full screen on and off, Escape leaves it. "
+        "The screen it opens on is remembered.</p>"
+        "<p>The speaking-time keys work while the Speakers page has the keyboard focus; the "
+        "projector keys work anywhere in the main window.</p>"
     )
 
 
