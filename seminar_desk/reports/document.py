@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -449,7 +450,13 @@ class ReportDoc(BaseDocTemplate):
             page = self.stats.heading_pages.get(key)
             self._form(f"toc-{key}", str(page) if page else "", 9.5, right=True)
         canv.showOutline()
-        canv.save()
+        # Binary (Flate only) streams: smaller files, and no ASCII85 pass over every page and
+        # font (a 7-bit transport option reportlab turns on by default, process-wide).
+        saved, rl_config.useA85 = rl_config.useA85, 0
+        try:
+            canv.save()
+        finally:
+            rl_config.useA85 = saved
 
     def _form(self, name: str, text: str, size: float, *, right: bool) -> None:
         canv = self.canv

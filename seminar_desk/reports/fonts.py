@@ -88,23 +88,50 @@ def register_fonts() -> str:
 
 
 def _shape_script_words_only() -> None:
-    """Shape only words set in a script font; leave Latin words as unshaped text.
+    """Shape only words set in a script font, and each distinct word only once.
 
     reportlab shapes every word of a paragraph whose style has shaping=1 (about 60 us a
-    word), although only Khmer, Thai, Lao and Myanmar words need it. Noto Sans words come
-    out exactly as in an unshaped paragraph. Patched once, on this module's import.
+    word), although only Khmer, Thai, Lao and Myanmar words need it: Noto Sans words are
+    left exactly as an unshaped paragraph has them. Shaped words repeat a lot (names,
+    "ការជួញដូរអាវុធ"...), so the glyph runs are cached by (font, size, text) and re-attached
+    to each word's own fragments. Patched once, on this module's import.
     """
     from reportlab.platypus import paragraph
 
     original = paragraph.shapeFragWord
     if getattr(original, "_seminar_desk", False):
         return
+    cache: dict[tuple[object, ...], tuple[type, float, tuple[tuple[int, Any], ...]] | None] = {}
 
     def shape_script_words(w: Any, *args: Any, **kwargs: Any) -> Any:
-        for frag, _text in w[1:]:
-            if getattr(frag, "fontName", "") in _SCRIPT_FACES:
+        frags = w[1:]
+        script = False
+        for frag, _text in frags:
+            if hasattr(frag, "cbDefn") or not isinstance(_text, str):
                 return original(w, *args, **kwargs)
-        return w
+            if getattr(frag, "fontName", "") in _SCRIPT_FACES:
+                script = True
+        if not script:
+            return w
+        if args or kwargs:
+            return original(w, *args, **kwargs)
+        key = (type(w), *((f.fontName, f.fontSize, t) for f, t in frags))
+        if key not in cache:
+            if len(cache) > 20000:
+                cache.clear()
+            shaped = original(w)
+            if shaped is w:
+                cache[key] = None
+            else:
+                where = {id(f): i for i, (f, _t) in enumerate(frags)}
+                runs = tuple((where[id(f)], text) for f, text in shaped[1:])
+                cache[key] = (type(shaped), shaped[0], runs)
+            return shaped
+        hit = cache[key]
+        if hit is None:
+            return w
+        cls, width, runs = hit
+        return cls([width, *((frags[i][0], text) for i, text in runs)])
 
     shape_script_words._seminar_desk = True  # type: ignore[attr-defined]
     paragraph.shapeFragWord = shape_script_words
