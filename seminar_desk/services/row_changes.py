@@ -4,11 +4,12 @@ Recording rows instead of writing an inverse for every command gives every servi
 redo for free, including rows that the database removes or nulls through ON DELETE rules.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, insert, inspect, select, update
+from sqlalchemy import Connection, Table, and_, delete, insert, inspect, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from seminar_desk.domain.changes import Area
@@ -26,10 +27,24 @@ def _pk_clause(table: Table, pk: tuple[Any, ...]) -> Any:
     return and_(*(col == value for col, value in zip(table.primary_key.columns, pk, strict=True)))
 
 
-def _read(conn: Connection, key: Key) -> Row | None:
-    table = _table(key[0])
-    found = conn.execute(select(table).where(_pk_clause(table, key[1]))).mappings().first()
-    return dict(found) if found is not None else None
+def _read_many(conn: Connection, keys: Iterable[Key]) -> dict[Key, Row]:
+    """Current images of many rows: one query per table (and per 500 keys), not one per row."""
+    by_table: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for name, pk in dict.fromkeys(keys):
+        by_table[name].append(pk)
+    found: dict[Key, Row] = {}
+    for name, pks in by_table.items():
+        table = _table(name)
+        cols = list(table.primary_key.columns)
+        for start in range(0, len(pks), 500):
+            chunk = pks[start : start + 500]
+            if len(cols) == 1:
+                where = cols[0].in_([pk[0] for pk in chunk])
+            else:
+                where = tuple_(*cols).in_(chunk)
+            for row in conn.execute(select(table).where(where)).mappings():
+                found[(name, tuple(row[c.name] for c in cols))] = dict(row)
+    return found
 
 
 @dataclass
@@ -70,18 +85,19 @@ class Recorder:
         deleted = [self._key(obj) for obj in session.deleted]
         keys.extend(deleted)
         keys.extend(self._dependents(conn, deleted))
-        for key in keys:
-            if key not in self.log.rows:
-                before = _read(conn, key) if self.record_images else None
-                self.log.rows[key] = RowChange(before, None)
+        fresh = [key for key in keys if key not in self.log.rows]
+        images = _read_many(conn, fresh) if self.record_images else {}
+        for key in fresh:
+            self.log.rows[key] = RowChange(images.get(key), None)
         self._pending = keys
 
     def after_flush(self, session: Session, *_: Any) -> None:
         conn = session.connection()
         keys = self._pending + [self._key(obj) for obj in session.new]
+        images = _read_many(conn, keys) if self.record_images else {}
         for key in keys:
             change = self.log.rows.setdefault(key, RowChange(None, None))
-            change.after = _read(conn, key) if self.record_images else {}
+            change.after = images.get(key) if self.record_images else {}
         self._pending = []
 
     @staticmethod
@@ -117,21 +133,33 @@ class Recorder:
 
 
 def replay(conn: Connection, changes: dict[Key, RowChange], *, forward: bool) -> None:
-    """Put every row back to its before image (undo) or after image (redo)."""
+    """Put every row back to its before image (undo) or after image (redo).
+
+    Deletions run first and insertions last, so a unique value (a day's number) freed by one
+    row is free before another row takes it back; rows a deletion cascaded away are inserted.
+    """
     conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
     now = utcnow()
-    for (table_name, pk), change in changes.items():
-        table = _table(table_name)
+    current = _read_many(conn, changes)
+    deletes, updates, inserts = [], [], []
+    for key, change in changes.items():
         target = change.after if forward else change.before
-        where = _pk_clause(table, pk)
         if target is None:
-            conn.execute(delete(table).where(where))
-            continue
-        values = dict(target)
-        if "updated_at" in table.c:
-            values["updated_at"] = now
-        exists = conn.execute(select(*table.primary_key.columns).where(where)).first()
-        if exists:
-            conn.execute(update(table).where(where).values(values))
+            deletes.append(key)
         else:
-            conn.execute(insert(table).values(values))
+            values = dict(target)
+            if "updated_at" in _table(key[0]).c:
+                values["updated_at"] = now
+            (updates if key in current else inserts).append((key, values))
+    for table_name, pk in deletes:
+        table = _table(table_name)
+        conn.execute(delete(table).where(_pk_clause(table, pk)))
+    if deletes and updates:  # ON DELETE CASCADE may have taken rows we meant to restore
+        remaining = _read_many(conn, [key for key, _ in updates])
+        inserts += [(key, values) for key, values in updates if key not in remaining]
+        updates = [(key, values) for key, values in updates if key in remaining]
+    for (table_name, pk), values in updates:
+        table = _table(table_name)
+        conn.execute(update(table).where(_pk_clause(table, pk)).values(values))
+    for (table_name, _), values in inserts:
+        conn.execute(insert(_table(table_name)).values(values))

@@ -110,3 +110,41 @@ def test_non_undoable_action_reports_changes(desk: Desk) -> None:
     assert act.changes.areas == {Area.NOTES}
     assert seen[0].origin == "editor"
     assert desk.undo_label is None
+
+
+def test_undo_frees_unique_values_before_restoring_them(demo_desk: Desk) -> None:
+    """Deleting day 1 and renumbering day 2 as day 1 is undone without a unique clash."""
+    from seminar_desk.store.models import Day
+
+    with demo_desk.read() as s:
+        numbers = {d.id: d.number for d in s.scalars(select(Day))}
+    first = next(i for i, n in numbers.items() if n == 1)
+    second = next(i for i, n in numbers.items() if n == 2)
+    with demo_desk.action("Remove day 1") as act:
+        act.session.delete(act.session.get(Day, first))
+        act.session.flush()
+        act.session.get(Day, second).number = 1
+    demo_desk.undo()
+    with demo_desk.read() as s:
+        assert {d.id: d.number for d in s.scalars(select(Day))} == numbers
+        assert count(demo_desk, AgendaItem) == 19
+
+
+def test_undo_restores_a_child_that_a_cascade_took(demo_desk: Desk) -> None:
+    """An action adds a group and moves a note under it; undo deletes the group (whose cascade
+    would take the note) and must still give the note back."""
+    with demo_desk.read() as s:
+        note = s.scalars(select(Note).where(Note.group_id.is_not(None))).first()
+        note_id, old_group, item_id = (
+            note.id,
+            note.group_id,
+            s.get(BreakoutGroup, note.group_id).item_id,
+        )
+    with demo_desk.action("New group") as act:
+        group = BreakoutGroup(item_id=item_id, name="Group D")
+        act.session.add(group)
+        act.session.flush()
+        act.session.get(Note, note_id).group_id = group.id
+    demo_desk.undo()
+    with demo_desk.read() as s:
+        assert s.get(Note, note_id).group_id == old_group
