@@ -189,11 +189,13 @@ class MainWindow(QMainWindow):
     def close_file(self) -> None:
         if self.ctx is None:
             return
+        built = [page for page in self.pages if page is not None]
+        for page in built:
+            page.flush()  # text typed a moment ago reaches the file while it is still open
         self.ctx.bus.detach()
         self.ctx.desk.close()
-        for page in self.pages:
-            if page is not None:
-                page.deleteLater()
+        for page in built:
+            page.deleteLater()
         self.pages.clear()
         self.stack.removeWidget(self.workspace)
         self.workspace.deleteLater()

@@ -118,3 +118,18 @@ def test_closing_the_file_releases_it(window: MainWindow, demo_path: Path) -> No
     window.close_file()
     assert window.stack.currentWidget() is window.welcome
     Database.open(demo_path).close()  # no lock left behind
+
+
+def test_text_typed_just_before_closing_is_saved(window: MainWindow, demo_path: Path) -> None:
+    window.open_file(demo_path)
+    page = window.page(0)
+    page.texts["donors"].setPlainText("Germany & <Japan>")  # the pause timer has not fired
+    window.close_file()
+    from seminar_desk.services.files import open_desk
+    from seminar_desk.services.seminar import SeminarService
+
+    desk = open_desk(demo_path)
+    try:
+        assert SeminarService(desk).details().donors == "Germany & <Japan>"
+    finally:
+        desk.close()

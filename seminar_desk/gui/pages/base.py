@@ -23,6 +23,9 @@ class Page(QWidget):
     def on_shown(self) -> None:
         """Called when the page becomes the visible one."""
 
+    def flush(self) -> None:
+        """Save anything typed but not yet saved; called before the file is closed."""
+
 
 @dataclass(frozen=True)
 class PageSpec:
