@@ -418,9 +418,10 @@ class SpeakersService:
         if current is None:
             return None
         now = self.desk.clock.now()
-        for pause in current.pauses:
-            if pause.ended_at is None:
-                pause.ended_at = now
+        if current.status == SpeakerStatus.PAUSED:  # only a paused speech has an open pause
+            for pause in current.pauses:
+                if pause.ended_at is None:
+                    pause.ended_at = now
         current.status = SpeakerStatus.DONE.value
         current.ended_at = now
         self._anchors.pop(current.id, None)

@@ -239,3 +239,17 @@ def test_candidates_cover_people_and_delegations(service) -> None:
     assert any(c.search.startswith("nguyen van duc") for c in found)
     khm = next(c for c in delegations if "(KHM)" in c.text)
     assert "ASEAN" in khm.groups
+
+
+def test_finishing_a_paused_speech_closes_its_pause(service, tour, clock) -> None:
+    add_delegations(service, tour, ("MYS",))
+    service.next_speaker(tour)
+    clock.advance(70)
+    service.pause(tour)
+    clock.advance(300)
+    service.finish(tour)
+    done = service.snapshot(tour).history[-1]
+    assert done.elapsed_s == 70
+    with service.desk.read() as s:
+        pause = s.scalars(select(SpeechPause)).one()
+        assert pause.ended_at == done.ended_at
