@@ -133,3 +133,21 @@ def test_text_typed_just_before_closing_is_saved(window: MainWindow, demo_path: 
         assert SeminarService(desk).details().donors == "Germany & <Japan>"
     finally:
         desk.close()
+
+
+def test_new_seminar_creates_the_file_and_shows_its_details(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warnings: list[str]
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "phnom-penh.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.welcome.findChild(object, "newButton").click()
+    assert target.exists()
+    assert window.ctx.seminar.details().title == "New seminar"
+    assert window.sidebar.currentRow() == 0
+    assert not window.undo_action.isEnabled()  # creating the file is not an edit to undo
+
+    window.close_file()
+    window.new_seminar()  # the same name again: refused, the existing file is kept
+    assert warnings and "already exists" in warnings[0]
