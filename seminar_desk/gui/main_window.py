@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
             today = date.today()
             self.ctx.seminar.update(title="New seminar", start_date=today, end_date=today)
             self.ctx.desk.clear_history()
+            self._update_actions()
             self.show_page("Seminar")
 
     def open_demo(self) -> None:
