@@ -224,3 +224,27 @@ def test_every_documented_shortcut_is_wired(page) -> None:
         action = page.actions_by_name[name]
         assert action.shortcut().toString() == QKeySequence(key).toString()
     assert "Next speaker" in shortcuts_html()
+
+
+def test_in_the_main_window_the_menu_comes_and_goes_with_the_file(qtbot, demo_path) -> None:
+    from seminar_desk.gui.main_window import MainWindow
+    from seminar_desk.gui.settings import UiSettings
+
+    window = MainWindow(UiSettings())
+    qtbot.addWidget(window)
+    assert window.open_file(demo_path)
+    page = window.show_page("Speakers")
+    assert isinstance(page, SpeakersPage)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles.index("&Speakers") == titles.index("&Help") - 1
+    projector = page.open_projector(full_screen=False)
+    assert projector.isVisible()
+    window.close_file()
+    qtbot.waitUntil(lambda: "&Speakers" not in [a.text() for a in window.menuBar().actions()])
+    qtbot.waitUntil(lambda: not projector_alive(projector))
+
+
+def projector_alive(widget) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(widget) and widget.isVisible()
