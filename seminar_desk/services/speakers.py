@@ -136,6 +136,7 @@ class ListSnapshot:
     history: tuple[SpeakerRow, ...]
     timer: SpeechTimer | None
     seminar_title: str = ""
+    seminar_limit_s: int = 180
 
 
 @dataclass
@@ -280,6 +281,7 @@ class SpeakersService:
                 history=tuple(history),
                 timer=timer,
                 seminar_title=(seminar.short_title or seminar.title) if seminar else "",
+                seminar_limit_s=limits.seminar,
             )
 
     def _row(

@@ -182,6 +182,21 @@ def test_parse_limit() -> None:
     assert parse_limit("") is None
     with pytest.raises(ValueError):
         parse_limit("soon")
+    with pytest.raises(ValueError):
+        parse_limit("-1:00")
+
+
+def test_item_speaking_time_is_set_from_the_spin_box(page, qtbot) -> None:
+    assert page.limit_spin.value() == -1
+    assert page.limit_spin.text() == "Seminar default (3:00)"
+    page.limit_spin.setValue(240)
+    page.limit_spin.editingFinished.emit()
+    assert page.snapshot.item_limit_s == 240 and page.snapshot.default_limit_s == 240
+    page.limit_spin.setValue(-1)
+    page.limit_spin.editingFinished.emit()
+    assert page.snapshot.item_limit_s is None
+    page.ctx.desk.undo()
+    assert page.limit_spin.value() == 240
 
 
 def test_a_running_speech_is_picked_up_after_a_restart(qtbot, demo_path) -> None:

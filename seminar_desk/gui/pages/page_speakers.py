@@ -70,8 +70,12 @@ def parse_limit(text: str) -> int | None:
         return None
     if ":" in text:
         minutes, seconds = text.split(":", 1)
-        return int(minutes or 0) * 60 + int(seconds or 0)
-    return int(text)
+        value = int(minutes or 0) * 60 + int(seconds or 0)
+    else:
+        value = int(text)
+    if value < 0:
+        raise ValueError(f"negative speaking time: {text}")
+    return value
 
 
 class SpeakersPage(Page):
@@ -481,9 +485,7 @@ class SpeakersPage(Page):
         self.close_button.setText("Reopen list" if snap.closed else "Close list")
         self.limit_spin.blockSignals(True)
         self.limit_spin.setSpecialValueText(
-            f"Seminar default ({format_duration(snap.default_limit_s)})"
-            if snap.item_limit_s is None
-            else ""
+            f"Seminar default ({format_duration(snap.seminar_limit_s)})"
         )
         self.limit_spin.setValue(-1 if snap.item_limit_s is None else snap.item_limit_s)
         self.limit_spin.blockSignals(False)
