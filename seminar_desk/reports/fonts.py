@@ -173,6 +173,11 @@ def _token_font(token: str) -> str | None | bool:
     return False
 
 
+def needs_script_font(text: str) -> bool:
+    """True when some character of `text` is drawn from a script font, not Noto Sans."""
+    return _SCRIPT_CHAR.search(text) is not None
+
+
 def needs_shaping(text: str) -> bool:
     """True for text with complex-script words that can be shaped safely.
 

@@ -132,3 +132,16 @@ def test_progress_and_cancel() -> None:
 
     with pytest.raises(Cancelled):
         build_pdf(chaptered(ReportOptions()), META, ReportOptions(), cancel=cancel)
+
+
+def test_fast_plain_text_matches_the_parser(snap, pdf_reader, monkeypatch) -> None:
+    """Paragraphs built from cloned fragments lay out exactly like parsed ones."""
+    from seminar_desk.reports import ReportRequest, build_report, document
+
+    results = []
+    for fast in (True, False):
+        monkeypatch.setattr(document, "FAST_TEXT", fast)
+        for kind in ("seminar", "participants"):
+            pdf = pdf_reader(build_report(snap, ReportRequest(kind)).pdf)
+            results.append((fast, kind, pdf.pages))
+    assert results[0][2] == results[2][2] and results[1][2] == results[3][2]
