@@ -81,7 +81,7 @@ def test_export_and_preview_run_in_the_background(window: MainWindow, loop, tmp_
     assert page.export_button.isEnabled() and not page.cancel_button.isEnabled()
 
 
-def _grow(path: Path, notes: int = 160) -> None:
+def _grow(path: Path, notes: int = 1200) -> None:
     """Make the demo's seminar report long (several seconds of layout) with many notes."""
     window_free = Desk(Database.open(path, lock=False))
     body = "\n\n".join(
