@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -151,6 +151,10 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.sidebar.setCurrentRow(i))
         self.sidebar.currentRowChanged.connect(self._show_page)
+        ctx = self.ctx
+        for row, ref in enumerate(self.refs):
+            if ref.warm:  # once the window has painted the first page
+                QTimer.singleShot(0, lambda r=row: self.page(r) if self.ctx is ctx else None)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.page_stack)

@@ -26,3 +26,16 @@ def test_every_page_builds_on_the_demo(demo_path, qtbot) -> None:
         assert isinstance(page, Page)
         assert window.page_stack.currentWidget() is page
     window.close()
+
+
+def test_the_speakers_menu_is_there_before_the_page_is_visited(demo_path, qtbot) -> None:
+    from seminar_desk.gui.main_window import MainWindow
+    from seminar_desk.gui.settings import UiSettings
+
+    window = MainWindow(UiSettings())
+    qtbot.addWidget(window)
+    window.open_file(demo_path)
+    menus = lambda: [a.text() for a in window.menuBar().actions()]  # noqa: E731
+    qtbot.waitUntil(lambda: "&Speakers" in menus(), timeout=5000)
+    assert window.sidebar.currentRow() == 0  # warming the page did not switch to it
+    window.close()

@@ -69,7 +69,8 @@ def test_file_from_a_newer_release_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite"
     Database.open(path).close()
     con = sqlite3.connect(path)
-    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.execute("DELETE FROM alembic_version")  # however many heads there are
+    con.execute("INSERT INTO alembic_version VALUES ('9999_future')")
     con.commit()
     con.close()
     with pytest.raises(NotASeminarFileError, match="newer release"):

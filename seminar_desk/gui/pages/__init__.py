@@ -16,6 +16,9 @@ from seminar_desk.gui.pages.base import PageSpec
 class PageRef:
     title: str
     module: str
+    # Built right after the file opens (not at first view): the page adds menus and
+    # shortcuts the window needs before anyone visits it (the projector, for one).
+    warm: bool = False
 
     def load(self) -> PageSpec:
         spec: PageSpec = importlib.import_module(f"{__name__}.{self.module}").SPEC
@@ -25,7 +28,7 @@ class PageRef:
 PAGES: tuple[PageRef, ...] = (
     PageRef("Seminar", "page_seminar"),
     PageRef("Agenda", "page_agenda"),
-    PageRef("Speakers", "page_speakers"),
+    PageRef("Speakers", "page_speakers", warm=True),
     PageRef("Breakouts & notes", "page_breakouts"),
     PageRef("Participants", "page_participants"),
     PageRef("Reports", "page_reports"),
