@@ -8,6 +8,7 @@ NumberedCanvas recipe sends them all to page 1). The contents are known before t
 (the builders add every heading themselves), so their lines take their final size at once.
 """
 
+import gc
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -542,7 +543,14 @@ def build_pdf(
         cancel=cancel,
     )
     doc.setProgressCallBack(doc._on_progress)
-    doc.build(flow)
+    # Everything alive before the build (snapshot, story) is moved out of the collector's
+    # sight while reportlab makes its millions of small objects: full collections then
+    # scan only the build's own objects (about 15 % of the time of a 300-page report).
+    gc.freeze()
+    try:
+        doc.build(flow)
+    finally:
+        gc.unfreeze()
     data = buffer.getvalue()
     if isinstance(out, Path):
         out.write_bytes(data)
