@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, and_, delete, insert, inspect, select, tuple_, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.base import NEVER_SET, NO_VALUE
 
 from seminar_desk.domain.changes import Area
 from seminar_desk.store.models import Base, area_of_table, utcnow
@@ -47,6 +48,30 @@ def _read_many(conn: Connection, keys: Iterable[Key]) -> dict[Key, Row]:
     return found
 
 
+def _state_image(obj: Any, *, original: bool) -> Row | None:
+    """A row image from an ORM object: its values now, or as loaded (`original`).
+
+    None when a column was never loaded; the caller then reads the row from the database.
+    """
+    state = inspect(obj)
+    values = state.dict
+    committed = state.committed_state
+    row: Row = {}
+    for prop in state.mapper.column_attrs:
+        key = prop.key
+        if original and key in committed:
+            value = committed[key]
+            if value is NO_VALUE or value is NEVER_SET:
+                return None
+        elif key in values:
+            value = values[key]
+        else:
+            return None
+        for column in prop.columns:
+            row[column.name] = value
+    return row
+
+
 @dataclass
 class RowChange:
     before: Row | None
@@ -74,31 +99,50 @@ class Recorder:
         self.session = session
         self.record_images = record_images
         self.log = ChangeLog()
-        self._pending: list[Key] = []
+        self._dirty: list[Any] = []
+        self._deleted: list[Key] = []
+        self._dependents_pending: list[Key] = []
 
     def before_flush(self, session: Session, *_: Any) -> None:
         conn = session.connection()
-        keys: list[Key] = []
-        for obj in session.dirty:
-            if session.is_modified(obj):
-                keys.append(self._key(obj))
+        dirty = [obj for obj in session.dirty if session.is_modified(obj)]
         deleted = [self._key(obj) for obj in session.deleted]
-        keys.extend(deleted)
-        keys.extend(self._dependents(conn, deleted))
-        fresh = [key for key in keys if key not in self.log.rows]
-        images = _read_many(conn, fresh) if self.record_images else {}
-        for key in fresh:
+        dependents = self._dependents(conn, deleted)
+        # Rows already in the log keep the image of their first flush in this action.
+        to_read: list[Key] = [key for key in dependents if key not in self.log.rows]
+        for obj in [*dirty, *session.deleted]:
+            key = self._key(obj)
+            if key in self.log.rows:
+                continue
+            image = _state_image(obj, original=True) if self.record_images else None
+            self.log.rows[key] = RowChange(image, None)
+            if image is None and self.record_images:
+                to_read.append(key)
+        images = _read_many(conn, to_read) if self.record_images else {}
+        for key in to_read:
             self.log.rows[key] = RowChange(images.get(key), None)
-        self._pending = keys
+        self._dirty = dirty
+        self._deleted = deleted
+        self._dependents_pending = dependents
 
     def after_flush(self, session: Session, *_: Any) -> None:
-        conn = session.connection()
-        keys = self._pending + [self._key(obj) for obj in session.new]
-        images = _read_many(conn, keys) if self.record_images else {}
-        for key in keys:
+        """After images come from the objects themselves; only rows changed by the database
+        (ON DELETE rules) or not fully loaded are read back."""
+        to_read = list(self._dependents_pending)
+        for key in self._deleted:
+            self.log.rows.setdefault(key, RowChange(None, None)).after = None
+        for obj in [*self._dirty, *session.new]:
+            key = self._key(obj)
             change = self.log.rows.setdefault(key, RowChange(None, None))
-            change.after = images.get(key) if self.record_images else {}
-        self._pending = []
+            change.after = _state_image(obj, original=False) if self.record_images else {}
+            if change.after is None and self.record_images:
+                to_read.append(key)
+        images = _read_many(session.connection(), to_read) if self.record_images else {}
+        for key in to_read:
+            self.log.rows.setdefault(key, RowChange(None, None)).after = (
+                images.get(key) if self.record_images else {}
+            )
+        self._dirty, self._deleted, self._dependents_pending = [], [], []
 
     @staticmethod
     def _key(obj: Any) -> Key:

@@ -148,3 +148,36 @@ def test_undo_restores_a_child_that_a_cascade_took(demo_desk: Desk) -> None:
     demo_desk.undo()
     with demo_desk.read() as s:
         assert s.get(Note, note_id).group_id == old_group
+
+
+def test_foreign_key_set_through_a_relationship_is_undone(demo_desk: Desk) -> None:
+    with demo_desk.read() as s:
+        groups = s.scalars(select(BreakoutGroup).order_by(BreakoutGroup.position)).all()
+        note = s.scalars(select(Note).where(Note.group_id == groups[0].id)).first()
+        note_id, first, second = note.id, groups[0].id, groups[1].id
+    with demo_desk.action("Move note") as act:
+        act.session.get(Note, note_id).group = act.session.get(BreakoutGroup, second)
+    with demo_desk.read() as s:
+        assert s.get(Note, note_id).group_id == second
+    demo_desk.undo()
+    with demo_desk.read() as s:
+        assert s.get(Note, note_id).group_id == first
+    demo_desk.redo()
+    with demo_desk.read() as s:
+        assert s.get(Note, note_id).group_id == second
+
+
+def test_row_added_then_changed_in_one_action_is_undone_to_nothing(desk: Desk) -> None:
+    with desk.action("Add and edit") as act:
+        note = Note(body="first")
+        act.session.add(note)
+        act.session.flush()
+        note.body = "second"
+        act.session.flush()
+        note_id = note.id
+    desk.undo()
+    with desk.read() as s:
+        assert s.get(Note, note_id) is None
+    desk.redo()
+    with desk.read() as s:
+        assert s.get(Note, note_id).body == "second"
