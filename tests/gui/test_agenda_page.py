@@ -346,3 +346,48 @@ def test_changing_the_day_start_retimes_it(page: AgendaPage, demo_desk: Desk):
     demo_desk.undo()
     demo_desk.undo()
     assert starts(page)[:3] == ["09:00", "09:45", "10:15"] and page.day_view.warnings == ()
+
+
+def test_an_empty_file_shows_no_empty_warnings_pane(qtbot, desk: Desk):
+    page = AgendaPage(DeskContext(desk, ChangeBus(desk)))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert not page.warnings.isVisible()  # no blank box under an empty table
+    assert not page.day_start.isEnabled() and not page.day_end.isEnabled()
+
+
+@pytest.mark.usefixtures("qsettings")
+def test_live_keys_work_right_after_choosing_the_page_in_the_sidebar(qtbot, demo_path: Path):
+    """Clicking "Agenda" in the sidebar leaves the focus there; F5 must still start the item,
+    and a hidden Agenda page must not take F5 from the page that shows."""
+    from PySide6.QtWidgets import QApplication
+
+    from seminar_desk.gui.main_window import MainWindow
+    from seminar_desk.gui.settings import UiSettings
+
+    window = MainWindow(UiSettings())
+    qtbot.addWidget(window)
+    assert window.open_file(demo_path)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    page = window.show_page("Agenda")
+    assert isinstance(page, AgendaPage)
+    window.sidebar.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.sidebar)
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert page.tabs.currentIndex() == 1
+    first = page.model.items[0].id
+    page.select([first])
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_F5)
+    assert page.service.item(first).running
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_F6)
+    assert page.service.item(first).done
+    window.show_page("Participants")
+    window.sidebar.setFocus()
+    page.select([page.model.items[1].id])
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_F5)
+    assert not page.service.item(page.model.items[1].id).running
+    window.close_file()

@@ -65,6 +65,11 @@ P = ParamSpec("P")
 R = TypeVar("R")
 LIVE_REFRESH_MS = 20_000
 MAX_SHOWN_DELAY_MIN = 12 * 60
+# Keys that act on the shown page wherever the focus is in the window: running live, changing
+# the shown day, import and export. None of them edits text, so no field needs them.
+PAGE_WIDE_KEYS = frozenset(
+    ("start", "end", "next", "replan", "show_prev_day", "show_next_day", "import", "export")
+)
 SELECT_ROWS = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
 
 
@@ -263,7 +268,14 @@ class AgendaPage(Page):
             action = QAction(text, self)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Live keys work as soon as the page shows, even with the focus still in the
+            # sidebar that was clicked to get here; only while the page is visible (a hidden
+            # page's actions never fire). Editing keys (Delete, Insert...) stay with the table.
+            action.setShortcutContext(
+                Qt.ShortcutContext.WindowShortcut
+                if key in PAGE_WIDE_KEYS
+                else Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
             action.setToolTip(tip or text.replace("&", ""))
             action.triggered.connect(slot)
             self.addAction(action)
@@ -327,7 +339,10 @@ class AgendaPage(Page):
     def _show_day_details(self) -> None:
         view = self.day_view
         self.warnings.clear()
+        self.day_start.setEnabled(view is not None)
+        self.day_end.setEnabled(view is not None)
         if view is None:
+            self.warnings.setVisible(False)
             self.live_label.setText("No days yet: import an agenda, or press Add day.")
             self.delay_label.clear()
             return
