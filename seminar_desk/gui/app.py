@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from seminar_desk import __version__
+from seminar_desk.gui.fonts import load_bundled_fonts
 from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.paths import APP_NAME
@@ -21,6 +22,7 @@ def make_application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    load_bundled_fonts(app)
     return app
 
 
