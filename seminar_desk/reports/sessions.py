@@ -19,6 +19,7 @@ from seminar_desk.reports.common import (
     variance,
 )
 from seminar_desk.reports.document import Story
+from seminar_desk.reports.fonts import BOLD
 from seminar_desk.reports.snapshot import (
     DaySnap,
     GroupSnap,
@@ -27,6 +28,7 @@ from seminar_desk.reports.snapshot import (
     PersonSnap,
     SeminarSnapshot,
 )
+from seminar_desk.reports.styles import RULE
 
 SECTION_TITLES = {
     NoteSection.SUMMARY: "Summary",
@@ -119,7 +121,11 @@ def speaker_log(story: Story, item: ItemSnap, level: int) -> None:
         rows,
         widths,
         header=["#", "Time", "Speaker", "Delegation", "Capacity", "Type", "Duration"],
-        extra=[("ALIGN", (-1, 0), (-1, -1), "RIGHT")],
+        extra=[
+            ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
+            ("FONTNAME", (0, -1), (-1, -1), BOLD),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, RULE),
+        ],
         plain_cols=(0, 1, 6),
     )
 
