@@ -375,3 +375,20 @@ def test_addressees_are_completed_from_those_already_used(page: BreakoutsPage) -
     names = editor.completer().model().stringList()
     assert "ASEAN member states" in names and "ASEANAPOL" in names
     assert names == sorted(set(names), key=str.casefold)
+
+
+def test_search_results_follow_notes_written_after_the_search(page: BreakoutsPage, qtbot) -> None:
+    page.search.setText("zebrafish")
+    qtbot.waitUntil(lambda: page.results_label.text().startswith("No result"), timeout=2000)
+    group = page.breakouts.groups()[0]
+    page.open_group(group.id)
+    page.editor.edits["summary"].setFocus()
+    type_text(page.editor.edits["summary"], "\nzebrafish tracing pilot")
+    page.editor.flush()
+    qtbot.waitUntil(lambda: page.hits.rowCount() == 1, timeout=2000)
+    assert page.results_label.text().startswith("1 result")
+    calls: list[str] = []
+    real = page.search_service.search
+    page.search_service.search = lambda q: calls.append(q) or real(q)  # type: ignore[method-assign]
+    qtbot.wait(600)
+    assert len(calls) <= 1  # settles: a search does not set off another one

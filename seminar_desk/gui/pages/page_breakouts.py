@@ -268,6 +268,9 @@ class BreakoutsPage(Page):
         self.editor.on_changes(changes)
         self.groups.on_changes(changes)
         self.register.on_changes(changes)
+        if changes.touches(Area.NOTES, Area.AGENDA, Area.BREAKOUTS) and self.search.text().strip():
+            # Results on show follow the text: a note typed, a row deleted, an undo.
+            self.search_timer.start()
 
 
 SPEC = PageSpec(order=40, title="Breakouts & notes", factory=BreakoutsPage)
