@@ -130,6 +130,9 @@ def test_window_stays_responsive_during_a_long_export(
     assert pages and pages > 40
     assert elapsed > 1.0, "the export should be long enough to measure"
     gaps.sort()
+    p95 = gaps[int(len(gaps) * 0.95)]
+    worst = gaps[-1]
+    print(f"export {elapsed:.2f} s, {pages} pages; gaps p95 {p95:.3f} s, max {worst:.3f} s")
     assert len(gaps) > elapsed / 0.05  # the timer kept firing while reportlab worked
     assert gaps[int(len(gaps) * 0.95)] < 0.1  # 95th percentile latency
     assert gaps[-1] < 0.5, gaps[-5:]
