@@ -373,9 +373,22 @@ class Story:
             lines: list[Flowable] = []
             for level, text, key in self.toc_entries:
                 style = self.s.toc[min(level, 2)]
-                lines.append(TocLine(markup(text), key, style))
+                lines.append(TocLine(markup(_toc_text(text)), key, style))
             flow[self._toc_at : self._toc_at] = lines
         return flow
+
+
+TOC_MAX_CHARS = 240
+TOC_MAX_LINES = 4
+
+
+def _toc_text(text: str) -> str:
+    """A title as typed, cut short for the contents only (a contents line cannot split)."""
+    lines = text.splitlines() or [""]
+    short = "\n".join(lines[:TOC_MAX_LINES])
+    if len(short) > TOC_MAX_CHARS:
+        short = short[: TOC_MAX_CHARS - 1]
+    return short + "\u2026" if short != text else text
 
 
 @dataclass

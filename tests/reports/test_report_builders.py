@@ -210,3 +210,23 @@ def test_empty_seminar_still_prints(pdf_reader) -> None:
     empty = SeminarSnapshot(SeminarInfo(), (), (), (), datetime.now(UTC))
     for kind in ("seminar", "agenda", "participants"):
         assert build_report(empty, ReportRequest(kind)).pages >= 1
+
+
+def test_extreme_text_wraps_and_splits(snap, pdf_reader) -> None:
+    """A 6,000-letter title, 700-letter names and huge cells never stop a report."""
+    from dataclasses import replace
+
+    day = snap.days[0]
+    item = replace(day.items[0], title="Ä" * 6000 + " end")
+    huge = replace(
+        snap,
+        days=(replace(day, items=(item,)), *snap.days[1:]),
+        participants=tuple(
+            replace(p, name=p.name + "Z" * 700, function="f " * 3000) for p in snap.participants
+        ),
+    )
+    for kind, kw in (("seminar", {}), ("agenda", {}), ("participants", {}), ("day", {"day": 1})):
+        result = build_report(huge, ReportRequest(kind, **kw))
+        assert result.pages > 2, kind
+    contents = pdf_reader(build_report(huge, ReportRequest("seminar")).pdf).pages[0]
+    assert "…" in contents  # the contents line is cut short, the heading itself is whole
