@@ -59,6 +59,9 @@ def test_choices_follow_the_kind(window: MainWindow) -> None:
     assert page.sign_in.isEnabled() and page.options().sign_in
     page.select("seminar")
     assert not page.item.isEnabled() and not page.problem()
+    assert page.options().shaping
+    page.shaping.setChecked(False)
+    assert not page.options().shaping
 
 
 def test_export_and_preview_run_in_the_background(window: MainWindow, loop, tmp_path) -> None:
