@@ -391,3 +391,32 @@ def test_live_keys_work_right_after_choosing_the_page_in_the_sidebar(qtbot, demo
     qtbot.keyClick(window.sidebar, Qt.Key.Key_F5)
     assert not page.service.item(page.model.items[1].id).running
     window.close_file()
+
+
+@pytest.mark.usefixtures("qsettings")
+def test_no_agenda_key_is_also_a_window_wide_key(qtbot, demo_path: Path):
+    """A key bound twice in the window fires neither ("Ambiguous shortcut overload"): In
+    parallel once shared Ctrl+Shift+P with the projector key of the Speakers page."""
+    from PySide6.QtGui import QAction
+
+    from seminar_desk.gui.main_window import MainWindow
+    from seminar_desk.gui.settings import UiSettings
+
+    window = MainWindow(UiSettings())
+    qtbot.addWidget(window)
+    assert window.open_file(demo_path)
+    for row in range(len(window.pages)):
+        window.page(row)  # every page built, as after a day of use
+    page = window.show_page("Agenda")
+    wide = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
+    window_keys = {
+        key.toString()
+        for action in window.findChildren(QAction)
+        if action.shortcutContext() in wide and not page.isAncestorOf(action.parent())
+        for key in action.shortcuts()
+        if action.parent() is not page
+    }
+    agenda_keys = {a.shortcut().toString() for a in page.actions() if not a.shortcut().isEmpty()}
+    assert agenda_keys and not agenda_keys & window_keys
+    assert page.action("parallel").shortcut().toString() == "Ctrl+Shift+G"
+    window.close_file()

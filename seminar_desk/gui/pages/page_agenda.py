@@ -233,7 +233,7 @@ class AgendaPage(Page):
             (
                 "parallel",
                 "In parallel",
-                "Ctrl+Shift+P",
+                "Ctrl+Shift+G",  # Ctrl+Shift+P is the projector's, anywhere in the window
                 lambda: self.set_parallel(True),
                 "Run the selected neighbouring items at the same time (breakout rooms)",
             ),
