@@ -7,7 +7,7 @@ duplicating them. Times are in the seminar's time zone, with its VTIMEZONE inclu
 import csv
 import io
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from seminar_desk.domain.agenda_kinds import kind_label
@@ -107,9 +107,9 @@ def to_ics(snap: AgendaSnapshot, stamp: datetime) -> bytes:
             event = Event()
             event.add("uid", f"{item.id}@{UID_DOMAIN}")
             event.add("dtstamp", stamp.astimezone(UTC))
-            start = local_datetime(day.date, item.start, zone)
-            event.add("dtstart", start)
-            event.add("dtend", start + timedelta(minutes=item.duration_min))
+            # The times the agenda shows: an item that ran has its actual start and end.
+            event.add("dtstart", local_datetime(day.date, item.start, zone))
+            event.add("dtend", local_datetime(day.date, item.end, zone))
             event.add("summary", item.title)
             if item.room:
                 event.add("location", item.room)
