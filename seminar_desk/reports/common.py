@@ -1,5 +1,6 @@
 """What several reports share: the request, date and time wording, the heading block."""
 
+import re
 from datetime import date, datetime, time
 
 from reportlab.lib.units import mm
@@ -105,6 +106,15 @@ def variance(item: ItemSnap) -> str:
 
 def day_label(day: DaySnap) -> str:
     return f"Day {day.number}, {fmt_date(day.date, weekday=True)}"
+
+
+def day_heading(day: DaySnap) -> str:
+    """'Day 1, Saturday, 19 December 2026: Threats...', without a title's own 'Day 1:'."""
+    title = day.title.strip()
+    prefix = re.match(rf"day\s*{day.number}\s*[:.\u2013\u2014-]\s*", title, re.IGNORECASE)
+    if prefix:
+        title = title[prefix.end() :]
+    return f"{day_label(day)}: {title}" if title else day_label(day)
 
 
 def status_label(status: str, kind: type[RecommendationStatus] | type[ActionStatus]) -> str:

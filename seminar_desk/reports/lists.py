@@ -7,6 +7,7 @@ from reportlab.lib.units import mm
 from seminar_desk.reports.common import (
     ORG_SECTIONS,
     PRESENT,
+    day_heading,
     day_label,
     header_block,
     is_pause,
@@ -41,11 +42,11 @@ def _item_cell(story: Story, item: ItemSnap) -> object:
             + "<br/>".join(markup(line) for line in lines)
             + "</font>"
         )
-    return story.m(xml, story.s.cell, raw=raw)
+    return story.m(xml, story.s.cell_muted if is_pause(item) else story.s.cell, raw=raw)
 
 
 def agenda_day(story: Story, day: DaySnap, level: int) -> None:
-    title = day_label(day) + (f": {day.title}" if day.title else "")
+    title = day_heading(day)
     story.heading(level, title)
     w = story.width
     rows: list[list[object]] = []

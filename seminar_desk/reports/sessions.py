@@ -7,6 +7,7 @@ from seminar_desk.reports.common import (
     actions_table,
     actual_minutes,
     actual_span,
+    day_heading,
     day_label,
     fmt_date,
     fmt_duration,
@@ -208,13 +209,16 @@ def programme_table(story: Story, day: DaySnap, *, actual: bool = True) -> None:
     extra: list[tuple[object, ...]] = []
     for n, item in enumerate(day.items, start=1):
         chair = item.chair.display if item.chair else ""
+        title: object = item.title
+        if is_pause(item):
+            title = story.p(item.title, story.s.cell_muted)
         rows.append(
             [
                 item.number,
                 planned_span(item),
                 actual_span(item) or "\u2014",
                 variance(item),
-                item.title,
+                title,
                 chair,
             ]
         )
@@ -260,7 +264,7 @@ def build_day(story: Story, snap: SeminarSnapshot, day: DaySnap) -> None:
         story,
         snap,
         "End-of-day report",
-        f"{day_label(day)}" + (f": {day.title}" if day.title else ""),
+        day_heading(day),
     )
     story.heading(1, "Programme: planned and actual times")
     programme_table(story, day)

@@ -33,6 +33,7 @@ class Styles:
     label: ParagraphStyle
     cell: ParagraphStyle
     cell_head: ParagraphStyle
+    cell_muted: ParagraphStyle
     cell_small: ParagraphStyle
     toc: tuple[ParagraphStyle, ...]
     footer: ParagraphStyle
@@ -134,6 +135,7 @@ def make_styles() -> Styles:
         label=ParagraphStyle("label", parent=base, fontName=BOLD, spaceAfter=2),
         cell=cell,
         cell_head=ParagraphStyle("cell_head", parent=cell, fontName=BOLD),
+        cell_muted=ParagraphStyle("cell_muted", parent=cell, textColor=MUTED),
         cell_small=ParagraphStyle("cell_small", parent=cell, fontSize=7.5, leading=9.5),
         toc=toc,
         footer=ParagraphStyle(

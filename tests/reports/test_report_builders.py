@@ -230,3 +230,14 @@ def test_extreme_text_wraps_and_splits(snap, pdf_reader) -> None:
         assert result.pages > 2, kind
     contents = pdf_reader(build_report(huge, ReportRequest("seminar")).pdf).pages[0]
     assert "…" in contents  # the contents line is cut short, the heading itself is whole
+
+
+def test_day_heading_drops_a_repeated_day_number(snap) -> None:
+    from dataclasses import replace
+
+    from seminar_desk.reports.common import day_heading
+
+    day = replace(snap.days[0], title="Day 1: Threats <and> trends")
+    assert day_heading(day) == "Day 1, Saturday, 19 December 2026: Threats <and> trends"
+    assert day_heading(replace(day, title="")) == "Day 1, Saturday, 19 December 2026"
+    assert day_heading(replace(day, title="Day 12 trip")).endswith(": Day 12 trip")
