@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QSettings, Qt
-from PySide6.QtGui import QDropEvent, QKeyEvent
+from PySide6.QtGui import QDropEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -392,3 +392,37 @@ def test_search_results_follow_notes_written_after_the_search(page: BreakoutsPag
     page.search_service.search = lambda q: calls.append(q) or real(q)  # type: ignore[method-assign]
     qtbot.wait(600)
     assert len(calls) <= 1  # settles: a search does not set off another one
+
+
+def test_guiding_questions_are_kept_without_pressing_save(
+    window: MainWindow, page: BreakoutsPage, qtbot
+) -> None:
+    """Questions typed for one group and then another group chosen (or the box left, or the
+    page left) were silently dropped unless "Save questions" had been pressed."""
+    item = breakout_item(page)
+    a, b, c = page.breakouts.groups(item)
+    page.select("item", item)
+    page.tabs.setCurrentIndex(1)
+    page.groups.reload(a.id)
+    box = page.groups.questions
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    box.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(box, "\nWho keeps the seizure records?")
+    page.groups.group_list.setCurrentRow(1)  # another group: A's questions are stored
+    assert page.breakouts.group(a.id).guiding_questions.endswith("Who keeps the seizure records?")
+    assert page.groups.current_group_id() == b.id
+    assert "seizure records?" not in box.toPlainText()  # B's own questions show
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    box.setPlainText("Only question of B")
+    page.groups.name.setFocus()  # leaving the box stores it
+    qtbot.waitUntil(page.groups.name.hasFocus)
+    assert page.breakouts.group(b.id).guiding_questions == "Only question of B"
+    page.ctx.desk.undo()  # one undoable edit, as with the button
+    assert page.breakouts.group(b.id).guiding_questions == b.guiding_questions
+    assert box.toPlainText() == b.guiding_questions
+    page.groups.reload(c.id)
+    box.setPlainText("Typed for C, then off to another page")
+    window.show_page("Seminar")
+    assert page.breakouts.group(c.id).guiding_questions == "Typed for C, then off to another page"

@@ -4,7 +4,7 @@ and the rapporteur's place on the report-back list of speakers."""
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,16 @@ from seminar_desk.gui.notes.models import PEOPLE_MIME, PeopleModel, ids_from_mim
 from seminar_desk.services.breakouts import BreakoutService, GroupInfo
 
 PERSON_ID = Qt.ItemDataRole.UserRole + 1
+
+
+class QuestionsEdit(QPlainTextEdit):
+    """Guiding questions; tells when the focus leaves, so what was typed is saved then."""
+
+    focus_left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt API)
+        super().focusOutEvent(event)
+        self.focus_left.emit()
 
 
 class MemberList(QListWidget):
@@ -91,6 +101,9 @@ class GroupsPanel(QWidget):
         self.groups: list[GroupInfo] = []
         self._loading = False
         self._filled_for: str | None = None
+        # The group whose questions the editor shows, and their text as stored.
+        self._questions_for: str | None = None
+        self._questions_stored = ""
 
         # Groups and the automatic split.
         self.group_list = QListWidget()
@@ -142,7 +155,7 @@ class GroupsPanel(QWidget):
         self.facilitator.setObjectName("group_facilitator")
         self.rapporteur = QComboBox()
         self.rapporteur.setObjectName("group_rapporteur")
-        self.questions = QPlainTextEdit()
+        self.questions = QuestionsEdit()
         self.questions.setObjectName("guiding_questions")
         self.questions.setPlaceholderText("One guiding question per line")
         self.questions.setMaximumHeight(110)
@@ -154,10 +167,12 @@ class GroupsPanel(QWidget):
         self.rapporteur.activated.connect(
             lambda _: self._save(rapporteur_id=self.rapporteur.currentData())
         )
+        self.questions.focus_left.connect(self.save_questions)
         self.questions_button = QPushButton("Save questions")
-        self.questions_button.clicked.connect(
-            lambda: self._save(guiding_questions=self.questions.toPlainText())
+        self.questions_button.setToolTip(
+            "Questions are also saved when you leave the box or choose another group."
         )
+        self.questions_button.clicked.connect(self.save_questions)
         details = QGroupBox("Group")
         form = QFormLayout(details)
         form.addRow("Name", self.name)
@@ -220,6 +235,7 @@ class GroupsPanel(QWidget):
     # -- loading ------------------------------------------------------------------------------
 
     def open_item(self, item_id: str | None, group_id: str | None = None) -> None:
+        self.save_questions()
         self.item_id = item_id
         self.setEnabled(item_id is not None)
         if item_id is not None and item_id != self._filled_for:
@@ -272,6 +288,7 @@ class GroupsPanel(QWidget):
 
     def _group_selected(self, _row: int) -> None:
         if not self._loading:
+            self.save_questions()  # typed for the group shown until now
             self._show_group()
 
     def _show_group(self) -> None:
@@ -294,11 +311,17 @@ class GroupsPanel(QWidget):
             self.name.clear()
             self.room.clear()
             self.questions.clear()
+            self._questions_for, self._questions_stored = None, ""
             return
         self.name.setText(group.name)
         self.room.setText(group.room)
-        if self.questions.toPlainText() != group.guiding_questions:
+        typing = (
+            group.id == self._questions_for
+            and self.questions.toPlainText() != self._questions_stored
+        )
+        if not typing and self.questions.toPlainText() != group.guiding_questions:
             self.questions.setPlainText(group.guiding_questions)
+        self._questions_for, self._questions_stored = group.id, group.guiding_questions
         for combo, pid in (
             (self.facilitator, group.facilitator_id),
             (self.rapporteur, group.rapporteur_id),
@@ -331,6 +354,18 @@ class GroupsPanel(QWidget):
         if all(getattr(group, k) == v for k, v in values.items()):
             return
         self._run(self.service.update_group, group.id, **values)
+
+    def save_questions(self) -> None:
+        """Store the questions typed for the group they were typed for (no Save needed)."""
+        group_id, text = self._questions_for, self.questions.toPlainText()
+        if group_id is None or self._loading or text == self._questions_stored:
+            return
+        self._questions_stored = text
+        self._run(self.service.update_group, group_id, guiding_questions=text)
+
+    def flush(self) -> None:
+        """Save what is typed but not stored yet (page hidden, file closing)."""
+        self.save_questions()
 
     def add_group(self) -> None:
         if self.item_id is not None:

@@ -247,10 +247,12 @@ class BreakoutsPage(Page):
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
         self.editor.flush()
+        self.groups.flush()
         super().hideEvent(event)
 
     def flush(self) -> None:
         self.editor.flush()
+        self.groups.flush()
 
     def on_shown(self) -> None:
         self.index_step()
