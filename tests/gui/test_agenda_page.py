@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QLineEdit
 
 from seminar_desk.domain.clock import FakeClock
 from seminar_desk.gui.agenda.model import (
@@ -422,3 +423,23 @@ def test_no_agenda_key_is_also_a_window_wide_key(qtbot, demo_path: Path):
     assert agenda_keys and not agenda_keys & window_keys
     assert page.action("parallel").shortcut().toString() == "Ctrl+Shift+G"
     window.close_file()
+
+
+def test_delete_selects_the_next_item_and_add_starts_typing_the_title(page: AgendaPage, qtbot):
+    """After Delete the selection was gone (Delete again did nothing); Add left "New item" to
+    be renamed with F2."""
+    second, third = page.model.items[1].id, page.model.items[2].id
+    page.select([second])
+    page.action("delete").trigger()
+    assert page.selected_ids() == [third]
+    page.action("delete").trigger()
+    assert page.model.rowCount() == 7
+    page.select([page.model.items[-1].id])
+    page.action("delete").trigger()  # the last row: the one before it is selected
+    assert page.selected_ids() == [page.model.items[-1].id]
+    new_id = page.add_item()
+    editor = page.table.focusWidget()
+    assert isinstance(editor, QLineEdit) and page.table.currentIndex().column() == TITLE
+    editor.setText("Press briefing")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.service.item(new_id).title == "Press briefing")

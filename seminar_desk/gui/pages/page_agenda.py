@@ -465,6 +465,8 @@ class AgendaPage(Page):
             return None
         _, new_id = result
         self.load_day([new_id])
+        # Type the title straight away, as in a spreadsheet (Escape keeps "New item").
+        self.table.edit(self.model.index(self.model.row_of(new_id), TITLE))
         return new_id
 
     def set_parallel(self, together: bool) -> None:
@@ -515,8 +517,18 @@ class AgendaPage(Page):
 
     def delete_items(self) -> None:
         ids = self.selected_ids()
-        if ids:
-            self._run(self.service.delete_items, ids, origin=self)
+        if not ids:
+            return
+        first_row = min(self.model.row_of(i) for i in ids)
+        if self._run(self.service.delete_items, ids, origin=self) is None:
+            return
+        # The row that took the place of the deleted ones is selected, so Delete, the arrows
+        # and the other keys go on from there.
+        rows = self.model.rowCount()
+        if rows:
+            row = min(first_row, rows - 1)
+            self.select([self.model.items[row].id])
+            self.table.setFocus()
 
     def _move(self, item_id: str, day_id: str, index: int) -> None:
         self._run(self.service.move_item, item_id, day_id, index, origin=self)
