@@ -108,3 +108,16 @@ def test_write_is_atomic(tmp_path) -> None:
     write_atomically(target, b"%PDF-1")
     assert target.read_bytes() == b"%PDF-1"
     assert [p.name for p in target.parent.iterdir()] == ["r.pdf"]
+
+
+def test_written_report_is_readable_by_others_as_the_umask_allows(tmp_path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "shared.pdf"
+        write_atomically(target, b"%PDF-1")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
