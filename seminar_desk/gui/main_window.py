@@ -163,7 +163,9 @@ class MainWindow(QMainWindow):
         self.workspace: QWidget = splitter
         self.stack.addWidget(splitter)
         self.stack.setCurrentWidget(splitter)
-        self.sidebar.setCurrentRow(0)
+        titles = [ref.title for ref in self.refs]
+        last = self.settings.last_page()
+        self.sidebar.setCurrentRow(titles.index(last) if last in titles else 0)
         self._update_actions()
 
     def page(self, row: int) -> Page:
@@ -181,6 +183,7 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):
+            self.settings.save_page(self.refs[row].title)
             page = self.page(row)
             self.page_stack.setCurrentWidget(page)
             page.on_shown()

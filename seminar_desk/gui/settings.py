@@ -25,6 +25,12 @@ class UiSettings:
         value = self.qs.value("files/last", "")
         return Path(str(value)) if value else None
 
+    def last_page(self) -> str:
+        return str(self.qs.value("window/page", "") or "")
+
+    def save_page(self, title: str) -> None:
+        self.qs.setValue("window/page", title)
+
     def geometry(self) -> QByteArray | None:
         value = self.qs.value("window/geometry")
         return value if isinstance(value, QByteArray) else None

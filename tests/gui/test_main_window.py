@@ -95,6 +95,7 @@ def test_last_file_and_geometry_are_remembered(demo_path: Path, qtbot) -> None:
     first = MainWindow(UiSettings())
     qtbot.addWidget(first)
     first.open_file(demo_path)
+    first.show_page("Participants")
     first.show()
     qtbot.waitExposed(first)
     first.resize(640, 480)  # inside the 800x600 offscreen screen
@@ -110,6 +111,7 @@ def test_last_file_and_geometry_are_remembered(demo_path: Path, qtbot) -> None:
     second.show()
     assert second.size().width() == 640
     assert demo_path.resolve() in second.settings.recent_files()
+    assert second.sidebar.currentItem().text() == "Participants"  # the page left open
     second.close()
 
 
