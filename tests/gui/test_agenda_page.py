@@ -443,3 +443,20 @@ def test_delete_selects_the_next_item_and_add_starts_typing_the_title(page: Agen
     editor.setText("Press briefing")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.service.item(new_id).title == "Press briefing")
+
+
+def test_undoing_a_move_to_another_day_shows_the_item_where_it_went_back(
+    page: AgendaPage, demo_desk: Desk
+):
+    item_id = page.model.items[3].id
+    page.select([item_id])
+    page.action("next_day").trigger()  # Ctrl+Shift+Down
+    assert page.tabs.currentIndex() == 1 and page.selected_ids() == [item_id]
+    demo_desk.undo()
+    assert page.tabs.currentIndex() == 0 and page.selected_ids() == [item_id]
+    demo_desk.redo()
+    assert page.tabs.currentIndex() == 1 and page.selected_ids() == [item_id]
+    page.action("delete").trigger()
+    page.select([])
+    demo_desk.undo()  # nothing was selected: the view stays on its day
+    assert page.tabs.currentIndex() == 1

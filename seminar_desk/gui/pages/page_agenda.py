@@ -289,7 +289,9 @@ class AgendaPage(Page):
     # -- loading ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Days into tabs, then the current day; keeps the selected day and item."""
+        """Days into tabs, then the current day; keeps the selected day and item, and follows
+        the selected item to another day (an undone or redone move between days)."""
+        selected = self.selected_ids()
         self._loading = True
         try:
             current = self.current_day_id()
@@ -304,7 +306,21 @@ class AgendaPage(Page):
                 self.tabs.setCurrentIndex(index)
         finally:
             self._loading = False
-        self.load_day()
+        self.load_day(selected)
+        if selected and not self.selected_ids():
+            self._follow(selected)
+
+    def _follow(self, item_ids: list[str]) -> None:
+        """Show the day the first of `item_ids` is on now, with it selected."""
+        for item_id in item_ids:
+            try:
+                day_id = self.service.item(item_id).day_id
+            except AgendaError:
+                continue  # deleted (or its addition undone)
+            if day_id != self.current_day_id():
+                self.show_day(day_id)
+                self.load_day([item_id])
+            return
 
     def current_day_id(self) -> str | None:
         index = self.tabs.currentIndex()
