@@ -460,3 +460,12 @@ def test_undoing_a_move_to_another_day_shows_the_item_where_it_went_back(
     page.select([])
     demo_desk.undo()  # nothing was selected: the view stays on its day
     assert page.tabs.currentIndex() == 1
+
+
+def test_a_day_ahead_of_time_says_so_without_a_minus(page: AgendaPage, clock: FakeClock):
+    page.select([page.model.items[0].id])
+    page.action("start").trigger()
+    clock.advance(40 * 60)
+    page.action("next").trigger()  # the 45-minute opening ended 5 minutes early
+    page.refresh_live()
+    assert page.delay_label.text() == "5 min ahead"

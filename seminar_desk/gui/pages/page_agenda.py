@@ -397,8 +397,11 @@ class AgendaPage(Page):
             self.delay_label.setText("run on another date")
             self.delay_label.setStyleSheet("color: #7b7d7d;")
         else:
-            word = "behind" if view.delay_min > 0 else "ahead" if view.delay_min < 0 else ""
-            self.delay_label.setText(f"{format_delay(view.delay_min)} {word}".strip())
+            if view.delay_min < 0:  # "5 min ahead", not "−5 min ahead"
+                self.delay_label.setText(f"{-view.delay_min} min ahead")
+            else:
+                word = "behind" if view.delay_min > 0 else ""
+                self.delay_label.setText(f"{format_delay(view.delay_min)} {word}".strip())
             colour = "#b03a2e" if view.delay_min > 5 else "#1e8449"
             self.delay_label.setStyleSheet(f"font-weight: bold; color: {colour};")
 
