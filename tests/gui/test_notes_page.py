@@ -390,8 +390,15 @@ def test_search_results_follow_notes_written_after_the_search(page: BreakoutsPag
     calls: list[str] = []
     real = page.search_service.search
     page.search_service.search = lambda q: calls.append(q) or real(q)  # type: ignore[method-assign]
-    qtbot.wait(600)
+    qtbot.wait(900)
     assert len(calls) <= 1  # settles: a search does not set off another one
+    saves: list[object] = []
+    page.ctx.bus.changed.connect(saves.append)
+    edit = page.editor.edits["summary"]
+    for _ in range(20):  # typing on while results show: the refresh does not save each time
+        type_text(edit, "x")
+        qtbot.wait(120)
+    assert 1 <= len(saves) <= 4  # about one a second, as without a search
 
 
 def test_guiding_questions_are_kept_without_pressing_save(

@@ -34,6 +34,7 @@ from seminar_desk.services.register import RegisterEntry, RegisterService
 from seminar_desk.services.search import SearchHit, SearchService
 
 SEARCH_DELAY_MS = 150
+SEARCH_REFRESH_MS = 400
 INDEX_STEP = 150  # rows folded and indexed per event-loop turn (a few tens of ms)
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # ("item" | "group", id, item_id)
 NOTES_TAB, GROUPS_TAB, REGISTER_TAB = range(3)
@@ -55,6 +56,9 @@ class BreakoutsPage(Page):
         self.search.textChanged.connect(self._search_typed)
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.run_search)
+        # Results on show follow later writes, without saving the open note early.
+        self.refresh_timer = QTimer(self, singleShot=True, interval=SEARCH_REFRESH_MS)
+        self.refresh_timer.timeout.connect(lambda: self.run_search(flush=False))
         self.index_timer = QTimer(self, singleShot=True, interval=0)
         self.index_timer.timeout.connect(self.index_step)
         self.hits = HitsModel(self)
@@ -211,10 +215,12 @@ class BreakoutsPage(Page):
             return
         self.search_timer.start()
 
-    def run_search(self) -> None:
+    def run_search(self, flush: bool = True) -> None:
         """Search now (the timer calls this as the rapporteur types)."""
         self.search_timer.stop()
-        self.editor.flush()  # what was just typed is findable too
+        self.refresh_timer.stop()
+        if flush:
+            self.editor.flush()  # what was just typed is findable too
         query = self.search.text()
         hits = self.search_service.search(query) if query.strip() else []
         self.hits.set_hits(hits)
@@ -270,9 +276,13 @@ class BreakoutsPage(Page):
         self.editor.on_changes(changes)
         self.groups.on_changes(changes)
         self.register.on_changes(changes)
-        if changes.touches(Area.NOTES, Area.AGENDA, Area.BREAKOUTS) and self.search.text().strip():
+        if (
+            changes.touches(Area.NOTES, Area.AGENDA, Area.BREAKOUTS)
+            and self.search.text().strip()
+            and not self.search_timer.isActive()
+        ):
             # Results on show follow the text: a note typed, a row deleted, an undo.
-            self.search_timer.start()
+            self.refresh_timer.start()
 
 
 SPEC = PageSpec(order=40, title="Breakouts & notes", factory=BreakoutsPage)
