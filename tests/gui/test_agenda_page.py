@@ -469,3 +469,34 @@ def test_a_day_ahead_of_time_says_so_without_a_minus(page: AgendaPage, clock: Fa
     page.action("next").trigger()  # the 45-minute opening ended 5 minutes early
     page.refresh_live()
     assert page.delay_label.text() == "5 min ahead"
+
+
+def test_the_editor_says_in_words_why_ok_refuses_an_unknown_chair(page: AgendaPage, qtbot):
+    editor = page.make_editor(page.model.items[8].id)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert not editor.problem.isVisible()
+    editor.chair.setText("Nobody <We> Know")
+    editor.accept()
+    assert editor.problem.isVisible()  # not only a red border and a tooltip
+    assert "Nobody <We> Know" in editor.problem.text() and "Participants" in editor.problem.text()
+    assert editor.problem.textFormat() == Qt.TextFormat.PlainText
+    editor.chair.setText("Chea Sophal")
+    editor.accept()
+    assert editor.result() == editor.DialogCode.Accepted
+
+
+def test_tooltips_show_user_text_as_text(page: AgendaPage, demo_desk: Desk):
+    """A title such as "Session: <i>draft</i>" made Qt read the whole tooltip as markup: the
+    tags vanished and every line break with them."""
+    from PySide6.QtGui import QTextDocument
+
+    item_id = page.model.items[2].id
+    page.service.update_item(item_id, title="Session: <i>draft</i> & more", description="a\nb")
+    row = page.model.row_of(item_id)
+    tip = page.model.index(row, TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    doc = QTextDocument()
+    doc.setHtml(tip)
+    lines = doc.toPlainText().splitlines()
+    assert lines[0] == "Session: <i>draft</i> & more"
+    assert lines[-2:] == ["a", "b"]

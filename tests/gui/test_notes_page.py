@@ -433,3 +433,16 @@ def test_guiding_questions_are_kept_without_pressing_save(
     box.setPlainText("Typed for C, then off to another page")
     window.show_page("Seminar")
     assert page.breakouts.group(c.id).guiding_questions == "Typed for C, then off to another page"
+
+
+def test_search_result_tooltips_show_the_text_typed(qtbot) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from seminar_desk.services.search import SearchHit
+
+    model = HitsModel()
+    snippet = "<b>Agreed</b>: R&D budget\nsecond line"
+    model.set_hits([SearchHit("note", "n1", "i1", None, "summary", "Day 1", snippet)])
+    doc = QTextDocument()
+    doc.setHtml(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
+    assert doc.toPlainText() == snippet

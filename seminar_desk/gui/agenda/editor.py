@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.text import fold
 from seminar_desk.domain.timing import wall_time
+from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.services.agenda import ItemView, PersonRef, SpeakerRef
 
 SEPARATOR = "; "
@@ -131,6 +133,14 @@ class ItemEditor(QDialog):
         form.addRow("Chair", self.chair)
         form.addRow("Speakers", self.speakers)
         form.addRow("Description", self.description)
+        # Why OK refuses, in words on the dialog (a red border alone says nothing).
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b03a2e;")
+        self.problem.hide()
+        form.addRow(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -196,7 +206,10 @@ class ItemEditor(QDialog):
     def accept(self) -> None:
         problem = self.chair_problem()
         if problem:
-            self.chair.setToolTip(problem)
+            self.chair.setToolTip(plain_tooltip(problem))
             self.chair.setStyleSheet("border: 1px solid #b03a2e;")
+            self.problem.setText(problem)
+            self.problem.show()
+            self.chair.setFocus()
             return
         super().accept()

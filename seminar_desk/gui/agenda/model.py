@@ -1,5 +1,6 @@
 """Table model of one agenda day: times, kinds with colours, warnings and the running item."""
 
+import html
 from collections.abc import Callable
 from datetime import time
 from typing import Any
@@ -135,7 +136,7 @@ class AgendaDayModel(QAbstractTableModel):
                 font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item)
+            return plain_tooltip(self._tooltip(item))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (TIME, DURATION, ACTUAL):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -293,3 +294,9 @@ class AgendaDayModel(QAbstractTableModel):
             # The view still holds the drag; change the rows once it has let go.
             QTimer.singleShot(0, lambda: handler(item_id, day_id, target))
         return False  # never let the view remove the dragged row itself
+
+
+def plain_tooltip(text: str) -> str:
+    """User text as a tooltip that Qt cannot take for markup ("<b>", "<i>" in a title would
+    be rendered, and every line break lost); line breaks kept."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""

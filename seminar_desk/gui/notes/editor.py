@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import ActionStatus, NoteSection, RecommendationStatus
 from seminar_desk.domain.text import fold
+from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.notes.models import ID_ROLE, RowsModel
 from seminar_desk.services.breakouts import Person
 from seminar_desk.services.notes import (
@@ -460,7 +461,7 @@ class NotesEditor(QWidget):
             "gone": "Not saved: deleted",
         }[state]
         self.state.setText(text)
-        self.state.setToolTip(detail)
+        self.state.setToolTip(plain_tooltip(detail))
         colour = {"saved": "#1b7f3b", "unsaved": "#8a6d00"}.get(state, "#b00020" if state else "")
         self.state.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
         self.saved_state_changed.emit(state)

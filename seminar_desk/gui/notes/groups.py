@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.text import fold
+from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.notes.models import PEOPLE_MIME, PeopleModel, ids_from_mime, refilter
 from seminar_desk.services.breakouts import BreakoutService, GroupInfo
 
@@ -266,7 +267,7 @@ class GroupsPanel(QWidget):
                 item = QListWidgetItem(
                     f"{g.name}\n{len(g.members)} members · {g.room or 'no room'}"
                 )
-                item.setToolTip(g.name)
+                item.setToolTip(plain_tooltip(g.name))
                 item.setData(PERSON_ID, g.id)
                 self.group_list.addItem(item)
             ids = [g.id for g in self.groups]

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 
 from seminar_desk.domain.kinds import ActionStatus, RecommendationStatus, label_of
 from seminar_desk.domain.text import fold
+from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.services.breakouts import Person
 from seminar_desk.services.notes import ActionRow, RecommendationRow
 from seminar_desk.services.register import RegisterEntry
@@ -58,7 +59,9 @@ class PeopleModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return person.label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{person.name}\n{person.organisation}" if person.organisation else person.name
+            return plain_tooltip(
+                f"{person.name}\n{person.organisation}" if person.organisation else person.name
+            )
         if role == ID_ROLE:
             return person.id
         if role == Qt.ItemDataRole.UserRole:
@@ -159,7 +162,7 @@ class RowsModel(QAbstractTableModel):
                 return QDate(value.year, value.month, value.day) if value else QDate()
             return value
         if role == Qt.ItemDataRole.ToolTipRole and name == "text":
-            return value
+            return plain_tooltip(str(value or ""))
         if role == ID_ROLE:
             return row.id
         return None
@@ -252,7 +255,7 @@ class RegisterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._shown[index.row()][col]
         if role == Qt.ItemDataRole.ToolTipRole and col in (self.TEXT_COLUMN, self.SOURCE_COLUMN):
-            return e.text if col == self.TEXT_COLUMN else "\n".join(e.sources)
+            return plain_tooltip(e.text if col == self.TEXT_COLUMN else "\n".join(e.sources))
         if role < ID_ROLE:
             return None
         roles = {
@@ -346,7 +349,7 @@ class HitsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit.place} · {hit.kind_label}\n{hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.snippet
+            return plain_tooltip(hit.snippet)
         if role == HIT_ROLE:
             return hit
         if role == ID_ROLE:

@@ -48,6 +48,7 @@ from seminar_desk.gui.agenda.model import (
     TIME,
     TITLE,
     AgendaDayModel,
+    plain_tooltip,
 )
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
@@ -300,7 +301,7 @@ class AgendaPage(Page):
                 self.tabs.removeTab(0)
             for day in self.days:
                 self.tabs.addTab(day.label)
-                self.tabs.setTabToolTip(self.tabs.count() - 1, day.title)
+                self.tabs.setTabToolTip(self.tabs.count() - 1, plain_tooltip(day.title))
             index = next((i for i, d in enumerate(self.days) if d.id == current), 0)
             if self.days:
                 self.tabs.setCurrentIndex(index)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import ItemKind
+from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.notes.editor import CloseWatcher, NotesEditor
 from seminar_desk.gui.notes.groups import GroupsPanel
@@ -129,12 +130,12 @@ class BreakoutsPage(Page):
                 days[item.day_number] = day
             node = QTreeWidgetItem([item.title])
             node.setData(0, TARGET_ROLE, ("item", item.id, item.id, item.kind))
-            node.setToolTip(0, item.title)
+            node.setToolTip(0, plain_tooltip(item.title))
             days[item.day_number].addChild(node)
             for g in groups_by_item.get(item.id, []):
                 child = QTreeWidgetItem([g.name])
                 child.setData(0, TARGET_ROLE, ("group", g.id, item.id, item.kind))
-                child.setToolTip(0, g.name)
+                child.setToolTip(0, plain_tooltip(g.name))
                 node.addChild(child)
             node.setExpanded(True)
         if current is None:
