@@ -446,3 +446,38 @@ def test_search_result_tooltips_show_the_text_typed(qtbot) -> None:
     doc = QTextDocument()
     doc.setHtml(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
     assert doc.toPlainText() == snippet
+
+
+def test_a_recommendation_being_typed_is_stored_before_enter(page: BreakoutsPage, qtbot) -> None:
+    """Text typed in a recommendation's cell reached the file only on Enter: a laptop dying
+    mid-sentence lost the whole recommendation (seen with kill -9 in the running app)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from seminar_desk.store.models import Recommendation
+
+    group = page.breakouts.groups(breakout_item(page))[1]
+    page.open_group(group.id)
+    page.editor.show_section("recommendations")
+    panel = page.editor.recommendations
+    panel.add()  # opens the new row's text for typing
+    cell = QApplication.focusWidget()
+    assert panel.view.state() == QAbstractItemView.State.EditingState
+    row_id = panel.model.rows[-1].id
+
+    def stored_text() -> str:
+        with page.ctx.desk.read() as s:
+            return s.get(Recommendation, row_id).text
+
+    type_text(cell, "Create a regional seizure database")
+    assert stored_text() == ""
+    qtbot.waitUntil(lambda: stored_text() == "Create a regional seizure database", timeout=3000)
+    assert panel.view.state() == QAbstractItemView.State.EditingState  # typing goes on
+    type_text(cell, " by 2027")
+    qtbot.keyClick(cell, Qt.Key.Key_Return)  # Qt commits the cell a moment later
+    qtbot.waitUntil(lambda: stored_text() == "Create a regional seizure database by 2027")
+    qtbot.waitUntil(lambda: panel.view.state() != QAbstractItemView.State.EditingState)
+    page.ctx.desk.undo()
+    assert stored_text() == "Create a regional seizure database"
+    page.ctx.desk.undo()
+    assert stored_text() == ""
+    assert page.ctx.desk.undo_label == "Add recommendation"

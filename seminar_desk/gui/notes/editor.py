@@ -7,6 +7,7 @@ when nothing typed is waiting. Undo and redo of typing are the editor's own (Ctr
 the text); recommendations and action items are rows whose edits go on the desk's undo stack.
 """
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -135,15 +136,47 @@ class DueDelegate(QStyledItemDelegate):
         model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)
 
 
-class NameDelegate(QStyledItemDelegate):
-    """Addressee or owner: free text, completed from the names already used in the file."""
+ROW_AUTOSAVE_MS = 1000
 
-    def __init__(self, names: Callable[[], list[str]], parent: QObject | None = None) -> None:
+
+class TextDelegate(QStyledItemDelegate):
+    """Free text of a recommendation or action item. What is typed is stored at most a second
+    later, before Enter or Tab closes the cell, so a laptop that dies loses a second, not the
+    recommendation; `autosave(row_id, field, text)` stores it without closing the cell."""
+
+    def __init__(
+        self, field: str, autosave: Callable[[str, str, str], None], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self.names = names
+        self.field = field
+        self.autosave = autosave
 
     def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:  # noqa: N802
         edit = QLineEdit(parent)
+        row_id = index.data(ID_ROLE)
+        timer = QTimer(edit, singleShot=True, interval=ROW_AUTOSAVE_MS)
+        timer.timeout.connect(lambda: self.autosave(row_id, self.field, edit.text()))
+        # Not restarted by each key: steady typing is stored every second too.
+        edit.textEdited.connect(lambda _text: timer.isActive() or timer.start())
+        return edit
+
+
+class NameDelegate(TextDelegate):
+    """Addressee or owner: free text, completed from the names already used in the file."""
+
+    def __init__(
+        self,
+        names: Callable[[], list[str]],
+        autosave: Callable[[str, str, str], None],
+        field: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(field, autosave, parent)
+        self.names = names
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:  # noqa: N802
+        edit = super().createEditor(parent, option, index)
+        assert isinstance(edit, QLineEdit)
         completer = QCompleter(self.names(), edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -172,8 +205,13 @@ class RowsPanel(QWidget):
         status_col = self.model.columnCount() - 1
         if kind == "action":
             self.view.setItemDelegateForColumn(2, DueDelegate(self.view))
+        self.view.setItemDelegateForColumn(0, TextDelegate("text", self.autosave, self.view))
+        name_field = "addressee" if kind == "recommendation" else "owner"
         self.view.setItemDelegateForColumn(
-            1, NameDelegate(lambda: self.notes.known_names(kind), self.view)
+            1,
+            NameDelegate(
+                lambda: self.notes.known_names(kind), self.autosave, name_field, self.view
+            ),
         )
         self.view.setItemDelegateForColumn(
             status_col, StatusDelegate(self.model.statuses, self.view)
@@ -202,6 +240,22 @@ class RowsPanel(QWidget):
         else:
             self.notes.update_action(row_id, origin=self.editor, **values)
         self.editor.reload_rows()
+
+    def autosave(self, row_id: str, field: str, text: str) -> None:
+        """Store text still being typed in a cell, leaving the cell open."""
+        rows = self.model.rows
+        at = next((i for i, r in enumerate(rows) if r.id == row_id), None)
+        if at is None or getattr(rows[at], field) == text:
+            return
+        try:
+            if self.kind == "recommendation":
+                self.notes.update_recommendation(row_id, origin=self.editor, **{field: text})
+            else:
+                self.notes.update_action(row_id, origin=self.editor, **{field: text})
+        except (LookupError, ValueError):
+            return  # deleted meanwhile: the cell closes with the reload that follows
+        # The model knows it is stored, so closing the cell adds no second step to undo.
+        rows[at] = dataclasses.replace(rows[at], **{field: text})
 
     def add(self) -> None:
         target = self.editor.target
