@@ -7,9 +7,21 @@ redo for free, including rows that the database removes or nulls through ON DELE
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, insert, inspect, select, tuple_, update
+from sqlalchemy import (
+    Connection,
+    ForeignKey,
+    Table,
+    and_,
+    delete,
+    insert,
+    inspect,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NEVER_SET, NO_VALUE
 
@@ -22,6 +34,18 @@ Key = tuple[str, tuple[Any, ...]]
 
 def _table(name: str) -> Table:
     return Base.metadata.tables[name]
+
+
+@cache
+def _referencing(table_name: str) -> tuple[tuple[Table, ForeignKey], ...]:
+    """Foreign keys that point at a table with an ON DELETE rule (the schema is fixed at run)."""
+    parent = _table(table_name)
+    return tuple(
+        (child, fk)
+        for child in Base.metadata.sorted_tables
+        for fk in child.foreign_keys
+        if fk.column.table is parent and fk.ondelete in ("CASCADE", "SET NULL")
+    )
 
 
 def _pk_clause(table: Table, pk: tuple[Any, ...]) -> Any:
@@ -159,20 +183,17 @@ class Recorder:
         while queue:
             table_name, pk = queue.pop()
             parent = _table(table_name)
-            for child in Base.metadata.sorted_tables:
-                for fk in child.foreign_keys:
-                    if fk.column.table is not parent or fk.ondelete not in ("CASCADE", "SET NULL"):
+            for child, fk in _referencing(table_name):
+                pk_cols = list(child.primary_key.columns)
+                value = pk[list(parent.primary_key.columns).index(fk.column)]
+                for row in conn.execute(select(*pk_cols).where(fk.parent == value)):
+                    key = (child.name, tuple(row))
+                    if key in seen:
                         continue
-                    pk_cols = list(child.primary_key.columns)
-                    value = pk[list(parent.primary_key.columns).index(fk.column)]
-                    for row in conn.execute(select(*pk_cols).where(fk.parent == value)):
-                        key = (child.name, tuple(row))
-                        if key in seen:
-                            continue
-                        seen.add(key)
-                        found.append(key)
-                        if fk.ondelete == "CASCADE":
-                            queue.append(key)
+                    seen.add(key)
+                    found.append(key)
+                    if fk.ondelete == "CASCADE":
+                        queue.append(key)
         return found
 
 

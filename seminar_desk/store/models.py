@@ -8,6 +8,7 @@ Every change to this module needs an Alembic migration (tests compare the two).
 
 import uuid
 from datetime import UTC, date, datetime, time
+from functools import cache
 from typing import ClassVar
 
 from sqlalchemy import (
@@ -405,8 +406,9 @@ class ActionItem(Tracked, Base):
     group: Mapped[BreakoutGroup | None] = relationship()
 
 
+@cache
 def area_of_table(name: str) -> Area | None:
-    """The area a table belongs to, for tables mapped by this module and its extensions."""
+    """The area a table belongs to (cached: the mappers are fixed once the models load)."""
     for mapper in Base.registry.mappers:
         if mapper.local_table is not None and mapper.local_table.name == name:  # type: ignore[union-attr]
             return mapper.class_.area
