@@ -481,3 +481,19 @@ def test_a_recommendation_being_typed_is_stored_before_enter(page: BreakoutsPage
     page.ctx.desk.undo()
     assert stored_text() == ""
     assert page.ctx.desk.undo_label == "Add recommendation"
+
+
+def test_deleting_the_open_group_keeps_the_other_groups_in_view(page: BreakoutsPage) -> None:
+    """Deleting the group on show left an empty, greyed-out groups tab."""
+    item = breakout_item(page)
+    a, b, c = page.breakouts.groups(item)
+    page.open_group(c.id)
+    page.tabs.setCurrentIndex(1)
+    assert page.groups.current_group_id() == c.id
+    page.groups._run(page.breakouts.delete_group, c.id)  # "Delete group", once confirmed
+    assert page.groups.isEnabled() and page.groups.item_id == item
+    assert page.groups.group_list.count() == 2
+    assert page.groups.current_group_id() in (a.id, b.id)
+    assert page.editor.target is None  # its notes are gone with it
+    page.ctx.desk.undo()
+    assert page.groups.group_list.count() == 3

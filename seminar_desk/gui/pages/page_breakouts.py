@@ -113,6 +113,8 @@ class BreakoutsPage(Page):
 
     def fill_tree(self) -> None:
         current = self.current_target()
+        shown = self.tree.currentItem()
+        shown_data = shown.data(0, TARGET_ROLE) if shown is not None else None
         self.tree.blockSignals(True)
         self.tree.clear()
         groups_by_item: dict[str, list[Any]] = {}
@@ -148,6 +150,10 @@ class BreakoutsPage(Page):
         self.tree.blockSignals(False)
         if node is None:
             self._tree_changed(None, None)  # what was open is gone (deleted, or undone)
+            item_id = shown_data[2] if shown_data and shown_data[0] == "group" else None
+            if item_id is not None and self._find_node("item", item_id) is not None:
+                # A group went: its breakout item's other groups stay in front of the user.
+                self.groups.open_item(item_id)
 
     def current_target(self) -> tuple[str, str] | None:
         node = self.tree.currentItem()
