@@ -200,31 +200,36 @@ class Recorder:
 def replay(conn: Connection, changes: dict[Key, RowChange], *, forward: bool) -> None:
     """Put every row back to its before image (undo) or after image (redo).
 
-    Deletions run first and insertions last, so a unique value (a day's number) freed by one
-    row is free before another row takes it back; rows a deletion cascaded away are inserted.
+    An existing row gets back only the columns the action changed, so later edits that are not
+    undoable (autosaved text) survive an undo. Deletions run first and insertions last, so a
+    unique value (a day's number) freed by one row is free before another row takes it back;
+    rows a deletion cascaded away are inserted whole.
     """
     conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
     now = utcnow()
-    current = _read_many(conn, changes)
-    deletes, updates, inserts = [], [], []
+    existing = _read_many(conn, changes)
+    deletes: list[Key] = []
+    updates: list[tuple[Key, Row, Row]] = []  # key, whole image, changed columns only
     for key, change in changes.items():
         target = change.after if forward else change.before
         if target is None:
             deletes.append(key)
-        else:
-            values = dict(target)
-            if "updated_at" in _table(key[0]).c:
-                values["updated_at"] = now
-            (updates if key in current else inserts).append((key, values))
+            continue
+        whole = dict(target)
+        other = change.before if forward else change.after
+        changed = {c: v for c, v in whole.items() if other is None or other.get(c) != v}
+        if "updated_at" in _table(key[0]).c:
+            whole["updated_at"] = changed["updated_at"] = now
+        updates.append((key, whole, changed))
     for table_name, pk in deletes:
         table = _table(table_name)
         conn.execute(delete(table).where(_pk_clause(table, pk)))
-    if deletes and updates:  # ON DELETE CASCADE may have taken rows we meant to restore
-        remaining = _read_many(conn, [key for key, _ in updates])
-        inserts += [(key, values) for key, values in updates if key not in remaining]
-        updates = [(key, values) for key, values in updates if key in remaining]
-    for (table_name, pk), values in updates:
+    if deletes:  # ON DELETE CASCADE may have taken rows we meant to restore
+        existing = _read_many(conn, [key for key, _, _ in updates])
+    for (table_name, pk), _whole, changed in updates:
         table = _table(table_name)
-        conn.execute(update(table).where(_pk_clause(table, pk)).values(values))
-    for (table_name, _), values in inserts:
-        conn.execute(insert(_table(table_name)).values(values))
+        if (table_name, pk) in existing:
+            conn.execute(update(table).where(_pk_clause(table, pk)).values(changed))
+    for (table_name, pk), whole, _ in updates:
+        if (table_name, pk) not in existing:
+            conn.execute(insert(_table(table_name)).values(whole))

@@ -181,3 +181,20 @@ def test_row_added_then_changed_in_one_action_is_undone_to_nothing(desk: Desk) -
     desk.redo()
     with desk.read() as s:
         assert s.get(Note, note_id).body == "second"
+
+
+def test_undo_keeps_later_autosaved_text_of_the_same_row(desk: Desk) -> None:
+    """Undoing a structured edit restores only what that edit changed."""
+    with desk.action("Add note", undoable=False) as act:
+        note = Note(body="draft", section="summary")
+        act.session.add(note)
+        act.session.flush()
+        note_id = note.id
+    with desk.action("Move to key points") as act:
+        act.session.get(Note, note_id).section = "key_points"
+    with desk.action("Autosave", undoable=False) as act:
+        act.session.get(Note, note_id).body = "draft, then typed on"
+    desk.undo()
+    with desk.read() as s:
+        row = s.get(Note, note_id)
+        assert (row.section, row.body) == ("summary", "draft, then typed on")
