@@ -501,3 +501,31 @@ def test_deleting_the_open_group_keeps_the_other_groups_in_view(page: BreakoutsP
     assert page.editor.target is None  # its notes are gone with it
     page.ctx.desk.undo()
     assert page.groups.group_list.count() == 3
+
+
+def test_a_row_added_and_left_empty_does_not_stay(page: BreakoutsPage, qtbot) -> None:
+    """Add recommendation, then Escape: a blank recommendation stayed, for the register and
+    the report. A row with a word in it stays."""
+    group = page.breakouts.groups(breakout_item(page))[0]
+    page.open_group(group.id)
+    page.editor.show_section("recommendations")
+    panel = page.editor.recommendations
+    before = panel.model.rowCount()
+    panel.add()
+    assert panel.model.rowCount() == before + 1
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == before)
+    assert len(page.notes.page(NoteTarget(group_id=group.id)).recommendations) == before
+    panel.add()
+    cell = QApplication.focusWidget()
+    type_text(cell, "Keep this one")
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.model.rows[-1].text == "Keep this one")
+    qtbot.wait(50)
+    assert panel.model.rowCount() == before + 1
+    actions = page.editor.actions
+    page.editor.show_section("action_items")
+    count = actions.model.rowCount()
+    actions.add()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: actions.model.rowCount() == count)

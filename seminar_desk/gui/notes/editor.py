@@ -205,7 +205,10 @@ class RowsPanel(QWidget):
         status_col = self.model.columnCount() - 1
         if kind == "action":
             self.view.setItemDelegateForColumn(2, DueDelegate(self.view))
-        self.view.setItemDelegateForColumn(0, TextDelegate("text", self.autosave, self.view))
+        text_delegate = TextDelegate("text", self.autosave, self.view)
+        text_delegate.closeEditor.connect(self._cell_closed)
+        self.view.setItemDelegateForColumn(0, text_delegate)
+        self._fresh: str | None = None  # a row just added, dropped if left empty
         name_field = "addressee" if kind == "recommendation" else "owner"
         self.view.setItemDelegateForColumn(
             1,
@@ -263,20 +266,44 @@ class RowsPanel(QWidget):
             return
         author = self.editor.author_name()
         if self.kind == "recommendation":
-            self.notes.add_recommendation(
+            _, self._fresh = self.notes.add_recommendation(
                 target,
                 status=RecommendationStatus.PROPOSED,
                 author_name=author,
                 origin=self.editor,
             )
         else:
-            self.notes.add_action(
+            _, self._fresh = self.notes.add_action(
                 target, status=ActionStatus.OPEN, author_name=author, origin=self.editor
             )
         self.editor.reload_rows()
         last = self.model.index(self.model.rowCount() - 1, 0)
         self.view.setCurrentIndex(last)
         self.view.edit(last)
+
+    def _cell_closed(self, _editor: QWidget, hint: Any = None) -> None:
+        if self._fresh is not None:
+            # Once the view has closed the cell; never after the panel is gone.
+            QTimer.singleShot(0, self, self._drop_if_empty)
+
+    def _drop_if_empty(self) -> None:
+        """A row added and left without a word (Escape, or a click elsewhere) is removed, so
+        no blank recommendation reaches the register and the report."""
+        row_id = self._fresh
+        if row_id is None or self.view.state() == QAbstractItemView.State.EditingState:
+            return  # still being filled in (Tab to the next cell)
+        self._fresh = None
+        row = next((r for r in self.model.rows if r.id == row_id), None)
+        if row is None:
+            return
+        others = (row.addressee,) if self.kind == "recommendation" else (row.owner, row.due_date)
+        if row.text.strip() or any(others):
+            return
+        if self.kind == "recommendation":
+            self.notes.delete_recommendation(row_id, origin=self.editor)
+        else:
+            self.notes.delete_action(row_id, origin=self.editor)
+        self.editor.reload_rows()
 
     def delete_selected(self) -> None:
         ids = {i.data(ID_ROLE) for i in self.view.selectionModel().selectedRows()}
