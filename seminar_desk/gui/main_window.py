@@ -90,7 +90,11 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu("&Edit")
         self.undo_action = self._action("&Undo", self.undo, QKeySequence.Undo)
-        self.redo_action = self._action("&Redo", self.redo, QKeySequence.Redo)
+        self.redo_action = self._action("&Redo", self.redo)
+        # The platform's redo key (Ctrl+Shift+Z on Linux) and Ctrl+Y, which people also expect.
+        self.redo_action.setShortcuts(
+            [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
+        )
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 

@@ -153,3 +153,11 @@ def test_new_seminar_creates_the_file_and_shows_its_details(
     window.close_file()
     window.new_seminar()  # the same name again: refused, the existing file is kept
     assert warnings and "already exists" in warnings[0]
+
+
+def test_redo_answers_ctrl_y_and_the_platform_key(window: MainWindow) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    keys = {k.toString() for k in window.redo_action.shortcuts()}
+    assert "Ctrl+Y" in keys
+    assert {k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)} <= keys

@@ -78,6 +78,11 @@ def parse_limit(text: str) -> int | None:
     return value
 
 
+# Shortcuts that work anywhere in the window: the projector's, always; the floor's, while the
+# page shows. Keys that edit the list (Delete, Alt+Up...) stay with the list itself.
+GLOBAL_KEYS = frozenset(("projector", "clock"))
+PAGE_WIDE_KEYS = frozenset(("next", "pause", "finish", "put_back", "help"))
+
 class SpeakersPage(Page):
     def __init__(self, ctx: DeskContext) -> None:
         super().__init__(ctx)
@@ -321,12 +326,13 @@ class SpeakersPage(Page):
             button.setToolTip(f"{text} ({key})")
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
-            global_keys = name in ("projector", "clock")
             action.setShortcutContext(
                 Qt.ShortcutContext.WindowShortcut
-                if global_keys
+                if name in GLOBAL_KEYS or name in PAGE_WIDE_KEYS
                 else Qt.ShortcutContext.WidgetWithChildrenShortcut
             )
+            if name in PAGE_WIDE_KEYS:
+                action.setEnabled(False)  # until the page shows (see showEvent)
             action.triggered.connect(key_slot or slot)
             self.addAction(action)
             self.actions_by_name[name] = action
@@ -439,10 +445,20 @@ class SpeakersPage(Page):
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)  # type: ignore[arg-type]
         self.ticker.start()
+        self._enable_page_keys(True)
 
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
         self.ticker.stop()
+        self._enable_page_keys(False)
         super().hideEvent(event)  # type: ignore[arg-type]
+
+    def _enable_page_keys(self, enabled: bool) -> None:
+        """F5-F8 run the floor from anywhere in the window while this page shows (focus may
+        still be in the sidebar); while it is hidden they are off, so the Agenda page's own
+        F5-F8 are not ambiguous."""
+        for name in PAGE_WIDE_KEYS:
+            if name in self.actions_by_name:
+                self.actions_by_name[name].setEnabled(enabled)
 
     # -- showing the snapshot -------------------------------------------------------------------
 
