@@ -2,13 +2,13 @@
 
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 APP_NAME = "SeminarDesk"
 APP_AUTHOR = "SeminarDesk"
 
 
 def data_dir() -> Path:
+    from platformdirs import user_data_path  # only when a default path is needed (start-up)
+
     return user_data_path(APP_NAME, APP_AUTHOR)
 
 
@@ -22,12 +22,6 @@ def demo_db_path() -> Path:
 
 def resources_dir() -> Path:
     """Fonts, icons and styles: inside the installed package, or the checkout's resources/."""
-    try:
-        from importlib.resources import files
-
-        installed = Path(str(files("seminar_desk.resources")))
-        if (installed / "fonts").is_dir():
-            return installed
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"  # where pyproject's package-dir puts them on install
+    return installed if (installed / "fonts").is_dir() else package.parent / "resources"

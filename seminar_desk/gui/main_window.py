@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from seminar_desk import __version__
-from seminar_desk.domain.changes import OpChanges
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.gui.welcome import WelcomePage
 from seminar_desk.paths import default_db_path, demo_db_path
 from seminar_desk.store.errors import StoreError
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from seminar_desk.domain.changes import OpChanges
     from seminar_desk.gui.context import DeskContext
     from seminar_desk.gui.pages import PageRef
     from seminar_desk.gui.pages.base import Page
@@ -61,40 +63,53 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label)
+        self._shortcuts: list[tuple[QAction, tuple[str, ...]]] = []
         self._build_menus()
         self._update_actions()
+        QTimer.singleShot(0, self._bind_shortcuts)
 
     # -- menus --------------------------------------------------------------------------------
 
-    def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
-    ) -> QAction:
+    def _action(self, text: str, slot: object, *keys: str) -> QAction:
+        """An action; `keys` are QKeySequence.StandardKey names ("Undo") or key texts ("Ctrl+Y"),
+        bound by _bind_shortcuts once the window is on screen."""
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
+        if keys:
+            self._shortcuts.append((action, keys))
         return action
+
+    def _bind_shortcuts(self) -> None:
+        """Bind the menu keys. Deferred: the first use of Qt's key enums costs ~40 ms, which
+        would otherwise come before the window appears."""
+        standard = QKeySequence.StandardKey
+        for action, keys in self._shortcuts:
+            sequences: list[QKeySequence] = []
+            for key in keys:
+                if hasattr(standard, key):
+                    sequences += QKeySequence.keyBindings(getattr(standard, key))
+                else:
+                    sequences.append(QKeySequence(key))
+            action.setShortcuts(sequences)
+        self._shortcuts.clear()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addAction(self._action("&New seminar…", self.new_seminar, QKeySequence.New))
-        file_menu.addAction(self._action("&Open…", self.choose_file, QKeySequence.Open))
+        file_menu.addAction(self._action("&New seminar…", self.new_seminar, "New"))
+        file_menu.addAction(self._action("&Open…", self.choose_file, "Open"))
         file_menu.addAction(self._action("Open the &demo", self.open_demo))
         self.recent_menu = file_menu.addMenu("&Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        self.close_action = self._action("&Close", self.close_file, QKeySequence.Close)
+        self.close_action = self._action("&Close", self.close_file, "Close")
         file_menu.addAction(self.close_action)
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.Quit))
+        file_menu.addAction(self._action("&Quit", self.close, "Quit"))
 
         edit_menu = bar.addMenu("&Edit")
-        self.undo_action = self._action("&Undo", self.undo, QKeySequence.Undo)
-        self.redo_action = self._action("&Redo", self.redo)
+        self.undo_action = self._action("&Undo", self.undo, "Undo")
         # The platform's redo key (Ctrl+Shift+Z on Linux) and Ctrl+Y, which people also expect.
-        self.redo_action.setShortcuts(
-            [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
-        )
+        self.redo_action = self._action("&Redo", self.redo, "Redo", "Ctrl+Y")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
@@ -159,7 +174,7 @@ class MainWindow(QMainWindow):
         for row, ref in enumerate(self.refs):
             if ref.warm:  # once the window has painted the first page
                 QTimer.singleShot(0, lambda r=row: self.page(r) if self.ctx is ctx else None)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter()  # horizontal by default
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.page_stack)
         splitter.setStretchFactor(1, 1)

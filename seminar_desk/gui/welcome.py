@@ -1,7 +1,11 @@
-"""First start without a file: offer a new seminar or the demo."""
+"""First start without a file: offer a new seminar or the demo.
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+Centred with stretches and a style property rather than Qt.AlignmentFlag: the first use of the
+`Qt` namespace builds all its enums (~40 ms), which would delay the first window on screen.
+"""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class WelcomePage(QWidget):
@@ -14,12 +18,12 @@ class WelcomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         title = QLabel("<h1>Seminar Desk</h1>")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setStyleSheet("qproperty-alignment: AlignCenter;")
         blurb = QLabel(
             "Plan the agenda, run the list of speakers, keep the rapporteurs' notes and\n"
             "export the reports of a seminar, all offline in one file."
         )
-        blurb.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        blurb.setStyleSheet("qproperty-alignment: AlignCenter;")
         layout.addWidget(title)
         layout.addWidget(blurb)
         for text, signal, name in (
@@ -32,5 +36,9 @@ class WelcomePage(QWidget):
             button.setMinimumWidth(320)
             button.setMinimumHeight(40)
             button.clicked.connect(signal.emit)
-            layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignCenter)
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(button)
+            row.addStretch(1)
+            layout.addLayout(row)
         layout.addStretch(2)

@@ -155,9 +155,10 @@ def test_new_seminar_creates_the_file_and_shows_its_details(
     assert warnings and "already exists" in warnings[0]
 
 
-def test_redo_answers_ctrl_y_and_the_platform_key(window: MainWindow) -> None:
+def test_redo_answers_ctrl_y_and_the_platform_key(window: MainWindow, qtbot) -> None:
     from PySide6.QtGui import QKeySequence
 
+    qtbot.waitUntil(lambda: bool(window.undo_action.shortcuts()))  # bound once shown
     keys = {k.toString() for k in window.redo_action.shortcuts()}
     assert "Ctrl+Y" in keys
     assert {k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)} <= keys
