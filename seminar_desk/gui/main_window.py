@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path, *, demo: bool = False) -> bool:
         from seminar_desk.services.files import open_desk  # loads SQLAlchemy: not at start
 
+        self.statusBar().showMessage(f"Opening {path}…")
+        self.statusBar().repaint()  # seen while the file opens (a second on a large seminar)
+
         try:
             desk = open_desk(path, demo=demo)
         except StoreError as exc:

@@ -2,6 +2,7 @@
 statistics lines, and people and delegations for the completer."""
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -299,6 +300,12 @@ class CandidateModel(QAbstractListModel):
         return {CANDIDATE_ROLE: c, SEARCH_ROLE: c.search}.get(role)
 
 
+@lru_cache(maxsize=8192)
+def _folded_name(text: str) -> str:
+    """Sorting compares each name many times (n log n); fold each one once."""
+    return fold(text)
+
+
 class CandidateFilter(QSortFilterProxyModel):
     """Keeps candidates whose name or delegation contains every typed word, accents ignored.
 
@@ -329,7 +336,7 @@ class CandidateFilter(QSortFilterProxyModel):
 
     def _rank(self, index: Index) -> tuple[int, int, int]:
         candidate = index.data(CANDIDATE_ROLE)
-        text = fold(candidate.text) if isinstance(candidate, Candidate) else ""
+        text = _folded_name(candidate.text) if isinstance(candidate, Candidate) else ""
         person = 1 if isinstance(candidate, Candidate) and candidate.participant_id else 0
         if not self.words or text.startswith(self.query):
             score = 0
