@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         try:
             desk = open_desk(path, demo=demo)
         except StoreError as exc:
+            self.statusBar().clearMessage()
             self.report(str(exc))
             return False
         db = desk.db
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(db.path)
         if db.backup:
             self.statusBar().showMessage(f"Upgraded the file; backup at {db.backup}", 10000)
+        else:
+            self.statusBar().showMessage(f"Opened {db.path.name}", 3000)
         return True
 
     def _install(self, desk: Desk) -> None:

@@ -40,6 +40,7 @@ def test_open_the_demo_from_the_welcome(window: MainWindow, qtbot) -> None:
     for place in ("Speakers", "Breakouts & notes", "Participants", "Reports"):
         assert place in titles
     assert "SALW Regional Seminar" in window.windowTitle()
+    assert window.statusBar().currentMessage() == "Opened demo.sqlite"
     seminar_page = window.page(0)
     assert seminar_page.findChild(QLineEdit, "city").text() == "Phnom Penh"
 

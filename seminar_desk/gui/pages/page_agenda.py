@@ -158,11 +158,12 @@ class AgendaPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((TIME, 120), (DURATION, 44), (KIND, 120), (SPEAKERS, 230)):
+        # Narrow enough that the title (which stretches) stays readable in a 1280-wide window.
+        for column, width in ((TIME, 110), (DURATION, 44), (KIND, 115), (SPEAKERS, 190)):
             self.table.setColumnWidth(column, width)
         for column in range(len(COLUMNS)):
             if column not in (TIME, DURATION, KIND, TITLE, SPEAKERS):
-                self.table.setColumnWidth(column, 140)
+                self.table.setColumnWidth(column, 120)
 
         self.live_label = QLabel()
         self.live_label.setObjectName("liveLabel")
