@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from seminar_desk.domain.kinds import NoteSection
+from seminar_desk.domain.speaking_time import net_elapsed
 from seminar_desk.domain.text import fold
 from seminar_desk.reports.snapshot import (
     ActionSnap,
@@ -361,11 +362,5 @@ def _duration(entry: SpeakerEntry, pauses: list[SpeechPause], now: datetime) -> 
     """Seconds spoken: end (or now, while speaking) minus start, minus every pause."""
     if entry.started_at is None:
         return None
-    end = entry.ended_at or now
-    total = (end - entry.started_at).total_seconds()
-    for pause in pauses:
-        stop = pause.ended_at or end
-        total -= max(
-            0.0, (min(stop, end) - max(pause.started_at, entry.started_at)).total_seconds()
-        )
-    return max(0, round(total))
+    spans = [(p.started_at, p.ended_at) for p in pauses]
+    return round(net_elapsed(entry.started_at, entry.ended_at, spans, now))
