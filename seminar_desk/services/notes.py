@@ -267,23 +267,16 @@ class NotesService:
         origin: object | None = None,
     ) -> tuple[OpChanges, str]:
         RecommendationStatus(status)
-        with self.desk.action("Add recommendation", origin=origin) as act:
-            s = act.session
-            last = s.scalar(
-                select(func.max(Recommendation.position)).where(_where(Recommendation, target))
-            )
-            row = Recommendation(
-                text=text,
-                addressee=addressee,
-                status=str(status),
-                author_name=author_name,
-                position=(last or 0) + 1,
-                **target.columns(),
-            )
-            s.add(row)
-            s.flush()
-            new_id = row.id
-        return act.changes, new_id
+        return self._add(
+            Recommendation,
+            "Add recommendation",
+            target,
+            origin,
+            text=text,
+            addressee=addressee,
+            status=str(status),
+            author_name=author_name,
+        )
 
     def update_recommendation(
         self, rec_id: str, origin: object | None = None, **values: Any
@@ -309,22 +302,17 @@ class NotesService:
         origin: object | None = None,
     ) -> tuple[OpChanges, str]:
         ActionStatus(status)
-        with self.desk.action("Add action item", origin=origin) as act:
-            s = act.session
-            last = s.scalar(select(func.max(ActionItem.position)).where(_where(ActionItem, target)))
-            row = ActionItem(
-                text=text,
-                owner=owner,
-                due_date=due_date,
-                status=str(status),
-                author_name=author_name,
-                position=(last or 0) + 1,
-                **target.columns(),
-            )
-            s.add(row)
-            s.flush()
-            new_id = row.id
-        return act.changes, new_id
+        return self._add(
+            ActionItem,
+            "Add action item",
+            target,
+            origin,
+            text=text,
+            owner=owner,
+            due_date=due_date,
+            status=str(status),
+            author_name=author_name,
+        )
 
     def update_action(
         self, action_id: str, origin: object | None = None, **values: Any
@@ -338,6 +326,24 @@ class NotesService:
         return self._delete(ActionItem, action_id, "Delete action item", origin)
 
     # -- helpers ------------------------------------------------------------------------------
+
+    def _add(
+        self,
+        model: type[Recommendation] | type[ActionItem],
+        label: str,
+        target: NoteTarget,
+        origin: object | None,
+        **fields: Any,
+    ) -> tuple[OpChanges, str]:
+        """A structured row at the end of its page's list, as one undoable step."""
+        with self.desk.action(label, origin=origin) as act:
+            s = act.session
+            last = s.scalar(select(func.max(model.position)).where(_where(model, target)))
+            row = model(position=(last or 0) + 1, **target.columns(), **fields)
+            s.add(row)
+            s.flush()
+            new_id = row.id
+        return act.changes, new_id
 
     @staticmethod
     def _check(values: dict[str, Any], allowed: set[str]) -> None:
