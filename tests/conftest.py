@@ -66,3 +66,32 @@ def qsettings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog waits for a click that never comes: a test that opens one fails at once
+    (naming the dialog) instead of hanging the run. Tests that expect a dialog patch it."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    def refuse(name: str) -> object:
+        def _raise(*args: object, **kwargs: object) -> None:
+            texts = [a for a in args if isinstance(a, str)]
+            raise AssertionError(f"a modal {name} opened in a test: {texts[:2]!r}")
+
+        return staticmethod(_raise)
+
+    blocking = {
+        QMessageBox: ("warning", "critical", "information", "question", "about"),
+        QInputDialog: ("getText", "getItem", "getInt", "getDouble", "getMultiLineText"),
+        QFileDialog: (
+            "getOpenFileName",
+            "getOpenFileNames",
+            "getSaveFileName",
+            "getExistingDirectory",
+        ),
+        QDialog: ("exec",),
+    }
+    for cls, names in blocking.items():
+        for name in names:
+            monkeypatch.setattr(cls, name, refuse(f"{cls.__name__}.{name}"))

@@ -7,7 +7,7 @@ from seminar_desk.services.agenda import AgendaService
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.database import Database
 
-FRAB = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "frab-31c3-schedule.xml"
+FRAB = Path(__file__).resolve().parents[1] / "fixtures" / "frab-31c3-schedule.xml"
 
 
 def items_in(path: Path) -> int:

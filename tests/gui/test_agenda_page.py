@@ -323,7 +323,7 @@ def test_import_into_a_fresh_seminar_takes_the_files_details(qtbot, desk: Desk, 
     page = AgendaPage(DeskContext(desk, ChangeBus(desk)))
     qtbot.addWidget(page)
     monkeypatch.setattr(page, "confirm_import", lambda agenda: True)
-    fixture = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
+    fixture = Path(__file__).resolve().parents[1] / "fixtures"
     assert page.import_file(fixture / "frab-31c3-schedule.xml")
     details = SeminarService(desk).details()
     assert details.title == "31. Chaos Communication Congress"

@@ -20,7 +20,7 @@ from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar import SeminarService
 from seminar_desk.store.models import AgendaItem, Day, Participant
 
-FRAB = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "frab-31c3-schedule.xml"
+FRAB = Path(__file__).resolve().parents[1] / "fixtures" / "frab-31c3-schedule.xml"
 
 CSV_TEXT = """\
 Day;Begin;Length;Session;Type;Venue;Moderator;Panelists;Notes
