@@ -72,10 +72,12 @@ def _read_many(conn: Connection, keys: Iterable[Key]) -> dict[Key, Row]:
     return found
 
 
-def _state_image(obj: Any, *, original: bool) -> Row | None:
+def _state_image(obj: Any, *, original: bool, inserted: bool = False) -> Row | None:
     """A row image from an ORM object: its values now, or as loaded (`original`).
 
-    None when a column was never loaded; the caller then reads the row from the database.
+    A column the object has no value for was stored as NULL if the object was just inserted
+    (no column has a server default); otherwise it was never loaded, and None tells the caller
+    to read the row from the database.
     """
     state = inspect(obj)
     values = state.dict
@@ -89,6 +91,8 @@ def _state_image(obj: Any, *, original: bool) -> Row | None:
                 return None
         elif key in values:
             value = values[key]
+        elif inserted:
+            value = None
         else:
             return None
         for column in prop.columns:
@@ -155,13 +159,18 @@ class Recorder:
         to_read = list(self._dependents_pending)
         for key in self._deleted:
             self.log.rows.setdefault(key, RowChange(None, None)).after = None
+        inserted = set(map(id, session.new))
         for obj in [*self._dirty, *session.new]:
             key = self._key(obj)
             change = self.log.rows.setdefault(key, RowChange(None, None))
-            change.after = _state_image(obj, original=False) if self.record_images else {}
+            change.after = (
+                _state_image(obj, original=False, inserted=id(obj) in inserted)
+                if self.record_images
+                else {}
+            )
             if change.after is None and self.record_images:
                 to_read.append(key)
-        images = _read_many(session.connection(), to_read) if self.record_images else {}
+        images = _read_many(session.connection(), to_read) if self.record_images and to_read else {}
         for key in to_read:
             self.log.rows.setdefault(key, RowChange(None, None)).after = (
                 images.get(key) if self.record_images else {}

@@ -198,3 +198,18 @@ def test_undo_keeps_later_autosaved_text_of_the_same_row(desk: Desk) -> None:
     with desk.read() as s:
         row = s.get(Note, note_id)
         assert (row.section, row.body) == ("summary", "draft, then typed on")
+
+
+def test_recorded_image_of_a_new_row_is_the_stored_row(desk: Desk) -> None:
+    """Images of inserted rows come from the object (no read back): they must match the file,
+    NULL columns included, or redo would write something else."""
+    import sqlalchemy as sa
+
+    with desk.action("Add note") as act:
+        note = Note(body="x < y & z")  # item, group, author left unset (NULL)
+        act.session.add(note)
+    (((table, pk), change),) = desk._undo[-1].rows.items()
+    with desk.db.engine.connect() as conn:
+        stored = conn.execute(sa.select(Note.__table__).where(Note.__table__.c.id == pk[0]))
+        assert change.after == dict(stored.mappings().one())
+    assert change.before is None and table == "note"
