@@ -9,7 +9,14 @@ from sqlalchemy.orm import Session
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.clock import Clock, SystemClock
-from seminar_desk.services.row_changes import ChangeLog, Key, Recorder, RowChange, replay
+from seminar_desk.services.row_changes import (
+    ChangeLog,
+    Key,
+    Recorder,
+    RowChange,
+    areas_of,
+    replay,
+)
 from seminar_desk.store.database import Database
 
 Listener = Callable[[OpChanges], None]
@@ -57,10 +64,12 @@ class Desk:
             with session.begin():
                 yield act
             log: ChangeLog = recorder.log
+        # An undoable action knows which rows really changed; report only their areas.
         rows = log.effective() if undoable else log.rows
-        act.changes = OpChanges(log.areas, label, origin)
+        areas = areas_of(rows)
+        act.changes = OpChanges(areas, label, origin)
         if undoable and rows:
-            self._undo.append(UndoEntry(label, rows, log.areas))
+            self._undo.append(UndoEntry(label, rows, areas))
             del self._undo[:-UNDO_LIMIT]
             self._redo.clear()
         if not act.changes.empty:

@@ -106,15 +106,16 @@ class RowChange:
     after: Row | None
 
 
+def areas_of(rows: Iterable[Key]) -> frozenset[Area]:
+    """The areas (agenda, notes...) that rows belong to, for telling views what changed."""
+    return frozenset(a for t, _ in rows if (a := area_of_table(t)) is not None)
+
+
 @dataclass
 class ChangeLog:
     """Before and after images of every row an action touched, keyed by table and primary key."""
 
     rows: dict[Key, RowChange] = field(default_factory=dict)
-
-    @property
-    def areas(self) -> frozenset[Area]:
-        return frozenset(a for t, _ in self.rows if (a := area_of_table(t)) is not None)
 
     def effective(self) -> dict[Key, RowChange]:
         return {k: c for k, c in self.rows.items() if c.before != c.after}
