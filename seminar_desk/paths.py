@@ -12,6 +12,13 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, APP_AUTHOR)
 
 
+def log_path() -> Path:
+    """Where unexpected errors are written, so a person can send them to the developers."""
+    from platformdirs import user_log_path
+
+    return user_log_path(APP_NAME, APP_AUTHOR) / "seminar-desk.log"
+
+
 def default_db_path() -> Path:
     return data_dir() / "seminar.sqlite"
 

@@ -95,3 +95,29 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     for cls, names in blocking.items():
         for name in names:
             monkeypatch.setattr(cls, name, refuse(f"{cls.__name__}.{name}"))
+
+
+class ShownMessages:
+    """What the GUI runner would have shown: ("refusal", text) or ("error", summary)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str]] = []
+
+    def refusal(self, parent: object, text: str) -> None:
+        self.items.append(("refusal", text))
+
+    def error(self, parent: object, summary: str, details: str) -> None:
+        self.items.append(("error", summary))
+
+    def texts(self, kind: str | None = None) -> list[str]:
+        return [text for k, text in self.items if kind is None or k == kind]
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> ShownMessages:
+    """Capture the GUI runner's messages instead of opening modal dialogs."""
+    from seminar_desk.gui import runner
+
+    messages = ShownMessages()
+    monkeypatch.setattr(runner, "presenter", messages)
+    return messages

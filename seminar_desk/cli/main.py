@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from seminar_desk import __version__
-from seminar_desk.store.errors import StoreError
+from seminar_desk.domain.refusal import Refusal
 
 
 def add_db_option(parser: argparse.ArgumentParser, *, default: object = None) -> None:
@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args.db)
     try:
         return int(args.run(args))
-    except StoreError as exc:
+    except Refusal as exc:  # the one refusal type: one clear line, no traceback
         print(f"seminar-desk: {exc}", file=sys.stderr)
         return 2
 

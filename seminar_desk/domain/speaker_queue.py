@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from seminar_desk.domain.kinds import SpeakerStatus, SpeechType
+from seminar_desk.domain.refusal import Refusal
 
 # Closest two positions may get before a few neighbours are spread out again.
 MIN_GAP = 1e-9
@@ -25,7 +26,7 @@ SPREAD_GAP = 1e-3
 HELD_BASE = 1e12
 
 
-class ListClosed(ValueError):
+class ListClosed(Refusal, ValueError):
     """The list of speakers is closed: only points of order are still taken."""
 
 

@@ -42,12 +42,32 @@ def build_window(db_path: Path | None) -> tuple[MainWindow, bool]:
     return window, open_initial_file(window, db_path)
 
 
+def start_log() -> None:
+    """Unexpected errors go to a log file as well as to the error dialog."""
+    import logging
+
+    from seminar_desk.paths import log_path
+
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+
+
 def run_gui(db_path: Path | None) -> int:
     import asyncio
 
     import qasync
 
+    from seminar_desk.gui.runner import install_excepthook
+
     app = make_application()
+    start_log()
+    install_excepthook()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     window = MainWindow(UiSettings())

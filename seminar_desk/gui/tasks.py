@@ -5,12 +5,10 @@ mid-flight; `spawn` holds them until they finish.
 """
 
 import asyncio
-import logging
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-log = logging.getLogger(__name__)
 _running: set[asyncio.Task[Any]] = set()
 
 
@@ -24,7 +22,11 @@ def spawn(coro: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
 def _finished(task: asyncio.Task[Any]) -> None:
     _running.discard(task)
     if not task.cancelled() and task.exception() is not None:
-        log.error("background task failed", exc_info=task.exception())
+        exc = task.exception()
+        assert exc is not None
+        from seminar_desk.gui.runner import show_error  # runner imports this module
+
+        show_error(None, exc)
 
 
 async def in_thread(fn: Callable[..., T], *args: Any) -> T:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.kinds import ItemKind
+from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.text import fold
 from seminar_desk.domain.timing import (
     DAY_MINUTES,
@@ -158,7 +159,7 @@ class ReplanResult:
         return ", ".join(parts) + "."
 
 
-class AgendaError(ValueError):
+class AgendaError(Refusal, ValueError):
     """An edit the agenda refuses, with words a person can read."""
 
 

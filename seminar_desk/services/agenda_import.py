@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from seminar_desk.domain.agenda_kinds import parse_kind
 from seminar_desk.domain.agenda_parse import parse_clock, parse_date, parse_duration
 from seminar_desk.domain.kinds import ItemKind
+from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.text import fold
 from seminar_desk.domain.timing import (
     DAY_MINUTES,
@@ -41,7 +42,7 @@ FILE_FILTER = "Agendas (*.csv *.xlsx *.ics *.xml);;All files (*)"
 MAX_ERRORS = 10
 
 
-class AgendaImportError(ValueError):
+class AgendaImportError(Refusal, ValueError):
     """What is wrong with a file, in words that point to the place: file, row, column."""
 
     def __init__(self, problems: Sequence[str]) -> None:

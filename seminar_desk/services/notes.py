@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.kinds import ActionStatus, NoteSection, RecommendationStatus
+from seminar_desk.domain.refusal import Gone
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import ActionItem, AgendaItem, BreakoutGroup, Note, Recommendation
 
@@ -90,7 +91,7 @@ class NotePage:
     actions: list[ActionRow] = field(default_factory=list)
 
 
-class TargetGone(LookupError):
+class TargetGone(Gone, LookupError):
     """The item or group a note belongs to no longer exists (deleted, or an undo removed it)."""
 
 

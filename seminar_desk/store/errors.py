@@ -1,7 +1,9 @@
 """Errors the store raises with a message a person can act on."""
 
+from seminar_desk.domain.refusal import Refusal
 
-class StoreError(Exception):
+
+class StoreError(Refusal):
     """A problem with the seminar file; str() names the file and what is wrong."""
 
 

@@ -1,0 +1,120 @@
+"""The one way the GUI runs a service call or background work, and shows what went wrong.
+
+- `call(parent, fn, *args, **kwargs)` runs a service call now (they are short transactions).
+- `await background(parent, fn, *args)` runs long work (exports, imports) on a worker thread.
+
+Both return the call's result, or `None` when it did not happen; a `Refusal` (what a person may
+not do) is then shown as a plain-text message, and anything else is logged and shown in an error
+dialog with its details. `install_excepthook()` sends exceptions escaping a slot, a timer or a
+task to the same dialog, so nothing is lost on stderr. The transaction of a failed call was
+rolled back and no change was broadcast, so no view is left half-updated.
+
+Tests replace `presenter` (tests/conftest.py fixture `shown`) to see what would be shown.
+"""
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, Protocol, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from seminar_desk.domain.refusal import Refusal
+from seminar_desk.gui.tasks import in_thread
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+TITLE = "Seminar Desk"
+
+
+class Presenter(Protocol):
+    def refusal(self, parent: QWidget | None, text: str) -> None: ...
+
+    def error(self, parent: QWidget | None, summary: str, details: str) -> None: ...
+
+
+class DialogPresenter:
+    """Message boxes in plain text: user and file text must never be read as markup."""
+
+    def refusal(self, parent: QWidget | None, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, TITLE, text, parent=_window(parent))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def error(self, parent: QWidget | None, summary: str, details: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, TITLE, summary, parent=_window(parent))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(
+            "Nothing was changed by the step that failed; text you typed is kept. "
+            "The details below are also written to the log."
+        )
+        box.setDetailedText(details)
+        box.exec()
+
+
+presenter: Presenter = DialogPresenter()
+
+
+def _window(parent: QWidget | None) -> QWidget | None:
+    if parent is not None:
+        return parent.window()
+    return QApplication.activeWindow()
+
+
+def show_refusal(parent: QWidget | None, refusal: Refusal | str) -> None:
+    """Tell the person why something was not done (for refusals found in the GUI itself)."""
+    presenter.refusal(parent, str(refusal))
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Log an unexpected exception and show it; the one path for every failure."""
+    if isinstance(exc, Refusal):
+        show_refusal(parent, exc)
+        return
+    log.error("unexpected error", exc_info=exc)
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    presenter.error(parent, f"Something went wrong: {type(exc).__name__}: {exc}", details)
+
+
+def call(parent: QWidget | None, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+    """Run a service call; show a refusal or an error and return None if it did not happen."""
+    try:
+        return fn(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 (every failure is shown, none swallowed)
+        show_error(parent, exc)
+        return None
+
+
+async def background(parent: QWidget | None, fn: Callable[..., T], *args: Any) -> T | None:
+    """Run long work on a worker thread (plain data in, plain data out) with the same reporting.
+
+    Cancellation (asyncio.CancelledError, a report's Cancelled) is not a failure: it propagates
+    to the caller, which knows what cancelling means for its work.
+    """
+    try:
+        return await in_thread(fn, *args)
+    except Exception as exc:  # noqa: BLE001
+        if type(exc).__name__ == "Cancelled":
+            raise
+        show_error(parent, exc)
+        return None
+
+
+def _excepthook(
+    kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    try:
+        show_error(None, exc.with_traceback(tb))
+    except Exception:  # noqa: BLE001 (the dialog itself failed: stderr is all that is left)
+        sys.__excepthook__(kind, exc, tb)
+
+
+def install_excepthook() -> None:
+    """Exceptions escaping slots and timers are shown and logged instead of lost on stderr."""
+    sys.excepthook = _excepthook
