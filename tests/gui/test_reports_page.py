@@ -159,3 +159,28 @@ def test_cancel_leaves_no_file(window: MainWindow, loop, tmp_path, monkeypatch) 
     assert not target.exists()
     assert list(tmp_path.glob("*.part")) == []
     assert "cancelled" in page.status.text()
+
+
+def test_a_failed_export_is_shown_through_the_runner(
+    window: MainWindow, loop, tmp_path, monkeypatch, shown
+) -> None:
+    """A refusal from the writer (full disk, read-only folder) reaches the person as a message."""
+    from seminar_desk.domain.refusal import Refusal
+    from seminar_desk.gui.pages import page_reports
+
+    def refuse(*args: object) -> object:
+        raise Refusal("Cannot write /media/usb/report.pdf: the disk is full.")
+
+    monkeypatch.setattr(page_reports, "run_job", refuse)
+    page = reports_page(window)
+    page.select("seminar")
+    failures: list[str] = []
+    page.export_failed.connect(failures.append)
+    async def scenario() -> object:
+        return await page.export_to(tmp_path / "r.pdf")
+
+    assert loop.run_until_complete(scenario()) is None
+    assert shown.texts("refusal") == ["Cannot write /media/usb/report.pdf: the disk is full."]
+    assert failures == ["failed"]
+    assert "no file was written" in page.status.text()
+    assert page.export_button.isEnabled()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.text import fold
+from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
 from seminar_desk.gui.tasks import in_thread, spawn
@@ -394,17 +395,18 @@ class ReportsPage(Page):
             loop.call_soon_threadsafe(self._show_progress, fraction, text)
 
         try:
-            pages, title, path = await in_thread(run_job, job, progress, cancel, now)
+            result = await runner.background(self, run_job, job, progress, cancel, now)
         except Cancelled:
             self.status.setText("Export cancelled; no file was written.")
             self.export_failed.emit("cancelled")
             return None
-        except Exception as exc:  # noqa: BLE001 (shown to the person, not swallowed)
-            self.status.setText(f"The export failed: {exc}")
-            self.export_failed.emit(str(exc))
-            return None
         finally:
             self._busy(False)
+        if result is None:  # the runner has shown why
+            self.status.setText("The export failed; no file was written.")
+            self.export_failed.emit("failed")
+            return None
+        pages, title, path = result
         self.status.setText(f"{title}: {pages} page{'s' if pages != 1 else ''}, saved to {path}")
         self.pages_label.setText(f"{pages} page{'s' if pages != 1 else ''}")
         if self.open_when_done and path is not None:
