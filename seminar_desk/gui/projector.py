@@ -1,22 +1,31 @@
-"""The projector window: the current speaker and the countdown, readable from the back row.
+"""The projector: the current speaker and the countdown, readable from the back row.
 
-A second top-level window that follows the main window's Speakers controller. Everything is
-sized from the window's height, so it fills any screen; white and amber on black for contrast.
-Only labels whose text changes are touched, so a running countdown repaints one label a second.
+`ProjectorView` places its labels itself, in horizontal bands sized from the window, with no
+QLayout: a layout grows to its labels' preferred sizes, which pushed the next speakers off a
+1080-pixel screen. Each label gets the largest font, up to its band's share of the screen, at
+which its text fits inside it, so a long name is set smaller, never cut (only below `min_px`,
+which no screen from 800x450 up reaches, is text elided). White and amber on black for contrast.
+
+`ProjectorWindow` shows the view on the second screen; the Speakers page shows a small live copy
+(`gui.speakers.preview`). Only labels whose text changes are touched, so a running countdown
+repaints one label a second, at a size set for its widest text so it does not jump.
 """
 
-from PySide6.QtCore import QSettings, Qt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QFont,
+    QFontMetrics,
     QGuiApplication,
     QKeyEvent,
     QPalette,
     QResizeEvent,
     QScreen,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from seminar_desk.gui.speakers.controller import (
     PHASE_COLOURS,
@@ -31,6 +40,335 @@ BACKGROUND = QColor("#000000")
 FOREGROUND = QColor("#FFFFFF")
 DIM = QColor("#B8C4D0")
 UPCOMING = 3
+ELLIPSIS = "…"
+# The screen is (at least) 36 units high and 48 wide; fonts and gaps are set in units.
+UNITS_HIGH, UNITS_WIDE = 36, 48
+MARGIN_UNITS, GAP_UNITS = 1.2, 0.3
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How a label is set: `size` font units at most, on up to `lines` lines, bold or not;
+    `digits` for a count or a clock, sized for its widest value (see `template`)."""
+
+    size: float
+    lines: int = 1
+    bold: bool = False
+    digits: bool = False
+
+    def template(self, text: str) -> str:
+        """Digits drawn as 8s (the widest), so the size holds while the seconds change."""
+        if not self.digits:
+            return text
+        return "".join("8" if c.isdigit() else c for c in max(text, "+88:88", key=len))
+
+
+class _Label(QLabel):
+    """A plain-text label that ignores being given the text it already shows."""
+
+    def __init__(self, fit: Fit, colour: QColor = FOREGROUND) -> None:
+        super().__init__()
+        self.fit = fit
+        self.full_text = ""
+        self.max_px = 8  # its share of the screen, set when the view is laid out
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(fit.lines > 1)
+        self.set_colour(colour)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def set_colour(self, colour: QColor) -> None:
+        palette = self.palette()
+        if palette.color(QPalette.ColorRole.WindowText) != colour:
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            self.setPalette(palette)
+
+
+def font_at(base: QFont, px: int, fit: Fit) -> QFont:
+    font = QFont(base)
+    font.setPixelSize(max(1, px))
+    font.setBold(fit.bold)
+    if fit.digits:
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setFixedPitch(True)
+    return font
+
+
+def text_fits(font: QFont, text: str, width: int, height: int, flags: int) -> bool:
+    """Whether `text`, drawn with `font` and alignment/wrap `flags`, lies within width x height."""
+    drawn = QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000), flags, text)
+    return drawn.width() <= width and drawn.height() <= height
+
+
+def elide(font: QFont, text: str, width: int, height: int, flags: int) -> str:
+    """The longest beginning of `text` that fits with an ellipsis (the last resort)."""
+    low, high = 0, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if text_fits(font, text[:mid].rstrip() + ELLIPSIS, width, height, flags):
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + ELLIPSIS
+
+
+class ProjectorView(QWidget):
+    """Seminar title, item, speaker, countdown, next speakers, clock; or a message, or the clock.
+
+    Given a `ticker`, the view follows it (the Speakers page shares its own with the preview);
+    otherwise it makes one and the owner starts it.
+    """
+
+    def __init__(
+        self,
+        controller: SpeakersController,
+        parent: QWidget | None = None,
+        flags: Qt.WindowType = Qt.WindowType.Widget,
+        *,
+        ticker: CountdownTicker | None = None,
+        min_px: int = 8,
+    ) -> None:
+        super().__init__(parent, flags)
+        self.controller = controller
+        self.min_px = min_px
+        self._relayout = False
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, BACKGROUND)
+        palette.setColor(QPalette.ColorRole.WindowText, FOREGROUND)
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+
+        self.seminar = _Label(Fit(1.4), DIM)
+        self.clock = _Label(Fit(1.8, bold=True, digits=True))
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.item = _Label(Fit(1.6, lines=2), DIM)
+        self.speaker = _Label(Fit(3.6, lines=2, bold=True))
+        self.delegation = _Label(Fit(2.4))
+        self.capacity = _Label(Fit(1.7), DIM)
+        self.countdown = _Label(Fit(9.0, bold=True, digits=True))
+        self.next_title = _Label(Fit(1.3), DIM)
+        self.next_lines = [_Label(Fit(1.6)) for _ in range(UPCOMING)]
+        self.message = _Label(Fit(3.4, lines=4, bold=True))
+        self.big_clock = _Label(Fit(10.0, bold=True, digits=True))
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        for label in (self.seminar, self.item, self.next_title, *self.next_lines):
+            label.setAlignment(left)
+        for label in (
+            self.speaker,
+            self.delegation,
+            self.capacity,
+            self.countdown,
+            self.message,
+            self.big_clock,
+        ):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.labels: list[_Label] = [
+            self.seminar,
+            self.clock,
+            self.item,
+            self.speaker,
+            self.delegation,
+            self.capacity,
+            self.countdown,
+            self.next_title,
+            *self.next_lines,
+            self.message,
+            self.big_clock,
+        ]
+        for label in self.labels:
+            label.setParent(self)
+
+        self.ticker = ticker or CountdownTicker(controller, self)
+        self.ticker.countdown_changed.connect(self._on_countdown)
+        self.ticker.clock_changed.connect(self._on_clock)
+        controller.snapshot_changed.connect(self._on_snapshot)
+        controller.projector_changed.connect(self._apply_mode)
+        self._on_snapshot(controller.snapshot)
+        self._on_countdown(self.ticker.text, self.ticker.phase)
+        self._on_clock(self.ticker.clock)
+        self._apply_mode()
+
+    # -- following the controller -------------------------------------------------------------
+
+    def _on_snapshot(self, snap: ListSnapshot | None) -> None:
+        self._show(self.seminar, snap.seminar_title if snap else "")
+        self._show(self.item, snap.item_title if snap else "")
+        current = snap.current if snap else None
+        if current is None:
+            self._show(self.speaker, "")
+            self._show(self.delegation, "")
+            self._show(self.capacity, "The floor is open" if snap and snap.waiting else "")
+        else:
+            self._show(self.speaker, current.title)
+            self._show(self.delegation, current.delegation if current.name else "")
+            self._show(self.capacity, self._capacity_line(current))
+        upcoming = list(snap.waiting[:UPCOMING]) if snap else []
+        self._show(self.next_title, "Next speakers" if upcoming else "")
+        for i, line in enumerate(self.next_lines):
+            if i < len(upcoming):
+                row = upcoming[i]
+                text = row.title + (f" ({row.delegation_code})" if row.name else "")
+                if row.speech_type != "statement":
+                    text += f" · {row.speech_label}"
+                self._show(line, f"{i + 1}.  {text}")
+            else:
+                self._show(line, "")
+        if self._relayout:
+            self._place()
+
+    @staticmethod
+    def _capacity_line(row: SpeakerRow) -> str:
+        parts = [row.capacity_text]
+        if row.speech_type != "statement":
+            parts.append(row.speech_label)
+        return " · ".join(parts)
+
+    def _on_countdown(self, text: str, phase: str) -> None:
+        self.countdown.set_colour(QColor(PHASE_COLOURS.get(phase, "#FFFFFF")))
+        self._show(self.countdown, text)
+
+    def _on_clock(self, text: str) -> None:
+        self._show(self.clock, text)
+        self._show(self.big_clock, text)
+
+    def _apply_mode(self) -> None:
+        self._show(self.message, self.controller.message)
+        shown = {label for row in self._rows() if isinstance(row, list) for label in row}
+        for label in self.labels:
+            label.setVisible(label in shown)
+        self._place()
+
+    # -- laying out -----------------------------------------------------------------------------
+
+    def _rows(self) -> list[list[_Label] | float]:
+        """Top to bottom: rows of labels side by side, and stretches (their weight)."""
+        mode = self.controller.mode
+        if mode == ProjectorMode.MESSAGE:
+            return [[self.seminar], 1.0, [self.message], [self.big_clock], 1.0]
+        if mode == ProjectorMode.CLOCK:
+            return [[self.seminar], 1.0, [self.big_clock], 1.0]
+        return [
+            [self.seminar, self.clock],
+            [self.item],
+            1.0,
+            [self.speaker],
+            [self.delegation],
+            [self.capacity],
+            [self.countdown],
+            1.0,
+            [self.next_title],
+            *([line] for line in self.next_lines),
+        ]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._place()
+
+    def _unit(self) -> float:
+        return max(1.0, min(self.height() / UNITS_HIGH, self.width() / UNITS_WIDE))
+
+    def _place(self) -> None:
+        """Give each row a band of the height, shrunk alike until all fit; then fit each text."""
+        self._relayout = False
+        unit = self._unit()
+        margin = round(unit * MARGIN_UNITS)
+        gap = unit * GAP_UNITS
+        width = max(1, self.width() - 2 * margin)
+        rows = self._rows()
+        bands = [row for row in rows if isinstance(row, list)]
+        wanted = [max(self._band_height(label, unit) for label in row) for row in bands]
+        room = self.height() - 2 * margin - gap * (sum(1 for h in wanted if h) - 1)
+        scale = max(0.0, min(1.0, room / sum(wanted)))
+        spare = max(0.0, room - scale * sum(wanted))
+        weights = sum(row for row in rows if not isinstance(row, list)) or 1.0
+        y = float(margin)
+        heights = iter(wanted)
+        for row in rows:
+            if not isinstance(row, list):
+                y += spare * row / weights
+                continue
+            band = int(next(heights) * scale)
+            for label in row:
+                label.max_px = max(self.min_px, int(label.fit.size * unit * scale))
+            self._place_row(row, margin, int(y), width, band)
+            y += band + (gap if band else 0)
+
+    def _band_height(self, label: _Label, unit: float) -> int:
+        """The height of the label's lines at its full size; none for an empty line of text
+        (the countdown and the clock keep their place, so the screen does not jump)."""
+        if not label.full_text and not label.fit.digits:
+            return 0
+        font = font_at(self.font(), round(label.fit.size * unit), label.fit)
+        return QFontMetrics(font).height() * label.fit.lines
+
+    def _place_row(self, row: list[_Label], x: int, y: int, width: int, height: int) -> None:
+        if len(row) == 1:
+            row[0].setGeometry(x, y, width, height)
+            self._fit(row[0])
+            return
+        title, clock = row  # the seminar's title, and the clock at the right
+        sample = clock.fit.template("88:88")
+        clock.setGeometry(x, y, width // 3, height)
+        font = font_at(self.font(), self._largest_px(clock, sample), clock.fit)
+        clock_width = min(width // 3, QFontMetrics(font).horizontalAdvance(sample) + 2)
+        gap = clock.max_px
+        clock.setGeometry(x + width - clock_width, y, clock_width, height)
+        title.setGeometry(x, y, max(1, width - clock_width - gap), height)
+        self._fit(clock)
+        self._fit(title)
+
+    def _show(self, label: _Label, text: str) -> None:
+        if text == label.full_text:
+            return
+        same_shape = label.fit.template(text) == label.fit.template(label.full_text)
+        appears_or_goes = (not text) != (not label.full_text)
+        label.full_text = text
+        if label.fit.digits and same_shape and label.text():
+            label.setText(text)  # the size set for this shape still holds: one repaint
+        elif appears_or_goes and not label.fit.digits:
+            self._relayout = True  # the other lines take or give up its room (see _on_snapshot)
+        else:
+            self._fit(label)
+
+    def _fit(self, label: _Label) -> None:
+        """Set the label's text at the largest size that fits its box; elide only below min_px."""
+        text = label.full_text
+        px = self._largest_px(label, label.fit.template(text))
+        font = font_at(self.font(), px, label.fit)
+        box = label.contentsRect()
+        flags = self._flags(label)
+        if text and not text_fits(font, text, box.width(), box.height(), flags):
+            text = elide(font, text, box.width(), box.height(), flags)
+        if font != label.font():
+            label.setFont(font)
+        if label.text() != text:
+            label.setText(text)
+
+    def _largest_px(self, label: _Label, text: str) -> int:
+        """The largest pixel size, up to the label's share, at which `text` fits its box."""
+        box = label.contentsRect()
+        flags = self._flags(label)
+        low, high = self.min_px, max(self.min_px, label.max_px)
+
+        def fits(px: int) -> bool:
+            font = font_at(self.font(), px, label.fit)
+            return text_fits(font, text, box.width(), box.height(), flags)
+
+        if not text or fits(high):
+            return high
+        while low < high:
+            mid = (low + high + 1) // 2
+            if fits(mid):
+                low = mid
+            else:
+                high = mid - 1
+        return low
+
+    @staticmethod
+    def _flags(label: QLabel) -> int:
+        flags = int(label.alignment().value)
+        if label.wordWrap():
+            flags |= Qt.TextFlag.TextWordWrap.value
+        return flags
 
 
 def saved_screen_name() -> str:
@@ -52,179 +390,15 @@ def pick_screen(name: str) -> QScreen | None:
     return others[0] if others else primary
 
 
-class _Label(QLabel):
-    """A plain-text label that ignores being given the text it already shows."""
-
-    def __init__(self, colour: QColor = FOREGROUND, *, wrap: bool = False) -> None:
-        super().__init__()
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(wrap)
-        self.set_colour(colour)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def set_colour(self, colour: QColor) -> None:
-        palette = self.palette()
-        if palette.color(QPalette.ColorRole.WindowText) != colour:
-            palette.setColor(QPalette.ColorRole.WindowText, colour)
-            self.setPalette(palette)
-
-    def show_text(self, text: str) -> None:
-        if self.text() != text:
-            self.setText(text)
-
-
-class ProjectorWindow(QWidget):
-    """Seminar title, item, speaker, countdown, next speakers, clock; or a message, or the clock."""
+class ProjectorWindow(ProjectorView):
+    """The view as a second top-level window, full screen on the chosen screen."""
 
     def __init__(self, controller: SpeakersController, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(controller, parent, Qt.WindowType.Window)
         self.setObjectName("projector")
         self.setWindowTitle("Seminar Desk — projector")
-        self.controller = controller
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, BACKGROUND)
-        palette.setColor(QPalette.ColorRole.WindowText, FOREGROUND)
-        self.setPalette(palette)
-        self.setAutoFillBackground(True)
-
-        self.seminar = _Label(DIM)
-        self.clock = _Label(FOREGROUND)
-        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        top = QHBoxLayout()
-        top.addWidget(self.seminar, 3)
-        top.addWidget(self.clock, 1)
-        self.item = _Label(DIM, wrap=True)
-        self.speaker = _Label(FOREGROUND, wrap=True)
-        self.delegation = _Label(FOREGROUND, wrap=True)
-        self.capacity = _Label(DIM, wrap=True)
-        self.countdown = _Label(FOREGROUND)
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_title = _Label(DIM)
-        self.next_lines = [_Label(FOREGROUND) for _ in range(UPCOMING)]
-        self.message = _Label(FOREGROUND, wrap=True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.big_clock = _Label(FOREGROUND)
-        self.big_clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for label in (self.speaker, self.delegation, self.capacity):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.item)
-        layout.addStretch(1)
-        layout.addWidget(self.speaker)
-        layout.addWidget(self.delegation)
-        layout.addWidget(self.capacity)
-        layout.addWidget(self.countdown, 2)
-        layout.addWidget(self.message, 3)
-        layout.addWidget(self.big_clock, 3)
-        layout.addStretch(1)
-        layout.addWidget(self.next_title)
-        for line in self.next_lines:
-            layout.addWidget(line)
-        self._speaker_widgets: list[QWidget] = [
-            self.item,
-            self.speaker,
-            self.delegation,
-            self.capacity,
-            self.countdown,
-            self.next_title,
-            *self.next_lines,
-        ]
-
-        self.ticker = CountdownTicker(controller, self)
-        self.ticker.countdown_changed.connect(self._on_countdown)
-        self.ticker.clock_changed.connect(self._on_clock)
-        controller.snapshot_changed.connect(self._on_snapshot)
-        controller.projector_changed.connect(self._apply_mode)
         self.resize(1280, 720)
-        self._on_snapshot(controller.snapshot)
-        self._apply_mode()
         self.ticker.start()
-
-    # -- following the controller -------------------------------------------------------------
-
-    def _on_snapshot(self, snap: ListSnapshot | None) -> None:
-        self.seminar.show_text(snap.seminar_title if snap else "")
-        self.item.show_text(snap.item_title if snap else "")
-        current = snap.current if snap else None
-        if current is None:
-            self.speaker.show_text("")
-            self.delegation.show_text("")
-            self.capacity.show_text("The floor is open" if snap and snap.waiting else "")
-        else:
-            self.speaker.show_text(current.title)
-            self.delegation.show_text(current.delegation if current.name else "")
-            self.capacity.show_text(self._capacity_line(current))
-        upcoming = list(snap.waiting[:UPCOMING]) if snap else []
-        self.next_title.show_text("Next speakers" if upcoming else "")
-        for i, line in enumerate(self.next_lines):
-            if i < len(upcoming):
-                row = upcoming[i]
-                text = row.title + (f" ({row.delegation_code})" if row.name else "")
-                if row.speech_type != "statement":
-                    text += f" · {row.speech_label}"
-                line.show_text(f"{i + 1}.  {text}")
-            else:
-                line.show_text("")
-
-    @staticmethod
-    def _capacity_line(row: SpeakerRow) -> str:
-        parts = [row.capacity_text]
-        if row.speech_type != "statement":
-            parts.append(row.speech_label)
-        return " · ".join(parts)
-
-    def _on_countdown(self, text: str, phase: str) -> None:
-        self.countdown.set_colour(QColor(PHASE_COLOURS.get(phase, "#FFFFFF")))
-        self.countdown.show_text(text)
-
-    def _on_clock(self, text: str) -> None:
-        self.clock.show_text(text)
-        self.big_clock.show_text(text)
-
-    def _apply_mode(self) -> None:
-        mode = self.controller.mode
-        for widget in self._speaker_widgets:
-            widget.setVisible(mode == ProjectorMode.SPEAKERS)
-        self.message.setVisible(mode == ProjectorMode.MESSAGE)
-        self.message.show_text(self.controller.message)
-        self.big_clock.setVisible(mode in (ProjectorMode.CLOCK, ProjectorMode.MESSAGE))
-        self.clock.setVisible(mode == ProjectorMode.SPEAKERS)
-
-    # -- scaling --------------------------------------------------------------------------------
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
-        super().resizeEvent(event)
-        self._scale(event.size().height(), event.size().width())
-
-    def _scale(self, height: int, width: int) -> None:
-        unit = max(6, min(height / 36, width / 60))
-        sizes = (
-            (self.seminar, 1.4, False),
-            (self.clock, 1.8, True),
-            (self.item, 1.6, False),
-            (self.speaker, 3.6, True),
-            (self.delegation, 2.4, False),
-            (self.capacity, 1.7, False),
-            (self.countdown, 9.0, True),
-            (self.next_title, 1.3, False),
-            (self.message, 3.4, True),
-            (self.big_clock, 10.0, True),
-            *((line, 1.6, False) for line in self.next_lines),
-        )
-        for label, factor, bold in sizes:
-            font = QFont(label.font())
-            font.setPixelSize(max(8, int(unit * factor)))
-            font.setBold(bold)
-            if label is self.countdown or label is self.big_clock or label is self.clock:
-                font.setStyleHint(QFont.StyleHint.Monospace)
-                font.setFixedPitch(True)
-            label.setFont(font)
-        margin = int(unit * 1.5)
-        self.layout().setContentsMargins(margin, margin, margin, margin)
-
-    # -- showing --------------------------------------------------------------------------------
 
     def show_on(self, screen: QScreen | None, *, full_screen: bool = True) -> None:
         """Show on `screen` (remembered for next time), full screen unless told otherwise."""

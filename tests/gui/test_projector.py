@@ -152,3 +152,93 @@ def test_escape_leaves_full_screen(page, qtbot) -> None:
     page.toggle_projector()
     assert not window.isVisible()
     assert page.projector_state.text().startswith("Closed")
+
+
+# -- every part fits any screen -----------------------------------------------------------------
+
+LONG_NAME = "H.E. Ms. Nguyễn Thị Thanh Hương (Viet Nam, on behalf of ASEAN)"
+LONG_ITEM = (
+    "Tour de table: national experiences and priorities in marking, record-keeping, tracing "
+    "and the detection of illicit small arms and light weapons"
+)
+LONG_MESSAGE = (
+    "Coffee break until 10:45 in the Mekong foyer; the group photograph is taken on the "
+    "terrace at 10:35, delegates are kindly asked to be on time"
+)
+SIZES = [
+    (w, h)
+    for w in (800, 960, 1024, 1280, 1366, 1440, 1920, 2560, 3840)
+    for h in {w * 9 // 16, w * 10 // 16, w * 3 // 4}
+    if h <= 2160
+]
+
+
+def long_snapshot(snap):
+    """The demo's list with the longest texts a projector meets (same shape, longer strings)."""
+    from dataclasses import replace
+
+    current = replace(
+        snap.waiting[0],
+        name=LONG_NAME,
+        delegation="Lao People's Democratic Republic",
+        speech_type="right_of_reply",
+    )
+    waiting = tuple(
+        replace(row, name=f"{LONG_NAME} {i}", speech_type="point_of_order")
+        for i, row in enumerate(snap.waiting[1:4])
+    )
+    return replace(snap, item_title=LONG_ITEM, current=current, waiting=waiting)
+
+
+def text_fits(label) -> bool:
+    """The label's text, as Qt draws it with its font, lies inside the label."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFontMetrics
+
+    box = label.contentsRect()
+    flags = int(label.alignment().value)
+    if label.wordWrap():
+        flags |= Qt.TextFlag.TextWordWrap.value
+    drawn = QFontMetrics(label.font()).boundingRect(
+        QRect(0, 0, box.width(), 100_000), flags, label.text()
+    )
+    return drawn.width() <= box.width() and drawn.height() <= box.height()
+
+
+def assert_everything_fits(window, size) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    inside = window.rect()
+    shown = [w for w in window.findChildren(QLabel) if w.isVisible() and w.text()]
+    assert len(shown) >= 2, size
+    for label in shown:
+        where = label.geometry()
+        assert inside.contains(where), (size, label.text(), where, inside)
+        assert text_fits(label), (size, label.text(), label.font().pixelSize(), where)
+        assert "…" not in label.text(), (size, label.text())
+
+
+def test_every_part_fits_from_800x450_to_3840x2160(page, projector, qtbot, clock) -> None:
+    for code in ("BRN", "KHM", "IDN", "LAO", "MYS"):
+        add(page, code)
+    page.next_speaker()
+    clock.advance(3 * 3600 + 12)  # a speech far in overtime: "+3:00:12" is the widest count
+    projector.ticker.tick()
+    page.controller.snapshot_changed.emit(long_snapshot(page.controller.snapshot))
+    assert projector.speaker.text() == LONG_NAME
+    assert projector.countdown.text().startswith("+")
+    for size in SIZES:
+        projector.resize(*size)
+        qtbot.waitUntil(lambda size=size: projector.size().toTuple() == size)
+        assert_everything_fits(projector, size)
+        assert projector.next_lines[2].text().startswith("3.  " + LONG_NAME)
+        # Scaled, not shrunk to nothing: the countdown stays the largest thing on the screen.
+        assert projector.countdown.font().pixelSize() >= size[1] / 8, size
+        assert projector.speaker.font().pixelSize() >= size[1] / 40, size
+    page.message_edit.setText(LONG_MESSAGE)
+    page.show_message()
+    for size in ((800, 450), (1366, 768), (1024, 768), (3840, 2160)):
+        projector.resize(*size)
+        qtbot.waitUntil(lambda size=size: projector.size().toTuple() == size)
+        assert projector.message.text() == LONG_MESSAGE
+        assert_everything_fits(projector, size)
