@@ -73,12 +73,33 @@ def fmt_duration(seconds: int | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def adopted_start(item: ItemSnap) -> time | None:
+    """The start in the adopted programme (the current plan for an item added on the day)."""
+    return item.adopted_start if item.adopted_start is not None else item.planned_start
+
+
+def adopted_duration(item: ItemSnap) -> int:
+    return item.duration_min if item.adopted_duration_min is None else item.adopted_duration_min
+
+
+def _span(start: time | None, minutes: int) -> str:
+    if start is None:
+        return f"{minutes} min"
+    end = start.hour * 60 + start.minute + minutes
+    return f"{fmt_time(start)}\u2013{(end // 60) % 24:02d}:{end % 60:02d}"
+
+
 def planned_span(item: ItemSnap) -> str:
-    if item.planned_start is None:
-        return f"{item.duration_min} min"
-    start = item.planned_start.hour * 60 + item.planned_start.minute
-    end = start + item.duration_min
-    return f"{fmt_time(item.planned_start)}\u2013{(end // 60) % 24:02d}:{end % 60:02d}"
+    """The item's time in the adopted programme (what the day was planned to be)."""
+    return _span(adopted_start(item), adopted_duration(item))
+
+
+def replanned_span(item: ItemSnap) -> str:
+    """The current plan's time when live re-planning moved it off the adopted one, else ''."""
+    if item.adopted_start is None or item.planned_start is None:
+        return ""
+    current = _span(item.planned_start, item.duration_min)
+    return "" if current == planned_span(item) else current
 
 
 def actual_span(item: ItemSnap) -> str:
@@ -95,10 +116,11 @@ def actual_minutes(item: ItemSnap) -> int | None:
 
 
 def variance(item: ItemSnap) -> str:
-    """Late or early start against the plan, in minutes ('+7 min', 'on time')."""
-    if item.actual_start is None or item.planned_start is None:
+    """Late or early start against the adopted programme ('+7 min', '-10 min', 'on time')."""
+    start = adopted_start(item)
+    if item.actual_start is None or start is None:
         return ""
-    planned = item.planned_start.hour * 60 + item.planned_start.minute
+    planned = start.hour * 60 + start.minute
     actual = item.actual_start.hour * 60 + item.actual_start.minute
     delta = actual - planned
     return "on time" if delta == 0 else f"{delta:+d} min"

@@ -7,6 +7,7 @@ from seminar_desk.reports.common import (
     actions_table,
     actual_minutes,
     actual_span,
+    adopted_duration,
     day_heading,
     day_label,
     fmt_date,
@@ -17,6 +18,7 @@ from seminar_desk.reports.common import (
     org_section,
     planned_span,
     recommendations,
+    replanned_span,
     variance,
 )
 from seminar_desk.reports.document import Story
@@ -73,9 +75,11 @@ def all_notes(story: Story, notes: tuple[NoteSnap, ...], level: int) -> None:
 
 def item_facts(story: Story, snap: SeminarSnapshot, item: ItemSnap) -> None:
     day = snap.day(item.day_number)
-    planned = planned_span(item)
-    if item.original_start and item.planned_start and item.original_start != item.planned_start:
-        planned += f" (first planned at {fmt_time(item.original_start)})"
+    planned = f"{planned_span(item)} ({adopted_duration(item)} min)"
+    if item.adopted_start is None:
+        planned += ", added on the day"
+    elif replanned_span(item):
+        planned += f"; re-planned to {replanned_span(item)}"
     minutes = actual_minutes(item)
     actual = actual_span(item)
     if actual and minutes is not None:
@@ -84,7 +88,7 @@ def item_facts(story: Story, snap: SeminarSnapshot, item: ItemSnap) -> None:
         ("Day", day_label(day)),
         ("Item", f"{item.number} \u2022 {item.kind_label}"),
         ("Room", item.room),
-        ("Planned", f"{planned} ({item.duration_min} min)"),
+        ("Planned", planned),
         ("Actual", actual or "Not recorded"),
         ("Chair", person(item.chair)),
         ("Speakers", "; ".join(item.speakers)),

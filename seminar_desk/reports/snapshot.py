@@ -136,8 +136,11 @@ class ItemSnap:
     description: str
     room: str
     duration_min: int
+    # The current plan (moved by live re-planning)...
     planned_start: time | None
-    original_start: time | None
+    # ...and the adopted programme that actual times are judged against (None: added on the day).
+    adopted_start: time | None
+    adopted_duration_min: int | None
     actual_start: datetime | None
     actual_end: datetime | None
     chair: PersonSnap | None

@@ -80,7 +80,9 @@ class ItemView:
     start: int
     end: int
     start_locked: bool
+    # The adopted programme (None: added on the day); `start`/`duration_min` are the current plan.
     planned_start: int | None
+    planned_duration_min: int | None
     parallel_key: str
     room: str
     chair_id: str | None
@@ -363,7 +365,10 @@ class AgendaService:
                 target_items = _items_of(s, target.id)
                 item.day_id = target.id
                 if item.actual_start is None:
-                    item.original_start_time = None
+                    # Not in the target day's adopted programme (adopted again if that day
+                    # has not gone live).
+                    item.adopted_start_time = None
+                    item.adopted_duration_min = None
             index = max(0, min(index, len(target_items)))
             target_items.insert(index, item)
             _renumber(target_items)
@@ -516,8 +521,8 @@ class AgendaService:
     def replan(self, day_id: str, origin: object | None = None) -> ReplanResult:
         """Move every unlocked item that has not started to follow the actual times.
 
-        Locked items keep their time; the ones that now collide are reported. The planned
-        start stays on record in `original_start_time`.
+        Locked items keep their time; the ones that now collide are reported. The adopted
+        programme is never touched: reports compare the actual times with it.
         """
         now = self.desk.clock.now()
         with self.desk.action("Re-plan the rest of the day", origin=origin) as act:
@@ -672,10 +677,11 @@ def _retime(
     *,
     now: int | None = None,
 ) -> DayPlan:
-    """Store the start time each item gets from the plan; keep the first plan on record.
+    """Store the start time each item gets from the plan (the current plan).
 
-    Before the day goes live, re-timing is planning, so the planned start follows; once an item
-    has started, planned starts stay as they were and only the working start moves.
+    Before the day goes live, re-timing is planning: the adopted programme (start and duration)
+    follows. Once an item has started, or when re-planning (`now`), only the current plan moves;
+    an item added to a live day has no adopted time (it was added on the day).
     """
     if items is None:
         items = _items_of(s, day.id)
@@ -688,16 +694,23 @@ def _retime(
         now=now,
         resume_at=_resume_at(day, items),
     )
-    live = any(it.actual_start is not None for it in items)
+    live = now is not None or any(it.actual_start is not None for it in items)
     for it, minute in zip(items, plan.starts, strict=True):
         if it.actual_start is not None:
             continue  # what happened stays as it happened
         new = wall_time(minute)
         if it.start_time != new:
             it.start_time = new
-        if it.original_start_time is None or (not live and it.original_start_time != new):
-            it.original_start_time = new
+        if not live:
+            if it.adopted_start_time != new:
+                it.adopted_start_time = new
+            if it.adopted_duration_min != it.duration_min:
+                it.adopted_duration_min = it.duration_min
     return plan
+
+
+def _adopted_duration(item: AgendaItem) -> int:
+    return item.duration_min if item.adopted_duration_min is None else item.adopted_duration_min
 
 
 def _resume_at(day: Day, items: Sequence[AgendaItem]) -> int | None:
@@ -726,13 +739,13 @@ def _day_view(day: Day, items: Sequence[AgendaItem], zone: ZoneInfo, now: dateti
         start, slots, day_end=to_minutes(day.end_time), resume_at=_resume_at(day, items)
     )
     planned = [
-        day_minutes(it.original_start_time, start) if it.original_start_time else None
+        day_minutes(it.adopted_start_time, start) if it.adopted_start_time else None
         for it in items
     ]
     now_min = _local_minutes(now, day.date, zone)
     delay = delay_minutes(
         [p if p is not None else plan.starts[i] for i, p in enumerate(planned)],
-        [it.duration_min for it in items],
+        [_adopted_duration(it) for it in items],
         [sl.actual_start for sl in slots],
         [sl.actual_end for sl in slots],
         now_min,
@@ -752,6 +765,7 @@ def _day_view(day: Day, items: Sequence[AgendaItem], zone: ZoneInfo, now: dateti
                 end=plan.ends[i],
                 start_locked=it.start_locked,
                 planned_start=planned[i],
+                planned_duration_min=it.adopted_duration_min,
                 parallel_key=it.parallel_key,
                 room=it.room,
                 chair_id=it.chair_id,

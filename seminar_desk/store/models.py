@@ -203,11 +203,14 @@ class AgendaItem(Tracked, Base):
     title: Mapped[str] = mapped_column(Text, default="")
     description: Mapped[str] = mapped_column(Text, default="")
     duration_min: Mapped[int] = mapped_column(Integer, default=30)
-    # Scheduled start, recomputed from the day start and durations unless start_locked.
+    # The current plan: recomputed from the day start and durations unless start_locked.
     start_time: Mapped[time | None] = mapped_column(Time)
     start_locked: Mapped[bool] = mapped_column(Boolean, default=False)
-    # The start as first planned, kept on record when the day is re-planned live.
-    original_start_time: Mapped[time | None] = mapped_column(Time)
+    # The adopted programme: what editing the agenda before the day goes live sets, and what
+    # reports compare the actual times with. Re-planning live (F8) and edits once an item of
+    # the day has started move only start_time/duration_min. None: added on the day.
+    adopted_start_time: Mapped[time | None] = mapped_column(Time)
+    adopted_duration_min: Mapped[int | None] = mapped_column(Integer)
     # Items sharing a parallel key run at the same time in different rooms.
     parallel_key: Mapped[str] = mapped_column(String(64), default="")
     room: Mapped[str] = mapped_column(Text, default="")

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from seminar_desk.domain.timing import format_minutes
 from seminar_desk.services.report_data import load_snapshot, report_choices, snapshot_of_file
 from seminar_desk.store.models import (
     AgendaItem,
@@ -97,3 +98,60 @@ def test_choices(demo_desk) -> None:
     assert [n for n, _ in choices.days] == [1, 2]
     assert choices.items[7].label.startswith("1.8 Tour de table")
     assert {g.label[:7] for g in choices.groups} == {"Group A", "Group B", "Group C"}
+
+
+def test_end_of_day_report_judges_actual_times_against_the_adopted_programme(
+    demo_desk, clock
+) -> None:
+    """Re-planning live (F8) moves the current plan only; the report compares with the adopted."""
+    import io
+
+    from pypdf import PdfReader
+
+    from seminar_desk.reports import ReportOptions, ReportRequest, build_report
+    from seminar_desk.reports.common import planned_span, replanned_span, variance
+    from seminar_desk.services.agenda import AgendaService
+
+    agenda = AgendaService(demo_desk)
+    day1 = agenda.days()[0].id
+    opening, photo, session1 = agenda.day(day1).items[:3]  # 09:00, 09:45, 10:15 (adopted)
+    agenda.start_item(opening.id)  # the clock starts at 09:00 in Phnom Penh
+    clock.advance(30 * 60)
+    agenda.end_item(opening.id)  # 15 minutes early
+    agenda.replan(day1)  # F8 at 09:30: the photo moves to 09:30, session 1 to 10:00
+    assert format_minutes(agenda.day(day1).items[1].start) == "09:30"
+    clock.advance(5 * 60)
+    agenda.start_item(photo.id)  # 09:35: ten minutes before its adopted 09:45
+
+    snap = load_snapshot(demo_desk)
+    items = {i.id: i for i in snap.items()}
+    assert planned_span(items[photo.id]) == "09:45\u201310:15"
+    assert variance(items[photo.id]) == "-10 min"  # not "+5 min" against the re-plan
+    assert planned_span(items[session1.id]) == "10:15\u201311:15"
+    assert replanned_span(items[session1.id]) == "10:00\u201311:00"
+    pdf = build_report(snap, ReportRequest("day", day=1), ReportOptions()).pdf
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "09:45\u201310:15 09:35\u2013\u2026 -10 min" in text
+    assert "09:00\u201309:45 09:00\u201309:30 on time" in text
+
+
+def test_adopted_programme_follows_edits_until_the_day_goes_live(demo_desk, clock) -> None:
+    from seminar_desk.services.agenda import AgendaService
+
+    agenda = AgendaService(demo_desk)
+    day1 = agenda.days()[0].id
+    items = agenda.day(day1).items
+    agenda.set_duration(items[1].id, 40)  # before the meeting: the adopted programme changes
+    view = agenda.day(day1)
+    assert format_minutes(view.items[2].planned_start) == "10:25"
+    assert view.items[1].planned_duration_min == 40
+    agenda.start_item(items[0].id)
+    agenda.set_duration(items[1].id, 20)  # live: a re-plan, the adopted programme stays
+    _, added = agenda.add_item(day1, after_id=items[1].id, title="Extra statement")
+    view = agenda.day(day1)
+    assert view.items[1].planned_duration_min == 40 and view.items[1].duration_min == 20
+    assert view.items[2].id == added and view.items[2].planned_start is None  # added on the day
+    assert format_minutes(view.items[3].planned_start) == "10:25"
+    snap = load_snapshot(demo_desk)
+    extra = next(i for i in snap.items() if i.id == added)
+    assert extra.adopted_start is None

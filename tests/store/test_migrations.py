@@ -89,3 +89,57 @@ def test_file_of_the_first_release_is_backed_up_and_upgraded(tmp_path: Path) -> 
 
 def test_quick_head_reading_agrees_with_alembic() -> None:
     assert known_heads() == script_heads()
+
+
+def test_adopted_programme_is_filled_from_the_first_plan(tmp_path: Path) -> None:
+    """0006: the start first planned becomes the adopted one (the current start if none was
+    kept); the adopted duration is the current duration."""
+    path = tmp_path / "before-0006.sqlite"
+    engine = make_engine(path, foreign_keys=False)
+    cfg = alembic_config()
+    stamp = "'2026-01-01 00:00:00', '2026-01-01 00:00:00'"
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0005_notes")
+        conn.execute(
+            sa.text(
+                "INSERT INTO seminar (id, title, short_title, venue, city, country, timezone,"
+                " organisers, donors, objectives, introduction, language, default_speaking_limit_s,"
+                f" created_at, updated_at) VALUES ('s1', 'S', '', '', '', '', 'UTC', '', '', '',"
+                f" '', 'en', 180, {stamp})"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO day (id, seminar_id, number, date, start_time, end_time, title,"
+                f" created_at, updated_at) VALUES ('d1', 's1', 1, '2026-12-19', '09:00:00',"
+                f" '17:00:00', '', {stamp})"
+            )
+        )
+        for item_id, start, first in (("a", "09:30:00", "09:00:00"), ("b", "10:00:00", None)):
+            conn.execute(
+                sa.text(
+                    "INSERT INTO agenda_item (id, day_id, position, kind, title, description,"
+                    " duration_min, start_time, start_locked, original_start_time, parallel_key,"
+                    " room, speakers_closed, created_at, updated_at) VALUES (:id, 'd1', 0,"
+                    f" 'plenary', '', '', 45, :start, 0, :first, '', '', 0, {stamp})"
+                ),
+                {"id": item_id, "start": start, "first": first},
+            )
+    engine.dispose()
+
+    db = Database.open(path)
+    try:
+        with db.engine.connect() as conn:
+            rows = conn.execute(
+                sa.text(
+                    "SELECT id, adopted_start_time, adopted_duration_min, start_time"
+                    " FROM agenda_item ORDER BY id"
+                )
+            ).fetchall()
+        assert [(r[0], str(r[1])[:5], r[2], str(r[3])[:5]) for r in rows] == [
+            ("a", "09:00", 45, "09:30"),
+            ("b", "10:00", 45, "10:00"),
+        ]
+    finally:
+        db.close()

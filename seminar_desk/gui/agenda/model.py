@@ -147,7 +147,7 @@ class AgendaDayModel(QAbstractTableModel):
                 return f"{wall_time(item.start):%H:%M}" if item.start_locked else ""
             text = format_minutes(item.start)
             if item.planned_start is not None and item.planned_start != item.start:
-                text += f" ({format_minutes(item.planned_start)})"  # the plan stays on record
+                text += f" ({format_minutes(item.planned_start)})"  # the adopted programme
             if item.start_locked:
                 text = "\u2691 " + text  # a flag marks a locked start
             if item.warnings:
@@ -181,8 +181,11 @@ class AgendaDayModel(QAbstractTableModel):
         lines = [item.title, f"{format_minutes(item.start)}–{format_minutes(item.end)}"]
         if item.start_locked:
             lines.append("Start locked")
-        if item.planned_start is not None and item.planned_start != item.start:
-            lines.append(f"Planned at {format_minutes(item.planned_start)}")
+        if item.planned_start is not None and (
+            item.planned_start != item.start or item.planned_duration_min != item.duration_min
+        ):
+            minutes = item.planned_duration_min or item.duration_min
+            lines.append(f"Adopted programme: {format_minutes(item.planned_start)}, {minutes} min")
         if item.actual_start_min is not None:
             end = format_minutes(item.actual_end_min) if item.actual_end_min is not None else "…"
             lines.append(f"Actual {format_minutes(item.actual_start_min)}–{end}")
