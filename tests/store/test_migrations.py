@@ -17,6 +17,18 @@ def _include(obj: object, name: str | None, type_: str, *_: object) -> bool:
     return not (type_ == "table" and name is not None and name.startswith("fts_"))
 
 
+def _insert_seminar(conn: sa.Connection, title: str) -> None:
+    conn.execute(
+        sa.text(
+            "INSERT INTO seminar (id, title, short_title, venue, city, country, timezone,"
+            " organisers, donors, objectives, introduction, language, default_speaking_limit_s,"
+            " created_at, updated_at) VALUES ('s1', :title, '', '', '', '', 'UTC', '', '', '',"
+            " '', 'en', 180, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        ),
+        {"title": title},
+    )
+
+
 def test_migrations_match_models(tmp_path: Path) -> None:
     db = Database.open(tmp_path / "m.sqlite")
     try:
@@ -55,14 +67,7 @@ def test_file_of_the_first_release_is_backed_up_and_upgraded(tmp_path: Path) -> 
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001_initial")
-        conn.execute(
-            sa.text(
-                "INSERT INTO seminar (id, title, short_title, venue, city, country, timezone,"
-                " organisers, donors, objectives, introduction, language, default_speaking_limit_s,"
-                " created_at, updated_at) VALUES ('s1', 'Old <seminar> & co', '', '', '', '',"
-                " 'UTC', '', '', '', '', 'en', 180, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
-            )
-        )
+        _insert_seminar(conn, "Old <seminar> & co")
     engine.dispose()
 
     db = Database.open(path)
@@ -101,14 +106,7 @@ def test_adopted_programme_is_filled_from_the_first_plan(tmp_path: Path) -> None
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0005_notes")
-        conn.execute(
-            sa.text(
-                "INSERT INTO seminar (id, title, short_title, venue, city, country, timezone,"
-                " organisers, donors, objectives, introduction, language, default_speaking_limit_s,"
-                f" created_at, updated_at) VALUES ('s1', 'S', '', '', '', '', 'UTC', '', '', '',"
-                f" '', 'en', 180, {stamp})"
-            )
-        )
+        _insert_seminar(conn, "S")
         conn.execute(
             sa.text(
                 "INSERT INTO day (id, seminar_id, number, date, start_time, end_time, title,"
