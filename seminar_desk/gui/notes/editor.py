@@ -7,7 +7,6 @@ when nothing typed is waiting. Undo and redo of typing are the editor's own (Ctr
 the text); recommendations and action items are rows whose edits go on the desk's undo stack.
 """
 
-import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import ActionStatus, NoteSection, RecommendationStatus
 from seminar_desk.domain.text import fold
+from seminar_desk.gui import runner
 from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.notes.models import ID_ROLE, RowsModel
 from seminar_desk.services.breakouts import Person
@@ -184,6 +184,32 @@ class NameDelegate(TextDelegate):
         return edit
 
 
+class RowsView(QTableView):
+    """A table whose open cell survives rows removed elsewhere in the model.
+
+    Qt keeps the editor of a row that stays, but sets the view's state to NoState after any
+    removal, so Enter and Tab no longer behaved as in a cell being edited."""
+
+    _was_editing = False
+
+    def setModel(self, model: Any) -> None:  # noqa: N802 (Qt API)
+        super().setModel(model)
+        # Connected after the view's own slot: runs once Qt has reset the state.
+        model.rowsRemoved.connect(self._keep_editing)
+
+    def rowsAboutToBeRemoved(self, parent: Any, start: int, end: int) -> None:  # noqa: N802
+        row = self.currentIndex().row()
+        self._was_editing = self.state() == QAbstractItemView.State.EditingState and not (
+            start <= row <= end
+        )
+        super().rowsAboutToBeRemoved(parent, start, end)
+
+    def _keep_editing(self, *_args: Any) -> None:
+        if self._was_editing:
+            self.setState(QAbstractItemView.State.EditingState)
+        self._was_editing = False
+
+
 class RowsPanel(QWidget):
     """A table of recommendations or action items with add/delete buttons."""
 
@@ -192,7 +218,7 @@ class RowsPanel(QWidget):
         self.kind = kind
         self.editor = editor
         self.model = RowsModel(kind, self._save, self)
-        self.view = QTableView()
+        self.view = RowsView()
         self.view.setObjectName(f"{kind}_table")
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
@@ -237,28 +263,28 @@ class RowsPanel(QWidget):
     def notes(self) -> NotesService:
         return self.editor.notes
 
-    def _save(self, row_id: str, values: dict[str, Any]) -> None:
-        if self.kind == "recommendation":
-            self.notes.update_recommendation(row_id, origin=self.editor, **values)
-        else:
-            self.notes.update_action(row_id, origin=self.editor, **values)
-        self.editor.reload_rows()
+    def _update(self, row_id: str, values: dict[str, Any]) -> bool:
+        """Store a row's values through the runner; False when refused (and shown)."""
+        update = (
+            self.notes.update_recommendation
+            if self.kind == "recommendation"
+            else self.notes.update_action
+        )
+        return runner.call(self, update, row_id, origin=self.editor, **values) is not None
+
+    def _save(self, row_id: str, values: dict[str, Any]) -> bool:
+        """A cell committed (Enter, Tab, a click elsewhere). The model updates that row in
+        place; nothing is reloaded, so the cell Tab opens next is the one Qt chose."""
+        return self._update(row_id, values)
 
     def autosave(self, row_id: str, field: str, text: str) -> None:
         """Store text still being typed in a cell, leaving the cell open."""
-        rows = self.model.rows
-        at = next((i for i, r in enumerate(rows) if r.id == row_id), None)
-        if at is None or getattr(rows[at], field) == text:
-            return
-        try:
-            if self.kind == "recommendation":
-                self.notes.update_recommendation(row_id, origin=self.editor, **{field: text})
-            else:
-                self.notes.update_action(row_id, origin=self.editor, **{field: text})
-        except (LookupError, ValueError):
-            return  # deleted meanwhile: the cell closes with the reload that follows
-        # The model knows it is stored, so closing the cell adds no second step to undo.
-        rows[at] = dataclasses.replace(rows[at], **{field: text})
+        row = next((r for r in self.model.rows if r.id == row_id), None)
+        if row is None or getattr(row, field) == text:
+            return  # deleted meanwhile (its cell closed with it), or nothing new
+        if self._update(row_id, {field: text}):
+            # The model knows it is stored, so closing the cell adds no second step to undo.
+            self.model.row_stored(row_id, {field: text})
 
     def add(self) -> None:
         target = self.editor.target
@@ -266,16 +292,26 @@ class RowsPanel(QWidget):
             return
         author = self.editor.author_name()
         if self.kind == "recommendation":
-            _, self._fresh = self.notes.add_recommendation(
+            added = runner.call(
+                self,
+                self.notes.add_recommendation,
                 target,
                 status=RecommendationStatus.PROPOSED,
                 author_name=author,
                 origin=self.editor,
             )
         else:
-            _, self._fresh = self.notes.add_action(
-                target, status=ActionStatus.OPEN, author_name=author, origin=self.editor
+            added = runner.call(
+                self,
+                self.notes.add_action,
+                target,
+                status=ActionStatus.OPEN,
+                author_name=author,
+                origin=self.editor,
             )
+        if added is None:
+            return
+        self._fresh = added[1]
         self.editor.reload_rows()
         last = self.model.index(self.model.rowCount() - 1, 0)
         self.view.setCurrentIndex(last)
@@ -299,19 +335,20 @@ class RowsPanel(QWidget):
         others = (row.addressee,) if self.kind == "recommendation" else (row.owner, row.due_date)
         if row.text.strip() or any(others):
             return
-        if self.kind == "recommendation":
-            self.notes.delete_recommendation(row_id, origin=self.editor)
-        else:
-            self.notes.delete_action(row_id, origin=self.editor)
-        self.editor.reload_rows()
+        self._delete([row_id])
 
     def delete_selected(self) -> None:
-        ids = {i.data(ID_ROLE) for i in self.view.selectionModel().selectedRows()}
-        for row_id in ids:
-            if self.kind == "recommendation":
-                self.notes.delete_recommendation(row_id, origin=self.editor)
-            else:
-                self.notes.delete_action(row_id, origin=self.editor)
+        self._delete([i.data(ID_ROLE) for i in self.view.selectionModel().selectedRows()])
+
+    def _delete(self, ids: list[str]) -> None:
+        delete = (
+            self.notes.delete_recommendation
+            if self.kind == "recommendation"
+            else self.notes.delete_action
+        )
+        for row_id in dict.fromkeys(ids):
+            if runner.call(self, delete, row_id, origin=self.editor) is None:
+                break
         self.editor.reload_rows()
 
 

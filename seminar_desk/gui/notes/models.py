@@ -1,5 +1,6 @@
 """Qt models of the rapporteurs' workspace: people to drag, rows to edit, the register, hits."""
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -98,7 +99,7 @@ class RowsModel(QAbstractTableModel):
     def __init__(
         self,
         kind: str,
-        save: Callable[[str, dict[str, Any]], None],
+        save: Callable[[str, dict[str, Any]], bool],
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -122,9 +123,48 @@ class RowsModel(QAbstractTableModel):
             self.statuses = ActionStatus
 
     def set_rows(self, rows: Sequence[RecommendationRow] | Sequence[ActionRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+        """Show `rows`, changing only what differs: rows gone are removed, new ones inserted,
+        moved ones moved and changed ones updated in place. Never a reset: a reset closes the
+        cell being typed in, and Tab then opened another row's text (issue 9, defect 1)."""
+        new = list(rows)
+        wanted = {r.id for r in new}
+        for at in range(len(self.rows) - 1, -1, -1):
+            if self.rows[at].id not in wanted:
+                self.beginRemoveRows(QModelIndex(), at, at)
+                del self.rows[at]
+                self.endRemoveRows()
+        for at, row in enumerate(new):
+            ids = [r.id for r in self.rows]
+            if at < len(ids) and ids[at] == row.id:
+                if self.rows[at] != row:
+                    self.rows[at] = row
+                    self._row_changed(at)
+            elif row.id in ids:
+                was = ids.index(row.id)  # further down: bring it up to `at`
+                self.beginMoveRows(QModelIndex(), was, was, QModelIndex(), at)
+                self.rows.insert(at, self.rows.pop(was))
+                self.endMoveRows()
+                if self.rows[at] != row:
+                    self.rows[at] = row
+                    self._row_changed(at)
+            else:
+                self.beginInsertRows(QModelIndex(), at, at)
+                self.rows.insert(at, row)
+                self.endInsertRows()
+
+    def _row_changed(self, at: int) -> None:
+        """One row, every column: a range, so the view leaves an open cell's text alone."""
+        self.dataChanged.emit(self.index(at, 0), self.index(at, len(self.columns) - 1))
+
+    def row_stored(self, row_id: str, values: dict[str, Any]) -> None:
+        """What a cell stored is now the row's value (the echo of its own edit, in place)."""
+        at = next((i for i, r in enumerate(self.rows) if r.id == row_id), None)
+        if at is None:
+            return
+        updated = dataclasses.replace(self.rows[at], **values)
+        if updated != self.rows[at]:
+            self.rows[at] = updated
+            self._row_changed(at)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -188,9 +228,12 @@ class RowsModel(QAbstractTableModel):
                 return False
         else:
             value = str(value)
+        row_id = self.rows[index.row()].id
         if getattr(self.rows[index.row()], name) == value:
             return False
-        self.save(self.rows[index.row()].id, {name: value})
+        if not self.save(row_id, {name: value}):
+            return False  # refused (shown by the runner): the row keeps what is stored
+        self.row_stored(row_id, {name: value})
         return True
 
 

@@ -1,0 +1,199 @@
+"""Recommendations and action items typed by keys in the real table: an autosave or a commit
+never closes or moves the open cell, and nothing already written is overwritten."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateEdit, QLineEdit, QWidget
+from sqlalchemy import select
+
+from seminar_desk.gui.main_window import MainWindow
+from seminar_desk.gui.notes.editor import RowsPanel
+from seminar_desk.gui.pages.page_breakouts import BreakoutsPage
+from seminar_desk.gui.settings import UiSettings
+from seminar_desk.store.models import ActionItem, Recommendation
+
+pytestmark = pytest.mark.usefixtures("qsettings")
+
+
+@pytest.fixture
+def page(qtbot, demo_path: Path) -> BreakoutsPage:
+    w = MainWindow(UiSettings())
+    qtbot.addWidget(w)
+    assert w.open_file(demo_path)
+    w.show()
+    found = w.show_page("Breakouts & notes")
+    assert isinstance(found, BreakoutsPage)
+    return found
+
+
+def open_group_a(page: BreakoutsPage, section: str) -> str:
+    item = next(i.id for i in page.breakouts.items() if i.kind == "breakout")
+    group = page.breakouts.groups(item)[0]
+    assert group.name.startswith("Group A")
+    page.open_group(group.id)
+    page.editor.show_section(section)
+    page.editor.set_author("Lina Haddad")
+    return group.id
+
+
+def recommendations(page: BreakoutsPage, group_id: str) -> list[tuple[str, str, str, str]]:
+    with page.ctx.desk.read() as s:
+        rows = s.scalars(
+            select(Recommendation)
+            .where(Recommendation.group_id == group_id)
+            .order_by(Recommendation.position)
+        ).all()
+        return [(r.id, r.text, r.addressee, r.status) for r in rows]
+
+
+def actions(page: BreakoutsPage, group_id: str) -> list[tuple[str, str, str, object]]:
+    with page.ctx.desk.read() as s:
+        rows = s.scalars(
+            select(ActionItem).where(ActionItem.group_id == group_id).order_by(ActionItem.position)
+        ).all()
+        return [(a.id, a.text, a.owner, a.due_date) for a in rows]
+
+
+def editing(panel: RowsPanel) -> QWidget:
+    """The cell editor that has the keyboard, checked to be the table's own."""
+    widget = QApplication.focusWidget()
+    assert panel.view.state() == QAbstractItemView.State.EditingState
+    assert widget is not None and panel.view.isAncestorOf(widget)
+    return widget
+
+
+def cell_of(panel: RowsPanel) -> tuple[int, int]:
+    index = panel.view.currentIndex()
+    return index.row(), index.column()
+
+
+def add_by_click(qtbot, panel: RowsPanel) -> None:
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.view.state() == QAbstractItemView.State.EditingState)
+
+
+@pytest.mark.parametrize("wait_for_autosave", [True, False], ids=["after-autosave", "at-once"])
+def test_tab_after_typing_a_recommendation_overwrites_nothing(
+    page: BreakoutsPage, qtbot, wait_for_autosave: bool
+) -> None:
+    """Add recommendation, type, Tab: the cell on row 1 (an Agreed recommendation) opened with
+    its text selected and the next words replaced it (the model was reset under the editor)."""
+    group_id = open_group_a(page, "recommendations")
+    before = recommendations(page, group_id)
+    panel = page.editor.recommendations
+    add_by_click(qtbot, panel)
+    new_row = len(before)
+    assert cell_of(panel) == (new_row, 0)
+    new_id = recommendations(page, group_id)[-1][0]
+
+    qtbot.keyClicks(editing(panel), "Create a regional seizure database")
+    if wait_for_autosave:
+        qtbot.waitUntil(
+            lambda: recommendations(page, group_id)[-1][1] == "Create a regional seizure database",
+            timeout=3000,
+        )
+    qtbot.keyClick(editing(panel), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: cell_of(panel) == (new_row, 1))
+    cell = editing(panel)
+    assert isinstance(cell, QLineEdit) and cell.text() == ""
+    qtbot.keyClicks(cell, "ASEANAPOL")
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.view.state() != QAbstractItemView.State.EditingState)
+
+    after = recommendations(page, group_id)
+    assert after[:-1] == before  # every earlier recommendation untouched
+    assert after[-1] == (new_id, "Create a regional seizure database", "ASEANAPOL", "proposed")
+    assert panel.model.rows[-1].text == "Create a regional seizure database"
+
+
+def test_an_autosave_never_moves_the_open_cell(page: BreakoutsPage, qtbot) -> None:
+    """The autosave lands while the rapporteur goes on typing in the same cell."""
+    group_id = open_group_a(page, "recommendations")
+    panel = page.editor.recommendations
+    add_by_click(qtbot, panel)
+    cell = editing(panel)
+    qtbot.keyClicks(cell, "Train customs officers")
+    qtbot.waitUntil(
+        lambda: recommendations(page, group_id)[-1][1] == "Train customs officers", timeout=3000
+    )
+    assert editing(panel) is cell and cell_of(panel) == (len(panel.model.rows) - 1, 0)
+    qtbot.keyClicks(cell, " in risk profiling")
+    assert cell.text() == "Train customs officers in risk profiling"
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: recommendations(page, group_id)[-1][1]
+        == "Train customs officers in risk profiling"
+    )
+
+
+@pytest.mark.parametrize("wait_for_autosave", [True, False], ids=["after-autosave", "at-once"])
+def test_action_item_text_owner_and_due_by_keys(
+    page: BreakoutsPage, qtbot, wait_for_autosave: bool
+) -> None:
+    group_id = open_group_a(page, "action_items")
+    before = actions(page, group_id)
+    panel = page.editor.actions
+    add_by_click(qtbot, panel)
+    new_row = len(before)
+    qtbot.keyClicks(editing(panel), "Circulate the WCO risk indicators")
+    if wait_for_autosave:
+        qtbot.waitUntil(
+            lambda: actions(page, group_id)[-1][1] == "Circulate the WCO risk indicators",
+            timeout=3000,
+        )
+    qtbot.keyClick(editing(panel), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: cell_of(panel) == (new_row, 1))
+    owner = editing(panel)
+    assert isinstance(owner, QLineEdit) and owner.text() == ""
+    qtbot.keyClicks(owner, "UNRCPD")
+    if wait_for_autosave:
+        qtbot.waitUntil(lambda: actions(page, group_id)[-1][2] == "UNRCPD", timeout=3000)
+    qtbot.keyClick(owner, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: cell_of(panel) == (new_row, 2))
+    due = editing(panel)
+    if not isinstance(due, QDateEdit):
+        due = due.parent()
+    assert isinstance(due, QDateEdit)
+    due.setDate(QDate(2027, 3, 15))  # the calendar's own value, as the arrows would set it
+    qtbot.keyClick(editing(panel), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.view.state() != QAbstractItemView.State.EditingState)
+
+    after = actions(page, group_id)
+    assert after[:-1] == before
+    new = after[-1]
+    assert new[1:3] == ("Circulate the WCO risk indicators", "UNRCPD")
+    assert str(new[3]) == "2027-03-15"
+
+
+def test_changes_from_elsewhere_leave_the_open_cell_where_it_is(
+    page: BreakoutsPage, qtbot, qtmodeltester
+) -> None:
+    """Another window (or an undo) edits, adds and deletes rows of the page being typed in:
+    the open cell stays on its row, with its text, and the model passes the model tester."""
+    group_id = open_group_a(page, "recommendations")
+    panel = page.editor.recommendations
+    first_id = recommendations(page, group_id)[0][0]
+    add_by_click(qtbot, panel)
+    cell = editing(panel)
+    qtbot.keyClicks(cell, "Harmonise end-user certificates")
+    typed_id = panel.model.rows[-1].id
+    from seminar_desk.services.notes import NoteTarget
+
+    notes = page.notes
+    notes.update_recommendation(first_id, status="noted")  # no origin: from elsewhere
+    assert editing(panel) is cell
+    notes.add_recommendation(NoteTarget(group_id=group_id), text="Added in another window")
+    assert editing(panel) is cell
+    notes.delete_recommendation(recommendations(page, group_id)[1][0])
+    assert editing(panel) is cell
+    assert panel.model.rows[panel.view.currentIndex().row()].id == typed_id
+    assert panel.model.index(0, 2).data() == "Noted"
+    qtbot.keyClicks(cell, " across the region")
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.view.state() != QAbstractItemView.State.EditingState)
+    stored = {r[0]: r[1] for r in recommendations(page, group_id)}
+    assert stored[typed_id] == "Harmonise end-user certificates across the region"
+    assert "Added in another window" in stored.values()
+    qtmodeltester.check(panel.model)
