@@ -290,25 +290,18 @@ class RowsPanel(QWidget):
         target = self.editor.target
         if target is None:
             return
-        author = self.editor.author_name()
         if self.kind == "recommendation":
-            added = runner.call(
-                self,
-                self.notes.add_recommendation,
-                target,
-                status=RecommendationStatus.PROPOSED,
-                author_name=author,
-                origin=self.editor,
-            )
+            add, status = self.notes.add_recommendation, str(RecommendationStatus.PROPOSED)
         else:
-            added = runner.call(
-                self,
-                self.notes.add_action,
-                target,
-                status=ActionStatus.OPEN,
-                author_name=author,
-                origin=self.editor,
-            )
+            add, status = self.notes.add_action, str(ActionStatus.OPEN)
+        added = runner.call(
+            self,
+            add,
+            target,
+            status=status,
+            author_name=self.editor.author_name(),
+            origin=self.editor,
+        )
         if added is None:
             return
         self._fresh = added[1]
