@@ -31,6 +31,8 @@ from seminar_desk.paths import default_db_path, demo_db_path
 from seminar_desk.store.errors import StoreError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QCloseEvent
 
     from seminar_desk.domain.changes import OpChanges
@@ -263,11 +265,18 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         if self.ctx is not None:
-            self.ctx.desk.undo()
+            self._step(self.ctx.desk.undo)
 
     def redo(self) -> None:
         if self.ctx is not None:
-            self.ctx.desk.redo()
+            self._step(self.ctx.desk.redo)
+
+    def _step(self, step: Callable[[], object]) -> None:
+        """Undo or redo; one that can no longer apply is refused and leaves the menu."""
+        from seminar_desk.gui import runner
+
+        runner.call(self, step)
+        self._update_actions()
 
     def _on_changes(self, changes: OpChanges) -> None:
         self._update_actions()

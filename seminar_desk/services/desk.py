@@ -5,12 +5,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import event
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.clock import Clock, SystemClock
+from seminar_desk.domain.refusal import Refusal
 from seminar_desk.services.row_changes import (
     ChangeLog,
+    Conflict,
     Key,
     Recorder,
     RowChange,
@@ -108,11 +111,27 @@ class Desk:
         if not source:
             return OpChanges()
         entry = source[-1]
-        with self.db.engine.begin() as conn:
-            replay(conn, entry.rows, forward=forward)
+        verb = "Redo" if forward else "Undo"
+        try:
+            with self.db.engine.begin() as conn:
+                rows = replay(conn, entry.rows, forward=forward)
+        except (Conflict, IntegrityError) as exc:
+            # It can never apply now: take it off the list rather than offer it forever.
+            # Later redo steps build on a failed redo, so they go with it.
+            source.pop()
+            if forward:
+                source.clear()
+            reason = str(exc) if isinstance(exc, Conflict) else _clash(exc)
+            raise Refusal(
+                f"Cannot {verb.lower()} \u201c{entry.label}\u201d: {reason}. "
+                f"Nothing was changed, and it was taken off the {verb.lower()} list."
+            ) from exc
+        # What this step removed (typed notes cascaded with an item) comes back with the
+        # reverse step.
+        entry.rows = rows
+        entry.areas = entry.areas | areas_of(rows)
         source.pop()
         target.append(entry)
-        verb = "Redo" if forward else "Undo"
         changes = OpChanges(entry.areas, f"{verb} {entry.label}", origin)
         self._notify(changes)
         return changes
@@ -134,3 +153,11 @@ class Desk:
     def close(self) -> None:
         self._listeners.clear()
         self.db.close()
+
+
+def _clash(exc: IntegrityError) -> str:
+    """A database constraint message in words ("UNIQUE constraint failed: day.number")."""
+    detail = str(exc.orig) if exc.orig is not None else str(exc)
+    if "UNIQUE" in detail.upper():
+        return f"the file now holds a record with the same values ({detail})"
+    return f"the file has changed meanwhile ({detail})"

@@ -100,6 +100,28 @@ def _state_image(obj: Any, *, original: bool, inserted: bool = False) -> Row | N
     return row
 
 
+def find_dependents(conn: Connection, keys: Iterable[Key]) -> list[Key]:
+    """Rows that ON DELETE CASCADE / SET NULL will change when `keys` are deleted."""
+    found: list[Key] = []
+    queue = list(keys)
+    seen = set(queue)
+    while queue:
+        table_name, pk = queue.pop()
+        parent = _table(table_name)
+        for child, fk in _referencing(table_name):
+            pk_cols = list(child.primary_key.columns)
+            value = pk[list(parent.primary_key.columns).index(fk.column)]
+            for row in conn.execute(select(*pk_cols).where(fk.parent == value)):
+                key = (child.name, tuple(row))
+                if key in seen:
+                    continue
+                seen.add(key)
+                found.append(key)
+                if fk.ondelete == "CASCADE":
+                    queue.append(key)
+    return found
+
+
 @dataclass
 class RowChange:
     before: Row | None
@@ -136,7 +158,7 @@ class Recorder:
         conn = session.connection()
         dirty = [obj for obj in session.dirty if session.is_modified(obj)]
         deleted = [self._key(obj) for obj in session.deleted]
-        dependents = self._dependents(conn, deleted)
+        dependents = find_dependents(conn, deleted)
         # Rows already in the log keep the image of their first flush in this action.
         to_read: list[Key] = [key for key in dependents if key not in self.log.rows]
         for obj in [*dirty, *session.deleted]:
@@ -185,35 +207,34 @@ class Recorder:
         identity = state.identity or state.mapper.primary_key_from_instance(obj)
         return (table.name, tuple(identity))
 
-    def _dependents(self, conn: Connection, keys: Iterable[Key]) -> list[Key]:
-        """Rows that ON DELETE CASCADE / SET NULL will change when `keys` are deleted."""
-        found: list[Key] = []
-        queue = list(keys)
-        seen = set(queue)
-        while queue:
-            table_name, pk = queue.pop()
-            parent = _table(table_name)
-            for child, fk in _referencing(table_name):
-                pk_cols = list(child.primary_key.columns)
-                value = pk[list(parent.primary_key.columns).index(fk.column)]
-                for row in conn.execute(select(*pk_cols).where(fk.parent == value)):
-                    key = (child.name, tuple(row))
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    found.append(key)
-                    if fk.ondelete == "CASCADE":
-                        queue.append(key)
-        return found
+
+class Conflict(Exception):
+    """The file no longer matches what a step would undo or redo (changed meanwhile)."""
+
+    def __init__(self, table: str, problem: str) -> None:
+        super().__init__(f"{table.replace('_', ' ')} {problem}")
 
 
-def replay(conn: Connection, changes: dict[Key, RowChange], *, forward: bool) -> None:
-    """Put every row back to its before image (undo) or after image (redo).
+# Set on every write: a later edit of other columns changes it too, so it is no sign of conflict.
+_STAMPS = frozenset({"updated_at"})
 
-    An existing row gets back only the columns the action changed, so later edits that are not
-    undoable (autosaved text) survive an undo. Deletions run first and insertions last, so a
-    unique value (a day's number) freed by one row is free before another row takes it back;
-    rows a deletion cascaded away are inserted whole.
+
+def replay(
+    conn: Connection, changes: dict[Key, RowChange], *, forward: bool
+) -> dict[Key, RowChange]:
+    """Put every row back to its before image (undo) or after image (redo), and return the
+    images the step in the other direction must restore.
+
+    An existing row gets back only the columns the action changed and nothing changed since,
+    so later edits that are not undoable (autosaved text, the author who typed it) survive.
+    Deletions run first and insertions last, so a unique value (a day's number) freed by one
+    row is free before another row takes it back; rows a deletion cascaded away are inserted
+    again with their current values.
+
+    What this replay deletes, and whatever ON DELETE rules take or unlink with it (notes typed
+    on an item after the action), is returned as it was just before, so the reverse step puts
+    back exactly what this one removed. Raises `Conflict`, before writing anything, when a row
+    the step would change or delete is missing, or a row it would insert is already there.
     """
     conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
     now = utcnow()
@@ -222,15 +243,30 @@ def replay(conn: Connection, changes: dict[Key, RowChange], *, forward: bool) ->
     updates: list[tuple[Key, Row, Row]] = []  # key, whole image, changed columns only
     for key, change in changes.items():
         target = change.after if forward else change.before
+        other = change.before if forward else change.after
+        current = existing.get(key)
+        if target is None and other is None:
+            continue
+        if other is None and current is not None:
+            raise Conflict(key[0], "exists again")
+        if other is not None and current is None:
+            raise Conflict(key[0], "was deleted meanwhile")
         if target is None:
             deletes.append(key)
             continue
-        whole = dict(target)
-        other = change.before if forward else change.after
-        changed = {c: v for c, v in whole.items() if other is None or other.get(c) != v}
+        changed = {c: v for c, v in target.items() if other is None or other.get(c) != v}
+        if current is not None and other is not None:
+            # A column written since (an autosave, another writer) keeps its newer value.
+            changed = {
+                c: v for c, v in changed.items() if c in _STAMPS or current.get(c) == other.get(c)
+            }
+        whole = {**current, **changed} if current is not None else dict(target)
         if "updated_at" in _table(key[0]).c:
             whole["updated_at"] = changed["updated_at"] = now
         updates.append((key, whole, changed))
+    cascaded = [key for key in find_dependents(conn, deletes) if key not in changes]
+    cascaded_then = _read_many(conn, cascaded)
+    removed = {key: existing[key] for key in deletes}
     for table_name, pk in deletes:
         table = _table(table_name)
         conn.execute(delete(table).where(_pk_clause(table, pk)))
@@ -243,3 +279,15 @@ def replay(conn: Connection, changes: dict[Key, RowChange], *, forward: bool) ->
     for (table_name, pk), whole, _ in updates:
         if (table_name, pk) not in existing:
             conn.execute(insert(_table(table_name)).values(whole))
+    # What this step took away, as (image before the step, image after it).
+    taken: dict[Key, tuple[Row | None, Row | None]] = {k: (v, None) for k, v in removed.items()}
+    cascaded_now = _read_many(conn, cascaded)
+    for key in cascaded:
+        was, now_image = cascaded_then.get(key), cascaded_now.get(key)
+        if was != now_image:
+            taken[key] = (was, now_image)
+    result = dict(changes)
+    for key, (was, now_image) in taken.items():
+        # Forward, the step went from the before state to the after state; back, the reverse.
+        result[key] = RowChange(was, now_image) if forward else RowChange(now_image, was)
+    return result

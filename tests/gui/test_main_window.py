@@ -163,3 +163,26 @@ def test_redo_answers_ctrl_y_and_the_platform_key(window: MainWindow, qtbot) -> 
     keys = {k.toString() for k in window.redo_action.shortcuts()}
     assert "Ctrl+Y" in keys
     assert {k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)} <= keys
+
+
+def test_a_redo_that_can_no_longer_apply_is_refused_and_leaves_the_menu(
+    window: MainWindow, demo_path: Path, shown
+) -> None:
+    import sqlalchemy as sa
+
+    from seminar_desk.store.models import Organisation
+
+    window.open_file(demo_path)
+    desk = window.ctx.desk
+    with desk.action("Add organisation") as act:
+        act.session.add(Organisation(name="Clash", code="CLASH"))
+    window.undo_action.trigger()
+    assert window.redo_action.text() == "&Redo Add organisation"
+    with desk.db.engine.begin() as conn:  # another writer took the same unique code meanwhile
+        table = Organisation.__table__
+        conn.execute(sa.insert(table).values(id="theirs", name="Theirs", code="CLASH", kind=""))
+    window.redo_action.trigger()
+    assert len(shown.texts("refusal")) == 1
+    assert "Cannot redo “Add organisation”" in shown.texts("refusal")[0]
+    assert not window.redo_action.isEnabled()
+    assert window.redo_action.text() == "&Redo"

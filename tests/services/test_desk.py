@@ -1,5 +1,7 @@
 """Undo/redo and change reporting of the Desk, on real rows of the demo seminar."""
 
+from datetime import date
+
 from sqlalchemy import func, select
 
 from seminar_desk.domain.changes import Area
@@ -213,3 +215,149 @@ def test_recorded_image_of_a_new_row_is_the_stored_row(desk: Desk) -> None:
         stored = conn.execute(sa.select(Note.__table__).where(Note.__table__.c.id == pk[0]))
         assert change.after == dict(stored.mappings().one())
     assert change.before is None and table == "note"
+
+
+def _note_bodies(desk: Desk, **where: str) -> list[str]:
+    with desk.read() as s:
+        query = select(Note.body).filter_by(**where).order_by(Note.section)
+        return list(s.scalars(query))
+
+
+def test_redo_of_an_added_item_brings_back_the_notes_typed_on_it(demo_desk: Desk) -> None:
+    from seminar_desk.services.agenda import AgendaService
+    from seminar_desk.services.notes import NotesService, NoteTarget
+
+    agenda, notes = AgendaService(demo_desk), NotesService(demo_desk)
+    _, item_id = agenda.add_item(agenda.days()[0].id, title="Side event")
+    notes.save_note(NoteTarget(item_id=item_id), "summary", "Typed during the side event")
+    notes.save_note(NoteTarget(item_id=item_id), "key_points", "- one\n- two")
+    typed = _note_bodies(demo_desk, item_id=item_id)
+    assert typed == ["- one\n- two", "Typed during the side event"]
+    demo_desk.undo()
+    assert _note_bodies(demo_desk, item_id=item_id) == []
+    redone = demo_desk.redo()
+    assert Area.NOTES in redone.areas
+    assert _note_bodies(demo_desk, item_id=item_id) == typed
+    demo_desk.undo()  # and again, for as long as the person goes back and forth
+    demo_desk.redo()
+    assert _note_bodies(demo_desk, item_id=item_id) == typed
+
+
+def test_redo_of_an_added_group_brings_back_the_notes_typed_on_it(demo_desk: Desk) -> None:
+    from seminar_desk.services.breakouts import BreakoutService
+    from seminar_desk.services.notes import NotesService, NoteTarget
+
+    breakouts, notes = BreakoutService(demo_desk), NotesService(demo_desk)
+    item_id = next(i.id for i in breakouts.items())
+    _, group_id = breakouts.add_group(item_id, "Group Z")
+    notes.save_note(NoteTarget(group_id=group_id), "summary", "Group Z agreed")
+    demo_desk.undo()
+    assert _note_bodies(demo_desk, group_id=group_id) == []
+    demo_desk.redo()
+    assert _note_bodies(demo_desk, group_id=group_id) == ["Group Z agreed"]
+
+
+def test_redo_restores_links_that_an_undo_set_to_null(demo_desk: Desk) -> None:
+    from seminar_desk.services.notes import NotesService, NoteTarget
+    from seminar_desk.services.participants import ParticipantService
+
+    people, notes = ParticipantService(demo_desk), NotesService(demo_desk)
+    person_id, _ = people.add("Ms Rapporteur")
+    with demo_desk.read() as s:
+        item_id = s.scalars(select(AgendaItem.id)).first()
+    target = NoteTarget(item_id=item_id)
+    notes.save_note(target, "discussion", "Typed by her", "Ms Rapporteur", person_id)
+    demo_desk.undo()
+    with demo_desk.read() as s:
+        note = s.scalars(select(Note).where(Note.body == "Typed by her")).one()
+        assert note.author_id is None
+    demo_desk.redo()
+    with demo_desk.read() as s:
+        note = s.scalars(select(Note).where(Note.body == "Typed by her")).one()
+        assert note.author_id == person_id
+
+
+def test_text_typed_on_a_restored_row_survives_redo_then_undo(demo_desk: Desk) -> None:
+    """Undo of a deletion brings a note back; text typed on it then must come back after the
+    redo (deletion again) is undone once more."""
+    from seminar_desk.services.notes import NotesService, NoteTarget
+
+    notes = NotesService(demo_desk)
+    with demo_desk.read() as s:
+        note = s.scalars(select(Note).where(Note.item_id.is_not(None))).first()
+        item_id, section = note.item_id, note.section
+    with demo_desk.action("Delete item") as act:
+        act.session.delete(act.session.get(AgendaItem, item_id))
+    demo_desk.undo()
+    notes.save_note(NoteTarget(item_id=item_id), section, "Typed after the undo")
+    demo_desk.redo()
+    demo_desk.undo()
+    assert notes.note_text(NoteTarget(item_id=item_id), section) == "Typed after the undo"
+
+
+def test_a_redo_that_can_no_longer_apply_is_dropped_with_a_refusal(desk: Desk) -> None:
+    """Another writer (a shared server) took the day number meanwhile: the redo is refused,
+    nothing changes, and it is not offered again."""
+    import pytest
+    import sqlalchemy as sa
+
+    from seminar_desk.domain.refusal import Refusal
+    from seminar_desk.services.agenda import AgendaService
+    from seminar_desk.services.seminar import SeminarService
+    from seminar_desk.store.models import Day, Seminar
+
+    SeminarService(desk).update(title="S")
+    agenda = AgendaService(desk)
+    agenda.add_day()
+    desk.undo()
+    with desk.read() as s:
+        seminar_id = s.scalars(select(Seminar.id)).one()
+    with desk.db.engine.begin() as conn:  # the other writer
+        values = {"id": "other", "seminar_id": seminar_id, "number": 1, "date": date(2026, 1, 5)}
+        conn.execute(sa.insert(Day.__table__).values(values))
+    assert desk.redo_label == "Add day"
+    with pytest.raises(Refusal, match="Cannot redo “Add day”"):
+        desk.redo()
+    assert desk.redo_label is None
+    with desk.read() as s:
+        assert [d.id for d in s.scalars(select(Day))] == ["other"]
+
+
+def test_an_undo_of_a_row_deleted_meanwhile_is_dropped_with_a_refusal(demo_desk: Desk) -> None:
+    import pytest
+    import sqlalchemy as sa
+
+    from seminar_desk.domain.refusal import Refusal
+
+    with demo_desk.read() as s:
+        first, second = s.scalars(select(AgendaItem.id).limit(2)).all()
+    with demo_desk.action("Rename first") as act:
+        act.session.get(AgendaItem, first).title = "First"
+    with demo_desk.action("Rename second") as act:
+        act.session.get(AgendaItem, second).title = "Mine"
+    with demo_desk.db.engine.begin() as conn:  # another writer deleted it
+        table = AgendaItem.__table__
+        conn.execute(sa.delete(table).where(table.c.id == second))
+    with pytest.raises(Refusal, match="Cannot undo “Rename second”: agenda item was deleted"):
+        demo_desk.undo()
+    assert demo_desk.undo_label == "Rename first"  # the rest of the history still works
+    with demo_desk.read() as s:
+        assert s.get(AgendaItem, second) is None  # not brought back by a half undo
+    demo_desk.undo()
+    with demo_desk.read() as s:
+        assert s.get(AgendaItem, first).title != "First"
+
+
+def test_undo_keeps_a_value_written_meanwhile_by_someone_else(demo_desk: Desk) -> None:
+    import sqlalchemy as sa
+
+    with demo_desk.read() as s:
+        item_id = s.scalars(select(AgendaItem.id)).first()
+    with demo_desk.action("Rename item") as act:
+        act.session.get(AgendaItem, item_id).title = "Mine"
+    with demo_desk.db.engine.begin() as conn:  # another writer renamed it too
+        table = AgendaItem.__table__
+        conn.execute(sa.update(table).where(table.c.id == item_id).values(title="Theirs"))
+    demo_desk.undo()
+    with demo_desk.read() as s:
+        assert s.get(AgendaItem, item_id).title == "Theirs"
