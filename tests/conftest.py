@@ -1,12 +1,15 @@
 """Shared fixtures: a fresh seminar file, the demo seminar, an injected clock, offscreen Qt."""
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Builders of test files shared by several test folders (e.g. `import bad_agendas`).
+sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 
 from seminar_desk.domain.clock import FakeClock  # noqa: E402
 from seminar_desk.services.demo import create_demo  # noqa: E402

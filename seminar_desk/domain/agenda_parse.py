@@ -49,11 +49,15 @@ def parse_clock(value: object) -> int | None:
     return hour * 60 + minute
 
 
-_DURATION = re.compile(r"^(?:(\d+)\s*h\s*)?(?:(\d+)\s*(?:min|mins|minutes|m)?)?$", re.I)
+_DURATION = re.compile(r"^(?:(\d{1,6})\s*h\s*)?(?:(\d{1,9})\s*(?:min|mins|minutes|m)?)?$", re.I)
 
 
 def parse_duration(value: object) -> int | None:
-    """Minutes from 45, "45 min", "1:30", "1h30", "2h" or a spreadsheet time/timedelta."""
+    """Minutes from 45, "45 min", "1:30", "1h30", "2h" or a spreadsheet time/timedelta.
+
+    This only reads what was written; whether an item may last that long is the rule in
+    agenda_limits, the same for typed and imported items.
+    """
     if isinstance(value, bool):
         return None
     if isinstance(value, timedelta):
@@ -61,9 +65,9 @@ def parse_duration(value: object) -> int | None:
     if isinstance(value, time):
         return to_minutes(value)
     if isinstance(value, int):
-        return value if 0 <= value <= DAY_MINUTES else None
+        return value
     if isinstance(value, float):
-        return int(value) if value.is_integer() and 0 <= value <= DAY_MINUTES else None
+        return int(value) if value.is_integer() else None
     text = str(value or "").strip()
     if re.fullmatch(r"\d{1,2}:\d{2}", text):
         hours, minutes = text.split(":")
@@ -71,5 +75,4 @@ def parse_duration(value: object) -> int | None:
     match = _DURATION.match(text)
     if not match or not text:
         return None
-    minutes = int(match.group(1) or 0) * 60 + int(match.group(2) or 0)
-    return minutes if 0 < minutes <= DAY_MINUTES else None
+    return int(match.group(1) or 0) * 60 + int(match.group(2) or 0)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from seminar_desk.domain.agenda_limits import duration_problem, text_problem
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.refusal import Refusal
@@ -548,9 +549,14 @@ def _check_fields(values: dict[str, object]) -> None:
     if unknown:
         raise TypeError(f"unknown agenda item fields: {', '.join(sorted(unknown))}")
     if "duration_min" in values:
-        minutes = values["duration_min"]
-        if not isinstance(minutes, int) or not 0 <= minutes <= DAY_MINUTES:
-            raise AgendaError("A duration is a whole number of minutes between 0 and 1440.")
+        wrong = duration_problem(values["duration_min"])
+        if wrong:
+            raise AgendaError(f"Expected {wrong}; found {values['duration_min']!r}.")
+    for name in ("title", "description", "room"):
+        if isinstance(values.get(name), str):
+            wrong = text_problem(str(values[name]))
+            if wrong:
+                raise AgendaError(f"The {name} must be {wrong}.")
     if "kind" in values:
         try:
             ItemKind(str(values["kind"]))

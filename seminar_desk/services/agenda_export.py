@@ -72,7 +72,7 @@ def to_csv(snap: AgendaSnapshot) -> str:
     for day in snap.days:
         for item in day.items:
             writer.writerow(
-                (
+                _guarded(
                     f"{day.date:%Y-%m-%d}",
                     f"{wall_time(item.start):%H:%M}",
                     f"{wall_time(item.end):%H:%M}",
@@ -86,6 +86,19 @@ def to_csv(snap: AgendaSnapshot) -> str:
                 )
             )
     return out.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _guarded(*cells: object) -> tuple[object, ...]:
+    """A text cell a spreadsheet would run as a formula (=, +, -, @) starts with a quote.
+
+    Spreadsheets show such a cell as the text it is; our importer removes the quote again.
+    """
+    return tuple(
+        "'" + c if isinstance(c, str) and c.startswith(FORMULA_STARTS) else c for c in cells
+    )
 
 
 def to_ics(snap: AgendaSnapshot, stamp: datetime) -> bytes:

@@ -5,9 +5,12 @@ be slow) runs off the GUI thread on plain data. A bad row stops the whole import
 naming the file, row and column and what was expected; nothing is written.
 """
 
+import codecs
 import csv
+import io
 import re
 import xml.etree.ElementTree as ET
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -19,6 +22,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from seminar_desk.domain.agenda_kinds import parse_kind
+from seminar_desk.domain.agenda_limits import (
+    DATE_RULE,
+    MAX_TEXT_CHARS,
+    clean_text,
+    date_problem,
+    duration_problem,
+    span_problem,
+    text_problem,
+)
 from seminar_desk.domain.agenda_parse import parse_clock, parse_date, parse_duration
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.refusal import Refusal
@@ -30,7 +42,8 @@ from seminar_desk.domain.timing import (
     to_minutes,
     wall_time,
 )
-from seminar_desk.services.agenda import _retime, _slots, _zone
+from seminar_desk.services.agenda import _items_of, _renumber, _retime, _slots, _zone
+from seminar_desk.services.agenda_export import UID_DOMAIN
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import AgendaItem, Day, ItemSpeaker, Participant, Seminar
 
@@ -40,6 +53,14 @@ if TYPE_CHECKING:
 FORMATS = ("csv", "xlsx", "ics", "xml")
 FILE_FILTER = "Agendas (*.csv *.xlsx *.ics *.xml);;All files (*)"
 MAX_ERRORS = 10
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Largest file read (an agenda of a thousand items in any format is well under 1 MB)."""
+MAX_ITEMS = 5000
+"""Most items one import may add: far more than any seminar, few enough to commit in seconds."""
+MAX_XLSX_UNPACKED = 100 * 1024 * 1024
+MAX_XLSX_RATIO = 200
+MAX_XLSX_COLUMNS = 64
+MAX_XLSX_ROWS = 20 * MAX_ITEMS
 
 
 class AgendaImportError(Refusal, ValueError):
@@ -72,6 +93,8 @@ class ImportedItem:
     chair: str = ""
     speakers: tuple[str, ...] = ()
     description: str = ""
+    uid: str = ""
+    """The item's id when the file is our own export: importing it again updates that item."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +106,8 @@ class ImportedAgenda:
     timezone: str | None = None
     start_date: date | None = None
     end_date: date | None = None
+    notes: tuple[str, ...] = ()
+    """Assumptions the reader made (a legacy encoding, a time zone), shown in the preview."""
 
     @property
     def dates(self) -> list[date]:
@@ -95,6 +120,7 @@ class ImportedAgenda:
             + (f", “{self.title}”" if self.title else "")
             + (f", time zone {self.timezone}" if self.timezone else "")
         ]
+        lines += [f"Note: {note}" for note in self.notes]
         for item in self.items[:limit]:
             when = "--:--" if item.start is None else format_minutes(item.start)
             room = f" [{item.room}]" if item.room else ""
@@ -113,11 +139,14 @@ class ImportSummary:
     days_created: int
     seminar_created: bool
     participants_created: int
+    updated: int = 0
+    """Items of our own export found again by their UID: changed in place, not duplicated."""
 
     def __str__(self) -> str:
         made = "created the seminar and " if self.seminar_created else ""
+        again = f" ({self.updated} already here, updated)" if self.updated else ""
         return (
-            f"Imported {self.items} items: {made}{self.days_created} new day(s), "
+            f"Imported {self.items} items{again}: {made}{self.days_created} new day(s), "
             f"{self.participants_created} new participant(s)."
         )
 
@@ -126,27 +155,70 @@ class ImportSummary:
 
 
 def read_agenda(path: Path, target_zone: str | None = None) -> ImportedAgenda:
-    """Read any supported file; times are converted to `target_zone` when the file has zones."""
+    """Read any supported file; times are converted to `target_zone` when the file has zones.
+
+    Every value is checked against the limits typed input has (domain.agenda_limits): a file
+    is refused whole, naming each place that is wrong.
+    """
     path = Path(path)
     suffix = path.suffix.lower().lstrip(".")
     if target_zone is not None and not _valid_zone(target_zone):
         raise AgendaImportError([f"unknown time zone {target_zone!r}; expected e.g. Asia/Bangkok."])
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise AgendaImportError(
+                [
+                    f"{path.name}: the file is {size / 1024 / 1024:.1f} MB; an agenda file may "
+                    f"be at most {MAX_FILE_BYTES // 1024 // 1024} MB."
+                ]
+            )
         if suffix in ("csv", "xlsx", "xlsm"):
             table = read_csv(path) if suffix == "csv" else read_xlsx(path)
             # Spreadsheets carry no zone: their times are the seminar's own local times.
-            return replace(table, timezone=target_zone) if target_zone else table
-        if suffix in ("ics", "ical", "ifb"):
-            return read_ics(path, target_zone)
-        if suffix == "xml":
-            return read_schedule_xml(path, target_zone)
+            agenda = replace(table, timezone=target_zone) if target_zone else table
+        elif suffix in ("ics", "ical", "ifb"):
+            agenda = read_ics(path, target_zone)
+        elif suffix == "xml":
+            agenda = read_schedule_xml(path, target_zone)
+        else:
+            raise AgendaImportError(
+                [f"{path.name}: unknown kind of file; expected .csv, .xlsx, .ics or schedule .xml."]
+            )
     except OSError as exc:
         raise AgendaImportError(
             [f"{path.name}: cannot read the file ({exc.strerror or exc})."]
         ) from exc
-    raise AgendaImportError(
-        [f"{path.name}: unknown kind of file; expected .csv, .xlsx, .ics or schedule .xml."]
-    )
+    _check_span(path, agenda.dates)
+    return agenda
+
+
+def _check_span(path: Path, dates: Sequence[date], seminar: str = "the file") -> None:
+    if not dates:
+        return
+    wrong = span_problem(min(dates), max(dates))
+    if wrong:
+        raise AgendaImportError([f"{path.name}: {seminar} would run {wrong}. Check the dates."])
+
+
+def _check_count(path: Path, count: int, what: str = "rows") -> None:
+    if count > MAX_ITEMS:
+        raise AgendaImportError(
+            [
+                f"{path.name}: more than {MAX_ITEMS} {what}; one import may add at most "
+                f"{MAX_ITEMS} agenda items. Split the file."
+            ]
+        )
+
+
+def _check_text(values: dict[str, str]) -> list[tuple[str, str]]:
+    """(column, what was expected) for each text value that breaks the limits."""
+    out = []
+    for name, text in values.items():
+        wrong = text_problem(text)
+        if wrong:
+            out.append((name, wrong))
+    return out
 
 
 # Header synonyms, folded; the first word is the column's name in messages.
@@ -216,33 +288,139 @@ def _map_headers(path: Path, headers: Sequence[object]) -> dict[str, tuple[int, 
 
 
 def read_csv(path: Path) -> ImportedAgenda:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM; quoted fields may hold line breaks."""
     raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    lines = text.splitlines()
-    header = next((line for line in lines if line.strip()), "")
+    text, note = _decode_csv(path, raw)
+    header = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(",;\t", key=header.count)  # the header shows the separator best
-    rows: list[list[object]] = list(csv.reader(lines, delimiter=delimiter))
-    return _read_table(path, "csv", rows)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[object]] = []
+    row_start = 1
+    try:
+        for row in reader:
+            rows.append(list(row))
+            _check_count(path, len(rows) - 1)
+            row_start = reader.line_num + 1
+    except csv.Error as exc:
+        raise AgendaImportError([_csv_problem(path, str(exc), row_start, reader.line_num)]) from exc
+    agenda = _read_table(path, "csv", rows)
+    return replace(agenda, notes=(note,)) if note else agenda
+
+
+def _decode_csv(path: Path, raw: bytes) -> tuple[str, str]:
+    """The text, and a note when an encoding had to be assumed."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text"
+        try:
+            return raw.decode("utf-16"), ""
+        except UnicodeDecodeError as exc:
+            raise AgendaImportError(
+                [
+                    f"{path.name}, byte {exc.start}: expected UTF-16 text; the file is cut "
+                    "or damaged."
+                ]
+            ) from exc
+    try:
+        return raw.decode("utf-8-sig"), ""
+    except UnicodeDecodeError as exc:
+        if _has_utf8_sequences(raw):
+            # UTF-8 with a stray byte: guessing another encoding would garble every accent.
+            line = raw.count(b"\n", 0, exc.start) + 1
+            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            raise AgendaImportError(
+                [
+                    f"{path.name}, line {line}, byte {column} (offset {exc.start} in the file): "
+                    f"expected UTF-8 text, found the byte 0x{raw[exc.start]:02X}. Fix that "
+                    'character, or save the file again as "CSV UTF-8".'
+                ]
+            ) from exc
+    # No UTF-8 at all: an older spreadsheet's Windows encoding, said so in the preview.
+    return raw.decode("cp1252", errors="replace"), (
+        "the file is not UTF-8; read as Windows-1252 (Western European). Check accented names."
+    )
+
+
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _has_utf8_sequences(raw: bytes) -> bool:
+    return _UTF8_MULTIBYTE.search(raw) is not None
+
+
+def _csv_problem(path: Path, error: str, row_start: int, line: int) -> str:
+    if "unexpected end of data" in error:
+        return (
+            f"{path.name}, line {row_start}: a quoted field is never closed; expected a "
+            f'closing quote (") before the end of the file.'
+        )
+    if "field larger than field limit" in error:
+        return (
+            f"{path.name}, line {row_start}: a field is longer than "
+            f"{MAX_TEXT_CHARS // 1024} KiB; expected shorter text (is a quote missing?)."
+        )
+    return f"{path.name}, line {line}: expected well-formed CSV ({error})."
 
 
 def read_xlsx(path: Path) -> ImportedAgenda:
-    import zipfile
-
+    """The first sheet, streamed; the archive is checked before openpyxl unpacks anything."""
     from openpyxl import load_workbook
 
+    _check_xlsx_archive(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise AgendaImportError([f"{path.name}: not a readable XLSX workbook ({exc})."]) from exc
     try:
         sheet = book.worksheets[0]
-        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+        # The declared dimension (A1:XFD200001) is the file's word, not the cells it holds.
+        sheet.reset_dimensions()
+        rows: list[list[object]] = []
+        filled = 0
+        for row in sheet.iter_rows(values_only=True):
+            if len(row) > MAX_XLSX_COLUMNS and any(c is not None for c in row[MAX_XLSX_COLUMNS:]):
+                raise AgendaImportError(
+                    [
+                        f"{path.name}, row {len(rows) + 1}: more than {MAX_XLSX_COLUMNS} "
+                        "columns; expected an agenda table (date, start, duration, title...)."
+                    ]
+                )
+            rows.append(list(row[:MAX_XLSX_COLUMNS]))
+            filled += any(_filled(c) for c in row)
+            _check_count(path, filled - 1)
+            if len(rows) > MAX_XLSX_ROWS:
+                raise AgendaImportError(
+                    [f"{path.name}: more than {MAX_XLSX_ROWS} rows; expected an agenda table."]
+                )
     finally:
         book.close()
     return _read_table(path, "xlsx", rows)
+
+
+def _check_xlsx_archive(path: Path) -> None:
+    """Refuse zip bombs: too much unpacked data, or members that expand too far."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise AgendaImportError([f"{path.name}: not a readable XLSX workbook ({exc})."]) from exc
+    total = sum(m.file_size for m in members)
+    if len(members) > 1000 or total > MAX_XLSX_UNPACKED:
+        raise AgendaImportError(
+            [
+                f"{path.name}: the workbook unpacks to {total / 1024 / 1024:.0f} MB in "
+                f"{len(members)} parts; expected at most {MAX_XLSX_UNPACKED // 1024 // 1024} MB."
+            ]
+        )
+    for member in members:
+        ratio = member.file_size // max(member.compress_size, 1)
+        if member.file_size > 1024 * 1024 and ratio > MAX_XLSX_RATIO:
+            raise AgendaImportError(
+                [
+                    f"{path.name}: the part {member.filename} expands {ratio} times; expected "
+                    f"at most {MAX_XLSX_RATIO} (is it a compression bomb?)."
+                ]
+            )
 
 
 def _read_table(path: Path, fmt: str, rows: list[list[object]]) -> ImportedAgenda:
@@ -262,7 +440,7 @@ def _read_table(path: Path, fmt: str, rows: list[list[object]]) -> ImportedAgend
                 return None
             index = cols[name][0]
             value = row[index] if index < len(row) else None
-            return value.strip() if isinstance(value, str) else value
+            return _unguard(clean_text(value).strip()) if isinstance(value, str) else value
 
         def bad(name: str, expected: str, number: int = number) -> None:
             problems.append(problem(path, number, cols[name][1], expected, cell(name)))
@@ -273,6 +451,13 @@ def _read_table(path: Path, fmt: str, rows: list[list[object]]) -> ImportedAgend
         day = parse_date(cell("date"))
         if day is None:
             bad("date", "a date such as 2026-12-19")
+        elif date_problem(day):
+            bad("date", DATE_RULE)
+            day = None
+        for name, wrong in _check_text(
+            {n: str(cell(n)) for n in TEXT_COLUMNS if isinstance(cell(n), str)}
+        ):
+            bad(name, wrong)
         start = end = duration = None
         if _filled(cell("start")):
             start = parse_clock(cell("start"))
@@ -288,6 +473,12 @@ def _read_table(path: Path, fmt: str, rows: list[list[object]]) -> ImportedAgend
                 bad("duration", "minutes such as 45 or 1:30")
         if duration is None and end is not None and start is not None:
             duration = end - start if end >= start else end + DAY_MINUTES - start
+            if duration_problem(duration):
+                bad("end", "an end after the start")
+                duration = None
+        elif duration is not None and duration_problem(duration):
+            bad("duration", duration_problem(duration) or "")
+            duration = None
         if duration is None and not any(
             _filled(cell(n)) and n in cols for n in ("duration", "end")
         ):
@@ -327,6 +518,15 @@ def _read_table(path: Path, fmt: str, rows: list[list[object]]) -> ImportedAgend
     return ImportedAgenda(path, fmt, tuple(items))
 
 
+TEXT_COLUMNS = ("title", "kind", "room", "chair", "speakers", "description")
+_GUARDED = re.compile(r"^'(?=[=+\-@\t\r])")
+
+
+def _unguard(text: str) -> str:
+    """Undo the quote our CSV export puts before a cell that a spreadsheet would run."""
+    return _GUARDED.sub("", text)
+
+
 def _filled(value: object) -> bool:
     return value is not None and str(value).strip() != ""
 
@@ -356,60 +556,25 @@ def read_ics(path: Path, target_zone: str | None = None) -> ImportedAgenda:
     zone = ZoneInfo(zone_name)
     problems: list[str] = []
     items: list[ImportedItem] = []
-    for number, event in enumerate(calendar.walk("VEVENT"), start=1):
-        where = f"event {number}" + (f" ({event.get('UID')})" if event.get("UID") else "")
-        start_prop = event.get("DTSTART")
-        start_value = start_prop.dt if start_prop is not None else None
-        if not isinstance(start_value, datetime):
-            problems.append(
-                problem(path, where, "DTSTART", "a date and time (not all-day)", start_value)
-            )
-            continue
-        start_local = _to_zone(start_value, zone)
-        end_prop, dur_prop = event.get("DTEND"), event.get("DURATION")
-        if dur_prop is not None:
-            duration = int(dur_prop.dt.total_seconds() // 60)
-        elif end_prop is not None and isinstance(end_prop.dt, datetime):
-            duration = int((_to_zone(end_prop.dt, zone) - start_local).total_seconds() // 60)
+    events = list(calendar.walk("VEVENT"))
+    _check_count(path, len(events), "events")
+    for number, event in enumerate(events, start=1):
+        uid = event.get("UID")
+        where = f"event {number}" + (f" ({uid})" if isinstance(uid, str) and uid else "")
+        found = _read_event(path, where, event, zone, calendar)
+        if isinstance(found, str):
+            problems.append(found)
         else:
-            problems.append(
-                problem(
-                    path, where, "DTEND", "an end time or a DURATION", getattr(end_prop, "dt", None)
-                )
-            )
-            continue
-        if duration < 0:
-            problems.append(problem(path, where, "DTEND", "an end after the start", end_prop.dt))
-            continue
-        kind_text = str(event.get("X-SEMINAR-DESK-KIND") or "")
-        if not kind_text and event.get("CATEGORIES") is not None:
-            cats = event.get("CATEGORIES")
-            cats = cats if isinstance(cats, list) else [cats]
-            words = [str(c) for cat in cats for c in getattr(cat, "cats", [cat])]
-            kind_text = next((w for w in words if parse_kind(w) is not None), "")
-        kind = parse_kind(kind_text) or ItemKind.PLENARY
-        chair = str(event.get("X-SEMINAR-DESK-CHAIR") or "")
-        if not chair and event.get("ORGANIZER") is not None:
-            chair = str(event["ORGANIZER"].params.get("CN", ""))
-        items.append(
-            ImportedItem(
-                date=start_local.date(),
-                start=start_local.hour * 60 + start_local.minute,
-                duration_min=duration,
-                title=str(event.get("SUMMARY") or "").strip() or "(untitled)",
-                kind=kind.value,
-                room=str(event.get("LOCATION") or ""),
-                chair=chair,
-                speakers=split_names(str(event.get("X-SEMINAR-DESK-SPEAKERS") or "")),
-                description=str(event.get("DESCRIPTION") or ""),
-            )
-        )
+            items.append(found)
     if problems:
         raise AgendaImportError(problems)
     if not items:
         raise AgendaImportError([f"{path.name}: no events (VEVENT) in the calendar."])
     items.sort(key=lambda i: (i.date, i.start or 0))
     title = str(calendar.get("X-WR-CALNAME") or "")
+    notes = ()
+    if target_zone is None and file_zone is None:
+        notes = ("the calendar names no time zone; its times are read as UTC.",)
     return ImportedAgenda(
         path,
         "ics",
@@ -418,7 +583,108 @@ def read_ics(path: Path, target_zone: str | None = None) -> ImportedAgenda:
         timezone=zone_name,
         start_date=items[0].date,
         end_date=items[-1].date,
+        notes=notes,
     )
+
+
+_ICS_TIMES = {
+    "DTSTART": "a date and time such as 20261219T090000",
+    "DTEND": "a date and time such as 20261219T100000",
+    "DURATION": "a length such as PT45M",
+}
+_ICS_TEXT = (
+    "SUMMARY",
+    "LOCATION",
+    "DESCRIPTION",
+    "X-SEMINAR-DESK-CHAIR",
+    "X-SEMINAR-DESK-SPEAKERS",
+)
+_ICS_SINGLE = ("UID", *_ICS_TIMES, "ORGANIZER", "X-SEMINAR-DESK-KIND", *_ICS_TEXT)
+
+
+def _read_event(
+    path: Path, where: str, event: object, zone: ZoneInfo, calendar: "Calendar"
+) -> ImportedItem | str:
+    """One VEVENT as an item, or the one line that says what is wrong with it."""
+    get = event.get  # type: ignore[attr-defined]
+    for name in _ICS_SINGLE:
+        if isinstance(get(name), list):
+            return problem(path, where, name, "one value", f"{len(get(name))} {name} lines")
+    values: dict[str, object] = {}
+    for name, expected in _ICS_TIMES.items():
+        try:
+            values[name] = get(name).dt if get(name) is not None else None
+        except ValueError:  # icalendar's broken property: a value that is not a date
+            return problem(
+                path, where, name, expected, str(get(name).to_ical(), "utf-8", "replace")
+            )
+    start_prop, end_prop = get("DTSTART"), get("DTEND")
+    start_value, end_value, dur_value = values["DTSTART"], values["DTEND"], values["DURATION"]
+    if not isinstance(start_value, datetime):
+        return problem(path, where, "DTSTART", "a date and time (not all-day)", start_value)
+    unknown = _unknown_tzid(start_prop, start_value, calendar)
+    if unknown:
+        return problem(path, where, "DTSTART", "a time zone the calendar defines", unknown)
+    wrong = date_problem(start_value.date())
+    if wrong:
+        return problem(path, where, "DTSTART", wrong, start_value.isoformat())
+    start_local = _to_zone(start_value, zone)
+    if dur_value is not None:
+        if not isinstance(dur_value, timedelta):
+            return problem(path, where, "DURATION", "a length such as PT45M", dur_value)
+        duration, column = int(dur_value.total_seconds() // 60), "DURATION"
+    elif isinstance(end_value, datetime):
+        if _unknown_tzid(end_prop, end_value, calendar):
+            return problem(path, where, "DTEND", "a time zone the calendar defines", end_value)
+        if date_problem(end_value.date()):
+            return problem(path, where, "DTEND", DATE_RULE, end_value.isoformat())
+        duration = int((_to_zone(end_value, zone) - start_local).total_seconds() // 60)
+        column = "DTEND"
+        if duration <= 0:
+            return problem(path, where, "DTEND", "an end after the start", end_value.isoformat())
+    else:
+        return problem(path, where, "DTEND", "an end time or a DURATION", end_value)
+    wrong = duration_problem(duration)
+    if wrong:
+        return problem(path, where, column, wrong, f"{duration} minutes")
+    texts = {name: clean_text(str(get(name) or "")) for name in _ICS_TEXT}
+    for name, wrong in _check_text(texts):
+        return problem(path, where, name, wrong, texts[name][:80])
+    kind_text = str(get("X-SEMINAR-DESK-KIND") or "")
+    if not kind_text and get("CATEGORIES") is not None:
+        cats = get("CATEGORIES")
+        cats = cats if isinstance(cats, list) else [cats]
+        words = [str(c) for cat in cats for c in getattr(cat, "cats", [cat])]
+        kind_text = next((w for w in words if parse_kind(w) is not None), "")
+    kind = parse_kind(kind_text) or ItemKind.PLENARY
+    chair = texts["X-SEMINAR-DESK-CHAIR"]
+    if not chair and get("ORGANIZER") is not None:
+        chair = clean_text(str(get("ORGANIZER").params.get("CN", "")))
+        wrong = text_problem(chair)
+        if wrong:
+            return problem(path, where, "ORGANIZER", wrong, chair[:80])
+    uid = str(get("UID") or "")
+    return ImportedItem(
+        date=start_local.date(),
+        start=start_local.hour * 60 + start_local.minute,
+        duration_min=duration,
+        title=texts["SUMMARY"].strip() or "(untitled)",
+        kind=kind.value,
+        room=texts["LOCATION"],
+        chair=chair,
+        speakers=split_names(texts["X-SEMINAR-DESK-SPEAKERS"]),
+        description=texts["DESCRIPTION"],
+        uid=uid.removesuffix(f"@{UID_DOMAIN}") if uid.endswith(f"@{UID_DOMAIN}") else "",
+    )
+
+
+def _unknown_tzid(prop: object, value: datetime, calendar: "Calendar") -> str | None:
+    """The TZID a time names when neither the system nor the calendar knows it."""
+    tzid = str(getattr(prop, "params", {}).get("TZID") or "")
+    if not tzid or value.tzinfo is not None:
+        return None
+    defined = {str(tz.get("TZID") or "") for tz in calendar.walk("VTIMEZONE")}
+    return None if tzid in defined else tzid
 
 
 def _ics_zone(calendar: "Calendar") -> str | None:
@@ -430,8 +696,10 @@ def _ics_zone(calendar: "Calendar") -> str | None:
         if _valid_zone(tzid):
             return tzid
     for event in calendar.walk("VEVENT"):
-        start = event.get("DTSTART")
-        tzinfo = getattr(getattr(start, "dt", None), "tzinfo", None)
+        try:
+            tzinfo = getattr(getattr(event.get("DTSTART"), "dt", None), "tzinfo", None)
+        except ValueError:  # a broken value: the event itself will say so
+            continue
         key = getattr(tzinfo, "key", None) or getattr(tzinfo, "zone", None)
         if key and _valid_zone(str(key)):
             return str(key)
@@ -475,6 +743,7 @@ def read_schedule_xml(path: Path, target_zone: str | None = None) -> ImportedAge
     problems: list[str] = []
     items: list[ImportedItem] = []
     zone_name = target_zone or (file_zone if _valid_zone(file_zone) else None)
+    _check_count(path, sum(1 for _ in root.iter("event")), "events")
     for day_number, day_el in enumerate(root.findall("day"), start=1):
         day_date = parse_date(day_el.get("date"))
         if day_date is None:
@@ -488,6 +757,10 @@ def read_schedule_xml(path: Path, target_zone: str | None = None) -> ImportedAge
                 )
             )
             continue
+        if date_problem(day_date):
+            problems.append(problem(path, f"day {day_number}", "date", DATE_RULE, str(day_date)))
+            continue
+        window = _day_window(day_el, day_date)
         for room_el in day_el.findall("room"):
             for event in room_el.findall("event"):
                 where = f"day {day_number}, event {event.get('id') or '?'}"
@@ -495,18 +768,31 @@ def read_schedule_xml(path: Path, target_zone: str | None = None) -> ImportedAge
                 if isinstance(start_dt, str):
                     problems.append(problem(path, where, "date/start", "a start time", start_dt))
                     continue
+                if not _within(start_dt, window):
+                    problems.append(
+                        problem(
+                            path,
+                            where,
+                            "date",
+                            f"a start during its <day> ({window[2]})",
+                            start_dt.isoformat(),
+                        )
+                    )
+                    continue
                 if zone_name is None:
                     zone_name = _zone_for_offset(start_dt)
                 zone = ZoneInfo(zone_name)
                 local = _to_zone(start_dt, zone)
                 duration = parse_duration(_text(event, "duration"))
-                if duration is None:
+                if duration is None or duration_problem(duration):
                     problems.append(
                         problem(
                             path,
                             where,
                             "duration",
-                            "a duration such as 01:30",
+                            duration_problem(duration or 0)
+                            if duration is not None
+                            else "a duration such as 01:30",
                             _text(event, "duration"),
                         )
                     )
@@ -525,16 +811,24 @@ def read_schedule_xml(path: Path, target_zone: str | None = None) -> ImportedAge
                     for t in (subtitle, _text(event, "abstract"), _text(event, "description"))
                     if t
                 )
+                room = _text(event, "room") or room_el.get("name", "")
+                texts = {"title": title_text, "room": room, "description": description}
+                texts |= {"persons": "; ".join(persons)}
+                wrongs = _check_text({k: clean_text(v) for k, v in texts.items()})
+                if wrongs:
+                    name, wrong = wrongs[0]
+                    problems.append(problem(path, where, name, wrong, texts[name][:80]))
+                    continue
                 items.append(
                     ImportedItem(
                         date=day_date,
                         start=start,
                         duration_min=duration,
-                        title=title_text or "(untitled)",
+                        title=clean_text(title_text) or "(untitled)",
                         kind=(parse_kind(_text(event, "type")) or ItemKind.PLENARY).value,
-                        room=_text(event, "room") or room_el.get("name", ""),
+                        room=clean_text(room),
                         speakers=persons,
-                        description=description,
+                        description=clean_text(description),
                     )
                 )
     if problems:
@@ -558,6 +852,29 @@ def _text(element: ET.Element | None, tag: str) -> str:
         return ""
     found = element.find(tag)
     return (found.text or "").strip() if found is not None else ""
+
+
+def _day_window(day_el: ET.Element, day_date: date) -> tuple[datetime, datetime, str]:
+    """When a <day>'s events may start: its start/end attributes, else that date until 06:00
+    the next morning (conference days run past midnight)."""
+    try:
+        start = datetime.fromisoformat(day_el.get("start") or "")
+        end = datetime.fromisoformat(day_el.get("end") or "")
+        if start <= end:
+            return start, end, f"{start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M}"
+    except ValueError:
+        pass
+    start = datetime.combine(day_date, time(0))
+    end = start + timedelta(hours=30)
+    return start, end, f"{day_date:%Y-%m-%d}, or before 06:00 the next morning"
+
+
+def _within(when: datetime, window: tuple[datetime, datetime, str]) -> bool:
+    start, end, _ = window
+    if (when.tzinfo is None) != (start.tzinfo is None):
+        # Compare wall clocks when only one side carries an offset.
+        when, start, end = (v.replace(tzinfo=None) for v in (when, start, end))
+    return start <= when <= end
 
 
 def _event_start(event: ET.Element, day_date: date) -> datetime | str:
@@ -623,18 +940,59 @@ def import_agenda(desk: Desk, agenda: ImportedAgenda) -> ImportSummary:
             seminar.start_date = agenda.start_date or agenda.dates[0]
             seminar.end_date = agenda.end_date or agenda.dates[-1]
         s.flush()
+        known = [d for d in (seminar.start_date, seminar.end_date) if d is not None]
+        _check_span(agenda.source, [*known, *agenda.dates], "the seminar with this file")
         people = _PeopleIndex(s)
         days, days_created = _days_for(s, seminar, agenda)
+        again = _existing_items(s, agenda)
         by_date: dict[date, list[ImportedItem]] = {}
         for item in agenda.items:
-            by_date.setdefault(item.date, []).append(item)
+            if item.uid not in again:
+                by_date.setdefault(item.date, []).append(item)
+        touched = {row.day_id for row in again.values()}
+        for item in agenda.items:
+            if item.uid in again:
+                _update_item(again[item.uid], item, days[item.date], people)
+                touched.add(days[item.date].id)
+        s.flush()
         for day_date, imported in by_date.items():
             _add_day_items(s, days[day_date], imported, people, seminar.id)
+        for day in s.scalars(select(Day).where(Day.id.in_(touched))):
+            rows = _items_of(s, day.id)
+            _renumber(rows)
+            _retime(s, day, rows)
         if seminar.start_date is None or seminar.start_date > agenda.dates[0]:
             seminar.start_date = agenda.dates[0]
         if seminar.end_date is None or seminar.end_date < agenda.dates[-1]:
             seminar.end_date = agenda.dates[-1]
-    return ImportSummary(len(agenda.items), days_created, created, people.created)
+    return ImportSummary(len(agenda.items), days_created, created, people.created, len(again))
+
+
+def _existing_items(s: Session, agenda: ImportedAgenda) -> dict[str, AgendaItem]:
+    """Items of this seminar that the file (our own export) names by id."""
+    uids = [i.uid for i in agenda.items if i.uid]
+    if not uids:
+        return {}
+    return {a.id: a for a in s.scalars(select(AgendaItem).where(AgendaItem.id.in_(uids)))}
+
+
+def _update_item(row: AgendaItem, item: ImportedItem, day: Day, people: "_PeopleIndex") -> None:
+    """Bring an item exported earlier up to the file's version (moved to its day if needed)."""
+    if row.day_id != day.id:
+        row.day_id, row.position = day.id, 1_000_000  # last of its new day until renumbered
+    row.kind, row.title, row.description = item.kind, item.title, item.description
+    row.duration_min, row.room = item.duration_min, item.room
+    if item.start is not None and (
+        row.start_time is None or to_minutes(row.start_time) != item.start
+    ):
+        row.start_time, row.start_locked = wall_time(item.start), True
+    row.chair = people.chair(item.chair)
+    names = [sp.participant.name if sp.participant else sp.name for sp in row.speakers]
+    if names != list(item.speakers):
+        row.speakers = [
+            ItemSpeaker(participant=people.find(n), name="" if people.find(n) else n, position=i)
+            for i, n in enumerate(item.speakers)
+        ]
 
 
 class _PeopleIndex:

@@ -77,7 +77,8 @@ def test_csv_into_a_new_file_creates_the_seminar(desk: Desk, tmp_path: Path):
 def test_csv_into_the_demo_adds_and_links_known_participants(demo_desk: Desk, tmp_path: Path):
     before = count(demo_desk, AgendaItem)
     people = count(demo_desk, Participant)
-    path = write(tmp_path, "extra.csv", CSV_TEXT)
+    text = CSV_TEXT.replace("2027-03-01", "2026-12-21").replace("2027-03-02", "2026-12-22")
+    path = write(tmp_path, "extra.csv", text)
     summary = import_agenda(demo_desk, read_agenda(path, "Asia/Phnom_Penh"))
     assert not summary.seminar_created
     assert count(demo_desk, AgendaItem) == before + 5
@@ -264,10 +265,16 @@ def test_frab_into_an_existing_seminar_is_converted_to_its_zone(demo_desk: Desk)
     agenda = read_agenda(FRAB, "Asia/Phnom_Penh")
     opening = agenda.items[0]
     assert (opening.date, format_minutes(opening.start)) == (date(2014, 12, 27), "17:00")
-    days_before = count(demo_desk, Day)
+    days_before, items_before = count(demo_desk, Day), count(demo_desk, AgendaItem)
+    # 2014 beside the demo's December 2026: the seminar would span twelve years.
+    with pytest.raises(AgendaImportError, match=r"from 2014-12-27 to 2026-12-20 .4377 days."):
+        import_agenda(demo_desk, agenda)
+    assert (count(demo_desk, Day), count(demo_desk, AgendaItem)) == (days_before, items_before)
+    SeminarService(demo_desk).update(start_date=None, end_date=None)
+    for day in reversed(AgendaService(demo_desk).days()):
+        AgendaService(demo_desk).delete_day(day.id)
     import_agenda(demo_desk, agenda)
-    assert count(demo_desk, Day) == days_before + 4
-    assert [d.number for d in AgendaService(demo_desk).days()] == [1, 2, 3, 4, 5, 6]
+    assert [d.number for d in AgendaService(demo_desk).days()] == [1, 2, 3, 4]
 
 
 def test_broken_xml_names_line_and_column(tmp_path: Path):
