@@ -23,6 +23,15 @@ class ItemKind(_Labelled):
     MEAL = "meal"
 
 
+# Breaks and meals are pauses in the programme: nobody takes the floor, nothing is reported.
+PAUSE_KINDS = frozenset({ItemKind.BREAK, ItemKind.MEAL})
+
+
+def takes_speakers(kind: str) -> bool:
+    """Whether an item of this kind has a list of speakers (every kind but a pause)."""
+    return kind not in PAUSE_KINDS
+
+
 class OrgKind(_Labelled):
     MEMBER_STATE = "member_state"
     GOVERNMENT_HOST = "government_host"

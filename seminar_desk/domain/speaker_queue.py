@@ -27,7 +27,7 @@ HELD_BASE = 1e12
 
 
 class ListClosed(Refusal, ValueError):
-    """The list of speakers is closed: only points of order are still taken."""
+    """The list of speakers is closed: only points of order and rights of reply are taken."""
 
 
 class QueueEntry(NamedTuple):
@@ -55,10 +55,18 @@ class QueueEntry(NamedTuple):
 Placement = tuple[float, dict[str, float]]
 
 
+# A closed list is closed for statements; the chair still takes points of order and may accord
+# a right of reply (UN practice).
+TAKEN_WHEN_CLOSED = frozenset({SpeechType.POINT_OF_ORDER, SpeechType.RIGHT_OF_REPLY})
+
+
 def check_can_add(closed: bool, speech_type: str) -> None:
     """Raise ListClosed unless the request may be added to the list."""
-    if closed and speech_type != SpeechType.POINT_OF_ORDER:
-        raise ListClosed("The list of speakers is closed; only points of order are taken.")
+    if closed and speech_type not in TAKEN_WHEN_CLOSED:
+        raise ListClosed(
+            "The list of speakers is closed: only points of order and rights of reply are "
+            "taken. Reopen it (Ctrl+Shift+L) to add a statement."
+        )
 
 
 def queue(entries: Iterable[QueueEntry]) -> list[QueueEntry]:

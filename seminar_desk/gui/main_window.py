@@ -44,6 +44,14 @@ if TYPE_CHECKING:
 FILE_FILTER = "Seminar files (*.sqlite *.db);;All files (*)"
 
 
+class Sidebar(QListWidget):
+    """The list of pages. Letters typed here do nothing: a list's keyboard search would jump
+    to another page in the middle of a meeting (Ctrl+1 to Ctrl+6 and arrows move on purpose)."""
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 (Qt API)
+        return
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: UiSettings | None = None) -> None:
         super().__init__()
@@ -92,7 +100,10 @@ class MainWindow(QMainWindow):
                     sequences += QKeySequence.keyBindings(getattr(standard, key))
                 else:
                     sequences.append(QKeySequence(key))
-            action.setShortcuts(sequences)
+            # Once each: a key listed twice (Ctrl+Y is often a platform's Redo already) would
+            # be an "ambiguous" shortcut that Qt refuses to run.
+            unique = list(dict.fromkeys(seq.toString() for seq in sequences))
+            action.setShortcuts([QKeySequence(text) for text in unique])
         self._shortcuts.clear()
 
     def _build_menus(self) -> None:
@@ -164,7 +175,7 @@ class MainWindow(QMainWindow):
         bus = ChangeBus(desk, self)
         self.ctx = DeskContext(desk, bus, self)
         bus.changed.connect(self._on_changes)
-        self.sidebar = QListWidget()
+        self.sidebar = Sidebar()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setMaximumWidth(240)
         self.page_stack = QStackedWidget()

@@ -20,8 +20,10 @@ from seminar_desk.domain.kinds import (
     OrgKind,
     SpeakerStatus,
     SpeechType,
+    takes_speakers,
 )
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.speakers import put_on_list
 from seminar_desk.store.models import (
     AgendaItem,
     Attendance,
@@ -357,7 +359,8 @@ class BreakoutService:
             for i in items
             if i.day_number == here.day_number
             and i.position > here.position
-            and i.kind not in (ItemKind.BREAK, ItemKind.MEAL, ItemKind.BREAKOUT)
+            and takes_speakers(i.kind)
+            and i.kind != ItemKind.BREAKOUT
         ]
         later.sort(key=lambda i: ("report" not in i.title.casefold(), i.position))
         return later
@@ -365,7 +368,8 @@ class BreakoutService:
     def add_rapporteur_to_speakers(
         self, group_id: str, report_item_id: str, origin: object | None = None
     ) -> OpChanges:
-        """Put the group's rapporteur at the end of the report-back item's list of speakers."""
+        """Put the group's rapporteur on the report-back item's list of speakers (at the end
+        of those waiting, as the queue rules place a report-back)."""
         with self.desk.action("Add rapporteur to list of speakers", origin=origin) as act:
             s = act.session
             group = s.get(BreakoutGroup, group_id)
@@ -386,26 +390,19 @@ class BreakoutService:
             )
             if waiting:
                 raise ValueError(f"{rapporteur.name} is already on that list of speakers.")
-            last = s.scalar(
-                select(func.max(SpeakerEntry.position)).where(
-                    SpeakerEntry.item_id == report_item_id
-                )
-            )
             org: Organisation | None = rapporteur.organisation
             national = org is not None and org.kind in (
                 OrgKind.MEMBER_STATE,
                 OrgKind.GOVERNMENT_HOST,
             )
-            s.add(
-                SpeakerEntry(
-                    item_id=report_item_id,
-                    participant_id=rapporteur.id,
-                    organisation_id=org.id if org else None,
-                    capacity=Capacity.NATIONAL if national else Capacity.ORGANISATION,
-                    speech_type=SpeechType.REPORT_BACK,
-                    status=SpeakerStatus.WAITING,
-                    position=(last if last is not None else -1.0) + 1.0,
-                    requested_at=self.desk.clock.now(),
-                )
+            # Where it goes is the queue rules' decision (a held right of reply stays behind).
+            put_on_list(
+                s,
+                report_item_id,
+                participant_id=rapporteur.id,
+                organisation_id=org.id if org else None,
+                capacity=Capacity.NATIONAL if national else Capacity.ORGANISATION,
+                speech_type=SpeechType.REPORT_BACK,
+                requested_at=self.desk.clock.now(),
             )
         return act.changes

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from seminar_desk.domain import speaker_queue as rules
 from seminar_desk.domain.changes import OpChanges
-from seminar_desk.domain.kinds import Capacity, OrgKind, SpeakerStatus, SpeechType
+from seminar_desk.domain.kinds import Capacity, OrgKind, SpeakerStatus, SpeechType, takes_speakers
+from seminar_desk.domain.refusal import Gone, Refusal
 from seminar_desk.domain.speaking_time import SpeechTimer, net_elapsed, resolve_limit
 from seminar_desk.domain.text import fold
 from seminar_desk.services.desk import Desk
@@ -47,6 +48,7 @@ class ItemRef:
     day_number: int
     kind: str
     closed: bool = False
+    live: bool = False  # started on the agenda and not ended
 
     @property
     def label(self) -> str:
@@ -162,6 +164,7 @@ class SpeakersService:
     # -- reading ------------------------------------------------------------------------------
 
     def items(self) -> list[ItemRef]:
+        """Items that take speakers (not breaks or meals), in programme order."""
         with self.desk.read() as s:
             rows = s.execute(
                 select(
@@ -170,18 +173,45 @@ class SpeakersService:
                     Day.number,
                     AgendaItem.kind,
                     AgendaItem.speakers_closed,
+                    AgendaItem.actual_start.is_not(None) & AgendaItem.actual_end.is_(None),
                 )
                 .join(Day, AgendaItem.day_id == Day.id)
                 .order_by(Day.number, AgendaItem.position)
             ).all()
-        return [ItemRef(*row) for row in rows]
+        return [ItemRef(*row[:5], live=bool(row[5])) for row in rows if takes_speakers(row[3])]
 
     def live_item_id(self) -> str | None:
-        """The item with a speech in progress, if any."""
+        """The item running now: the one last started on the agenda (if it takes speakers),
+        else the one with a speech in progress."""
         with self.desk.read() as s:
-            return s.scalar(
+            running = s.execute(
+                select(AgendaItem.id, AgendaItem.kind)
+                .where(AgendaItem.actual_start.is_not(None), AgendaItem.actual_end.is_(None))
+                .order_by(AgendaItem.actual_start.desc())
+            ).all()
+            started = next((i for i, kind in running if takes_speakers(kind)), None)
+            return started or s.scalar(
                 select(SpeakerEntry.item_id).where(SpeakerEntry.status.in_(LIVE)).limit(1)
             )
+
+    def waiting_count(
+        self, item_id: str, *, participant_id: str | None, organisation_id: str | None
+    ) -> int:
+        """How many requests of this person (or of this delegation, unnamed) are waiting."""
+        who = (
+            SpeakerEntry.participant_id == participant_id
+            if participant_id is not None
+            else (SpeakerEntry.organisation_id == organisation_id)
+            & SpeakerEntry.participant_id.is_(None)
+        )
+        with self.desk.read() as s:
+            return s.scalar(
+                select(func.count()).where(
+                    SpeakerEntry.item_id == item_id,
+                    SpeakerEntry.status == SpeakerStatus.WAITING,
+                    who,
+                )
+            ) or 0
 
     def candidates(self) -> list[Candidate]:
         """Participants and delegations, for the completer of the 'add speaker' field."""
@@ -349,16 +379,14 @@ class SpeakersService:
     ) -> OpChanges:
         """Put a request for the floor on the list, where the order rules say it goes."""
         if participant_id is None and organisation_id is None:
-            raise ValueError("Choose a participant or a delegation.")
+            raise Refusal("Choose a participant or a delegation to add to the list.")
         capacity, speech_type = Capacity(capacity).value, SpeechType(speech_type).value
         with self.desk.action(f"Add {SpeechType(speech_type).label.lower()}", origin=origin) as act:
             s = act.session
-            item = _item(s, item_id)
-            rules.check_can_add(item.speakers_closed, speech_type)
             if participant_id is not None and organisation_id is None:
                 person = s.get(Participant, participant_id)
                 if person is None:
-                    raise ValueError("That participant is no longer in the file.")
+                    raise Gone("That participant is no longer in the file.")
                 organisation_id = person.organisation_id
             if capacity == Capacity.GROUP and on_behalf_of_id is None and organisation_id:
                 on_behalf_of_id = s.scalar(
@@ -366,21 +394,16 @@ class SpeakersService:
                     .where(OrgGroupMember.organisation_id == organisation_id)
                     .limit(1)
                 )
-            position, spread = rules.new_position(_entries(s, item_id), speech_type)
-            _reposition(s, spread)
-            s.add(
-                SpeakerEntry(
-                    item_id=item_id,
-                    participant_id=participant_id,
-                    organisation_id=organisation_id,
-                    capacity=capacity,
-                    on_behalf_of_id=on_behalf_of_id if capacity == Capacity.GROUP else None,
-                    speech_type=speech_type,
-                    position=position,
-                    status=SpeakerStatus.WAITING.value,
-                    requested_at=self.desk.clock.now(),
-                    time_limit_s=time_limit_s,
-                )
+            put_on_list(
+                s,
+                item_id,
+                participant_id=participant_id,
+                organisation_id=organisation_id,
+                capacity=capacity,
+                speech_type=speech_type,
+                on_behalf_of_id=on_behalf_of_id if capacity == Capacity.GROUP else None,
+                time_limit_s=time_limit_s,
+                requested_at=self.desk.clock.now(),
             )
         return act.changes
 
@@ -393,7 +416,7 @@ class SpeakersService:
             self._finish_current(s, item_id)
             head = rules.next_speaker(_entries(s, item_id))
             if head is None:
-                raise ValueError("Nobody is waiting on the list of speakers.")
+                raise Refusal("Nobody is waiting on the list of speakers.")
             self._start(s.get(SpeakerEntry, head.id))  # type: ignore[arg-type]
         return act.changes
 
@@ -403,7 +426,7 @@ class SpeakersService:
             s = act.session
             entry = _entry(s, entry_id)
             if entry.status != SpeakerStatus.WAITING:
-                raise ValueError("Only a waiting speaker can be given the floor.")
+                raise Refusal("Only a waiting speaker can be given the floor.")
             self._finish_current(s, entry.item_id)
             self._start(entry)
         return act.changes
@@ -426,20 +449,24 @@ class SpeakersService:
                     pause.ended_at = now
         current.status = SpeakerStatus.DONE.value
         current.ended_at = now
+        last = s.scalar(
+            select(func.max(SpeakerEntry.end_order)).where(SpeakerEntry.item_id == item_id)
+        )
+        current.end_order = (last or 0) + 1
         self._anchors.pop(current.id, None)
         return current
 
     def finish(self, item_id: str, origin: object | None = None) -> OpChanges:
         with self.desk.action("Finish speech", origin=origin) as act:
             if self._finish_current(act.session, item_id) is None:
-                raise ValueError("Nobody has the floor.")
+                raise Refusal("Nobody has the floor.")
         return act.changes
 
     def pause(self, item_id: str, origin: object | None = None) -> OpChanges:
         with self.desk.action("Pause speech", origin=origin) as act:
             current = _current(act.session, item_id)
             if current is None or current.status != SpeakerStatus.SPEAKING:
-                raise ValueError("No speech is running.")
+                raise Refusal("No speech is running.")
             current.status = SpeakerStatus.PAUSED.value
             act.session.add(SpeechPause(entry=current, started_at=self.desk.clock.now()))
             self._anchors.pop(current.id, None)
@@ -449,7 +476,7 @@ class SpeakersService:
         with self.desk.action("Resume speech", origin=origin) as act:
             current = _current(act.session, item_id)
             if current is None or current.status != SpeakerStatus.PAUSED:
-                raise ValueError("No speech is paused.")
+                raise Refusal("No speech is paused.")
             now = self.desk.clock.now()
             for pause in current.pauses:
                 if pause.ended_at is None:
@@ -478,7 +505,8 @@ class SpeakersService:
 
         A speech in progress is undone (the floor was given by mistake); if nobody has the floor,
         the last finished speaker asks again as a new request, and the speech held stays on
-        record.
+        record. "Last" is the speech the latest action ended (`end_order`), not the latest
+        wall time: a laptop's clock may be set back, and the demo's speeches lie in the future.
         """
         with self.desk.action("Put back last speaker", origin=origin) as act:
             s = act.session
@@ -499,11 +527,15 @@ class SpeakersService:
                         SpeakerEntry.item_id == item_id,
                         SpeakerEntry.status == SpeakerStatus.DONE,
                     )
-                    .order_by(SpeakerEntry.ended_at.desc(), SpeakerEntry.started_at.desc())
+                    .order_by(
+                        SpeakerEntry.end_order.desc().nulls_last(),
+                        SpeakerEntry.ended_at.desc(),
+                        SpeakerEntry.started_at.desc(),
+                    )
                     .limit(1)
                 ).first()
                 if last is None:
-                    raise ValueError("Nobody has spoken on this item yet.")
+                    raise Refusal("Nobody has spoken on this item yet.")
                 s.add(
                     SpeakerEntry(
                         item_id=item_id,
@@ -526,7 +558,7 @@ class SpeakersService:
         with self.desk.action("Withdraw speaker", origin=origin) as act:
             entry = _entry(act.session, entry_id)
             if entry.status != SpeakerStatus.WAITING:
-                raise ValueError("Only a waiting speaker can withdraw.")
+                raise Refusal("Only a waiting speaker can withdraw.")
             entry.status = SpeakerStatus.WITHDRAWN.value
         return act.changes
 
@@ -539,7 +571,7 @@ class SpeakersService:
             s = act.session
             entry = _entry(s, entry_id)
             if entry.status != SpeakerStatus.WAITING:
-                raise ValueError("Only waiting speakers can be moved.")
+                raise Refusal("Only waiting speakers can be moved.")
             order = rules.queue(_entries(s, entry.item_id))
             entry.position, spread = rules.place(order, index, moving=entry_id)
             _reposition(s, spread)
@@ -552,12 +584,15 @@ class SpeakersService:
         and it is much cheaper for the Desk's undo recorder than 200 deletes.
         """
         with self.desk.action("Clear list of speakers", origin=origin) as act:
-            for entry in act.session.scalars(
+            waiting = act.session.scalars(
                 select(SpeakerEntry).where(
                     SpeakerEntry.item_id == item_id,
                     SpeakerEntry.status == SpeakerStatus.WAITING,
                 )
-            ):
+            ).all()
+            if not waiting:
+                raise Refusal("Nobody is waiting on the list of speakers: nothing to clear.")
+            for entry in waiting:
                 entry.status = SpeakerStatus.WITHDRAWN.value
         return act.changes
 
@@ -574,7 +609,7 @@ class SpeakersService:
             entries = _entries(s, item_id)
             moves = rules.reply_positions(entries)
             if not moves:
-                raise ValueError("No right of reply is waiting.")
+                raise Refusal("No right of reply is waiting.")
             for entry_id, position in moves.items():
                 _entry(s, entry_id).position = position
         return act.changes
@@ -599,17 +634,51 @@ class SpeakersService:
 # -- helpers ------------------------------------------------------------------------------------
 
 
+def put_on_list(
+    s: Session,
+    item_id: str,
+    *,
+    participant_id: str | None,
+    organisation_id: str | None,
+    capacity: str,
+    speech_type: str,
+    requested_at: datetime,
+    on_behalf_of_id: str | None = None,
+    time_limit_s: int | None = None,
+) -> SpeakerEntry:
+    """A new request for the floor, where the queue rules say it goes: the one way onto a list
+    (the Speakers page, a breakout's rapporteur for the report-back)."""
+    item = _item(s, item_id)
+    rules.check_can_add(item.speakers_closed, speech_type)
+    position, spread = rules.new_position(_entries(s, item_id), speech_type)
+    _reposition(s, spread)
+    entry = SpeakerEntry(
+        item_id=item_id,
+        participant_id=participant_id,
+        organisation_id=organisation_id,
+        capacity=capacity,
+        on_behalf_of_id=on_behalf_of_id,
+        speech_type=speech_type,
+        position=position,
+        status=SpeakerStatus.WAITING.value,
+        requested_at=requested_at,
+        time_limit_s=time_limit_s,
+    )
+    s.add(entry)
+    return entry
+
+
 def _item(s: Session, item_id: str) -> AgendaItem:
     item = s.get(AgendaItem, item_id)
     if item is None:
-        raise ValueError("That agenda item is no longer in the file.")
+        raise Gone("That agenda item is no longer in the file.")
     return item
 
 
 def _entry(s: Session, entry_id: str) -> SpeakerEntry:
     entry = s.get(SpeakerEntry, entry_id)
     if entry is None:
-        raise ValueError("That request for the floor is no longer on the list.")
+        raise Gone("That request for the floor is no longer on the list.")
     return entry
 
 

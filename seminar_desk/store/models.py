@@ -277,6 +277,9 @@ class SpeakerEntry(Tracked, Base):
     time_limit_s: Mapped[int | None] = mapped_column(Integer)
     started_at: Mapped[datetime | None] = mapped_column()
     ended_at: Mapped[datetime | None] = mapped_column()
+    # 1, 2, 3... in the order speeches on the item were ended: "put back last" picks by this,
+    # since wall times can go back (a corrected laptop clock). NULL before 0007.
+    end_order: Mapped[int | None] = mapped_column(Integer)
 
     item: Mapped[AgendaItem] = relationship()
     participant: Mapped[Participant | None] = relationship()

@@ -57,13 +57,13 @@ def test_only_waiting_entries_are_in_the_queue() -> None:
     assert ids(entries) == ["next"]
 
 
-def test_closed_list_takes_only_points_of_order() -> None:
+def test_closed_list_takes_only_points_of_order_and_rights_of_reply() -> None:
     q.check_can_add(False, "statement")
     q.check_can_add(True, "point_of_order")
-    with pytest.raises(q.ListClosed):
-        q.check_can_add(True, "statement")
-    with pytest.raises(q.ListClosed):
-        q.check_can_add(True, "right_of_reply")
+    q.check_can_add(True, "right_of_reply")  # UN practice: closed for statements, not replies
+    for kind in ("statement", "question", "report_back"):
+        with pytest.raises(q.ListClosed):
+            q.check_can_add(True, kind)
 
 
 def test_moving_between_neighbours() -> None:

@@ -529,3 +529,22 @@ def test_a_row_added_and_left_empty_does_not_stay(page: BreakoutsPage, qtbot) ->
     actions.add()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: actions.model.rowCount() == count)
+
+
+def test_report_back_button_puts_the_rapporteur_ahead_of_a_held_reply(
+    page: BreakoutsPage, qtbot
+) -> None:
+    from seminar_desk.services.speakers import SpeakersService
+
+    item = breakout_item(page)
+    page.select("item", item)
+    a, _, _ = page.breakouts.groups(item)
+    page.groups.reload(a.id)
+    report_id = page.groups.report_item.currentData()
+    speakers = SpeakersService(page.ctx.desk)
+    org = next(c.organisation_id for c in speakers.candidates() if c.text.endswith("(THA)"))
+    speakers.add(report_id, organisation_id=org, speech_type="right_of_reply")
+    qtbot.mouseClick(page.groups.report_button, Qt.MouseButton.LeftButton)
+    snap = speakers.snapshot(report_id)
+    assert [r.speech_type for r in snap.waiting] == ["report_back"]  # called in its turn
+    assert [r.speech_type for r in snap.held] == ["right_of_reply"]

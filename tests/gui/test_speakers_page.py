@@ -30,15 +30,8 @@ TEN = (
 
 
 @pytest.fixture
-def page(qtbot, demo_desk, clock) -> SpeakersPage:
-    clock.set(AFTER_DEMO)
-    ctx = DeskContext(demo_desk, ChangeBus(demo_desk))
-    p = SpeakersPage(ctx)
-    qtbot.addWidget(p)
-    p.resize(1200, 800)
-    p.show()
-    qtbot.waitExposed(p)
-    return p
+def page(speakers_page: SpeakersPage) -> SpeakersPage:
+    return speakers_page
 
 
 def type_speaker(qtbot, page: SpeakersPage, text: str) -> None:
@@ -102,7 +95,7 @@ def test_pause_finish_put_back_and_undo_from_the_keyboard(page, qtbot, clock) ->
     assert names(page) == ["Thailand"]
 
 
-def test_keyboard_reorder_withdraw_and_closed_list(page, qtbot) -> None:
+def test_keyboard_reorder_withdraw_and_closed_list(page, qtbot, shown) -> None:
     for name in ("brunei", "cambodia", "indonesia"):
         type_speaker(qtbot, page, name)
     page.list_view.setFocus()
@@ -119,7 +112,7 @@ def test_keyboard_reorder_withdraw_and_closed_list(page, qtbot) -> None:
     )
     assert "closed" in page.state_label.text()
     type_speaker(qtbot, page, "lao")
-    assert "closed" in page.message_label.text()
+    assert "closed" in shown.texts("refusal")[-1]
     qtbot.keyClick(page.add_edit, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     type_speaker(qtbot, page, "lao")
     assert page.queue.rows[0].delegation_code == "LAO"

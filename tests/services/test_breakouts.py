@@ -97,3 +97,27 @@ def test_rapporteur_goes_on_the_report_back_list_once(demo_desk: Desk) -> None:
     ]
     with pytest.raises(ValueError):
         service.add_rapporteur_to_speakers(a.id, report.id)
+
+
+def test_the_rapporteur_goes_where_the_queue_rules_say_not_behind_a_held_reply(
+    demo_desk: Desk,
+) -> None:
+    """A right of reply held on the report-back list parks in the reserved band at the end;
+    a rapporteur placed "after the last position" landed there and was never called."""
+    from seminar_desk.services.speakers import SpeakersService
+
+    service = BreakoutService(demo_desk)
+    item = breakout_item(service)
+    report = service.report_back_items(item)[0]
+    speakers = SpeakersService(demo_desk)
+    org = next(c.organisation_id for c in speakers.candidates() if c.text.endswith("(THA)"))
+    speakers.add(report.id, organisation_id=org, speech_type="right_of_reply")
+    speakers.add(report.id, organisation_id=org)
+    a, b, _ = service.groups(item)
+    service.add_rapporteur_to_speakers(a.id, report.id)
+    snap = speakers.snapshot(report.id)
+    assert [r.speech_type for r in snap.waiting] == ["statement", "report_back"]
+    assert [r.speech_type for r in snap.held] == ["right_of_reply"]
+    speakers.next_speaker(report.id)
+    speakers.next_speaker(report.id)
+    assert speakers.snapshot(report.id).current.speech_type == "report_back"

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from seminar_desk.domain.clock import FakeClock
+from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.speaker_queue import ListClosed
 from seminar_desk.domain.speaking_time import TimerPhase
 from seminar_desk.services.desk import Desk
@@ -223,13 +224,70 @@ def test_list_edits_are_undone_and_redone(service, tour) -> None:
 
 
 def test_errors_leave_the_list_alone(service, tour) -> None:
-    with pytest.raises(ValueError, match="Nobody is waiting"):
+    with pytest.raises(Refusal, match="Nobody is waiting"):
         service.next_speaker(tour)
-    with pytest.raises(ValueError, match="Nobody has the floor"):
+    with pytest.raises(Refusal, match="Nobody has the floor"):
         service.finish(tour)
-    with pytest.raises(ValueError):
+    with pytest.raises(Refusal):
         service.add(tour)
+    with pytest.raises(Refusal, match="nothing to clear"):
+        service.clear(tour)
     assert service.desk.undo_label is None
+
+
+def test_put_back_takes_the_speech_the_last_action_ended_not_the_latest_time(
+    service, tour, clock
+) -> None:
+    """A rehearsal on the demo before its dates (or a laptop clock set back): the demo's
+    speeches end later by the clock than the one just finished."""
+    clock.set(datetime(2026, 11, 30, 3, 0, tzinfo=UTC))
+    add_delegations(service, tour, ("KHM", "THA"))
+    service.next_speaker(tour)
+    clock.advance(60)
+    service.next_speaker(tour)  # ends KHM
+    clock._now -= timedelta(minutes=10)  # the laptop's clock is corrected meanwhile
+    service.finish(tour)  # ends THA, earlier by the clock than KHM
+    service.put_back(tour)
+    assert waiting_codes(service, tour) == ["THA"]
+    service.desk.undo()
+    assert waiting_codes(service, tour) == []
+
+
+def test_a_right_of_reply_is_accorded_on_a_closed_list(service, tour) -> None:
+    service.set_closed(tour, True)
+    service.add(tour, organisation_id=org_id(service.desk, "THA"), speech_type="right_of_reply")
+    assert [r.delegation_code for r in service.snapshot(tour).held] == ["THA"]
+
+
+def test_waiting_count_names_the_same_person_or_unnamed_delegation(service, tour) -> None:
+    khm = org_id(service.desk, "KHM")
+    duc = person_id(service.desk, "Nguyễn Văn Đức")
+    assert service.waiting_count(tour, participant_id=None, organisation_id=khm) == 0
+    service.add(tour, organisation_id=khm)
+    service.add(tour, participant_id=duc)
+    assert service.waiting_count(tour, participant_id=None, organisation_id=khm) == 1
+    assert service.waiting_count(tour, participant_id=duc, organisation_id=None) == 1
+    service.next_speaker(tour)
+    assert service.waiting_count(tour, participant_id=None, organisation_id=khm) == 0
+
+
+def test_the_item_list_leaves_out_breaks_and_meals_and_marks_the_live_item(service) -> None:
+    from seminar_desk.domain.kinds import takes_speakers
+    from seminar_desk.services.agenda import AgendaService
+
+    items = service.items()
+    assert items and all(takes_speakers(i.kind) for i in items)
+    assert not any(i.live for i in items) and service.live_item_id() is None
+    agenda = AgendaService(service.desk)
+    day = agenda.days()[0]
+    view = agenda.day(day.id)
+    pause = next(i for i in view.items if not takes_speakers(i.kind))
+    plenary = next(i for i in view.items if takes_speakers(i.kind))
+    agenda.start_item(plenary.id)
+    assert [i.id for i in service.items() if i.live] == [plenary.id]
+    assert service.live_item_id() == plenary.id
+    agenda.start_item(pause.id)  # a break ends the plenary; no list follows a break
+    assert service.live_item_id() is None
 
 
 def test_candidates_cover_people_and_delegations(service) -> None:

@@ -5,8 +5,8 @@ completes names and delegations as you type, and the list reorders with Alt+arro
 and drop. Each operation is one undoable service action; the page redraws from the saved list.
 """
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import Capacity, SpeechType
 from seminar_desk.domain.speaking_time import format_duration
+from seminar_desk.gui import ask, runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
 from seminar_desk.gui.projector import ProjectorWindow, pick_screen, saved_screen_name
@@ -81,7 +82,20 @@ def parse_limit(text: str) -> int | None:
 # Shortcuts that work anywhere in the window: the projector's, always; the floor's, while the
 # page shows. Keys that edit the list (Delete, Alt+Up...) stay with the list itself.
 GLOBAL_KEYS = frozenset(("projector", "clock"))
-PAGE_WIDE_KEYS = frozenset(("next", "pause", "finish", "put_back", "help"))
+PAGE_WIDE_KEYS = frozenset(("next", "pause", "finish", "put_back", "help", "add"))
+LIVE_MARK = "▶ "
+RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def is_undo_or_redo(event: QKeyEvent) -> bool:
+    """The keys of the Edit menu's Undo and Redo (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y)."""
+    combo = event.keyCombination().toCombined()
+    return (
+        event.matches(QKeySequence.StandardKey.Undo)
+        or event.matches(QKeySequence.StandardKey.Redo)
+        or QKeySequence(combo) == QKeySequence("Ctrl+Y")
+    )
+
 
 class SpeakersPage(Page):
     def __init__(self, ctx: DeskContext) -> None:
@@ -161,6 +175,11 @@ class SpeakersPage(Page):
         self.completer.setMaxVisibleItems(12)
         self.add_edit.setCompleter(self.completer)
         self.add_edit.textEdited.connect(self._typed)
+        # Exactly one entry per gesture: Enter in the popup is handled here (the completer would
+        # also send it to the field), a click in the popup through `activated`.
+        self.completer.popup().installEventFilter(self)
+        self.add_edit.installEventFilter(self)
+        self.typed_since_add = False
         self.completer.activated[QModelIndex].connect(self._picked)
         self.add_edit.returnPressed.connect(self._enter_in_add)
         self.capacity_box = QComboBox()
@@ -271,10 +290,6 @@ class SpeakersPage(Page):
         pform.addRow(self._button("help", "Keyboard shortcuts", self.show_help))
         self.screen_box.currentIndexChanged.connect(self._screen_chosen)
 
-        self.message_label = QLabel()
-        self.message_label.setObjectName("message")
-        self.message_label.setStyleSheet("color: #B00020")
-        # No word wrap here: a height-for-width label makes the scroll area scroll needlessly.
         projector.setMaximumWidth(300)
         side = QVBoxLayout()
         side.addWidget(projector)
@@ -283,7 +298,6 @@ class SpeakersPage(Page):
         left = QVBoxLayout()
         left.addWidget(floor)
         left.addWidget(self.tabs, 1)
-        left.addWidget(self.message_label)
         main.addLayout(left, 3)
         main.addLayout(side, 1)
         content = QWidget()
@@ -304,7 +318,6 @@ class SpeakersPage(Page):
         self.ticker = CountdownTicker(self.controller, self)
         self.ticker.countdown_changed.connect(self._on_countdown)
         self.controller.snapshot_changed.connect(self._on_snapshot)
-        self.controller.error.connect(self.show_error)
         self.controller.projector_changed.connect(self._update_projector_state)
         self._load_items()
         self._load_candidates()
@@ -401,7 +414,8 @@ class SpeakersPage(Page):
         try:
             self.item_box.clear()
             for item in self.service.items():
-                self.item_box.addItem(item.label, item.id)
+                label = f"{LIVE_MARK}{item.label} (live)" if item.live else item.label
+                self.item_box.addItem(label, item.id)
             index = self.item_box.findData(self.controller.item_id)
             self.item_box.setCurrentIndex(max(0, index))
         finally:
@@ -468,6 +482,7 @@ class SpeakersPage(Page):
 
     def _on_snapshot(self, snap: ListSnapshot | None) -> None:
         selected = self.selected_id()
+        self._show_item_chosen(snap.item_id if snap else None)
         if snap is None:
             self.queue.set_rows([], [])
             self.history.set_rows([])
@@ -496,7 +511,7 @@ class SpeakersPage(Page):
                 detail.insert(0, "PAUSED")
             self.now_detail.setText(" · ".join(d for d in detail if d))
         self.state_label.setText(
-            "List closed (points of order only)" if snap.closed else "List open"
+            "List closed (points of order and replies only)" if snap.closed else "List open"
         )
         self.close_button.setText("Reopen list" if snap.closed else "Close list")
         self.limit_spin.blockSignals(True)
@@ -557,20 +572,26 @@ class SpeakersPage(Page):
     def _item_chosen(self, _index: int) -> None:
         self.controller.set_item(self.item_box.currentData())
 
+    def _show_item_chosen(self, item_id: str | None) -> None:
+        """The chooser shows the item on show (it may have followed the agenda)."""
+        index = self.item_box.findData(item_id) if item_id else -1
+        if index >= 0 and index != self.item_box.currentIndex():
+            self.item_box.blockSignals(True)
+            self.item_box.setCurrentIndex(index)
+            self.item_box.blockSignals(False)
+
     # -- operations -----------------------------------------------------------------------------
 
     def show_error(self, message: str) -> None:
-        self.message_label.setText(message)
-        window = self.ctx.window
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(message, 6000)
+        """A refusal found by the page itself, shown like the services' refusals."""
+        runner.show_refusal(self, message)
 
     def _run(self, op: object, *args: object) -> bool:
-        self.message_label.clear()
+        """Run a service operation through the GUI runner (refusals are shown there)."""
         if self.controller.item_id is None:
             self.show_error("Choose an agenda item first.")
             return False
-        return self.controller.run(op, *args, origin=self)  # type: ignore[arg-type]
+        return runner.call(self, op, *args, origin=self) is not None  # type: ignore[arg-type]
 
     def next_speaker(self) -> None:
         self._run(self.service.next_speaker, self.controller.item_id)
@@ -585,6 +606,18 @@ class SpeakersPage(Page):
         self._run(self.service.put_back, self.controller.item_id)
 
     def clear(self) -> None:
+        """Say how many requests the list loses, and clear it only if the chair agrees."""
+        snap = self.snapshot
+        count = len(snap.waiting) + len(snap.held) if snap else 0
+        if snap is not None and count:
+            held = f" and {len(snap.held)} right(s) of reply held" if snap.held else ""
+            question = (
+                f"Take the {len(snap.waiting)} speaker(s) waiting{held} off the list of "
+                f"“{snap.item_title}”?\n\nSpeeches already held stay on record. "
+                "Ctrl+Z puts the list back."
+            )
+            if not ask.confirm(self, question, yes=f"Clear {count}"):
+                return
         self._run(self.service.clear, self.controller.item_id)
 
     def call_replies(self) -> None:
@@ -666,14 +699,49 @@ class SpeakersPage(Page):
         self.add_edit.selectAll()
 
     def _typed(self, text: str) -> None:
+        self.typed_since_add = True
         self.candidate_filter.set_text(text)
         if text.strip():
             self.completer.complete()
 
-    def _picked(self, index: QModelIndex) -> None:
-        candidate = index.data(CANDIDATE_ROLE)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if (
+            watched is self.add_edit
+            and event.type() == QEvent.Type.ShortcutOverride
+            and is_undo_or_redo(event)  # type: ignore[arg-type]
+            and not (self.typed_since_add and self.add_edit.text())
+        ):
+            # Ctrl+Z/Ctrl+Y belong to the Desk's undo unless they would undo typing in the field.
+            event.ignore()
+            return True
+        popup = self.completer.popup()
+        if (
+            watched is popup
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in RETURN_KEYS  # type: ignore[attr-defined]
+        ):
+            self._enter_in_popup()
+            return True  # neither the completer nor the field sees this Enter again
+        return super().eventFilter(watched, event)
+
+    def _enter_in_popup(self) -> None:
+        """Enter with the completer open: the highlighted candidate, else the best match."""
+        popup = self.completer.popup()
+        index = popup.currentIndex()
+        chosen = index.isValid() and popup.selectionModel().isSelected(index)
+        candidate = index.data(CANDIDATE_ROLE) if chosen else None
+        popup.hide()
         if isinstance(candidate, Candidate):
             self.add_candidate(candidate)
+        else:
+            self._enter_in_add()
+
+    def _picked(self, index: QModelIndex) -> None:
+        """A click in the completer's popup."""
+        candidate = index.data(CANDIDATE_ROLE)
+        if isinstance(candidate, Candidate) and self.add_candidate(candidate):
+            # The completer puts the chosen text in the field after this slot.
+            QTimer.singleShot(0, lambda: self.add_edit.setText(""))
 
     def _enter_in_add(self) -> None:
         text = self.add_edit.text().strip()
@@ -687,19 +755,52 @@ class SpeakersPage(Page):
             return
         self.candidate_filter.set_text(text)
         if self.candidate_filter.rowCount() == 0:
-            self.show_error(f"No participant or delegation matches {text!r}.")
+            self._reset_add_choices()
+            self.show_error(f"No participant or delegation matches “{text}”.")
             return
         first = self.candidate_filter.index(0, 0).data(CANDIDATE_ROLE)
         self.add_candidate(first)
 
     def add_candidate(self, candidate: Candidate) -> bool:
-        """Add the person or delegation with the capacity and speech type chosen beside."""
+        """Add the person or delegation with the capacity and speech type chosen beside.
+
+        Whatever happens, the speech type and capacity go back to the usual (a statement in
+        national capacity), so a refused right of reply is not silently reused next time.
+        """
+        try:
+            added = self._add(candidate)
+        finally:
+            self._reset_add_choices()
+        if added:
+            # setText (not clear) also empties the field's own undo: Ctrl+Z is the Desk's now.
+            self.add_edit.setText("")
+            self.typed_since_add = False
+            self.candidate_filter.set_text("")
+        return added
+
+    def _add(self, candidate: Candidate) -> bool:
+        item_id = self.controller.item_id
+        if item_id is None:
+            self.show_error("Choose an agenda item first.")
+            return False
+        waiting = self.service.waiting_count(
+            item_id,
+            participant_id=candidate.participant_id,
+            organisation_id=candidate.organisation_id,
+        )
+        if waiting and not ask.confirm(
+            self,
+            f"{candidate.text} is already waiting on this list of speakers. "
+            "Add another request for the floor (a second intervention)?",
+            yes="Add again",
+        ):
+            return False
         capacity, group_id = self.capacity_box.currentData() or (Capacity.NATIONAL.value, None)
         if capacity == Capacity.NATIONAL and candidate.org_kind and not candidate.is_state:
             capacity = Capacity.ORGANISATION.value
-        ok = self._run(
+        return self._run(
             lambda **kw: self.service.add(
-                self.controller.item_id,  # type: ignore[arg-type]
+                item_id,
                 participant_id=candidate.participant_id,
                 organisation_id=candidate.organisation_id,
                 capacity=capacity,
@@ -708,13 +809,10 @@ class SpeakersPage(Page):
                 **kw,
             )
         )
-        if ok:
-            QTimer.singleShot(0, self.add_edit.clear)
-            self.add_edit.clear()
-            self.candidate_filter.set_text("")
-            self.type_box.setCurrentIndex(0)
-            self.capacity_box.setCurrentIndex(0)
-        return ok
+
+    def _reset_add_choices(self) -> None:
+        self.type_box.setCurrentIndex(0)
+        self.capacity_box.setCurrentIndex(0)
 
     # -- projector ------------------------------------------------------------------------------
 

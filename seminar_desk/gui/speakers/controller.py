@@ -1,12 +1,13 @@
 """One place that knows the list on show: the Speakers page and the projector both follow it.
 
 The controller keeps the selected item's snapshot fresh after every action, undo and redo, and
-a `CountdownTicker` turns the snapshot's timer into text and a colour phase. The ticker wakes
-only when the shown second changes (or the wall clock's minute), never counting ticks itself.
+follows the agenda: when an item that takes speakers is started, its list comes on show (and
+on the projector); on opening a file it shows the live item. A `CountdownTicker` turns the
+snapshot's timer into text and a colour phase. The ticker wakes only when the shown second
+changes (or the wall clock's minute), never counting ticks itself.
 """
 
 import math
-from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -37,7 +38,6 @@ class SpeakersController(QObject):
 
     snapshot_changed = Signal(object)
     projector_changed = Signal()
-    error = Signal(str)
 
     def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +48,8 @@ class SpeakersController(QObject):
         self.mode = ProjectorMode.SPEAKERS
         self.message = ""
         self.zone = self._zone()
-        self.item_id = self.service.live_item_id() or self._default_item()
+        self.live_id = self.service.live_item_id()
+        self.item_id = self.live_id or self._default_item()
         self.refresh()
 
     def _default_item(self) -> str | None:
@@ -82,17 +83,18 @@ class SpeakersController(QObject):
     def on_changes(self, changes: OpChanges) -> None:
         if changes.touches(Area.SEMINAR):
             self.zone = self._zone()
+        if changes.touches(Area.AGENDA):
+            self._follow_agenda()
         if changes.touches(*WATCHED):
             self.refresh()
 
-    def run(self, op: Callable[..., OpChanges], *args: object, **kwargs: object) -> bool:
-        """Call a service operation; a refused operation becomes an `error` message."""
-        try:
-            op(*args, **kwargs)
-        except ValueError as exc:
-            self.error.emit(str(exc))
-            return False
-        return True
+    def _follow_agenda(self) -> None:
+        """Show the item that has just gone live (started, or live again after an undo)."""
+        live = self.service.live_item_id()
+        if live != self.live_id:
+            self.live_id = live
+            if live is not None:
+                self.item_id = live
 
     def set_projector(self, mode: ProjectorMode, message: str | None = None) -> None:
         self.mode = mode

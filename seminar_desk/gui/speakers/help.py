@@ -20,7 +20,11 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("up", "Alt+Up", "Move the selected speaker up (or drag it)"),
     ("down", "Alt+Down", "Move the selected speaker down (or drag it)"),
     ("replies", "Ctrl+Shift+R", "Call the rights of reply"),
-    ("close", "Ctrl+Shift+L", "Close or reopen the list (a closed list takes points of order)"),
+    (
+        "close",
+        "Ctrl+Shift+L",
+        "Close or reopen the list (a closed list takes points of order and rights of reply)",
+    ),
     ("limit", "Ctrl+T", "Speaking time of the selected speaker"),
     ("projector", "Ctrl+Shift+P", "Open or close the projector window"),
     ("clock", "Ctrl+Shift+K", "Projector: show only the clock / back to the speakers"),
@@ -37,8 +41,8 @@ def shortcuts_html() -> str:
     return (
         "<h3>List of speakers: keyboard</h3><table>" + rows + "</table>"
         "<p>Points of order go ahead of everyone waiting; rights of reply wait until the chair "
-        "calls them. A closed list still takes points of order. Every change can be undone "
-        "with Ctrl+Z.</p>"
+        "calls them. A closed list still takes points of order and rights of reply. Every change "
+        "can be undone with Ctrl+Z.</p>"
         "<p>On the projector window: F11 switches full screen on and off, Escape leaves it. "
         "The screen it opens on is remembered.</p>"
         "<p>The speaking-time keys work while the Speakers page has the keyboard focus; the "

@@ -1,0 +1,20 @@
+"""Asking before an action whose effect a person should see first (clear a list, add twice).
+
+The question is plain text (names typed by users are never markup); No is the default, so an
+Enter pressed out of habit does not confirm. Tests patch `QMessageBox.exec` to answer.
+"""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+TITLE = "Seminar Desk"
+
+
+def confirm(parent: QWidget | None, text: str, *, yes: str) -> bool:
+    """Ask `text`; True if the person chose the `yes` button (e.g. "Clear list")."""
+    box = QMessageBox(QMessageBox.Icon.Question, TITLE, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText(yes)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
