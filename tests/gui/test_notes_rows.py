@@ -156,7 +156,9 @@ def test_action_item_text_owner_and_due_by_keys(
     if not isinstance(due, QDateEdit):
         due = due.parent()
     assert isinstance(due, QDateEdit)
-    due.setDate(QDate(2027, 3, 15))  # the calendar's own value, as the arrows would set it
+    qtbot.keyClick(editing(panel), Qt.Key.Key_Home)  # the day: one up
+    qtbot.keyClick(editing(panel), Qt.Key.Key_Up)
+    expected = due.date()
     qtbot.keyClick(editing(panel), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.view.state() != QAbstractItemView.State.EditingState)
 
@@ -164,7 +166,7 @@ def test_action_item_text_owner_and_due_by_keys(
     assert after[:-1] == before
     new = after[-1]
     assert new[1:3] == ("Circulate the WCO risk indicators", "UNRCPD")
-    assert str(new[3]) == "2027-03-15"
+    assert new[3] == expected.toPython()
 
 
 def test_changes_from_elsewhere_leave_the_open_cell_where_it_is(
@@ -197,3 +199,60 @@ def test_changes_from_elsewhere_leave_the_open_cell_where_it_is(
     assert stored[typed_id] == "Harmonise end-user certificates across the region"
     assert "Added in another window" in stored.values()
     qtmodeltester.check(panel.model)
+
+
+@pytest.fixture
+def laptop_in_new_york(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The laptop's own zone far from the seminar's (Asia/Phnom_Penh, UTC+7)."""
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("laptop_in_new_york")
+def test_last_written_stamp_is_in_the_seminar_zone(page: BreakoutsPage, qtbot, clock) -> None:
+    """The stamp said 21:00 (New York) for a note written at 09:00 in Phnom Penh."""
+    page.ctx.desk.clock = clock  # 19 Dec 2026 02:00 UTC: 09:00 in Phnom Penh
+    group_id = open_group_a(page, "summary")
+    edit = page.editor.edits["summary"]
+    edit.setFocus()
+    qtbot.keyClicks(edit, " More seizures reported.")
+    page.tabs.setCurrentIndex(2)  # focus leaves: saved at once
+    with page.ctx.desk.read() as s:
+        from seminar_desk.store.models import Note
+
+        note = s.scalars(
+            select(Note).where(Note.group_id == group_id, Note.section == "summary")
+        ).one()
+        assert "More seizures reported." in note.body
+    assert page.editor.stamp.text() == "Last written by Lina Haddad, 19 Dec 09:00:00"
+
+
+@pytest.mark.usefixtures("laptop_in_new_york")
+def test_an_empty_due_date_starts_at_today_in_the_seminar_zone(
+    page: BreakoutsPage, qtbot, clock
+) -> None:
+    """20 Dec 03:00 in Phnom Penh is still 19 Dec on a laptop set to New York."""
+    from datetime import UTC, datetime
+
+    clock.set(datetime(2026, 12, 19, 20, 0, tzinfo=UTC))
+    page.ctx.desk.clock = clock
+    group_id = open_group_a(page, "action_items")
+    panel = page.editor.actions
+    add_by_click(qtbot, panel)
+    qtbot.keyClicks(editing(panel), "Brief the customs academy")
+    qtbot.keyClick(editing(panel), Qt.Key.Key_Tab)
+    qtbot.keyClick(editing(panel), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: cell_of(panel) == (len(panel.model.rows) - 1, 2))
+    due = editing(panel)
+    due = due if isinstance(due, QDateEdit) else due.parent()
+    assert isinstance(due, QDateEdit) and due.date() == QDate(2026, 12, 20)
+    qtbot.keyClick(editing(panel), Qt.Key.Key_Home)  # the day
+    qtbot.keyClick(editing(panel), Qt.Key.Key_Up)
+    qtbot.keyClick(editing(panel), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: str(actions(page, group_id)[-1][3]) == "2026-12-21")
+    assert actions(page, group_id)[-1][1] == "Brief the customs academy"

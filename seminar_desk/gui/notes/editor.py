@@ -8,7 +8,9 @@ the text); recommendations and action items are rows whose edits go on the desk'
 """
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
@@ -37,6 +39,7 @@ from seminar_desk.domain.text import fold
 from seminar_desk.gui import runner
 from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.notes.models import ID_ROLE, RowsModel
+from seminar_desk.services.agenda import AgendaService
 from seminar_desk.services.breakouts import Person
 from seminar_desk.services.notes import (
     NoteAutosaver,
@@ -116,7 +119,11 @@ class StatusDelegate(QStyledItemDelegate):
 
 
 class DueDelegate(QStyledItemDelegate):
-    """A calendar for the due date; an empty date starts at today."""
+    """A calendar for the due date; an empty date starts at today where the seminar is."""
+
+    def __init__(self, today: Callable[[], date], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.today = today
 
     def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:  # noqa: N802
         edit = QDateEdit(parent)
@@ -127,9 +134,10 @@ class DueDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802
         assert isinstance(editor, QDateEdit)
         value = index.data(Qt.ItemDataRole.EditRole)
-        editor.setDate(
-            value if isinstance(value, QDate) and value.isValid() else QDate.currentDate()
-        )
+        if not (isinstance(value, QDate) and value.isValid()):
+            today = self.today()
+            value = QDate(today.year, today.month, today.day)
+        editor.setDate(value)
 
     def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:  # noqa: N802
         assert isinstance(editor, QDateEdit)
@@ -230,7 +238,7 @@ class RowsPanel(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         status_col = self.model.columnCount() - 1
         if kind == "action":
-            self.view.setItemDelegateForColumn(2, DueDelegate(self.view))
+            self.view.setItemDelegateForColumn(2, DueDelegate(editor.today, self.view))
         text_delegate = TextDelegate("text", self.autosave, self.view)
         text_delegate.closeEditor.connect(self._cell_closed)
         self.view.setItemDelegateForColumn(0, text_delegate)
@@ -367,6 +375,7 @@ class NotesEditor(QWidget):
         self.idle_timer.timeout.connect(self.saver.idle)
         self._loading = False
         self._warm = False
+        self._zone: ZoneInfo | None = None
 
         self.title = QLabel("Choose an agenda item or a breakout group.")
         self.title.setObjectName("notes_title")
@@ -473,6 +482,17 @@ class NotesEditor(QWidget):
         QSettings().setValue(RAPPORTEUR_KEY, name.strip())
         self.who_banner.setVisible(not name.strip())
 
+    # -- time ---------------------------------------------------------------------------------
+
+    def zone(self) -> ZoneInfo:
+        """The seminar's time zone (as on the agenda and the projector), not the laptop's."""
+        if self._zone is None:
+            self._zone = AgendaService(self.notes.desk).timezone()
+        return self._zone
+
+    def today(self) -> date:
+        return self.notes.desk.clock.now().astimezone(self.zone()).date()
+
     # -- loading ------------------------------------------------------------------------------
 
     def open(self, target: NoteTarget | None, title: str = "") -> None:
@@ -524,7 +544,7 @@ class NotesEditor(QWidget):
         if latest is None or latest.updated_at is None:
             self.stamp.setText("")
         else:
-            when = latest.updated_at.astimezone().strftime("%d %b %H:%M:%S")
+            when = latest.updated_at.astimezone(self.zone()).strftime("%d %b %H:%M:%S")
             by = f" by {latest.author_name}" if latest.author_name else ""
             self.stamp.setText(f"Last written{by}, {when}")
 
@@ -582,8 +602,12 @@ class NotesEditor(QWidget):
         return self.state.text()
 
     def on_changes(self, changes: OpChanges) -> None:
+        if changes.touches(Area.SEMINAR):
+            self._zone = None
         if changes.origin is self or self.target is None:
             return
+        if changes.touches(Area.SEMINAR):
+            self._show_stamp(self.notes.page(self.target))
         if changes.touches(Area.NOTES, Area.BREAKOUTS):
             self.reload()
         if changes.touches(Area.PARTICIPANTS):
