@@ -93,10 +93,15 @@ def font_at(base: QFont, px: int, fit: Fit) -> QFont:
     return font
 
 
+def drawn(font: QFont, text: str, width: int, flags: int) -> QRect:
+    """The box `text` takes, drawn with `font` and alignment/wrap `flags`, `width` wide at most."""
+    return QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000), flags, text)
+
+
 def text_fits(font: QFont, text: str, width: int, height: int, flags: int) -> bool:
     """Whether `text`, drawn with `font` and alignment/wrap `flags`, lies within width x height."""
-    drawn = QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000), flags, text)
-    return drawn.width() <= width and drawn.height() <= height
+    box = drawn(font, text, width, flags)
+    return box.width() <= width and box.height() <= height
 
 
 def elide(font: QFont, text: str, width: int, height: int, flags: int) -> str:
@@ -275,30 +280,54 @@ class ProjectorView(QWidget):
         width = max(1, self.width() - 2 * margin)
         rows = self._rows()
         bands = [row for row in rows if isinstance(row, list)]
-        wanted = [max(self._band_height(label, unit) for label in row) for row in bands]
+        wanted = [
+            max(self._band_height(label, label.fit.size * unit) for label in row) for row in bands
+        ]
+        least = [max(self._band_height(label, self.min_px) for label in row) for row in bands]
         room = self.height() - 2 * margin - gap * (sum(1 for h in wanted if h) - 1)
-        scale = max(0.0, min(1.0, room / sum(wanted)))
-        spare = max(0.0, room - scale * sum(wanted))
+        scales = self._scales(wanted, least, room)
+        heights = [
+            floor if k is None else int(w * k)
+            for w, floor, k in zip(wanted, least, scales, strict=True)
+        ]
+        spare = max(0.0, room - sum(heights))
         weights = sum(row for row in rows if not isinstance(row, list)) or 1.0
         y = float(margin)
-        heights = iter(wanted)
+        bands_left = iter(zip(heights, scales, strict=True))
         for row in rows:
             if not isinstance(row, list):
                 y += spare * row / weights
                 continue
-            band = int(next(heights) * scale)
+            band, scale = next(bands_left)
             for label in row:
-                label.max_px = max(self.min_px, int(label.fit.size * unit * scale))
+                share = 0 if scale is None else int(label.fit.size * unit * scale)
+                label.max_px = max(self.min_px, share)
             self._place_row(row, margin, int(y), width, band)
             y += band + (gap if band else 0)
 
-    def _band_height(self, label: _Label, unit: float) -> int:
-        """The height of the label's lines at its full size; none for an empty line of text
-        (the countdown and the clock keep their place, so the screen does not jump)."""
+    @staticmethod
+    def _scales(wanted: list[int], least: list[int], room: float) -> list[float | None]:
+        """One shrink factor for all bands, except those it would take below their smallest
+        font (None: set at the smallest size), so the countdown gives way before small lines."""
+        floored = [False] * len(wanted)
+        while True:
+            free = sum(w for w, f in zip(wanted, floored, strict=True) if not f)
+            taken = sum(m for m, f in zip(least, floored, strict=True) if f)
+            scale = max(0.0, min(1.0, (room - taken) / free)) if free else 1.0
+            below = [i for i, w in enumerate(wanted) if not floored[i] and w * scale < least[i]]
+            if not below:
+                return [None if f else scale for f in floored]
+            for i in below:
+                floored[i] = True
+
+    def _band_height(self, label: _Label, px: float) -> int:
+        """The height of the label's lines at `px`; none for an empty line of text (the
+        countdown and the clock keep their place, so the screen does not jump)."""
         if not label.full_text and not label.fit.digits:
             return 0
-        font = font_at(self.font(), round(label.fit.size * unit), label.fit)
-        return QFontMetrics(font).height() * label.fit.lines
+        font = font_at(self.font(), round(px), label.fit)
+        lines = "\n".join(["Ág"] * label.fit.lines)
+        return drawn(font, lines, 1_000_000, self._flags(label)).height()
 
     def _place_row(self, row: list[_Label], x: int, y: int, width: int, height: int) -> None:
         if len(row) == 1:

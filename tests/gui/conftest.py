@@ -1,8 +1,12 @@
 """Fixtures shared by GUI tests of several modules."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel
 
 # After the demo's tour de table (16:18 in Phnom Penh), so new speeches come after it.
 AFTER_DEMO = datetime(2026, 12, 19, 9, 30, tzinfo=UTC)
@@ -22,3 +26,21 @@ def speakers_page(qtbot, demo_desk, clock):  # noqa: ANN001, ANN201
     page.show()
     qtbot.waitExposed(page)
     return page
+
+
+def label_text_fits(label: QLabel) -> bool:
+    """The label's text, as Qt draws it with the label's font and flags, lies inside it."""
+    box = label.contentsRect()
+    flags = int(label.alignment().value)
+    if label.wordWrap():
+        flags |= Qt.TextFlag.TextWordWrap.value
+    drawn = QFontMetrics(label.font()).boundingRect(
+        QRect(0, 0, box.width(), 100_000), flags, label.text()
+    )
+    return drawn.width() <= box.width() and drawn.height() <= box.height()
+
+
+@pytest.fixture
+def text_fits() -> Callable[[QLabel], bool]:
+    """`text_fits(label)`: whether the label's text is drawn whole inside it."""
+    return label_text_fits

@@ -56,6 +56,8 @@ from seminar_desk.gui.speakers.models import (
     StatsModel,
     limit_text,
 )
+from seminar_desk.gui.speakers.preview import ProjectorPreview
+from seminar_desk.gui.wrapping_label import WrappingLabel
 from seminar_desk.services import speaker_stats
 from seminar_desk.services.speakers import Candidate, ListSnapshot
 
@@ -285,7 +287,7 @@ class SpeakersPage(Page):
         pbuttons.addWidget(self._button("clock", "Clock only", self.toggle_clock), 0, 1)
         pbuttons.addWidget(QPushButton("Speakers", clicked=self.show_speakers), 1, 0)
         pform.addRow(pbuttons)
-        self.projector_state = QLabel()
+        self.projector_state = WrappingLabel()  # "Showing message “…”" is longer than the box
         pform.addRow(self.projector_state)
         pform.addRow(self._button("help", "Keyboard shortcuts", self.show_help))
         self.screen_box.currentIndexChanged.connect(self._screen_chosen)
@@ -317,6 +319,8 @@ class SpeakersPage(Page):
         self._build_menu()
         self.ticker = CountdownTicker(self.controller, self)
         self.ticker.countdown_changed.connect(self._on_countdown)
+        self.preview = ProjectorPreview(self.controller, self.ticker)  # follows the same ticker
+        side.insertWidget(1, self.preview)
         self.controller.snapshot_changed.connect(self._on_snapshot)
         self.controller.projector_changed.connect(self._update_projector_state)
         self._load_items()
