@@ -519,6 +519,12 @@ class AgendaService:
             raise AgendaError("Every item of this day has run.")
         return self.start_item(nxt.id, origin)
 
+    def replan_day_of(self, item_id: str, origin: object | None = None) -> ReplanResult:
+        """Re-plan the day `item_id` is on (F8 on the Speakers page)."""
+        with self.desk.read() as s:
+            day_id = _get_item(s, item_id).day_id
+        return self.replan(day_id, origin)
+
     def replan(self, day_id: str, origin: object | None = None) -> ReplanResult:
         """Move every unlocked item that has not started to follow the actual times.
 
@@ -535,7 +541,7 @@ class AgendaService:
             if not 0 <= now_min < 2 * DAY_MINUTES:
                 now_min = None
             before = {it.id: it.start_time for it in items}
-            plan = _retime(s, day, items, now=now_min)
+            plan = _retime(s, day, items, now=now_min, replanning=True)
             moved = tuple(it.title for it in items if it.start_time != before[it.id])
             collisions = tuple(items[w.index].title for w in plan.warnings if w.kind == "collision")
         return ReplanResult(act.changes, moved, collisions)
@@ -682,11 +688,12 @@ def _retime(
     items: Sequence[AgendaItem] | None = None,
     *,
     now: int | None = None,
+    replanning: bool = False,
 ) -> DayPlan:
     """Store the start time each item gets from the plan (the current plan).
 
     Before the day goes live, re-timing is planning: the adopted programme (start and duration)
-    follows. Once an item has started, or when re-planning (`now`), only the current plan moves;
+    follows. Once an item has started, or when re-planning, only the current plan moves;
     an item added to a live day has no adopted time (it was added on the day).
     """
     if items is None:
@@ -700,7 +707,7 @@ def _retime(
         now=now,
         resume_at=_resume_at(day, items),
     )
-    live = now is not None or any(it.actual_start is not None for it in items)
+    live = replanning or any(it.actual_start is not None for it in items)
     for it, minute in zip(items, plan.starts, strict=True):
         if it.actual_start is not None:
             continue  # what happened stays as it happened

@@ -302,3 +302,17 @@ def test_parallel_items_run_live_together(agenda: AgendaService, clock: FakeCloc
     view = agenda.day(day1)
     assert view.items[8].done and view.items[9].done and view.items[10].running
     assert view.items[8].actual_end == view.items[9].actual_end == clock.now()
+
+
+def test_replanning_never_changes_the_adopted_programme(
+    agenda: AgendaService, clock: FakeClock, day1: str
+):
+    """Even before anything has started (the room is late at 09:20), or with a clock outside
+    the day, re-planning moves the current plan only."""
+    clock.advance(20 * 60)
+    agenda.replan(day1)
+    view = agenda.day(day1)
+    assert [format_minutes(i.planned_start) for i in view.items] == DAY1
+    clock.advance(30 * 24 * 3600)
+    agenda.replan_day_of(view.items[3].id)
+    assert [format_minutes(i.planned_start) for i in agenda.day(day1).items] == DAY1

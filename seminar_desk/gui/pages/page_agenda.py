@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -51,6 +52,7 @@ from seminar_desk.gui.agenda.model import (
     plain_tooltip,
 )
 from seminar_desk.gui.context import DeskContext
+from seminar_desk.gui.live_keys import AGENDA_KEYS, HELP_KEY, LIVE_KEYS
 from seminar_desk.gui.pages.base import Page, PageSpec
 from seminar_desk.services.agenda import AgendaError, AgendaService, DayInfo, DayView
 from seminar_desk.services.agenda_import import (
@@ -69,7 +71,7 @@ MAX_SHOWN_DELAY_MIN = 12 * 60
 # Keys that act on the shown page wherever the focus is in the window: running live, changing
 # the shown day, import and export. None of them edits text, so no field needs them.
 PAGE_WIDE_KEYS = frozenset(
-    ("start", "end", "next", "replan", "show_prev_day", "show_next_day", "import", "export")
+    (*AGENDA_KEYS, "help", "show_prev_day", "show_next_day", "import", "export")
 )
 SELECT_ROWS = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
 
@@ -222,16 +224,15 @@ class AgendaPage(Page):
             ("down", "Move do&wn", "Ctrl+Down", lambda: self.move_selected(1), "Later"),
             ("prev_day", "To previous day", "Ctrl+Shift+Up", lambda: self.move_day(-1), ""),
             ("next_day", "To next day", "Ctrl+Shift+Down", lambda: self.move_day(1), ""),
-            ("start", "Start", "F5", self.start_selected, "Start the selected item now (F5)"),
-            ("end", "End", "F6", self.end_current, "End the running item now (F6)"),
-            ("next", "Next", "F7", self.start_next, "End what runs and start the next (F7)"),
-            (
-                "replan",
-                "Re-plan the rest of the day",
-                "F8",
-                self.replan,
-                "Move every unlocked item that has not started to follow the actual times (F8)",
+            *(
+                (k.agenda_action, k.verb, k.key, slot, f"{k.on_agenda} ({k.key})")
+                for k, slot in zip(
+                    LIVE_KEYS,
+                    (self.start_selected, self.end_current, self.start_next, self.replan),
+                    strict=True,
+                )
             ),
+            ("help", "Keyboard shortcuts", HELP_KEY, self.show_help, "Every key (F1)"),
             (
                 "parallel",
                 "In parallel",
@@ -280,10 +281,54 @@ class AgendaPage(Page):
             )
             action.setToolTip(tip or text.replace("&", ""))
             action.triggered.connect(slot)
+            if key in PAGE_WIDE_KEYS:
+                action.setEnabled(False)  # until the page shows (see showEvent)
             self.addAction(action)
             self._actions[key] = action
             if key in toolbar_keys:
                 self.toolbar.addAction(action)
+        self._build_menu()
+
+    def _build_menu(self) -> None:
+        """An Agenda menu in the main window (keys shown beside each), removed with the page."""
+        window = self.ctx.window
+        if not isinstance(window, QMainWindow):
+            return
+        bar = window.menuBar()
+        menu = QMenu("&Agenda", bar)
+        for key in (*AGENDA_KEYS, None, "import", "export", None, "help"):
+            if key is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(self._actions[key])
+        before = next((a for a in bar.actions() if "Speakers" in a.text()), None)
+        before = before or next((a for a in bar.actions() if "Help" in a.text()), None)
+        if before is not None:
+            bar.insertMenu(before, menu)
+        else:
+            bar.addMenu(menu)
+        self.menu = menu
+        self.destroyed.connect(menu.deleteLater)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._enable_page_keys(True)
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        self._enable_page_keys(False)
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    def _enable_page_keys(self, enabled: bool) -> None:
+        """F1 and F5-F8 act from anywhere in the window while this page shows; while it is
+        hidden they are off, so the Speakers page's same keys are never ambiguous (and a menu
+        holding them does not keep them alive)."""
+        for key in PAGE_WIDE_KEYS:
+            self._actions[key].setEnabled(enabled)
+
+    def show_help(self) -> None:
+        from seminar_desk.gui.speakers.help import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     def action(self, key: str) -> QAction:
         return self._actions[key]

@@ -84,7 +84,9 @@ def parse_limit(text: str) -> int | None:
 # Shortcuts that work anywhere in the window: the projector's, always; the floor's, while the
 # page shows. Keys that edit the list (Delete, Alt+Up...) stay with the list itself.
 GLOBAL_KEYS = frozenset(("projector", "clock"))
-PAGE_WIDE_KEYS = frozenset(("next", "pause", "finish", "put_back", "help", "add"))
+PAGE_WIDE_KEYS = frozenset(
+    ("start", "next", "pause", "finish", "put_back", "replan", "help", "add")
+)
 LIVE_MARK = "▶ "
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -155,9 +157,10 @@ class SpeakersPage(Page):
         floor_layout.addWidget(self.countdown, 0, 1, 2, 1)
         buttons = QHBoxLayout()
         for name, text, slot in (
+            ("start", "Start / resume", self.start_floor),
             ("next", "Next speaker", self.next_speaker),
             ("pause", "Pause / resume", self.toggle_pause),
-            ("finish", "Finish", self.finish),
+            ("finish", "End speech", self.finish),
             ("put_back", "Put back last", self.put_back),
         ):
             buttons.addWidget(self._button(name, text, slot))
@@ -316,6 +319,7 @@ class SpeakersPage(Page):
         outer.addWidget(scroll)
 
         self._type_actions()
+        self._key_action("replan", "Re-plan the rest of the day", self.replan)
         self._build_menu()
         self.ticker = CountdownTicker(self.controller, self)
         self.ticker.countdown_changed.connect(self._on_countdown)
@@ -341,19 +345,24 @@ class SpeakersPage(Page):
         button.clicked.connect(slot)
         if key and "…" not in key:
             button.setToolTip(f"{text} ({key})")
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(
-                Qt.ShortcutContext.WindowShortcut
-                if name in GLOBAL_KEYS or name in PAGE_WIDE_KEYS
-                else Qt.ShortcutContext.WidgetWithChildrenShortcut
-            )
-            if name in PAGE_WIDE_KEYS:
-                action.setEnabled(False)  # until the page shows (see showEvent)
-            action.triggered.connect(key_slot or slot)
-            self.addAction(action)
-            self.actions_by_name[name] = action
+            self._key_action(name, text, key_slot or slot)
         return button
+
+    def _key_action(self, name: str, text: str, slot: object) -> QAction:
+        """The shortcut action `name` (its key from the help table), shown in the menu."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(KEYS[name]))
+        action.setShortcutContext(
+            Qt.ShortcutContext.WindowShortcut
+            if name in GLOBAL_KEYS or name in PAGE_WIDE_KEYS
+            else Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        if name in PAGE_WIDE_KEYS:
+            action.setEnabled(False)  # until the page shows (see showEvent)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
 
     def _type_actions(self) -> None:
         for i in range(len(SPEECH_TYPES)):
@@ -389,9 +398,12 @@ class SpeakersPage(Page):
         bar = window.menuBar()
         menu = QMenu("&Speakers", bar)
         for name in (
-            "next",
-            "pause",
+            "start",
             "finish",
+            "next",
+            "replan",
+            None,
+            "pause",
             "put_back",
             None,
             "projector",
@@ -596,6 +608,32 @@ class SpeakersPage(Page):
             self.show_error("Choose an agenda item first.")
             return False
         return runner.call(self, op, *args, origin=self) is not None  # type: ignore[arg-type]
+
+    def start_floor(self) -> None:
+        """F5: the floor to the next speaker, or a paused speech resumed; never ends a speech."""
+        current = self.snapshot.current if self.snapshot is not None else None
+        if current is None:
+            self.next_speaker()
+        elif current.status == "paused":
+            self.toggle_pause()
+        else:
+            self.show_error(
+                f"{current.title} has the floor: F6 ends the speech, F7 gives the floor to the "
+                "next speaker."
+            )
+
+    def replan(self) -> None:
+        """F8, as on the Agenda: the rest of this item's day follows the actual times."""
+        from seminar_desk.services.agenda import AgendaService
+
+        item_id = self.controller.item_id
+        if item_id is None:
+            self.show_error("Choose an agenda item first.")
+            return
+        result = runner.call(self, AgendaService(self.ctx.desk).replan_day_of, item_id, self)
+        window = self.window()
+        if result is not None and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(f"Re-planned: {result.summary}", 8000)
 
     def next_speaker(self) -> None:
         self._run(self.service.next_speaker, self.controller.item_id)

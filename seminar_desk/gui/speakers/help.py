@@ -1,7 +1,13 @@
-"""The Speakers keyboard shortcuts: one table drives both the actions and the help dialog."""
+"""The keyboard shortcuts: one table drives both the actions and the F1 help dialog.
+
+F5-F8 come from `gui.live_keys` (the same verbs on the Agenda page); the rest are the Speakers
+page's own.
+"""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from seminar_desk.gui.live_keys import HELP_KEY, LIVE_KEYS, SPEAKERS_KEYS, live_keys_html
 
 # (name, key, what it does). The page looks keys up by name, so the help cannot go stale.
 SHORTCUTS: tuple[tuple[str, str, str], ...] = (
@@ -11,10 +17,9 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
         "Alt+1 … Alt+5",
         "Speech type: statement, point of order, right of reply, question, report-back",
     ),
-    ("next", "F5", "Next speaker (finishes the speech in progress)"),
-    ("pause", "F6", "Pause or resume the speech"),
-    ("finish", "F7", "Finish the speech"),
-    ("put_back", "F8", "Put back the last speaker at the head of the list"),
+    *((k.speakers_action, k.key, k.on_speakers) for k in LIVE_KEYS),
+    ("pause", "F9", "Pause or resume the speech"),
+    ("put_back", "Ctrl+Shift+B", "Put back the last speaker at the head of the list"),
     ("give_floor", "Ctrl+Return", "Give the floor to the selected speaker now"),
     ("withdraw", "Delete", "Withdraw the selected speaker"),
     ("up", "Alt+Up", "Move the selected speaker up (or drag it)"),
@@ -28,7 +33,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("limit", "Ctrl+T", "Speaking time of the selected speaker"),
     ("projector", "Ctrl+Shift+P", "Open or close the projector window"),
     ("clock", "Ctrl+Shift+K", "Projector: show only the clock / back to the speakers"),
-    ("help", "F1", "These shortcuts"),
+    ("help", HELP_KEY, "These shortcuts (also on the Agenda page)"),
 )
 KEYS = {name: key for name, key, _ in SHORTCUTS}
 
@@ -36,10 +41,11 @@ KEYS = {name: key for name, key, _ in SHORTCUTS}
 def shortcuts_html() -> str:
     rows = "".join(
         f"<tr><td style='padding-right:18px'><b>{key}</b></td><td>{text}</td></tr>"
-        for _, key, text in SHORTCUTS
+        for name, key, text in SHORTCUTS
+        if name not in SPEAKERS_KEYS  # in the live table above
     )
     return (
-        "<h3>List of speakers: keyboard</h3><table>" + rows + "</table>"
+        live_keys_html() + "<h3>List of speakers: keyboard</h3><table>" + rows + "</table>"
         "<p>Points of order go ahead of everyone waiting; rights of reply wait until the chair "
         "calls them. A closed list still takes points of order and rights of reply. Every change "
         "can be undone with Ctrl+Z.</p>"
@@ -53,7 +59,7 @@ def shortcuts_html() -> str:
 class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Speakers — keyboard shortcuts")
+        self.setWindowTitle("Keyboard shortcuts")
         label = QLabel(shortcuts_html())
         label.setTextFormat(Qt.TextFormat.RichText)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
