@@ -1,9 +1,10 @@
 """What every page of the main window has: a context to work on and a refresh on change."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.gui.context import DeskContext
@@ -25,6 +26,32 @@ class Page(QWidget):
 
     def flush(self) -> None:
         """Save anything typed but not yet saved; called before the file is closed."""
+
+
+def page_menu(
+    page: Page, title: str, actions: Sequence[QAction | None], before: Sequence[str] = ("Help",)
+) -> QMenu | None:
+    """A menu of the page's actions (None: a separator) in the main window, left of the first
+    menu named in `before`; the menu shows each action's key and goes with the page."""
+    window = page.ctx.window
+    if not isinstance(window, QMainWindow):
+        return None
+    bar = window.menuBar()
+    menu = QMenu(title, bar)
+    for action in actions:
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
+    anchor = next(
+        (a for name in before for a in bar.actions() if name in a.text().replace("&", "")), None
+    )
+    if anchor is not None:
+        bar.insertMenu(anchor, menu)
+    else:
+        bar.addMenu(menu)
+    page.destroyed.connect(menu.deleteLater)
+    return menu
 
 
 @dataclass(frozen=True)

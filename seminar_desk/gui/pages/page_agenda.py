@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -53,7 +52,7 @@ from seminar_desk.gui.agenda.model import (
 )
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.live_keys import AGENDA_KEYS, HELP_KEY, LIVE_KEYS
-from seminar_desk.gui.pages.base import Page, PageSpec
+from seminar_desk.gui.pages.base import Page, PageSpec, page_menu
 from seminar_desk.services.agenda import AgendaError, AgendaService, DayInfo, DayView
 from seminar_desk.services.agenda_import import (
     FILE_FILTER,
@@ -291,24 +290,9 @@ class AgendaPage(Page):
 
     def _build_menu(self) -> None:
         """An Agenda menu in the main window (keys shown beside each), removed with the page."""
-        window = self.ctx.window
-        if not isinstance(window, QMainWindow):
-            return
-        bar = window.menuBar()
-        menu = QMenu("&Agenda", bar)
-        for key in (*AGENDA_KEYS, None, "import", "export", None, "help"):
-            if key is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(self._actions[key])
-        before = next((a for a in bar.actions() if "Speakers" in a.text()), None)
-        before = before or next((a for a in bar.actions() if "Help" in a.text()), None)
-        if before is not None:
-            bar.insertMenu(before, menu)
-        else:
-            bar.addMenu(menu)
-        self.menu = menu
-        self.destroyed.connect(menu.deleteLater)
+        keys = (*AGENDA_KEYS, None, "import", "export", None, "help")
+        actions = [self._actions[k] if k else None for k in keys]
+        self.menu = page_menu(self, "&Agenda", actions, before=("Speakers", "Help"))
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)  # type: ignore[arg-type]

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
-    QMenu,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -36,7 +35,7 @@ from seminar_desk.domain.kinds import Capacity, SpeechType
 from seminar_desk.domain.speaking_time import format_duration
 from seminar_desk.gui import ask, runner
 from seminar_desk.gui.context import DeskContext
-from seminar_desk.gui.pages.base import Page, PageSpec
+from seminar_desk.gui.pages.base import Page, PageSpec, page_menu
 from seminar_desk.gui.projector import ProjectorWindow, pick_screen, saved_screen_name
 from seminar_desk.gui.speakers.controller import (
     PHASE_COLOURS,
@@ -392,36 +391,12 @@ class SpeakersPage(Page):
 
     def _build_menu(self) -> None:
         """A Speakers menu in the main window, removed with the page when the file closes."""
-        window = self.ctx.window
-        if not isinstance(window, QMainWindow):
-            return
-        bar = window.menuBar()
-        menu = QMenu("&Speakers", bar)
-        for name in (
-            "start",
-            "finish",
-            "next",
-            "replan",
-            None,
-            "pause",
-            "put_back",
-            None,
-            "projector",
-            "clock",
-            None,
-            "help",
-        ):
-            if name is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(self.actions_by_name[name])
-        before = next((a for a in bar.actions() if "Help" in a.text()), None)
-        if before is not None:
-            bar.insertMenu(before, menu)
-        else:
-            bar.addMenu(menu)
-        self.menu = menu
-        self.destroyed.connect(menu.deleteLater)
+        names = ("start", "finish", "next", "replan", None, "pause", "put_back", None)
+        names += ("projector", "clock", None, "help")
+        actions = [self.actions_by_name[n] if n else None for n in names]
+        menu = page_menu(self, "&Speakers", actions)
+        if menu is not None:
+            self.menu = menu
 
     # -- loading --------------------------------------------------------------------------------
 
