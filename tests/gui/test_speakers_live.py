@@ -199,9 +199,10 @@ def test_put_back_last_from_the_keyboard_before_the_demo_dates(page, qtbot, cloc
     page.list_view.setFocus()
     press(qtbot, Qt.Key.Key_F5)
     clock.advance(40)
-    press(qtbot, Qt.Key.Key_F7)
+    press(qtbot, Qt.Key.Key_F6)  # end the speech
     assert waiting(page) == []
-    press(qtbot, Qt.Key.Key_F8)
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    press(qtbot, Qt.Key.Key_B, shift_ctrl)  # put back last
     assert waiting(page) == [(None, "KHM", "statement")]
 
 
