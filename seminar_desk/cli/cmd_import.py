@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from seminar_desk.cli.main import add_db_option, command_parser
+from seminar_desk.domain.agenda_limits import visible
 from seminar_desk.paths import default_db_path
 
 
@@ -52,13 +53,13 @@ def run_agenda(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     if not source.is_file():
-        print(f"seminar-desk: {source}: no such file", file=sys.stderr)
+        print(visible(f"seminar-desk: {source}: no such file"), file=sys.stderr)
         return 2
     if args.timezone:
         try:
             _check_zone(args.timezone)
         except ValueError as exc:
-            print(f"seminar-desk: nothing imported: {exc}", file=sys.stderr)
+            print(visible(f"seminar-desk: nothing imported: {exc}"), file=sys.stderr)
             return 1
     desk = open_desk(getattr(args, "db", None) or default_db_path())
     try:
@@ -67,16 +68,20 @@ def run_agenda(args: argparse.Namespace) -> int:
         try:
             agenda = read_agenda(source, zone)
         except AgendaImportError as exc:
-            print(f"seminar-desk: nothing imported:\n{exc}", file=sys.stderr)
+            print(visible(f"seminar-desk: nothing imported:\n{exc}"), file=sys.stderr)
             return 1
         for line in agenda.preview_lines():
-            print(line)
+            print(visible(line))  # file text: shown, never obeyed by the terminal
         target = f"into “{existing.title}”" if existing else "as a new seminar"
         if args.dry_run:
-            print(f"Dry run: would import {len(agenda.items)} items {target}; nothing changed.")
+            print(
+                visible(
+                    f"Dry run: would import {len(agenda.items)} items {target}; nothing changed."
+                )
+            )
             return 0
         summary = import_agenda(desk, agenda)
-        print(f"{summary} ({desk.db.path})")
+        print(visible(f"{summary} ({desk.db.path})"))
         return 0
     finally:
         desk.close()

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from seminar_desk import __version__
+from seminar_desk.domain.agenda_limits import visible
 from seminar_desk.domain.refusal import Refusal
 
 
@@ -60,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except Refusal as exc:  # the one refusal type: one clear line, no traceback
-        print(f"seminar-desk: {exc}", file=sys.stderr)
+        print(visible(f"seminar-desk: {exc}"), file=sys.stderr)
         return 2
 
 

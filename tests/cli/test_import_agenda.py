@@ -70,3 +70,19 @@ def test_a_spreadsheet_into_a_new_file_takes_the_given_zone(tmp_path: Path, caps
     assert main([*bad, "--timezone", "Mars/Olympus"]) == 1
     assert "unknown time zone 'Mars/Olympus'" in capsys.readouterr().err
     assert not (tmp_path / "x.sqlite").exists()
+
+
+def test_terminal_escapes_from_files_are_shown_not_obeyed(tmp_path: Path, capsys):
+    """A file name or cell with ESC sequences must not recolour or clear the terminal."""
+    db = tmp_path / "s.sqlite"
+    named = tmp_path / "agenda\x1b]0;pwned\x07\x1b[2J.csv"
+    named.write_text("date,start,duration,title\n2027-03-01,09:00,30,Opening\n")
+    assert main(["import", "agenda", str(named), "--db", str(db), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "agenda\\x1b]0;pwned\\x07\\x1b[2J.csv (csv): 1 items" in out
+    bad = tmp_path / "bad\x1b[31m.csv"
+    bad.write_text("date,start,duration,title\n2027-03-01,09:00,99:59,\x1b[2JOpening\n")
+    assert main(["import", "agenda", str(bad), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "bad\\x1b[31m.csv, row 2" in err
