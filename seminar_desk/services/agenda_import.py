@@ -11,10 +11,11 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from threading import Event
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -32,6 +33,7 @@ from seminar_desk.domain.agenda_limits import (
     text_problem,
 )
 from seminar_desk.domain.agenda_parse import parse_clock, parse_date, parse_duration
+from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.text import fold
@@ -42,6 +44,7 @@ from seminar_desk.domain.timing import (
     to_minutes,
     wall_time,
 )
+from seminar_desk.reports.request import Cancelled, ProgressFn
 from seminar_desk.services.agenda import _items_of, _renumber, _retime, _slots, _zone
 from seminar_desk.services.agenda_export import UID_DOMAIN
 from seminar_desk.services.desk import Desk
@@ -141,6 +144,8 @@ class ImportSummary:
     participants_created: int
     updated: int = 0
     """Items of our own export found again by their UID: changed in place, not duplicated."""
+    changes: OpChanges = field(default_factory=OpChanges)
+    """What the import's transaction changed, for views told by hand (a worker-thread desk)."""
 
     def __str__(self) -> str:
         made = "created the seminar and " if self.seminar_created else ""
@@ -922,8 +927,41 @@ def target_zone(desk: Desk) -> str | None:
         return zone
 
 
-def import_agenda(desk: Desk, agenda: ImportedAgenda) -> ImportSummary:
-    """Add the items in one transaction: into the file's seminar, or a new one from the file."""
+class _Steps:
+    """Counts items as they are added: reports progress, and stops the import when cancelled
+    (raising inside the transaction rolls all of it back)."""
+
+    EVERY = 100
+
+    def __init__(self, total: int, progress: ProgressFn | None, cancel: Event | None) -> None:
+        self.total, self.progress, self.cancel = max(total, 1), progress, cancel
+        self.done = 0
+
+    def check(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise Cancelled()
+
+    def __call__(self) -> None:
+        self.done += 1
+        if self.done % self.EVERY == 0 or self.done == self.total:
+            self.check()
+            if self.progress is not None:
+                self.progress(self.done / self.total, f"{self.done} of {self.total} items")
+
+
+def import_agenda(
+    desk: Desk,
+    agenda: ImportedAgenda,
+    progress: ProgressFn | None = None,
+    cancel: Event | None = None,
+) -> ImportSummary:
+    """Add the items in one transaction: into the file's seminar, or a new one from the file.
+
+    Safe on a worker thread with a Desk that has no listeners (the GUI hands the returned
+    `changes` to its own views). `progress(fraction, text)` is called now and then; setting
+    `cancel` stops the import with `Cancelled` and nothing is written.
+    """
+    steps = _Steps(len(agenda.items), progress, cancel)
     with desk.action(f"Import agenda from {agenda.source.name}", undoable=False) as act:
         s = act.session
         seminar = s.scalars(select(Seminar)).first()
@@ -954,9 +992,10 @@ def import_agenda(desk: Desk, agenda: ImportedAgenda) -> ImportSummary:
             if item.uid in again:
                 _update_item(again[item.uid], item, days[item.date], people)
                 touched.add(days[item.date].id)
+                steps()
         s.flush()
         for day_date, imported in by_date.items():
-            _add_day_items(s, days[day_date], imported, people, seminar.id)
+            _add_day_items(s, days[day_date], imported, people, steps)
         for day in s.scalars(select(Day).where(Day.id.in_(touched))):
             rows = _items_of(s, day.id)
             _renumber(rows)
@@ -965,7 +1004,11 @@ def import_agenda(desk: Desk, agenda: ImportedAgenda) -> ImportSummary:
             seminar.start_date = agenda.dates[0]
         if seminar.end_date is None or seminar.end_date < agenda.dates[-1]:
             seminar.end_date = agenda.dates[-1]
-    return ImportSummary(len(agenda.items), days_created, created, people.created, len(again))
+        s.flush()
+        steps.check()  # the last moment to cancel: after this, the transaction commits
+    return ImportSummary(
+        len(agenda.items), days_created, created, people.created, len(again), act.changes
+    )
 
 
 def _existing_items(s: Session, agenda: ImportedAgenda) -> dict[str, AgendaItem]:
@@ -1061,7 +1104,7 @@ def _add_day_items(
     day: Day,
     imported: Sequence[ImportedItem],
     people: _PeopleIndex,
-    seminar_id: str,
+    step: Callable[[], None],
 ) -> None:
     """Append items; explicit times are kept (locking those that do not follow on)."""
     zone = _zone(s)
@@ -1083,10 +1126,12 @@ def _add_day_items(
             locked = len(cluster) > 1 or item.start != cursor
             rows.append(_row(day, item, position, key, locked, people))
             position += 1
+            step()
         cursor = max(cursor, max((i.start or 0) + i.duration_min for i in cluster))
     for item in untimed:
         rows.append(_row(day, item, position, "", False, people))
         position += 1
+        step()
     s.add_all(rows)
     s.flush()
     _retime(s, day, existing + rows)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -37,7 +36,9 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.timing import format_delay, format_minutes, wall_time
+from seminar_desk.gui import runner
 from seminar_desk.gui.agenda.editor import ItemEditor, PeopleIndex
+from seminar_desk.gui.agenda.import_bar import ImportBar
 from seminar_desk.gui.agenda.model import (
     COLUMNS,
     DURATION,
@@ -57,11 +58,13 @@ from seminar_desk.services.agenda import AgendaError, AgendaService, DayInfo, Da
 from seminar_desk.services.agenda_import import (
     FILE_FILTER,
     AgendaImportError,
+    Cancelled,
     ImportedAgenda,
     import_agenda,
     read_agenda,
     target_zone,
 )
+from seminar_desk.services.desk import Desk
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -205,6 +208,9 @@ class AgendaPage(Page):
         layout.addLayout(live)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
+        self.import_bar = ImportBar()
+        self.import_task: asyncio.Task[bool] | None = None
+        layout.addWidget(self.import_bar)
 
         self.timer = QTimer(self, interval=LIVE_REFRESH_MS)
         self.timer.timeout.connect(self.refresh_live)
@@ -691,47 +697,85 @@ class AgendaPage(Page):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def report_problem(self, text: str) -> None:
-        """A file that cannot be imported. Tests replace this."""
+        """A file that cannot be imported: a plain-text message through the runner."""
         self.say(text.splitlines()[0] if text else "")
-        QMessageBox.warning(self, "Nothing imported", text)
+        runner.show_refusal(self, text)
 
     def choose_import(self) -> None:
         path = self.ask_open_file()
-        if path is None:
-            return
-        zone = target_zone(self.ctx.desk)
-        loop = _running_loop()
-        if loop is None:
+        if path is not None:
+            self.start_import(path)
+
+    def start_import(self, path: Path) -> "asyncio.Task[bool] | None":
+        """Read and commit `path` on a worker thread, the window live, with progress and Cancel.
+
+        Returns the task (tests await it); without a running event loop (scripts, tests that
+        need none) the import runs at once.
+        """
+        if _running_loop() is None:
             self.import_file(path)
-            return
-        from seminar_desk.gui.tasks import in_thread, spawn
+            return None
+        if self.import_task is not None and not self.import_task.done():
+            self.say("An import is already running.")
+            return None
+        from seminar_desk.gui.tasks import spawn
 
-        async def work() -> None:
-            self.say(f"Reading {path.name}…")
+        self.import_task = spawn(self._run_import(path))
+        return self.import_task
+
+    async def _run_import(self, path: Path) -> bool:
+        loop = asyncio.get_running_loop()
+        self.action("import").setEnabled(False)
+        cancel = self.import_bar.begin(f"Reading {path.name}…")
+        try:
+            agenda = await runner.background(self, read_agenda, path, target_zone(self.ctx.desk))
+            if agenda is None or cancel.is_set():
+                self.say("Nothing imported.")
+                return False
+            self.import_bar.end()
+            if not self.confirm_import(agenda):
+                self.say("Import cancelled; nothing changed.")
+                return False
+            cancel = self.import_bar.begin(f"Importing {len(agenda.items)} items…")
+
+            def progress(fraction: float, text: str) -> None:  # on the worker thread
+                loop.call_soon_threadsafe(self.import_bar.step, fraction, text)
+
+            # A desk of its own on the same file, with no listeners: nothing touches a view
+            # from the worker; the views hear of the changes below, on this thread.
+            worker = Desk(self.ctx.desk.db, self.ctx.desk.clock)
             try:
-                agenda = await in_thread(read_agenda, path, zone)
-            except AgendaImportError as exc:
-                self.report_problem(str(exc))
-                return
-            self._commit_import(agenda)
-
-        spawn(work())
+                summary = await runner.background(
+                    self, import_agenda, worker, agenda, progress, cancel
+                )
+            except Cancelled:
+                self.say("Import cancelled; nothing was imported.")
+                return False
+            if summary is None:  # the runner has shown why
+                self.say("Nothing imported.")
+                return False
+            self.ctx.bus.changed.emit(summary.changes)
+            self.say(str(summary))
+            return True
+        finally:
+            self.import_bar.end()
+            self.action("import").setEnabled(True)
 
     def import_file(self, path: Path) -> bool:
-        """Read, preview, then commit all or nothing (synchronously)."""
+        """Read, preview, then commit all or nothing, here and now (no event loop)."""
         zone = target_zone(self.ctx.desk)
         try:
             agenda = read_agenda(path, zone)
         except AgendaImportError as exc:
             self.report_problem(str(exc))
             return False
-        return self._commit_import(agenda)
-
-    def _commit_import(self, agenda: ImportedAgenda) -> bool:
         if not self.confirm_import(agenda):
             self.say("Import cancelled; nothing changed.")
             return False
-        summary = import_agenda(self.ctx.desk, agenda)
+        summary = runner.call(self, import_agenda, self.ctx.desk, agenda)
+        if summary is None:
+            self.say("Nothing imported.")
+            return False
         self.say(str(summary))
         return True
 
