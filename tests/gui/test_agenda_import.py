@@ -3,6 +3,8 @@ through the runner within 5 s and nothing imported; a good one runs on a worker 
 progress, the views follow, and Cancel leaves nothing behind."""
 
 import asyncio
+import gc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,9 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 def loop(qapp):
     import qasync
 
+    # Widgets of earlier tests that wait for the cyclic GC must die here, on the GUI thread: a
+    # collection triggered on a worker (reading a file allocates a lot) would delete them there.
+    gc.collect()
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop
@@ -32,13 +37,15 @@ def loop(qapp):
 
 
 @pytest.fixture
-def page(qtbot, demo_desk: Desk) -> AgendaPage:
+def page(qtbot, demo_desk: Desk) -> Iterator[AgendaPage]:
     p = AgendaPage(DeskContext(demo_desk, ChangeBus(demo_desk)))
     qtbot.addWidget(p)
     p.resize(1200, 700)
     p.show()
     qtbot.waitExposed(p)
-    return p
+    yield p
+    p.close()
+    p.deleteLater()
 
 
 def items(desk: Desk) -> int:
