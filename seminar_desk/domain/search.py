@@ -67,12 +67,21 @@ def escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# A "quoted phrase" (closed or not) or a word; control characters and lone surrogates (a NUL
+# pasted from a file, half of an emoji) separate words, as they can match nothing typed.
+_TERMS = re.compile(r'"([^"]*)(?:"|$)|([^\s"]+)')
+_UNSEARCHABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def parse_query(text: str) -> ParsedQuery:
-    """Split on white space, fold, drop duplicates; keep order for stable results."""
+    """Words and "quoted phrases" (kept whole, spaces included), folded, without duplicates;
+    order kept for stable results."""
     seen: list[str] = []
-    for raw in fold(text).split():
-        if raw not in seen:
-            seen.append(raw)
+    cleaned = _UNSEARCHABLE.sub(" ", text)
+    for phrase, word in _TERMS.findall(fold(cleaned)):
+        term = " ".join(phrase.split()) if phrase else word
+        if term and term not in seen:
+            seen.append(term)
     return ParsedQuery(
         long=tuple(t for t in seen if len(t) >= MIN_TRIGRAM),
         short=tuple(t for t in seen if len(t) < MIN_TRIGRAM),

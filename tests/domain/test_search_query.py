@@ -3,7 +3,13 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seminar_desk.domain.search import escape_like, fold_text, parse_query, snippet
+from seminar_desk.domain.search import (
+    ParsedQuery,
+    escape_like,
+    fold_text,
+    parse_query,
+    snippet,
+)
 from seminar_desk.domain.text import fold
 
 
@@ -16,7 +22,9 @@ def test_query_is_folded_and_split_by_length() -> None:
 
 
 def test_quotes_and_like_wildcards_are_escaped() -> None:
-    assert parse_query('say "hi"').match_expression() == '"say" AND """hi"""'
+    # Quotes in a query make a phrase; a quote inside a term is still escaped for MATCH.
+    assert parse_query('say "hi there"').match_expression() == '"say" AND "hi there"'
+    assert ParsedQuery(long=('a"b',)).match_expression() == '"a""b"'
     assert escape_like("50%_a\\") == "50\\%\\_a\\\\"
 
 
@@ -54,3 +62,11 @@ def test_word_starts_score_higher_than_matches_inside_words() -> None:
 )
 def test_fast_fold_is_fold(text: str) -> None:
     assert fold_text(text) == fold(text)
+
+
+def test_quoted_phrases_nul_and_lone_surrogates():
+    assert parse_query('"Canary   ALPHA" beta').long == ("canary alpha", "beta")
+    assert parse_query('"canary alpha').long == ("canary alpha",)  # an unclosed quote
+    assert parse_query("canary\x00alpha").long == ("canary", "alpha")
+    assert parse_query("canary\ud800").long == ("canary",)
+    assert parse_query("\ud800\x00").empty

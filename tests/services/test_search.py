@@ -94,3 +94,17 @@ def test_catch_up_in_steps(demo_desk: Desk) -> None:
     assert search.catch_up() == queued - 10
     assert search.pending() == 0
     assert search.search("tracing")
+
+
+def test_nul_lone_surrogate_and_quoted_phrase(demo_desk: Desk) -> None:
+    notes = NotesService(demo_desk)
+    target = NoteTarget(group_id=group_id(demo_desk, "Group A"))
+    notes.save_note(target, "discussion", "The canary alpha test.", "Priya")
+    notes.save_note(target, "summary", "Alpha first, then the canary.", "Priya")
+    search = SearchService(demo_desk)
+    both = {h.section for h in search.search("canary alpha")}
+    assert both == {"discussion", "summary"}
+    assert [h.section for h in search.search('"canary alpha"')] == ["discussion"]
+    assert {h.section for h in search.search("canary\x00alpha")} == both
+    assert {h.section for h in search.search("canary\ud800")} == both
+    assert search.search("\x00") == [] and search.search("\ud800") == []
