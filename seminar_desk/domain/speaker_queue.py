@@ -58,14 +58,16 @@ Placement = tuple[float, dict[str, float]]
 # A closed list is closed for statements; the chair still takes points of order and may accord
 # a right of reply (UN practice).
 TAKEN_WHEN_CLOSED = frozenset({SpeechType.POINT_OF_ORDER, SpeechType.RIGHT_OF_REPLY})
+_KINDS = frozenset(SpeechType)
 
 
 def check_can_add(closed: bool, speech_type: str) -> None:
     """Raise ListClosed unless the request may be added to the list."""
     if closed and speech_type not in TAKEN_WHEN_CLOSED:
+        kind = SpeechType(speech_type).label.lower() if speech_type in _KINDS else speech_type
         raise ListClosed(
             "The list of speakers is closed: only points of order and rights of reply are "
-            "taken. Reopen it (Ctrl+Shift+L) to add a statement."
+            f"taken. Reopen it (Ctrl+Shift+L) to add a {kind}."
         )
 
 

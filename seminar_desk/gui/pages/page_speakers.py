@@ -90,6 +90,10 @@ LIVE_MARK = "▶ "
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
+def counted(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def is_undo_or_redo(event: QKeyEvent) -> bool:
     """The keys of the Edit menu's Undo and Redo (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y)."""
     combo = event.keyCombination().toCombined()
@@ -627,13 +631,14 @@ class SpeakersPage(Page):
         snap = self.snapshot
         count = len(snap.waiting) + len(snap.held) if snap else 0
         if snap is not None and count:
-            held = f" and {len(snap.held)} right(s) of reply held" if snap.held else ""
+            parts = [counted(len(snap.waiting), "speaker waiting", "speakers waiting")]
+            if snap.held:
+                parts.append(counted(len(snap.held), "right of reply held", "rights of reply held"))
             question = (
-                f"Take the {len(snap.waiting)} speaker(s) waiting{held} off the list of "
-                f"“{snap.item_title}”?\n\nSpeeches already held stay on record. "
-                "Ctrl+Z puts the list back."
+                f"Take {' and '.join(parts)} off the list of “{snap.item_title}”?\n\n"
+                "Speeches already held stay on record. Ctrl+Z puts the list back."
             )
-            if not ask.confirm(self, question, yes=f"Clear {count}"):
+            if not ask.confirm(self, question, yes="Clear the list"):
                 return
         self._run(self.service.clear, self.controller.item_id)
 

@@ -1,10 +1,17 @@
 """Qt models over plain snapshots: the waiting list (with drag and drop), speeches held,
-statistics lines, and people and delegations for the completer."""
+statistics lines, and people and delegations for the completer.
 
-from collections.abc import Callable, Sequence
+A new snapshot never resets a model: rows that stay are updated in place, rows that come and
+go are inserted and removed (`replace_rows`), so selections, the completer's open popup and a
+view's scroll position survive every refresh.
+"""
+
+from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
+from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
     QMimeData,
@@ -39,6 +46,62 @@ MIME = "application/x-seminar-desk-speaker"
 HELD_COLOUR = QColor("#777777")
 
 
+def replace_rows(
+    model: QAbstractItemModel,
+    old: Sequence[Any],
+    new: Sequence[Any],
+    key: Callable[[Any], Hashable],
+    store: Callable[[list[Any]], None],
+    *,
+    all_changed: bool = False,
+) -> None:
+    """Make `model` show `new` instead of `old` with the fewest signals.
+
+    The rows both lists start and end with stay; one row that moved is moved; otherwise the
+    stretch between is removed and inserted.
+    `store` puts a list in the model. Rows whose value changed get `dataChanged` (every row when
+    `all_changed`, or when rows moved: a list numbers its rows).
+    """
+    old_keys, new_keys = [key(r) for r in old], [key(r) for r in new]
+    moved = old_keys != new_keys
+    if moved:
+        shorter = min(len(old), len(new))
+        head = 0
+        while head < shorter and old_keys[head] == new_keys[head]:
+            head += 1
+        tail = 0
+        while tail < shorter - head and old_keys[-1 - tail] == new_keys[-1 - tail]:
+            tail += 1
+        gone, come = len(old) - head - tail, len(new) - head - tail
+        was, now = old_keys[head : head + gone], new_keys[head : head + come]
+        if gone == come >= 2 and (was[1:] == now[:-1] or was[:-1] == now[1:]):
+            # One row moved (drag and drop, Alt+arrows): it keeps its selection.
+            down = was[1:] == now[:-1]
+            source = head if down else head + gone - 1
+            target = head + gone if down else head
+            model.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target)
+            store(list(new))
+            model.endMoveRows()
+            gone = come = 0
+        if gone:
+            model.beginRemoveRows(QModelIndex(), head, head + gone - 1)
+            store([*old[:head], *old[len(old) - tail :]])
+            model.endRemoveRows()
+        if come:
+            model.beginInsertRows(QModelIndex(), head, head + come - 1)
+            store(list(new))
+            model.endInsertRows()
+    store(list(new))
+    if moved or all_changed:
+        changed = range(len(new))
+    else:
+        changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+    if changed:
+        # (a list model's columnCount is private in PySide6: it has one column)
+        last = 0 if isinstance(model, QAbstractListModel) else model.columnCount(QModelIndex()) - 1
+        model.dataChanged.emit(model.index(min(changed), 0), model.index(max(changed), last))
+
+
 def limit_text(seconds: int) -> str:
     return "no limit" if seconds <= 0 else format_duration(seconds)
 
@@ -50,6 +113,10 @@ def describe(row: SpeakerRow) -> str:
         who += f" — {row.delegation}"
     parts = [who, row.capacity_text, row.speech_label, limit_text(row.limit_s)]
     return " · ".join(p for p in parts if p)
+
+
+def _row_id(row: SpeakerRow) -> str:
+    return row.id
 
 
 class QueueModel(QAbstractListModel):
@@ -68,10 +135,11 @@ class QueueModel(QAbstractListModel):
         self.on_move = on_move
 
     def set_rows(self, waiting: Sequence[SpeakerRow], held: Sequence[SpeakerRow]) -> None:
-        self.beginResetModel()
-        self.rows = [*waiting, *held]
         self.waiting_count = len(waiting)
-        self.endResetModel()
+        replace_rows(self, self.rows, [*waiting, *held], _row_id, self._store)
+
+    def _store(self, rows: list[SpeakerRow]) -> None:
+        self.rows = rows
 
     def row_of(self, entry_id: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == entry_id), -1)
@@ -170,10 +238,12 @@ class HistoryModel(QAbstractTableModel):
         self.zone: object | None = None
 
     def set_rows(self, rows: Sequence[SpeakerRow], zone: object | None = None) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
+        zone_changed = zone != self.zone
         self.zone = zone
-        self.endResetModel()
+        replace_rows(self, self.rows, rows, _row_id, self._store, all_changed=zone_changed)
+
+    def _store(self, rows: list[SpeakerRow]) -> None:
+        self.rows = rows
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
@@ -241,10 +311,15 @@ class StatsModel(QAbstractTableModel):
         self.total = 0.0
 
     def set_lines(self, lines: Sequence[StatLine]) -> None:
-        self.beginResetModel()
-        self.lines = list(lines)
-        self.total = sum(line.seconds for line in lines)
-        self.endResetModel()
+        total = sum(line.seconds for line in lines)
+        shares_changed = total != self.total
+        self.total = total
+        replace_rows(
+            self, self.lines, lines, lambda line: line.key, self._store, all_changed=shares_changed
+        )
+
+    def _store(self, lines: list[StatLine]) -> None:
+        self.lines = lines
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.lines)
@@ -284,9 +359,16 @@ class CandidateModel(QAbstractListModel):
         self.candidates: list[Candidate] = []
 
     def set_candidates(self, candidates: Sequence[Candidate]) -> None:
-        self.beginResetModel()
-        self.candidates = list(candidates)
-        self.endResetModel()
+        replace_rows(
+            self,
+            self.candidates,
+            candidates,
+            lambda c: (c.participant_id, c.organisation_id),
+            self._store,
+        )
+
+    def _store(self, candidates: list[Candidate]) -> None:
+        self.candidates = candidates
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.candidates)
