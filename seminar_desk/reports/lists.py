@@ -9,6 +9,7 @@ from seminar_desk.reports.common import (
     PRESENT,
     day_heading,
     day_label,
+    fmt_date,
     header_block,
     is_pause,
     org_section,
@@ -95,19 +96,30 @@ def by_delegation(
     return sections
 
 
+MIN_FUNCTION_W = 60 * mm
+"""Narrowest "Function and e-mail" column; fewer days than fit beside it get a column each."""
+
+
 def build_participants(
     story: Story, snap: SeminarSnapshot, *, level: int = 0, header: bool = True
 ) -> None:
-    """Grouped by delegation, a column per day with a dot where the person was present."""
+    """Grouped by delegation, with attendance: a column per day with a dot where the person
+    was present while the days fit the page (about a week), else one "Days present" column
+    ("all", "1–5, 8"), so a seminar of any length prints readably."""
     if header:
         header_block(story, snap, "List of participants")
     days = [d.number for d in snap.days]
     w = story.width
     day_w = 9 * mm
     name_w = 52 * mm
-    rest = w - name_w - day_w * len(days)
-    widths = [name_w, rest, *([day_w] * len(days))]
-    head = ["Name", "Function and e-mail", *[f"D{n}" for n in days]]
+    per_day = len(days) <= int((w - name_w - MIN_FUNCTION_W) // day_w)
+    if per_day:
+        widths = [name_w, w - name_w - day_w * len(days), *([day_w] * len(days))]
+        head = ["Name", "Function and e-mail", *[f"D{n}" for n in days]]
+    else:
+        present_w = 34 * mm
+        widths = [name_w, w - name_w - present_w, present_w]
+        head = ["Name", "Function and e-mail", "Days present"]
     for section, delegations in by_delegation(snap.participants, snap):
         story.heading(level + 1, section)
         for name, people in delegations:
@@ -115,21 +127,52 @@ def build_participants(
             rows = []
             for p in people:
                 func = p.function + (f"\n{p.email}" if p.email else "")
-                rows.append(
-                    [p.display, func, *[PRESENT if n in p.days_present else "" for n in days]]
-                )
+                if per_day:
+                    marks = [PRESENT if n in p.days_present else "" for n in days]
+                else:
+                    marks = [days_present_text(p.days_present, days)]
+                rows.append([p.display, func, *marks])
             story.table(
                 rows,
                 widths,
                 header=head,
                 extra=[("ALIGN", (2, 0), (-1, -1), "CENTER")],
-                plain_cols=range(2, 2 + len(days)),
+                plain_cols=range(2, len(head)),
             )
     total = len(snap.participants)
     story.spacer(6)
-    story.muted(
-        f"{total} participants. D1, D2\u2026 are the days of the seminar; \u2022 marks presence."
-    )
+    if per_day:
+        story.muted(
+            f"{total} participants. D1, D2\u2026 are the days of the seminar; "
+            "\u2022 marks presence."
+        )
+    else:
+        story.muted(
+            f"{total} participants. Days present are numbered from day 1 "
+            f"({fmt_date(snap.days[0].date)}) to day {days[-1]}."
+        )
+
+
+def days_present_text(present: frozenset[int], days: list[int]) -> str:
+    """ "all", "none", or runs of day numbers: "1\u20135, 8, 10\u201312"."""
+    numbers = [n for n in days if n in present]
+    if not numbers:
+        return "none"
+    if len(numbers) == len(days):
+        return "all"
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and days.index(n) == days.index(runs[-1][-1]) + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = []
+    for run in runs:
+        if len(run) == 1:
+            parts.append(str(run[0]))
+        else:  # two days side by side read better as "3, 4" than "3–4"
+            parts.append(f"{run[0]}\u2013{run[-1]}" if len(run) > 2 else f"{run[0]}, {run[1]}")
+    return ", ".join(parts)
 
 
 def build_sign_in(story: Story, snap: SeminarSnapshot, day: int | None) -> None:

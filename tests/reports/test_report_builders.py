@@ -241,3 +241,41 @@ def test_day_heading_drops_a_repeated_day_number(snap) -> None:
     assert day_heading(day) == "Day 1, Saturday, 19 December 2026: Threats <and> trends"
     assert day_heading(replace(day, title="")) == "Day 1, Saturday, 19 December 2026"
     assert day_heading(replace(day, title="Day 12 trip")).endswith(": Day 12 trip")
+
+
+def long_seminar(snap, days: int):
+    """The small seminar stretched to `days` days; people present on some of them."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    first = snap.days[0]
+    stretched = tuple(
+        replace(first, id=f"d{n}", number=n, date=first.date + timedelta(days=n - 1))
+        for n in range(1, days + 1)
+    )
+    present = [frozenset(range(1, days + 1)), frozenset({1, 2, 3, days}), frozenset({2})]
+    people = tuple(replace(p, days_present=present[i % 3]) for i, p in enumerate(snap.participants))
+    return replace(snap, days=stretched, participants=people)
+
+
+@pytest.mark.parametrize("days", [1, 5, 13, 30])
+def test_participants_and_seminar_reports_for_any_length(snap, pdf_reader, days) -> None:
+    """13 days and more crashed (a negative column width); 12 was unreadable."""
+    from seminar_desk.reports.lists import days_present_text
+
+    long = long_seminar(snap, days)
+    for kind in ("participants", "seminar"):
+        result = build(long, kind)
+        assert result.pages >= 1
+    flat = pdf_reader(build(long, "participants").pdf).flat
+    if days <= 5:
+        assert " ".join(f"D{n}" for n in range(1, days + 1)) in flat
+    else:
+        assert "Days present" in flat and f"D{days}" not in flat
+        assert (
+            f"all {days}" not in flat
+            and days_present_text(frozenset({1, 2, 3, days}), list(range(1, days + 1))) in flat
+        )
+    assert days_present_text(frozenset({1, 2, 3, 5, 6, 9}), list(range(1, 10))) == "1–3, 5, 6, 9"
+    assert days_present_text(frozenset(), [1, 2]) == "none"
+    assert days_present_text(frozenset({1, 2}), [1, 2]) == "all"
