@@ -1,5 +1,7 @@
 """UI state kept in QSettings (geometry, last file, recent files); user data stays in the file."""
 
+import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -37,3 +39,25 @@ class UiSettings:
 
     def save_geometry(self, geometry: QByteArray) -> None:
         self.qs.setValue("window/geometry", geometry)
+
+    # Who types notes is chosen per file: a name remembered for every file made the demo's
+    # rapporteur sign the notes of the next, real seminar (issue 9). It is UI state of this
+    # laptop, not seminar data: a copy of the file on a rapporteur's laptop must not arrive
+    # signed by the facilitator.
+
+    @staticmethod
+    def file_keys(seminar_id: str | None, path: Path) -> list[str]:
+        """Keys naming one file: its seminar's id (survives a move), then its path."""
+        by_path = hashlib.sha1(str(path.resolve()).encode()).hexdigest()
+        return ([f"seminar-{seminar_id}"] if seminar_id else []) + [f"path-{by_path}"]
+
+    def rapporteur(self, file_keys: Sequence[str]) -> str:
+        for key in file_keys:
+            name = str(self.qs.value(f"notes/rapporteur/{key}", "") or "")
+            if name:
+                return name
+        return ""
+
+    def save_rapporteur(self, file_keys: Sequence[str], name: str) -> None:
+        for key in file_keys:
+            self.qs.setValue(f"notes/rapporteur/{key}", name)

@@ -45,6 +45,12 @@ class SeminarService:
                 return None
             return SeminarDetails(**{name: getattr(row, name) for name in FIELDS})
 
+    def identity(self) -> str | None:
+        """The seminar's stable id: the same file moved or renamed keeps it, another seminar
+        (a new file, the demo written again) has its own."""
+        with self.desk.read() as session:
+            return session.scalar(select(Seminar.id).order_by(Seminar.created_at).limit(1))
+
     def update(self, origin: object | None = None, **values: object) -> OpChanges:
         """Change some details in one undoable step; unknown names are a programming error."""
         unknown = set(values) - set(FIELDS)

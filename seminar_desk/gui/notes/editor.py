@@ -9,10 +9,11 @@ the text); recommendations and action items are rows whose edits go on the desk'
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -39,6 +41,7 @@ from seminar_desk.domain.text import fold
 from seminar_desk.gui import runner
 from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.notes.models import ID_ROLE, RowsModel
+from seminar_desk.gui.settings import UiSettings
 from seminar_desk.services.agenda import AgendaService
 from seminar_desk.services.breakouts import Person
 from seminar_desk.services.notes import (
@@ -48,8 +51,8 @@ from seminar_desk.services.notes import (
     NoteTarget,
     TargetGone,
 )
+from seminar_desk.services.seminar import SeminarService
 
-RAPPORTEUR_KEY = "notes/rapporteur"
 IDLE_MS = 3000
 SECTION_TITLES = {
     NoteSection.SUMMARY: "Summary",
@@ -298,6 +301,8 @@ class RowsPanel(QWidget):
         target = self.editor.target
         if target is None:
             return
+        if self.editor.needs_author():
+            self.editor.ask_rapporteur()
         if self.kind == "recommendation":
             add, status = self.notes.add_recommendation, str(RecommendationStatus.PROPOSED)
         else:
@@ -375,6 +380,8 @@ class NotesEditor(QWidget):
         self.idle_timer.timeout.connect(self.saver.idle)
         self._loading = False
         self._warm = False
+        self._asked = False
+        self._file_keys: list[str] | None = None
         self._zone: ZoneInfo | None = None
 
         self.title = QLabel("Choose an agenda item or a breakout group.")
@@ -390,6 +397,8 @@ class NotesEditor(QWidget):
         self.author.setEditable(True)
         self.author.setMinimumContentsLength(22)
         self.author.lineEdit().setPlaceholderText("Who is writing? Type or choose your name")
+        # Typed names change the edit text only; chosen ones change both.
+        self.author.editTextChanged.connect(self._author_changed)
         self.author.currentTextChanged.connect(self._author_changed)
         self.state = QLabel("")
         self.state.setObjectName("saved_state")
@@ -421,6 +430,7 @@ class NotesEditor(QWidget):
             )
             edit.textChanged.connect(lambda s=section.value: self._typed(s))
             edit.focus_lost.connect(self.flush)
+            edit.installEventFilter(self)
             self.edits[section.value] = edit
         self.recommendations = RowsPanel("recommendation", self)
         self.actions = RowsPanel("action", self)
@@ -454,8 +464,17 @@ class NotesEditor(QWidget):
 
     # -- author -------------------------------------------------------------------------------
 
+    def file_keys(self) -> list[str]:
+        """Where this file's rapporteur is remembered (UiSettings.rapporteur says why)."""
+        if self._file_keys is None:
+            desk = self.notes.desk
+            self._file_keys = UiSettings.file_keys(
+                SeminarService(desk).identity(), Path(desk.db.path)
+            )
+        return self._file_keys
+
     def _fill_authors(self) -> None:
-        remembered = str(QSettings().value(RAPPORTEUR_KEY, "") or "")
+        remembered = UiSettings().rapporteur(self.file_keys())
         people = self._people()
         first = [p for p in people if p.role == "rapporteur"]
         rest = [p for p in people if p.role != "rapporteur"]
@@ -479,8 +498,38 @@ class NotesEditor(QWidget):
         self.author.setEditText(name)
 
     def _author_changed(self, name: str) -> None:
-        QSettings().setValue(RAPPORTEUR_KEY, name.strip())
+        UiSettings().save_rapporteur(self.file_keys(), name.strip())
         self.who_banner.setVisible(not name.strip())
+
+    def needs_author(self) -> bool:
+        """Nobody named yet in this file, and not asked yet since it was opened."""
+        return self.target is not None and not self.author_name() and not self._asked
+
+    def ask_rapporteur(self) -> None:
+        """Ask once, on the first key typed in a file where nobody is named: every note and
+        row records who wrote it. Cancelling leaves the notes unsigned, and the banner."""
+        self._asked = True
+        names = [""] + [self.author.itemText(i) for i in range(self.author.count())]
+        name, ok = QInputDialog.getItem(
+            self,
+            "Who is writing?",
+            "Your notes in this seminar are signed with your name. Choose or type it:",
+            names,
+            0,
+            True,
+        )
+        if ok and name.strip():
+            self.set_author(name.strip())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.text().strip()
+            and self.needs_author()
+        ):
+            self.ask_rapporteur()  # before the key lands, so it is signed
+        return False
 
     # -- time ---------------------------------------------------------------------------------
 
