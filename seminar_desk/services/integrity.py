@@ -18,6 +18,7 @@ class CheckReport:
     expected: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    stale: bool = False
 
     @property
     def sound(self) -> bool:
@@ -31,10 +32,20 @@ class CheckReport:
 
 
 def check_file(path: Path | str) -> CheckReport:
-    """Read-only: runs SQLite's integrity and foreign key checks and compares schema versions."""
+    """Read-only: runs SQLite's integrity and foreign key checks and compares schema versions.
+
+    Nothing is created or changed, not even a -wal/-shm beside the file.
+    """
+    report = _check_once(path)
+    if report.stale:  # a writer came while the file was read: read again through its WAL
+        report = _check_once(path, lasting=True)
+    return report
+
+
+def _check_once(path: Path | str, *, lasting: bool = False) -> CheckReport:
     report = CheckReport(Path(path), expected=known_heads())
     try:
-        db = Database.open_read_only(path)
+        db = Database.open_read_only(path, lasting=lasting)
     except StoreError as exc:
         report.problems.append(str(exc))
         return report
@@ -48,13 +59,18 @@ def check_file(path: Path | str) -> CheckReport:
                 report.problems.append(f"row {rowid} of {table} points to a missing {parent}")
     except DatabaseError as exc:
         report.problems.append(f"{report.path} cannot be read: {exc.orig}")
+    except StoreError as exc:
+        report.problems.append(str(exc))
     finally:
+        report.stale = db.stale()
         db.close()
     if not report.problems and report.schema != report.expected:
+        from seminar_desk.store.migrate import SchemaAge, schema_age
+
         if not report.schema:
             report.problems.append("not a Seminar Desk file (no schema version)")
-        elif report.schema - report.expected:
+        elif schema_age(report.schema) is SchemaAge.NEWER:
             report.problems.append("made by a newer release of Seminar Desk")
-        else:
+        elif schema_age(report.schema) is SchemaAge.OLDER:
             report.notes.append("older schema: it will be upgraded (after a backup) when opened")
     return report

@@ -1,27 +1,43 @@
-"""Open a seminar file: lock it, migrate it (after a backup), and hand out sessions.
+"""Open a seminar file: lock it, check it, migrate it (after a backup), and hand out sessions.
 
 SQLite runs in WAL mode with foreign keys on and a busy timeout. The driver is put in
 autocommit mode and SQLAlchemy emits BEGIN itself, so transactions (and DDL in migrations)
 are real and atomic; see SQLAlchemy's "Serializable isolation / Savepoints" notes for pysqlite.
+
+Connections are made by `connect()` from the path itself, never from a URL pasted together
+from it: a folder named `Q&A?x` or `Course C#` would otherwise open another file. Read-only
+connections use a quoted `file:` URI (`mode=ro`), or `immutable=1` when no writer has the file
+open, so that reading a file leaves no -wal/-shm behind.
 """
 
+import os
 import re
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
-from seminar_desk.store.errors import NotASeminarFileError, StoreError
-from seminar_desk.store.lock import FileLock
+from seminar_desk.store.errors import (
+    DamagedFileError,
+    NotASeminarFileError,
+    ReadOnlyFileError,
+    ReadOnlyRefusal,
+    StoreError,
+)
+from seminar_desk.store.lock import FileLock, lock_path
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+SIDE_FILES = ("-wal", "-shm", "-journal", ".lock")
 _REVISION = re.compile(r"^revision(?:: *[\w\[\] |,]+)? *= *['\"]([\w-]+)['\"]", re.M)
 _DOWN = re.compile(r"^down_revision(?:: *[^=]+)? *= *(.+)$", re.M)
 
@@ -42,10 +58,41 @@ def known_heads() -> set[str]:
     return revisions - parents
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
-    """An engine whose connections carry the pragmas every session relies on."""
-    url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+def sqlite_uri(path: Path, **params: str) -> str:
+    """A `file:` URI for SQLite with every character of the path quoted (`?`, `#`, `%`...)."""
+    uri = Path(os.path.abspath(path)).as_uri()
+    return f"{uri}?{urlencode(params)}" if params else uri
+
+
+def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
+    """A DB-API connection to exactly `path` (no URL parsing of the path)."""
+    timeout = BUSY_TIMEOUT_MS / 1000
+    if not read_only:
+        return sqlite3.connect(os.fspath(path), timeout=timeout, check_same_thread=False)
+    params = {"mode": "ro", "immutable": "1"} if immutable else {"mode": "ro"}
+    return sqlite3.connect(
+        sqlite_uri(path, **params), uri=True, timeout=timeout, check_same_thread=False
+    )
+
+
+def make_engine(
+    path: Path,
+    *,
+    foreign_keys: bool = True,
+    read_only: bool = False,
+    immutable: bool = False,
+    refusal: str = "",
+) -> Engine:
+    """An engine whose connections carry the pragmas every session relies on.
+
+    On a read-only engine a write is refused (ReadOnlyRefusal with `refusal` as its message),
+    not an OperationalError a person cannot act on.
+    """
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: connect(path, read_only=read_only, immutable=immutable),
+        poolclass=QueuePool,
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -63,6 +110,20 @@ def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = Fals
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
+    if read_only:
+
+        @event.listens_for(engine, "handle_error")
+        def _on_error(context: Any) -> None:
+            original = str(context.original_exception)
+            if "readonly database" in original:
+                raise ReadOnlyRefusal(
+                    refusal or f"{path} is open read-only: nothing was changed."
+                ) from context.original_exception
+            if "malformed" in original:
+                raise DamagedFileError(
+                    f"{path} is damaged: this part of it cannot be read ({original}).", original
+                ) from context.original_exception
+
     return engine
 
 
@@ -77,12 +138,47 @@ def check_header(path: Path) -> None:
             )
 
 
+def is_sqlite_file(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def writer_present(path: Path) -> bool:
+    """Whether a Seminar Desk holds the writer's lock of `path` (probed, never taken)."""
+    try:
+        fd = os.open(lock_path(path), os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    except OSError:
+        return True
+    except ImportError:  # pragma: no cover - Windows: assume a writer, read through its WAL
+        return True
+    finally:
+        os.close(fd)
+
+
+def _read_connection(path: Path) -> sqlite3.Connection:
+    """A read-only connection that creates nothing: immutable when nobody writes the file."""
+    wal = path.with_name(path.name + "-wal")
+    quiet = not wal.exists() and not writer_present(path)
+    return connect(path, read_only=True, immutable=quiet)
+
+
 def file_revisions(path: Path) -> set[str]:
     """The schema revisions recorded in the file (empty for a new or foreign file)."""
-    if not path.exists():
+    if not path.exists() or path.stat().st_size == 0:
         return set()
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        con = _read_connection(path)
         try:
             rows = (
                 con.execute("SELECT version_num FROM alembic_version").fetchall()
@@ -98,25 +194,122 @@ def file_revisions(path: Path) -> set[str]:
     return {row[0] for row in rows}
 
 
+def quick_check(path: Path) -> str | None:
+    """SQLite's quick_check of the file, read-only: None when sound, else the first problem."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        con = _read_connection(path)
+        try:
+            rows = [row[0] for row in con.execute("PRAGMA quick_check")]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    if rows == ["ok"]:
+        return None
+    return "; ".join(rows[:3]) + (f" (and {len(rows) - 3} more)" if len(rows) > 3 else "")
+
+
+def damaged_message(path: Path, problem: str) -> str:
+    return (
+        f"{path} is damaged (SQLite quick_check: {problem}); it was not changed. "
+        "Open it in the window to save a copy, recover it into a new file or open a backup."
+    )
+
+
+def _target(path: Path | str) -> Path:
+    """The file a path names (symlinks resolved), refused with one line if it cannot be one."""
+    path = Path(path).expanduser()
+    try:
+        path = path.resolve()
+    except OSError as exc:  # a symlink loop, a folder we may not enter
+        raise StoreError(f"{path} cannot be opened: {exc.strerror or exc}.") from exc
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a seminar file; name a file inside it.")
+    if path.exists() and not path.is_file():
+        raise StoreError(f"{path} is not a regular file.")
+    if not path.parent.is_dir():
+        raise StoreError(f"{path} cannot be created: the folder {path.parent} does not exist.")
+    return path
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent
+    if path.exists():
+        if not os.access(path, os.W_OK):
+            raise ReadOnlyFileError(
+                f"{path} is read-only; open it read-only (seminar-desk --read-only --db FILE) "
+                "or copy it to a folder you can write to."
+            )
+        links = path.stat().st_nlink
+        if links > 1:
+            raise StoreError(
+                f"{path} has {links} hard links (other names for the same file). Seminar Desk "
+                "opens only files with one name, so two windows cannot write it through two "
+                "names and lose work; copy it and open the copy."
+            )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        what = "opened for writing" if path.exists() else "created"
+        raise ReadOnlyFileError(
+            f"{path} cannot be {what}: its folder {folder} is read-only. "
+            + (
+                "Open it read-only (seminar-desk --read-only --db FILE) or copy it elsewhere."
+                if path.exists()
+                else "Choose another folder."
+            )
+        )
+
+
+def create_private(path: Path) -> None:
+    """An empty new seminar file that only its owner can read (it holds personal data)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    os.close(fd)
+
+
+def _stamp(path: Path) -> tuple[int, int, int, bool]:
+    st = path.stat()
+    return (st.st_ino, st.st_size, st.st_mtime_ns, path.with_name(path.name + "-wal").exists())
+
+
 @dataclass
 class Database:
-    """An open seminar file: its engine, a session factory and the writer's lock."""
+    """An open seminar file: its engine, a session factory and the writer's lock.
+
+    `read_only` says why a file is open read-only ("" when it is open for writing); writes
+    through its engine are refused with that reason. `damage` is quick_check's finding for a
+    damaged file opened read-only.
+    """
 
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
     lock: FileLock | None
     backup: Path | None = None
+    read_only: str = ""
+    damage: str = ""
+    immutable: bool = False
+    _stamp: tuple[int, int, int, bool] | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, path: Path | str, *, lock: bool = True) -> "Database":
-        path = Path(path).expanduser().resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        """For writing: one writer (the lock), a sound file (quick_check), the newest schema.
+
+        Refuses (StoreError, one line naming the file) a folder, a missing folder, a read-only
+        file or folder (ReadOnlyFileError), a file with several hard links, a damaged file
+        (DamagedFileError) and files that are not seminar files.
+        """
+        path = _target(path)
+        _check_writable(path)
         check_header(path)
         file_lock = FileLock(path) if lock else None
         if file_lock:
             file_lock.acquire()
         try:
+            if not path.exists():
+                create_private(path)
+            if problem := quick_check(path):
+                raise DamagedFileError(damaged_message(path, problem), problem)
             backup = None
             if file_revisions(path) != known_heads():
                 from seminar_desk.store.migrate import migrate  # Alembic only when needed
@@ -130,14 +323,50 @@ class Database:
         return cls(path, engine, sessionmaker(engine, expire_on_commit=False), file_lock, backup)
 
     @classmethod
-    def open_read_only(cls, path: Path | str) -> "Database":
-        """For inspection (`check`) while another instance may be writing: no lock, no upgrade."""
-        path = Path(path).expanduser().resolve()
+    def open_read_only(
+        cls, path: Path | str, *, reason: str = "", lasting: bool = False
+    ) -> "Database":
+        """For reading while another instance may be writing: no lock, no upgrade, no change.
+
+        A short read (`lasting=False`: check, report, export) of a file nobody writes uses an
+        immutable connection, which creates no -wal/-shm; `stale()` then tells whether a
+        writer came meanwhile, so the caller reads again. A lasting read-only window reads
+        through SQLite's shared memory (`mode=ro`) so it sees another writer's commits.
+        """
+        path = _target(path)
         if not path.exists():
             raise StoreError(f"{path} does not exist.")
         check_header(path)
-        engine = make_engine(path, read_only=True)
-        return cls(path, engine, sessionmaker(engine, expire_on_commit=False), None)
+        if path.stat().st_size == 0:
+            raise StoreError(f"{path} is empty: it holds no seminar yet.")
+        folder_writable = os.access(path.parent, os.W_OK | os.X_OK)
+        quiet = not path.with_name(path.name + "-wal").exists() and not writer_present(path)
+        immutable = not folder_writable or (quiet and not lasting)
+        why = reason or "opened read-only"
+        engine = make_engine(
+            path,
+            read_only=True,
+            immutable=immutable,
+            refusal=f"{path} is open read-only ({why}): nothing was changed.",
+        )
+        return cls(
+            path,
+            engine,
+            sessionmaker(engine, expire_on_commit=False),
+            None,
+            read_only=why,
+            immutable=immutable,
+            _stamp=_stamp(path),
+        )
+
+    def stale(self) -> bool:
+        """Whether what an immutable read saw may be out of date (a writer came meanwhile)."""
+        if not self.immutable or self._stamp is None:
+            return False
+        try:
+            return writer_present(self.path) or _stamp(self.path) != self._stamp
+        except OSError:
+            return True
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -148,3 +377,7 @@ class Database:
         self.engine.dispose()
         if self.lock:
             self.lock.release()
+
+
+def file_mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)

@@ -13,3 +13,19 @@ class DatabaseLockedError(StoreError):
 
 class NotASeminarFileError(StoreError):
     """The file is not a SQLite database, is corrupt, or was made by a newer release."""
+
+
+class ReadOnlyFileError(StoreError):
+    """The file (or its folder) cannot be written: it can still be opened read-only."""
+
+
+class DamagedFileError(StoreError):
+    """The file fails SQLite's quick_check: it may be read (read-only) but never written."""
+
+    def __init__(self, message: str, problem: str = "") -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
+class ReadOnlyRefusal(StoreError):
+    """A change was asked of a file that is open read-only."""

@@ -1,7 +1,8 @@
 """Schema upgrades with Alembic, imported only when a file needs one (Alembic is slow to load)."""
 
-import sqlite3
+import os
 from datetime import UTC, datetime
+from enum import Enum
 from pathlib import Path
 
 from alembic import command
@@ -11,7 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from seminar_desk.store.database import MIGRATIONS, make_engine
+from seminar_desk.store.database import MIGRATIONS, connect, file_mode, make_engine
 from seminar_desk.store.errors import NotASeminarFileError, StoreError
 
 
@@ -25,6 +26,31 @@ def script_heads() -> set[str]:
     return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
+class SchemaAge(Enum):
+    CURRENT = "current"
+    OLDER = "older"
+    NEWER = "newer"  # a revision this release does not know: a newer release made it
+
+
+def schema_age(heads: set[str]) -> SchemaAge:
+    """Where a file's revisions stand in the revision graph (ancestry, not set difference).
+
+    Revisions this release does not know were written by a newer one; known revisions that
+    are not all the heads are older (every known revision is an ancestor of some head).
+    """
+    scripts = ScriptDirectory.from_config(alembic_config())
+    known = {rev.revision for rev in scripts.walk_revisions()}
+    if heads - known:
+        return SchemaAge.NEWER
+    wanted = set(scripts.get_heads())
+    if heads == wanted:
+        return SchemaAge.CURRENT
+    reached: set[str] = set()
+    for head in heads:
+        reached.update(rev.revision for rev in scripts.iterate_revisions(head, "base"))
+    return SchemaAge.CURRENT if wanted <= reached else SchemaAge.OLDER
+
+
 def current_heads(engine: Engine) -> tuple[set[str], bool]:
     """The file's Alembic revisions, and whether it holds any table at all."""
     with engine.connect() as conn:
@@ -36,16 +62,27 @@ def current_heads(engine: Engine) -> tuple[set[str], bool]:
 
 
 def backup_file(path: Path, label: str) -> Path:
-    """Copy a live SQLite file consistently (the backup API, not a file copy)."""
+    """Copy a live SQLite file consistently (the backup API, not a file copy).
+
+    The backup gets the mode of the original (a private file keeps a private backup); it is
+    created 0600 first, so it is never readable by others even for a moment.
+    """
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix or '.sqlite'}")
-    src = sqlite3.connect(path)
-    dst = sqlite3.connect(target)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    os.close(fd)
+    os.chmod(target, file_mode(path) & 0o666)
     try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+        src = connect(path)
+        dst = connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+    except BaseException:
+        target.unlink(missing_ok=True)  # no half backup that looks like a good one
+        raise
     return target
 
 
@@ -57,9 +94,7 @@ def migrate(path: Path) -> Path | None:
         wanted = script_heads()
         if heads == wanted:
             return None
-        scripts = ScriptDirectory.from_config(alembic_config())
-        known = {rev.revision for rev in scripts.walk_revisions()}
-        if heads - known:
+        if schema_age(heads) is SchemaAge.NEWER:
             raise NotASeminarFileError(
                 f"{path} was made by a newer release of Seminar Desk "
                 f"(schema {', '.join(sorted(heads))}); update Seminar Desk to open it."

@@ -75,3 +75,38 @@ def test_file_from_a_newer_release_is_refused(tmp_path: Path) -> None:
     con.close()
     with pytest.raises(NotASeminarFileError, match="newer release"):
         Database.open(path)
+
+
+def test_a_new_seminar_file_is_private(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        db = Database.open(tmp_path / "new.sqlite")
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE scratch (x)")
+            modes = {
+                p.name: stat.S_IMODE(p.stat().st_mode)
+                for p in tmp_path.iterdir()
+                if p.name.startswith("new.sqlite")
+            }
+        db.close()
+    finally:
+        os.umask(old)
+    assert modes == {
+        "new.sqlite": 0o600,
+        "new.sqlite-wal": 0o600,
+        "new.sqlite-shm": 0o600,
+        "new.sqlite.lock": 0o600,
+    }
+
+
+def test_a_folder_or_a_missing_folder_is_refused_in_one_line(tmp_path: Path) -> None:
+    from seminar_desk.store.errors import StoreError
+
+    with pytest.raises(StoreError, match="is a folder, not a seminar file"):
+        Database.open(tmp_path)
+    with pytest.raises(StoreError, match="folder .* does not exist"):
+        Database.open(tmp_path / "typo" / "s.sqlite")
+    assert not (tmp_path / "typo").exists()
