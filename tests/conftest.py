@@ -60,6 +60,25 @@ def demo_desk(demo_path: Path, clock: FakeClock) -> Iterator[Desk]:
 
 
 @pytest.fixture
+def old_path(tmp_path: Path) -> Path:
+    """An empty seminar file of the first release (schema 0001_initial), in a folder of its own."""
+    from alembic import command
+
+    from seminar_desk.store.database import make_engine
+    from seminar_desk.store.migrate import alembic_config
+
+    path = tmp_path / "old" / "old.sqlite"
+    path.parent.mkdir()
+    engine = make_engine(path, foreign_keys=False)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001_initial")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
 def qsettings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Keep QSettings of GUI tests in a temporary folder, away from the user's own."""
     from PySide6.QtCore import QSettings

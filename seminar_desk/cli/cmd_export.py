@@ -33,17 +33,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_agenda(args: argparse.Namespace) -> int:
     from seminar_desk.services.agenda_export import export_agenda
-    from seminar_desk.services.files import open_desk
+    from seminar_desk.services.files import read_file
 
     fmt = args.format or ("csv" if args.output.suffix.lower() == ".csv" else "ics")
     db_path = getattr(args, "db", None) or default_db_path()
     if not Path(db_path).exists():
         print(f"seminar-desk: {db_path}: no such seminar file", file=sys.stderr)
         return 2
-    desk = open_desk(Path(db_path))
-    try:
-        count = export_agenda(desk, fmt, args.output)
-    finally:
-        desk.close()
+    count = read_file(db_path, lambda desk: export_agenda(desk, fmt, args.output))
     print(f"wrote {count} agenda items to {args.output} ({fmt})")
     return 0

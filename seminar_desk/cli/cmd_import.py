@@ -5,10 +5,17 @@ Kinds are subcommands so more can be added beside `agenda` (participants, backup
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from seminar_desk.cli.main import add_db_option, command_parser
 from seminar_desk.domain.agenda_limits import visible
 from seminar_desk.paths import default_db_path
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from seminar_desk.services.agenda_import import ImportedAgenda
+    from seminar_desk.services.desk import Desk
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,14 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_agenda(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from seminar_desk.services.agenda_import import (
-        AgendaImportError,
-        import_agenda,
-        read_agenda,
-        target_zone,
-    )
-    from seminar_desk.services.files import open_desk
-    from seminar_desk.services.seminar import SeminarService
+    from seminar_desk.services.agenda_import import import_agenda
+    from seminar_desk.services.files import open_desk, read_file
 
     source = Path(args.file)
     if not source.is_file():
@@ -61,30 +62,46 @@ def run_agenda(args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(visible(f"seminar-desk: nothing imported: {exc}"), file=sys.stderr)
             return 1
-    desk = open_desk(getattr(args, "db", None) or default_db_path())
+    db_path = Path(getattr(args, "db", None) or default_db_path())
+    if args.dry_run:  # reads the file if there is one; creates, upgrades and changes nothing
+        if db_path.exists():
+            return read_file(db_path, lambda desk: _preview(desk, source, args)[0])
+        return _preview(None, source, args)[0]
+    desk = open_desk(db_path)
     try:
-        existing = SeminarService(desk).details()
-        zone = target_zone(desk) or args.timezone
-        try:
-            agenda = read_agenda(source, zone)
-        except AgendaImportError as exc:
-            print(visible(f"seminar-desk: nothing imported:\n{exc}"), file=sys.stderr)
-            return 1
-        for line in agenda.preview_lines():
-            print(visible(line))  # file text: shown, never obeyed by the terminal
-        target = f"into “{existing.title}”" if existing else "as a new seminar"
-        if args.dry_run:
-            print(
-                visible(
-                    f"Dry run: would import {len(agenda.items)} items {target}; nothing changed."
-                )
-            )
-            return 0
+        code, agenda = _preview(desk, source, args)
+        if agenda is None:
+            return code
         summary = import_agenda(desk, agenda)
         print(visible(f"{summary} ({desk.db.path})"))
         return 0
     finally:
         desk.close()
+
+
+def _preview(
+    desk: "Desk | None", source: "Path", args: argparse.Namespace
+) -> "tuple[int, ImportedAgenda | None]":
+    """Read and print the preview; the agenda to commit, or None (dry run, bad file)."""
+    from seminar_desk.services.agenda_import import AgendaImportError, read_agenda, target_zone
+    from seminar_desk.services.seminar import SeminarService
+
+    existing = SeminarService(desk).details() if desk else None
+    zone = (target_zone(desk) if desk else None) or args.timezone
+    try:
+        agenda = read_agenda(source, zone)
+    except AgendaImportError as exc:
+        print(visible(f"seminar-desk: nothing imported:\n{exc}"), file=sys.stderr)
+        return 1, None
+    for line in agenda.preview_lines():
+        print(visible(line))  # file text: shown, never obeyed by the terminal
+    target = f"into “{existing.title}”" if existing else "as a new seminar"
+    if args.dry_run:
+        print(
+            visible(f"Dry run: would import {len(agenda.items)} items {target}; nothing changed.")
+        )
+        return 0, None
+    return 0, agenda
 
 
 def _check_zone(name: str) -> None:

@@ -14,7 +14,7 @@ from seminar_desk.services.reports import (
     find_group,
     find_item,
     render,
-    write_atomically,
+    write_output,
 )
 
 EPILOG = """\
@@ -69,7 +69,8 @@ def fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    snap = file_snapshot(args.db or default_db_path())
+    db_path = args.db or default_db_path()
+    snap = file_snapshot(db_path)
     item_id = group_id = None
     try:
         item = find_item(snap, args.item) if args.item else None
@@ -87,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     request = ReportRequest(args.kind, day=args.day, item_id=item_id, group_id=group_id)
     options = ReportOptions(paper=args.paper, sign_in=args.sign_in, shaping=not args.no_shaping)
     result = render(snap, request, options)
-    write_atomically(args.output, result.pdf)
+    write_output(args.output, result.pdf, database=db_path)
     pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
     print(f"{result.title}: {pages} written to {args.output}")
     return 0

@@ -14,6 +14,7 @@ from seminar_desk.domain.agenda_kinds import kind_label
 from seminar_desk.domain.timing import format_minutes, wall_time
 from seminar_desk.services.agenda import AgendaService, DayView, ItemView, local_datetime
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.files import write_output
 from seminar_desk.services.seminar import SeminarService
 
 EXPORT_FORMATS = ("ics", "csv")
@@ -54,14 +55,15 @@ def snapshot(desk: Desk) -> AgendaSnapshot:
 
 
 def export_agenda(desk: Desk, fmt: str, path: Path) -> int:
-    """Write the file; returns the number of items written."""
+    """Write the file (all or nothing, never over the seminar); returns the items written."""
     snap = snapshot(desk)
     if fmt == "ics":
-        Path(path).write_bytes(to_ics(snap, desk.clock.now()))
+        data = to_ics(snap, desk.clock.now())
     elif fmt == "csv":
-        Path(path).write_text(to_csv(snap), encoding="utf-8", newline="")
+        data = to_csv(snap).encode("utf-8")
     else:
         raise ValueError(f"unknown agenda export format {fmt!r}; use one of {EXPORT_FORMATS}")
+    write_output(path, data, database=desk.db.path)
     return snap.item_count
 
 

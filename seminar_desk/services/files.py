@@ -1,12 +1,30 @@
-"""Open a seminar file for work: the one way the window and the commands get a Desk."""
+"""Seminar files and output files: the one way the window and the commands open a seminar
+(`open_desk`, `open_reader`) and the one way they write a report or an export (`write_output`)."""
 
+import os
+import stat
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+from seminar_desk.domain.refusal import Refusal
 from seminar_desk.paths import data_dir
 from seminar_desk.services.demo import create_demo
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar import SeminarService
-from seminar_desk.store.database import Database
+from seminar_desk.store.database import (
+    SIDE_FILES,
+    Database,
+    damaged_message,
+    file_revisions,
+    is_sqlite_file,
+    known_heads,
+    quick_check,
+)
+from seminar_desk.store.errors import DamagedFileError, NotASeminarFileError
+
+T = TypeVar("T")
 
 
 def make_data_folder(path: Path) -> None:
@@ -31,3 +49,178 @@ def open_desk(path: Path, *, demo: bool = False) -> Desk:
         desk.close()
         raise
     return desk
+
+
+def open_reader(path: Path | str, *, lasting: bool = False, damaged_ok: bool = False) -> Desk:
+    """The file opened for reading only (check, report, export, a dry run, a read-only window).
+
+    Nothing is created, migrated or changed. A file of an older schema is read through a
+    migrated copy in a private temporary folder (removed on close); a newer one is refused,
+    and so is a damaged one unless `damaged_ok` (the window shows what it still can).
+    """
+    db = Database.open_read_only(path, lasting=lasting)
+    try:
+        if not damaged_ok and (problem := quick_check(db.path)):
+            raise DamagedFileError(damaged_message(db.path, problem), problem)
+        revisions = file_revisions(db.path)
+        if revisions != known_heads():
+            db.close()
+            db = _migrated_copy(db.path, revisions)
+    except BaseException:
+        db.close()
+        raise
+    return Desk(db)
+
+
+def _migrated_copy(path: Path, revisions: set[str]) -> Database:
+    from seminar_desk.store.migrate import SchemaAge, backup_into, migrate, schema_age
+
+    if not revisions:
+        raise NotASeminarFileError(f"{path} is not a Seminar Desk file (no schema version).")
+    if schema_age(revisions) is SchemaAge.NEWER:
+        raise NotASeminarFileError(
+            f"{path} was made by a newer release of Seminar Desk "
+            f"(schema {', '.join(sorted(revisions))}); update Seminar Desk to read it."
+        )
+    scratch = Path(tempfile.mkdtemp(prefix="seminar-desk-"))  # 0700
+    try:
+        copy = scratch / path.name
+        backup_into(path, copy, read_only=True)
+        migrate(copy)
+        db = Database.open_read_only(copy)
+    except BaseException:
+        import shutil
+
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    db.scratch = scratch
+    return db
+
+
+def read_file(path: Path | str, work: Callable[[Desk], T]) -> T:
+    """Run `work` on the file opened read-only; read again if a writer came meanwhile."""
+    desk = open_reader(path)
+    try:
+        result = work(desk)
+        if not desk.db.stale():
+            return result
+    finally:
+        desk.close()
+    desk = open_reader(path, lasting=True)
+    try:
+        return work(desk)
+    finally:
+        desk.close()
+
+
+class OutputRefused(Refusal):
+    """An output (report, export) that would replace something it must not, or could not be
+    written; the message names the file, and nothing was changed."""
+
+
+SEMINAR_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+OUTPUT_MODE = 0o600  # reports and exports name people: private unless the file was shared
+
+
+def refuse_output(path: Path, database: Path | None = None) -> None:
+    """Refuse an output that is a seminar file, one of its companions, a link or a folder."""
+    name = path.name.lower()
+    if path.is_symlink():
+        raise OutputRefused(
+            f"{path} is a symbolic link; Seminar Desk does not write through links. "
+            "Name the file itself or another file."
+        )
+    if path.is_dir():
+        raise OutputRefused(f"{path} is a folder; name a file to write.")
+    if path.exists() and not path.is_file():
+        raise OutputRefused(f"{path} is not a regular file; name another file.")
+    same = database is not None and _same_or_companion(path, Path(database))
+    if (
+        same
+        or name.endswith(SEMINAR_SUFFIXES)
+        or name.endswith(SIDE_FILES)
+        or (path.exists() and is_sqlite_file(path))
+    ):
+        raise OutputRefused(
+            f"{path} is "
+            + (
+                "the seminar file itself or one of its companion files"
+                if same
+                else "a seminar file, one of its companion files or named like one"
+            )
+            + "; nothing was written. Choose another name (e.g. ending in .pdf, .ics or .csv)."
+        )
+
+
+def _same_or_companion(path: Path, database: Path) -> bool:
+    real_db = Path(os.path.realpath(database))
+    real = Path(os.path.realpath(path))
+    if (
+        real == real_db
+        or real.parent == real_db.parent
+        and any(real.name == real_db.name + side for side in SIDE_FILES)
+    ):
+        return True
+    try:
+        return path.exists() and database.exists() and os.path.samefile(path, database)
+    except OSError:
+        return False
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def write_output(path: Path | str, data: bytes, *, database: Path | None = None) -> Path:
+    """The one way reports and exports reach the disk: all or nothing, never over a seminar.
+
+    The bytes go to a temporary file in the same folder (created 0600, never through a link),
+    are flushed to the disk (fsync), and the file is renamed over the target (os.replace),
+    then the folder is flushed so the rename survives a power cut. A failure (a full disk)
+    removes the temporary file and leaves the old target as it was. A new output is private
+    (0600), a replaced one keeps its mode. `database` is the open seminar, refused as target.
+    """
+    path = Path(os.path.abspath(Path(path).expanduser()))
+    refuse_output(path, database)
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else OUTPUT_MODE
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise OutputRefused(f"{path} cannot be written: {exc.strerror or exc}.") from exc
+    try:
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(tmp, mode)
+        refuse_output(path, database)  # again, right before the rename
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputRefused(
+            f"{path} could not be written: {exc.strerror or exc}. "
+            "Nothing was written; an older file of that name is unchanged."
+        ) from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_folder(folder)
+    return path
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows cannot open folders; its rename is durable enough
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -33,7 +33,6 @@ from seminar_desk.reports.snapshot import (
     SpeechSnap,
 )
 from seminar_desk.services.desk import Desk
-from seminar_desk.store.database import Database
 from seminar_desk.store.models import (
     ActionItem,
     AgendaItem,
@@ -85,14 +84,15 @@ def snapshot_of_file(path: Path, now: datetime) -> SeminarSnapshot:
 
     The window's Desk stays on the GUI thread; the worker opens the file read-only (no lock,
     WAL lets it read while the window writes), so even the first query is off the GUI thread.
+    Nothing is created or changed (services.files.read_file): no -wal/-shm, no upgrade.
     """
-    db = Database.open_read_only(path)
-    try:
-        with db.sessions() as session:
-            snap = _load(session, now)
-    finally:
-        db.engine.dispose()
-    return replace(snap, file_name=Path(path).name)
+    from seminar_desk.services.files import read_file
+
+    def load(desk: Desk) -> SeminarSnapshot:
+        with desk.read() as session:
+            return _load(session, now)
+
+    return replace(read_file(path, load), file_name=Path(path).name)
 
 
 @dataclass(frozen=True)

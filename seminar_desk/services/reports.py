@@ -1,12 +1,10 @@
 """Report exports: read a snapshot, build the PDF, write it atomically.
 
 The GUI reads the snapshot on its own thread (short, one read session), then hands the plain
-snapshot to a worker thread for `render` and `write_atomically`; the command line calls
+snapshot to a worker thread for `render` and `write_output` (services.files); the command line calls
 `export` which does all three.
 """
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +22,7 @@ from seminar_desk.reports.request import (
 )
 from seminar_desk.reports.snapshot import GroupSnap, ItemSnap, SeminarSnapshot
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.files import write_output
 from seminar_desk.services.report_data import load_snapshot, snapshot_of_file
 from seminar_desk.store.errors import StoreError
 
@@ -42,7 +41,7 @@ __all__ = [
     "find_group",
     "find_item",
     "render",
-    "write_atomically",
+    "write_output",
 ]
 
 
@@ -70,27 +69,6 @@ def render(
     return build_report(snap, request, options, progress=progress, cancel=cancel)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a failed export never leaves half a PDF."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def export(
     desk: Desk,
     request: ReportRequest,
@@ -102,7 +80,7 @@ def export(
 ) -> ExportResult:
     snap = load_snapshot(desk)
     result = render(snap, request, options, progress=progress, cancel=cancel)
-    write_atomically(path, result.pdf)
+    write_output(path, result.pdf, database=desk.db.path)
     return ExportResult(Path(path), result.pages, result.title)
 
 

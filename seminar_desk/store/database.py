@@ -166,7 +166,7 @@ def writer_present(path: Path) -> bool:
         os.close(fd)
 
 
-def _read_connection(path: Path) -> sqlite3.Connection:
+def read_connection(path: Path) -> sqlite3.Connection:
     """A read-only connection that creates nothing: immutable when nobody writes the file."""
     wal = path.with_name(path.name + "-wal")
     quiet = not wal.exists() and not writer_present(path)
@@ -178,7 +178,7 @@ def file_revisions(path: Path) -> set[str]:
     if not path.exists() or path.stat().st_size == 0:
         return set()
     try:
-        con = _read_connection(path)
+        con = read_connection(path)
         try:
             rows = (
                 con.execute("SELECT version_num FROM alembic_version").fetchall()
@@ -199,7 +199,7 @@ def quick_check(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        con = _read_connection(path)
+        con = read_connection(path)
         try:
             rows = [row[0] for row in con.execute("PRAGMA quick_check")]
         finally:
@@ -289,6 +289,7 @@ class Database:
     read_only: str = ""
     damage: str = ""
     immutable: bool = False
+    scratch: Path | None = None  # a private folder removed on close (a migrated copy)
     _stamp: tuple[int, int, int, bool] | None = field(default=None, repr=False)
 
     @classmethod
@@ -377,6 +378,11 @@ class Database:
         self.engine.dispose()
         if self.lock:
             self.lock.release()
+        if self.scratch is not None:
+            import shutil
+
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
 
 
 def file_mode(path: Path) -> int:

@@ -12,7 +12,13 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from seminar_desk.store.database import MIGRATIONS, connect, file_mode, make_engine
+from seminar_desk.store.database import (
+    MIGRATIONS,
+    connect,
+    file_mode,
+    make_engine,
+    read_connection,
+)
 from seminar_desk.store.errors import NotASeminarFileError, StoreError
 
 
@@ -73,17 +79,22 @@ def backup_file(path: Path, label: str) -> Path:
     os.close(fd)
     os.chmod(target, file_mode(path) & 0o666)
     try:
-        src = connect(path)
-        dst = connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-            src.close()
+        backup_into(path, target)
     except BaseException:
         target.unlink(missing_ok=True)  # no half backup that looks like a good one
         raise
     return target
+
+
+def backup_into(path: Path, target: Path, *, read_only: bool = False) -> None:
+    """Copy the database `path` into `target` with SQLite's backup API."""
+    src = read_connection(path) if read_only else connect(path)
+    dst = connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
 
 
 def migrate(path: Path) -> Path | None:

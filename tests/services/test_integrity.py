@@ -7,32 +7,20 @@ import stat
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from seminar_desk.services.integrity import check_file
-from seminar_desk.store.database import Database, make_engine
-from seminar_desk.store.migrate import alembic_config, script_heads
-
-
-def make_old_file(path: Path) -> Path:
-    """A file of the first release (schema 0001_initial only)."""
-    engine = make_engine(path, foreign_keys=False)
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001_initial")
-    engine.dispose()
-    return path
+from seminar_desk.store.database import Database
+from seminar_desk.store.migrate import script_heads
 
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_a_file_of_an_older_schema_is_older_not_newer(tmp_path: Path) -> None:
+def test_a_file_of_an_older_schema_is_older_not_newer(old_path: Path) -> None:
     if script_heads() == {"0001_initial"}:
         pytest.skip("only one release so far")
-    path = make_old_file(tmp_path / "old.sqlite")
+    path = old_path
     before = digest(path)
     report = check_file(path)
     assert report.sound, report.problems
@@ -74,12 +62,12 @@ def test_check_reads_the_commits_of_an_open_writer(tmp_path: Path) -> None:
         desk.close()
 
 
-def test_a_backup_keeps_the_mode_of_a_private_file(tmp_path: Path) -> None:
+def test_a_backup_keeps_the_mode_of_a_private_file(old_path: Path) -> None:
     if script_heads() == {"0001_initial"}:
         pytest.skip("only one release so far")
     old = os.umask(0o022)
     try:
-        path = make_old_file(tmp_path / "private.sqlite")
+        path = old_path
         os.chmod(path, 0o600)
         db = Database.open(path)
         db.close()

@@ -7,8 +7,9 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from seminar_desk.reports import ReportOptions, ReportRequest
+from seminar_desk.services.files import write_output
 from seminar_desk.services.report_data import load_snapshot
-from seminar_desk.services.reports import export, find_group, find_item, write_atomically
+from seminar_desk.services.reports import export, find_group, find_item
 from seminar_desk.store.models import AgendaItem, Note, Participant
 
 TYPED = "x<y, Tom <tom@example.org>, R&D, <b>, <i>unclosed\nsecond line </para>"
@@ -105,19 +106,20 @@ def test_find_item_and_group(demo_desk) -> None:
 
 def test_write_is_atomic(tmp_path) -> None:
     target = tmp_path / "out" / "r.pdf"
-    write_atomically(target, b"%PDF-1")
+    write_output(target, b"%PDF-1")
     assert target.read_bytes() == b"%PDF-1"
     assert [p.name for p in target.parent.iterdir()] == ["r.pdf"]
 
 
-def test_written_report_is_readable_by_others_as_the_umask_allows(tmp_path) -> None:
+def test_a_new_report_is_private_whatever_the_umask(tmp_path) -> None:
+    """Reports name participants: 0600 (item 10 of issue 10), not world-readable."""
     import os
     import stat
 
     old = os.umask(0o022)
     try:
         target = tmp_path / "shared.pdf"
-        write_atomically(target, b"%PDF-1")
+        write_output(target, b"%PDF-1")
     finally:
         os.umask(old)
-    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600

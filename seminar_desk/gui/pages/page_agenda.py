@@ -785,10 +785,12 @@ class AgendaPage(Page):
             self.export_file(*chosen)
 
     def export_file(self, path: Path, fmt: str) -> None:
+        from seminar_desk.gui import runner
         from seminar_desk.services.agenda_export import export_agenda
 
-        count = export_agenda(self.ctx.desk, fmt, path)
-        self.say(f"Wrote {count} agenda items to {path}.")
+        count = runner.call(self, export_agenda, self.ctx.desk, fmt, path)  # refusals shown
+        if count is not None:
+            self.say(f"Wrote {count} agenda items to {path}.")
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:

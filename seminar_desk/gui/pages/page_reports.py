@@ -68,8 +68,9 @@ def run_job(
     job: Job, progress: object, cancel: threading.Event, now: object
 ) -> tuple[int, str, Path | None]:
     """On the worker thread: read the snapshot, lay out, write. Returns (pages, title, path)."""
+    from seminar_desk.services.files import write_output
     from seminar_desk.services.report_data import snapshot_of_file
-    from seminar_desk.services.reports import render, write_atomically
+    from seminar_desk.services.reports import render
 
     if cancel.is_set():
         raise Cancelled()
@@ -84,7 +85,7 @@ def run_job(
     if cancel.is_set():
         raise Cancelled()
     if job.output is not None:
-        write_atomically(job.output, result.pdf)
+        write_output(job.output, result.pdf, database=job.path)
     return result.pages, result.title, job.output
 
 

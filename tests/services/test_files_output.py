@@ -1,0 +1,101 @@
+"""The one output writer: all or nothing, never over a seminar, never through a link."""
+
+import errno
+import hashlib
+import os
+import stat
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from seminar_desk.services import files
+from seminar_desk.services.files import OutputRefused, write_output
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A folder on a 64 KiB tmpfs (as root), else a folder whose writes fail with ENOSPC
+    after 64 KiB (injected), so the test runs in CI either way."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    mounted = (
+        os.geteuid() == 0
+        and subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs", str(folder)],
+            capture_output=True,
+        ).returncode
+        == 0
+    )
+    if not mounted:
+        budget = {"left": 64 * 1024}
+        real_write = os.write
+
+        def write(fd: int, data: bytes | memoryview) -> int:
+            if len(data) > budget["left"]:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            budget["left"] -= len(data)
+            return real_write(fd, data)
+
+        monkeypatch.setattr(files, "_write_all", lambda fd, data: write(fd, data))
+    try:
+        yield folder
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_full_disk_leaves_the_old_file_and_no_temporary_file(small_disk: Path) -> None:
+    target = small_disk / "report.pdf"
+    write_output(target, b"%PDF old report")
+    before = digest(target)
+    with pytest.raises(OutputRefused, match="could not be written") as info:
+        write_output(target, b"%PDF" + b"x" * 200_000)
+    assert str(target) in str(info.value)
+    assert digest(target) == before
+    assert [p.name for p in small_disk.iterdir()] == ["report.pdf"]
+
+
+def test_the_seminar_and_its_companions_are_refused(demo_path: Path) -> None:
+    before = digest(demo_path)
+    for name in ("demo.sqlite", "demo.sqlite-wal", "demo.sqlite-shm", "demo.sqlite.lock"):
+        with pytest.raises(OutputRefused, match="seminar file"):
+            write_output(demo_path.with_name(name), b"%PDF", database=demo_path)
+    assert digest(demo_path) == before
+
+
+def test_any_sqlite_file_is_refused_whatever_its_name(demo_path: Path, tmp_path: Path) -> None:
+    other = tmp_path / "agenda.ics"
+    other.write_bytes(demo_path.read_bytes())
+    with pytest.raises(OutputRefused, match="seminar file"):
+        write_output(other, b"BEGIN:VCALENDAR")
+    link = tmp_path / "other name"
+    os.link(demo_path, link)
+    with pytest.raises(OutputRefused):
+        write_output(link, b"%PDF", database=demo_path)
+    assert other.read_bytes() == demo_path.read_bytes()
+
+
+def test_no_writing_through_a_symbolic_link(tmp_path: Path) -> None:
+    real = tmp_path / "precious.txt"
+    real.write_text("keep me")
+    link = tmp_path / "report.pdf"
+    link.symlink_to(real)
+    with pytest.raises(OutputRefused, match="symbolic link"):
+        write_output(link, b"%PDF")
+    assert real.read_text() == "keep me" and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["precious.txt", "report.pdf"]
+
+
+def test_a_replaced_output_keeps_its_mode(tmp_path: Path) -> None:
+    target = tmp_path / "agenda.ics"
+    target.write_bytes(b"old")
+    os.chmod(target, 0o644)
+    write_output(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
