@@ -34,7 +34,8 @@ def test_an_unknown_revision_is_from_a_newer_release(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite"
     Database.open(path).close()
     con = sqlite3.connect(path)
-    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.execute("DELETE FROM alembic_version")  # however many heads there are
+    con.execute("INSERT INTO alembic_version VALUES ('9999_future')")
     con.commit()
     con.close()
     report = check_file(path)
