@@ -64,7 +64,12 @@ def run_gui(db_path: Path | None) -> int:
     import qasync
 
     from seminar_desk.gui.runner import install_excepthook
+    from seminar_desk.gui.xcb_libraries import startup_problem
 
+    problem = startup_problem()  # before Qt loads its platform plugin and aborts
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
     app = make_application()
     start_log()
     install_excepthook()
