@@ -194,24 +194,48 @@ class SpeakersService:
                 select(SpeakerEntry.item_id).where(SpeakerEntry.status.in_(LIVE)).limit(1)
             )
 
-    def waiting_count(
-        self, item_id: str, *, participant_id: str | None, organisation_id: str | None
-    ) -> int:
-        """How many requests of this person (or of this delegation, unnamed) are waiting."""
-        who = (
-            SpeakerEntry.participant_id == participant_id
-            if participant_id is not None
-            else (SpeakerEntry.organisation_id == organisation_id)
-            & SpeakerEntry.participant_id.is_(None)
-        )
+    def already_waiting(
+        self,
+        item_id: str,
+        *,
+        participant_id: str | None,
+        organisation_id: str | None,
+        speech_type: str = SpeechType.STATEMENT,
+    ) -> list[str]:
+        """Requests of the same kind waiting on the item from the same speaker, named as the
+        list shows them (a second intervention is allowed, but never by accident).
+
+        The same speaker is the same person, or their delegation taking the floor unnamed; for
+        a delegation, anyone speaking for it. A point of order or a reply from someone waiting
+        to make a statement is a different request, not a duplicate.
+        """
+        same_org = SpeakerEntry.organisation_id == organisation_id
+        if participant_id is None:
+            who = same_org
+        elif organisation_id is None:
+            who = SpeakerEntry.participant_id == participant_id
+        else:
+            who = (SpeakerEntry.participant_id == participant_id) | (
+                same_org & SpeakerEntry.participant_id.is_(None)
+            )
         with self.desk.read() as s:
-            return s.scalar(
-                select(func.count()).where(
+            rows = s.execute(
+                select(Participant.name, Organisation.name, Organisation.code)
+                .select_from(SpeakerEntry)
+                .outerjoin(Participant, SpeakerEntry.participant_id == Participant.id)
+                .outerjoin(Organisation, SpeakerEntry.organisation_id == Organisation.id)
+                .where(
                     SpeakerEntry.item_id == item_id,
                     SpeakerEntry.status == SpeakerStatus.WAITING,
+                    SpeakerEntry.speech_type == SpeechType(speech_type).value,
                     who,
                 )
-            ) or 0
+                .order_by(SpeakerEntry.position)
+            ).all()
+        return [
+            f"{person or org_name or '?'} ({code})" if code else person or org_name or "?"
+            for person, org_name, code in rows
+        ]
 
     def candidates(self) -> list[Candidate]:
         """Participants and delegations, for the completer of the 'add speaker' field."""

@@ -259,16 +259,26 @@ def test_a_right_of_reply_is_accorded_on_a_closed_list(service, tour) -> None:
     assert [r.delegation_code for r in service.snapshot(tour).held] == ["THA"]
 
 
-def test_waiting_count_names_the_same_person_or_unnamed_delegation(service, tour) -> None:
-    khm = org_id(service.desk, "KHM")
-    duc = person_id(service.desk, "Nguyễn Văn Đức")
-    assert service.waiting_count(tour, participant_id=None, organisation_id=khm) == 0
+def test_already_waiting_names_the_same_person_or_delegation(service, tour) -> None:
+    khm, vnm = org_id(service.desk, "KHM"), org_id(service.desk, "VNM")
+    duc = person_id(service.desk, "Nguyễn Văn Đức")  # of Viet Nam
+    assert service.already_waiting(tour, participant_id=None, organisation_id=khm) == []
     service.add(tour, organisation_id=khm)
     service.add(tour, participant_id=duc)
-    assert service.waiting_count(tour, participant_id=None, organisation_id=khm) == 1
-    assert service.waiting_count(tour, participant_id=duc, organisation_id=None) == 1
-    service.next_speaker(tour)
-    assert service.waiting_count(tour, participant_id=None, organisation_id=khm) == 0
+    assert service.already_waiting(tour, participant_id=None, organisation_id=khm) == [
+        "Cambodia (KHM)"
+    ]
+    # Viet Nam has its minister waiting: the delegation asking again is the same speaker.
+    assert service.already_waiting(tour, participant_id=None, organisation_id=vnm) == [
+        "Nguyễn Văn Đức (VNM)"
+    ]
+    assert service.already_waiting(tour, participant_id=duc, organisation_id=vnm) == [
+        "Nguyễn Văn Đức (VNM)"
+    ]
+    point = dict(participant_id=duc, organisation_id=vnm, speech_type="point_of_order")
+    assert service.already_waiting(tour, **point) == []  # another kind of request
+    service.next_speaker(tour)  # Cambodia speaks: no longer waiting
+    assert service.already_waiting(tour, participant_id=None, organisation_id=khm) == []
 
 
 def test_the_item_list_leaves_out_breaks_and_meals_and_marks_the_live_item(service) -> None:

@@ -805,15 +805,17 @@ class SpeakersPage(Page):
         if item_id is None:
             self.show_error("Choose an agenda item first.")
             return False
-        waiting = self.service.waiting_count(
+        speech_type = self.type_box.currentData()
+        waiting = self.service.already_waiting(
             item_id,
             participant_id=candidate.participant_id,
             organisation_id=candidate.organisation_id,
+            speech_type=speech_type,
         )
         if waiting and not ask.confirm(
             self,
-            f"{candidate.text} is already waiting on this list of speakers. "
-            "Add another request for the floor (a second intervention)?",
+            f"Already waiting on this list of speakers: {', '.join(waiting)}.\n\n"
+            f"Add {candidate.text} as another request for the floor (a second intervention)?",
             yes="Add again",
         ):
             return False
@@ -826,7 +828,7 @@ class SpeakersPage(Page):
                 participant_id=candidate.participant_id,
                 organisation_id=candidate.organisation_id,
                 capacity=capacity,
-                speech_type=self.type_box.currentData(),
+                speech_type=speech_type,
                 on_behalf_of_id=group_id,
                 **kw,
             )
