@@ -945,8 +945,13 @@ class _Steps:
         self.done += 1
         if self.done % self.EVERY == 0 or self.done == self.total:
             self.check()
-            if self.progress is not None:
-                self.progress(self.done / self.total, f"{self.done} of {self.total} items")
+            if self.progress is not None:  # the rest of the time goes to saving
+                self.progress(0.8 * self.done / self.total, f"{self.done} of {self.total} items")
+
+    def saving(self) -> None:
+        self.check()
+        if self.progress is not None:
+            self.progress(0.9, "Saving…")
 
 
 def import_agenda(
@@ -996,6 +1001,7 @@ def import_agenda(
         s.flush()
         for day_date, imported in by_date.items():
             _add_day_items(s, days[day_date], imported, people, steps)
+        steps.saving()
         for day in s.scalars(select(Day).where(Day.id.in_(touched))):
             rows = _items_of(s, day.id)
             _renumber(rows)

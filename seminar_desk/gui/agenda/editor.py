@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from seminar_desk.domain.agenda_limits import MAX_DURATION, MIN_DURATION
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.text import fold
 from seminar_desk.domain.timing import wall_time
@@ -99,7 +100,7 @@ class ItemEditor(QDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
         self.title = QLineEdit(item.title)
         self.duration = QSpinBox()
-        self.duration.setRange(0, 24 * 60)
+        self.duration.setRange(MIN_DURATION, MAX_DURATION)  # the limits imports have too
         self.duration.setSuffix(" min")
         self.duration.setValue(item.duration_min)
         self.locked = QCheckBox("Locked at")
