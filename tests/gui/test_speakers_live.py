@@ -169,7 +169,9 @@ def test_ctrl_l_works_from_the_sidebar_and_letters_there_change_no_page(window, 
 # -- 11. a closed list takes a right of reply; the type goes back to Statement after a refusal -----
 
 
-def test_right_of_reply_on_a_closed_list_and_the_type_after_a_refusal(page, qtbot, shown) -> None:
+def test_right_of_reply_on_a_closed_list_and_the_type_after_a_refusal(
+    page, qtbot, shown, monkeypatch
+) -> None:
     page.list_view.setFocus()
     press(qtbot, Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert page.snapshot.closed
@@ -177,8 +179,16 @@ def test_right_of_reply_on_a_closed_list_and_the_type_after_a_refusal(page, qtbo
     press(qtbot, Qt.Key.Key_4, ALT)  # a question: refused on a closed list
     assert page.type_box.currentData() == "question"
     qtbot.keyClicks(page.add_edit, "thail")
+    types_when_shown: list[str] = []
+
+    def refusal(_parent: object, text: str) -> None:
+        types_when_shown.append(page.type_box.currentText())
+        shown.items.append(("refusal", text))
+
+    monkeypatch.setattr(shown, "refusal", refusal)
     press(qtbot, Qt.Key.Key_Return)
     assert "closed" in shown.texts("refusal")[-1]
+    assert types_when_shown == ["Statement"]  # already back while the refusal is on screen
     assert page.type_box.currentData() == "statement"
     assert waiting(page) == []
     press(qtbot, Qt.Key.Key_3, ALT)  # the chair accords a right of reply

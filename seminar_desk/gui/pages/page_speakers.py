@@ -787,12 +787,15 @@ class SpeakersPage(Page):
         """Add the person or delegation with the capacity and speech type chosen beside.
 
         Whatever happens, the speech type and capacity go back to the usual (a statement in
-        national capacity), so a refused right of reply is not silently reused next time.
+        national capacity) before any question or refusal shows, so a refused right of reply
+        is not silently reused next time.
         """
-        try:
-            added = self._add(candidate)
-        finally:
-            self._reset_add_choices()
+        speech_type = self.type_box.currentData()
+        capacity, group_id = self.capacity_box.currentData() or (Capacity.NATIONAL.value, None)
+        self._reset_add_choices()
+        if capacity == Capacity.NATIONAL and candidate.org_kind and not candidate.is_state:
+            capacity = Capacity.ORGANISATION.value
+        added = self._add(candidate, speech_type, capacity, group_id)
         if added:
             # setText (not clear) also empties the field's own undo: Ctrl+Z is the Desk's now.
             self.add_edit.setText("")
@@ -800,12 +803,13 @@ class SpeakersPage(Page):
             self.candidate_filter.set_text("")
         return added
 
-    def _add(self, candidate: Candidate) -> bool:
+    def _add(
+        self, candidate: Candidate, speech_type: str, capacity: str, group_id: str | None
+    ) -> bool:
         item_id = self.controller.item_id
         if item_id is None:
             self.show_error("Choose an agenda item first.")
             return False
-        speech_type = self.type_box.currentData()
         waiting = self.service.already_waiting(
             item_id,
             participant_id=candidate.participant_id,
@@ -819,9 +823,6 @@ class SpeakersPage(Page):
             yes="Add again",
         ):
             return False
-        capacity, group_id = self.capacity_box.currentData() or (Capacity.NATIONAL.value, None)
-        if capacity == Capacity.NATIONAL and candidate.org_kind and not candidate.is_state:
-            capacity = Capacity.ORGANISATION.value
         return self._run(
             lambda **kw: self.service.add(
                 item_id,
