@@ -56,9 +56,22 @@ class Desk:
 
     @contextmanager
     def action(
-        self, label: str, *, origin: object | None = None, undoable: bool = True
+        self,
+        label: str,
+        *,
+        origin: object | None = None,
+        undoable: bool = True,
+        keep_history: bool = False,
     ) -> Iterator[Action]:
-        """One user action: commits on success, rolls back on error, then notifies listeners."""
+        """One user action: commits on success, rolls back on error, then notifies listeners.
+
+        An action that is not `undoable` (an import, the demo) clears the undo and redo
+        history, as Anki does: the steps recorded before it could clash with what it wrote.
+        `keep_history` is for autosaved typed text only, which no step can clash with because
+        undo and redo restore only the columns their action changed.
+        """
+        if keep_history and undoable:
+            raise ValueError("keep_history is for actions that are not undoable")
         with self.db.sessions() as session:
             recorder = Recorder(session, record_images=undoable)
             event.listen(session, "before_flush", recorder.before_flush)
@@ -71,11 +84,15 @@ class Desk:
         rows = log.effective() if undoable else log.rows
         areas = areas_of(rows)
         act.changes = OpChanges(areas, label, origin)
+        cleared = False
         if undoable and rows:
             self._undo.append(UndoEntry(label, rows, areas))
             del self._undo[:-UNDO_LIMIT]
             self._redo.clear()
-        if not act.changes.empty:
+        elif not undoable and not keep_history and rows:
+            cleared = bool(self._undo or self._redo)
+            self.clear_history()
+        if not act.changes.empty or cleared:  # a cleared history changes the Edit menu
             self._notify(act.changes)
 
     @contextmanager

@@ -1,7 +1,8 @@
 """Rapporteurs' notes: section texts saved as they are typed, and structured rows.
 
-Typed text is saved with `undoable=False`: the editor keeps its own undo stack, and one undo
-step per autosave would flood the desk's history. Recommendations and action items are rows a
+Typed text is saved with `undoable=False, keep_history=True`: the editor keeps its own undo
+stack, one undo step per autosave would flood the desk's history, and typing must not wipe the
+history of the structured edits around it. Recommendations and action items are rows a
 person adds, edits and deletes on purpose, so those go through ordinary undoable actions.
 
 `NoteAutosaver` holds the text that is not yet in the file and decides when to write it. It is
@@ -192,7 +193,7 @@ class NotesService:
         fast as the others.
         """
         try:
-            with self.desk.action("Warm up", undoable=False) as act:
+            with self.desk.action("Warm up", undoable=False, keep_history=True) as act:
                 note = Note(section=NoteSection.SUMMARY.value, body="", **target.columns())
                 act.session.add(note)
                 act.session.flush()
@@ -217,7 +218,9 @@ class NotesService:
     ) -> OpChanges:
         """Write one section's text now (autosave: not on the undo stack)."""
         NoteSection(section)  # a wrong section is a programming error
-        with self.desk.action("Type notes", origin=origin, undoable=False) as act:
+        with self.desk.action(
+            "Type notes", origin=origin, undoable=False, keep_history=True
+        ) as act:
             s = act.session
             note = s.scalars(
                 select(Note)

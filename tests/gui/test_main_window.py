@@ -186,3 +186,29 @@ def test_a_redo_that_can_no_longer_apply_is_refused_and_leaves_the_menu(
     assert "Cannot redo “Add organisation”" in shown.texts("refusal")[0]
     assert not window.redo_action.isEnabled()
     assert window.redo_action.text() == "&Redo"
+
+
+def test_an_import_empties_the_edit_menu_and_typing_does_not(
+    window: MainWindow, demo_path: Path, tmp_path: Path, qtbot
+) -> None:
+    from sqlalchemy import select
+
+    from seminar_desk.services.agenda_import import import_agenda, read_agenda
+    from seminar_desk.services.notes import NotesService, NoteTarget
+    from seminar_desk.store.models import AgendaItem
+
+    window.open_file(demo_path)
+    venue = window.page(0).findChild(QLineEdit, "venue")
+    venue.setText("Room B")
+    venue.editingFinished.emit()
+    assert window.undo_action.isEnabled()
+    desk = window.ctx.desk
+    with desk.read() as s:
+        item_id = s.scalars(select(AgendaItem.id)).first()
+    NotesService(desk).save_note(NoteTarget(item_id=item_id), "summary", "typed")
+    assert window.undo_action.text() == "&Undo Edit seminar details"
+    csv = tmp_path / "extra.csv"
+    csv.write_text("Day;Begin;Length;Session\n2027-03-01;09:00;30;Opening\n", encoding="utf-8")
+    import_agenda(desk, read_agenda(csv))
+    assert not window.undo_action.isEnabled()
+    assert window.undo_action.text() == "&Undo"

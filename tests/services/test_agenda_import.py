@@ -324,3 +324,15 @@ def test_a_zone_set_on_a_fresh_seminar_is_kept(desk: Desk, tmp_path: Path):
     assert details.timezone == "Asia/Phnom_Penh" and details.title == "Partner briefing"
     service = AgendaService(desk)
     assert format_minutes(service.day(service.days()[0].id).items[0].start) == "07:00"
+
+
+def test_an_import_clears_undo_and_redo(demo_desk: Desk, tmp_path: Path):
+    """An "Add day" undone before an import would, redone after it, clash with the imported
+    day of the same number: the import clears the history instead."""
+    agenda = AgendaService(demo_desk)
+    agenda.update_day(agenda.days()[0].id, title="Opening day")
+    agenda.add_day()
+    demo_desk.undo()
+    assert (demo_desk.undo_label, demo_desk.redo_label) == ("Edit day", "Add day")
+    import_agenda(demo_desk, read_agenda(write(tmp_path, "extra.csv", CSV_TEXT)))
+    assert (demo_desk.undo_label, demo_desk.redo_label) == (None, None)

@@ -194,7 +194,7 @@ def test_undo_keeps_later_autosaved_text_of_the_same_row(desk: Desk) -> None:
         note_id = note.id
     with desk.action("Move to key points") as act:
         act.session.get(Note, note_id).section = "key_points"
-    with desk.action("Autosave", undoable=False) as act:
+    with desk.action("Autosave", undoable=False, keep_history=True) as act:
         act.session.get(Note, note_id).body = "draft, then typed on"
     desk.undo()
     with desk.read() as s:
@@ -361,3 +361,36 @@ def test_undo_keeps_a_value_written_meanwhile_by_someone_else(demo_desk: Desk) -
     demo_desk.undo()
     with demo_desk.read() as s:
         assert s.get(AgendaItem, item_id).title == "Theirs"
+
+
+def test_an_action_that_is_not_undoable_clears_the_history_and_says_so(desk: Desk) -> None:
+    """Steps recorded before an import could clash with what it wrote (Anki does the same)."""
+    from seminar_desk.services.seminar import SeminarService
+
+    service = SeminarService(desk)
+    service.update(title="First")
+    service.update(title="Second")
+    desk.undo()
+    assert (desk.undo_label, desk.redo_label) == ("Edit seminar details",) * 2
+    seen = []
+    desk.subscribe(seen.append)
+    with desk.action("Import", undoable=False) as act:
+        act.session.add(Note(body="imported"))
+    assert (desk.undo_label, desk.redo_label) == (None, None)
+    assert [c.label for c in seen] == ["Import"]  # the Edit menu hears of it
+
+
+def test_typed_text_keeps_the_history(desk: Desk) -> None:
+    import pytest
+
+    from seminar_desk.services.seminar import SeminarService
+
+    service = SeminarService(desk)
+    service.update(title="First")
+    service.update(title="Second")
+    desk.undo()
+    with desk.action("Type notes", undoable=False, keep_history=True) as act:
+        act.session.add(Note(body="typed"))
+    assert (desk.undo_label, desk.redo_label) == ("Edit seminar details",) * 2
+    with pytest.raises(ValueError), desk.action("Confused", keep_history=True):
+        pass
