@@ -193,6 +193,7 @@ def test_an_import_empties_the_edit_menu_and_typing_does_not(
 ) -> None:
     from sqlalchemy import select
 
+    from seminar_desk.services.agenda import AgendaService
     from seminar_desk.services.agenda_import import import_agenda, read_agenda
     from seminar_desk.services.notes import NotesService, NoteTarget
     from seminar_desk.store.models import AgendaItem
@@ -208,7 +209,8 @@ def test_an_import_empties_the_edit_menu_and_typing_does_not(
     NotesService(desk).save_note(NoteTarget(item_id=item_id), "summary", "typed")
     assert window.undo_action.text() == "&Undo Edit seminar details"
     csv = tmp_path / "extra.csv"
-    csv.write_text("Day;Begin;Length;Session\n2027-03-01;09:00;30;Opening\n", encoding="utf-8")
+    day = AgendaService(desk).days()[-1].date
+    csv.write_text(f"Day;Begin;Length;Session\n{day};09:00;30;Extra\n", encoding="utf-8")
     import_agenda(desk, read_agenda(csv))
     assert not window.undo_action.isEnabled()
     assert window.undo_action.text() == "&Undo"

@@ -1,6 +1,6 @@
 """Agenda imports: each format, new vs existing seminars, and bad files that change nothing."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -334,5 +334,7 @@ def test_an_import_clears_undo_and_redo(demo_desk: Desk, tmp_path: Path):
     agenda.add_day()
     demo_desk.undo()
     assert (demo_desk.undo_label, demo_desk.redo_label) == ("Edit day", "Add day")
-    import_agenda(demo_desk, read_agenda(write(tmp_path, "extra.csv", CSV_TEXT)))
+    after = agenda.days()[-1].date + timedelta(days=1)
+    text = CSV_TEXT.replace("2027-03-01", f"{after}").replace("2027-03-02", f"{after}")
+    import_agenda(demo_desk, read_agenda(write(tmp_path, "extra.csv", text)))
     assert (demo_desk.undo_label, demo_desk.redo_label) == (None, None)
