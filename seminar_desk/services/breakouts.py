@@ -22,6 +22,7 @@ from seminar_desk.domain.kinds import (
     SpeechType,
     takes_speakers,
 )
+from seminar_desk.domain.refusal import Gone, Refusal
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.speakers import put_on_list
 from seminar_desk.store.models import (
@@ -34,6 +35,15 @@ from seminar_desk.store.models import (
     Participant,
     SpeakerEntry,
 )
+
+
+class GroupRefusal(Refusal, ValueError):
+    """What may not be done with breakout groups (shown to the person as it is)."""
+
+
+class GroupGone(Gone, LookupError):
+    """A group, item or participant an action names was deleted meanwhile."""
+
 
 GROUP_FIELDS = {"name", "room", "facilitator_id", "rapporteur_id", "guiding_questions"}
 # Roles that run the seminar rather than sit in a breakout room.
@@ -183,7 +193,7 @@ class BreakoutService:
         with self.desk.read() as s:
             day_id = s.scalar(select(AgendaItem.day_id).where(AgendaItem.id == item_id))
             if day_id is None:
-                raise LookupError("The agenda item no longer exists.")
+                raise GroupGone("The agenda item of these breakout groups was deleted meanwhile.")
             taken = s.scalar(select(func.count()).where(Attendance.day_id == day_id)) or 0
             query = (
                 select(Participant)
@@ -204,7 +214,7 @@ class BreakoutService:
         with self.desk.action("Add breakout group", origin=origin) as act:
             s = act.session
             if s.get(AgendaItem, item_id) is None:
-                raise LookupError("The agenda item no longer exists.")
+                raise GroupGone("The agenda item of these breakout groups was deleted meanwhile.")
             count = s.scalar(select(func.count()).where(BreakoutGroup.item_id == item_id)) or 0
             last = s.scalar(
                 select(func.max(BreakoutGroup.position)).where(BreakoutGroup.item_id == item_id)
@@ -224,11 +234,13 @@ class BreakoutService:
         if unknown:
             raise TypeError(f"unknown group fields: {', '.join(sorted(unknown))}")
         if "name" in values and not str(values["name"]).strip():
-            raise ValueError("A group needs a name.")
+            raise GroupRefusal("A breakout group needs a name: type one, or Undo.")
         with self.desk.action("Edit breakout group", origin=origin) as act:
             group = act.session.get(BreakoutGroup, group_id)
             if group is None:
-                raise LookupError("The group no longer exists.")
+                raise GroupGone(
+                    "This breakout group was deleted meanwhile (an undo, or another window)."
+                )
             for name, value in values.items():
                 if getattr(group, name) != value:
                     setattr(group, name, value)
@@ -253,7 +265,9 @@ class BreakoutService:
         with self.desk.action("Assign to breakout group", origin=origin) as act:
             group = act.session.get(BreakoutGroup, group_id)
             if group is None:
-                raise LookupError("The group no longer exists.")
+                raise GroupGone(
+                    "This breakout group was deleted meanwhile (an undo, or another window)."
+                )
             self._move_into(act.session, group, participant_ids)
         return act.changes
 
@@ -287,7 +301,7 @@ class BreakoutService:
         for pid in dict.fromkeys(participant_ids):
             if pid not in already:
                 if s.get(Participant, pid) is None:
-                    raise LookupError("A participant no longer exists.")
+                    raise GroupGone("A participant to put in the group was deleted meanwhile.")
                 s.add(BreakoutMember(group_id=group.id, participant_id=pid))
 
     def auto_assign(
@@ -299,7 +313,7 @@ class BreakoutService:
         own group; groups beyond `n_groups` keep their notes but lose their members.
         """
         if n_groups < 1:
-            raise ValueError("At least one group is needed.")
+            raise GroupRefusal("Split into at least one group.")
         people = self.candidates(item_id)
         with self.desk.action(f"Split into {n_groups} breakout groups", origin=origin) as act:
             s = act.session
@@ -374,12 +388,14 @@ class BreakoutService:
             s = act.session
             group = s.get(BreakoutGroup, group_id)
             if group is None:
-                raise LookupError("The group no longer exists.")
+                raise GroupGone(
+                    "This breakout group was deleted meanwhile (an undo, or another window)."
+                )
             rapporteur = group.rapporteur
             if rapporteur is None:
-                raise ValueError(f"{group.name} has no rapporteur yet.")
+                raise GroupRefusal(f"{group.name} has no rapporteur yet: choose one first.")
             if s.get(AgendaItem, report_item_id) is None:
-                raise LookupError("The report-back item no longer exists.")
+                raise GroupGone("The report-back item was deleted meanwhile.")
             waiting = s.scalar(
                 select(func.count()).where(
                     SpeakerEntry.item_id == report_item_id,
@@ -389,7 +405,7 @@ class BreakoutService:
                 )
             )
             if waiting:
-                raise ValueError(f"{rapporteur.name} is already on that list of speakers.")
+                raise GroupRefusal(f"{rapporteur.name} is already on that list of speakers.")
             org: Organisation | None = rapporteur.organisation
             national = org is not None and org.kind in (
                 OrgKind.MEMBER_STATE,

@@ -96,6 +96,10 @@ class TargetGone(Gone, LookupError):
     """The item or group a note belongs to no longer exists (deleted, or an undo removed it)."""
 
 
+class RowGone(Gone, LookupError):
+    """A recommendation or action item an edit names was deleted meanwhile."""
+
+
 class _RollBack(Exception):
     """Ends a warm-up transaction without keeping anything."""
 
@@ -361,7 +365,11 @@ class NotesService:
         with self.desk.action(label, origin=origin) as act:
             row = act.session.get(model, row_id)
             if row is None:
-                raise LookupError(f"{label}: the row no longer exists.")
+                what = "recommendation" if model is Recommendation else "action item"
+                raise RowGone(
+                    f"{label}: this {what} was deleted meanwhile (an undo, or another "
+                    "window); what was typed in it is not stored."
+                )
             for name, value in values.items():
                 if getattr(row, name) != value:
                     setattr(row, name, value)

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.notes import RowGone
 from seminar_desk.store.models import ActionItem, AgendaItem, BreakoutGroup, Day, Recommendation
 
 KINDS = ("recommendation", "action")
@@ -129,7 +130,7 @@ class RegisterService:
             s = act.session
             keep = s.get(model, keep_id)
             if keep is None:
-                raise LookupError("The row to keep no longer exists.")
+                raise RowGone("The row to keep was deleted meanwhile; nothing was merged.")
             seen = {keep.id}
             while keep.merged_into_id and keep.merged_into_id not in seen:
                 parent = s.get(model, keep.merged_into_id)
@@ -142,7 +143,7 @@ class RegisterService:
                     continue
                 dup = s.get(model, dup_id)
                 if dup is None:
-                    raise LookupError("A row to merge no longer exists.")
+                    raise RowGone("A row to merge was deleted meanwhile; nothing was merged.")
                 dup.merged_into_id = keep.id
                 # Rows merged into the duplicate follow it, so there is one level only.
                 for child in s.scalars(select(model).where(model.merged_into_id == dup.id)):

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.text import fold
+from seminar_desk.gui import ask, runner
 from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.notes.models import PEOPLE_MIME, PeopleModel, ids_from_mime, refilter
 from seminar_desk.services.breakouts import BreakoutService, GroupInfo
@@ -88,6 +88,29 @@ class PeopleFilter(QSortFilterProxyModel):
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
         return self.text in (index.data(Qt.ItemDataRole.UserRole) or "")
+
+
+def split_question(groups: list[GroupInfo], count: int) -> str:
+    """What an automatic split would undo of the members already placed, or "" when the
+    groups are still empty (nothing chosen by hand to lose)."""
+    placed = [g for g in groups if g.members]
+    if not placed:
+        return ""
+    people = sum(len(g.members) for g in placed)
+    lines = [
+        f"{len(placed)} of these groups already have members ({people} people), perhaps "
+        f"chosen by hand. Splitting automatically into {count} groups places everyone "
+        "present that day again: members may move to another group.",
+        "Facilitators and rapporteurs stay in their groups.",
+    ]
+    beyond = [g for g in sorted(groups, key=lambda g: g.position)[count:] if g.members]
+    if beyond:
+        names = ", ".join(g.name for g in beyond)
+        lines.append(f"{names} will have no members (their notes are kept).")
+    if count > len(groups):
+        lines.append(f"{count - len(groups)} new group(s) will be added.")
+    lines.append("Undo (Ctrl+Z) brings the groups back as they are now.")
+    return "\n\n".join(lines)
 
 
 class GroupsPanel(QWidget):
@@ -339,13 +362,12 @@ class GroupsPanel(QWidget):
     # -- actions ------------------------------------------------------------------------------
 
     def _run(self, fn: Any, *args: Any, **kwargs: Any) -> OpChanges | None:
-        try:
-            result = fn(*args, origin=self, **kwargs)
-        except (ValueError, LookupError) as exc:
-            QMessageBox.information(self, "Breakout groups", str(exc))
-            self.reload()
-            return None
+        """A service call through the GUI runner (a refusal is shown), then the groups as
+        stored: a refused edit shows the stored value again."""
+        result = runner.call(self, fn, *args, origin=self, **kwargs)
         self.reload()
+        if result is None:
+            return None
         return result if isinstance(result, OpChanges) else result[0]
 
     def _save(self, **values: Any) -> None:
@@ -370,25 +392,29 @@ class GroupsPanel(QWidget):
 
     def add_group(self) -> None:
         if self.item_id is not None:
-            result = self.service.add_group(self.item_id, origin=self)
-            self.reload(result[1])
+            result = runner.call(self, self.service.add_group, self.item_id, origin=self)
+            self.reload(result[1] if result is not None else None)
 
     def delete_group(self) -> None:
         group = self.current_group()
         if group is None:
             return
-        answer = QMessageBox.question(
+        if ask.confirm(
             self,
-            "Delete group",
             f"Delete {group.name} with its notes, recommendations and action items? "
             "Undo brings it back.",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            yes="Delete group",
+        ):
             self._run(self.service.delete_group, group.id)
 
     def split(self) -> None:
-        if self.item_id is not None:
-            self._run(self.service.auto_assign, self.item_id, self.count.value(), self.seed.value())
+        if self.item_id is None:
+            return
+        count = self.count.value()
+        question = split_question(self.groups, count)
+        if question and not ask.confirm(self, question, yes="Split again"):
+            return
+        self._run(self.service.auto_assign, self.item_id, count, self.seed.value())
 
     def add_members(self, ids: list[str]) -> None:
         group = self.current_group()
@@ -400,7 +426,13 @@ class GroupsPanel(QWidget):
         if group is None:
             return
         for item in self.members.selectedItems():
-            self.service.remove_member(group.id, item.data(PERSON_ID), origin=self)
+            if (
+                runner.call(
+                    self, self.service.remove_member, group.id, item.data(PERSON_ID), origin=self
+                )
+                is None
+            ):
+                break
         self.reload()
 
     def report_back(self) -> None:

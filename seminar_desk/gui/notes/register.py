@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import ActionStatus, RecommendationStatus
+from seminar_desk.gui import runner
 from seminar_desk.gui.notes.models import ENTRY_ROLE, RegisterFilter, RegisterModel
 from seminar_desk.services.register import RegisterEntry, RegisterService
 
@@ -158,21 +158,23 @@ class RegisterPanel(QWidget):
     def merge_selected(self) -> None:
         entries = self.selected_entries()
         if len(entries) < 2:
-            QMessageBox.information(self, "Merge", "Select two rows or more; the first is kept.")
+            runner.show_refusal(self, "Select two rows or more to merge; the first is kept.")
             return
         if len({e.kind for e in entries}) > 1:
-            QMessageBox.information(
-                self, "Merge", "Recommendations and action items cannot be merged together."
-            )
+            runner.show_refusal(self, "Recommendations and action items cannot be merged together.")
             return
         keep, *others = entries
-        self.service.merge(keep.kind, keep.id, [e.id for e in others], origin=self)
+        runner.call(
+            self, self.service.merge, keep.kind, keep.id, [e.id for e in others], origin=self
+        )
         self.reload()
 
     def unmerge_selected(self) -> None:
         for entry in self.selected_entries():
-            if entry.merged_into_id:
-                self.service.unmerge(entry.kind, entry.id, origin=self)
+            if entry.merged_into_id and (
+                runner.call(self, self.service.unmerge, entry.kind, entry.id, origin=self) is None
+            ):
+                break
         self.reload()
 
     def on_changes(self, changes: OpChanges) -> None:

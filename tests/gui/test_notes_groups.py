@@ -1,0 +1,106 @@
+"""Breakout groups by keys and clicks: an automatic split over groups that already have
+members says what it changes and asks; refusals are shown through the GUI runner."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from seminar_desk.gui.main_window import MainWindow
+from seminar_desk.gui.pages.page_breakouts import GROUPS_TAB, BreakoutsPage
+from seminar_desk.gui.settings import UiSettings
+
+pytestmark = pytest.mark.usefixtures("qsettings")
+
+
+@pytest.fixture
+def page(qtbot, demo_path: Path) -> BreakoutsPage:
+    w = MainWindow(UiSettings())
+    qtbot.addWidget(w)
+    assert w.open_file(demo_path)
+    w.show()
+    found = w.show_page("Breakouts & notes")
+    assert isinstance(found, BreakoutsPage)
+    item = next(i.id for i in found.breakouts.items() if i.kind == "breakout")
+    found.select("item", item)
+    found.tabs.setCurrentIndex(GROUPS_TAB)
+    return found
+
+
+class Answers:
+    """Answers QMessageBox questions in turn, and keeps what was asked."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *answers: bool) -> None:
+        self.asked: list[str] = []
+        self.answers = list(answers)
+
+        def exec_(box: QMessageBox) -> int:
+            self.asked.append(box.text())
+            yes = self.answers.pop(0)
+            return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+
+        monkeypatch.setattr(QMessageBox, "exec", exec_)
+
+
+def members(page: BreakoutsPage) -> dict[str, set[str]]:
+    item = page.groups.item_id
+    assert item is not None
+    return {g.name: {m.id for m in g.members} for g in page.breakouts.groups(item)}
+
+
+def set_count(qtbot, page: BreakoutsPage, count: int) -> None:
+    spin = page.groups.count
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, str(count))
+    assert spin.value() == count
+
+
+def test_split_over_groups_with_members_says_what_and_asks(
+    page: BreakoutsPage, qtbot, monkeypatch
+) -> None:
+    before = members(page)
+    assert all(before.values())  # the demo's groups were filled in by hand
+    answers = Answers(monkeypatch, False, True)
+    set_count(qtbot, page, 2)
+    qtbot.mouseClick(page.groups.split_button, Qt.MouseButton.LeftButton)
+    assert members(page) == before  # No: nothing moved
+    question = answers.asked[0]
+    assert "3 of these groups already have members" in question
+    assert "into 2 groups" in question
+    assert "Group C: Stockpile management and diversion prevention will have no members" in (
+        question
+    )
+    assert "Undo" in question
+
+    qtbot.mouseClick(page.groups.split_button, Qt.MouseButton.LeftButton)
+    after = members(page)
+    assert after != before and not after["Group C: Stockpile management and diversion prevention"]
+    assert page.ctx.desk.undo_label and page.ctx.desk.undo_label.startswith("Split into 2")
+    page.ctx.desk.undo()
+    assert members(page) == before
+
+
+def test_split_over_empty_groups_does_not_ask(page: BreakoutsPage, qtbot, monkeypatch) -> None:
+    for group in page.breakouts.groups(page.groups.item_id):
+        for person in group.members:
+            page.breakouts.remove_member(group.id, person.id)
+    answers = Answers(monkeypatch)
+    qtbot.mouseClick(page.groups.split_button, Qt.MouseButton.LeftButton)
+    assert answers.asked == []
+    assert all(members(page).values())
+
+
+def test_a_blank_group_name_is_refused_and_the_stored_name_shown(
+    page: BreakoutsPage, qtbot, shown
+) -> None:
+    name = page.groups.name
+    stored = page.groups.current_group().name
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert shown.texts("refusal") == ["A breakout group needs a name: type one, or Undo."]
+    assert shown.texts("error") == []
+    assert name.text() == stored
