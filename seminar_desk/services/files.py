@@ -176,41 +176,75 @@ def _write_all(fd: int, data: bytes) -> None:
 def write_output(path: Path | str, data: bytes, *, database: Path | None = None) -> Path:
     """The one way reports and exports reach the disk: all or nothing, never over a seminar.
 
-    The bytes go to a temporary file in the same folder (created 0600, never through a link),
-    are flushed to the disk (fsync), and the file is renamed over the target (os.replace),
-    then the folder is flushed so the rename survives a power cut. A failure (a full disk)
-    removes the temporary file and leaves the old target as it was. A new output is private
-    (0600), a replaced one keeps its mode. `database` is the open seminar, refused as target.
+    A new output is private (0600), a replaced one keeps its mode. `database` is the open
+    seminar, refused as a target like every seminar file (see `replace_atomically`).
     """
     path = Path(os.path.abspath(Path(path).expanduser()))
     refuse_output(path, database)
-    folder = path.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else OUTPUT_MODE
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise OutputRefused(f"{path} cannot be written: {exc.strerror or exc}.") from exc
-    try:
+
+    def fill(tmp: Path) -> None:
+        fd = os.open(tmp, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
         try:
             _write_all(fd, data)
+        finally:
+            os.close(fd)
+
+    return replace_atomically(path, fill, check=lambda: refuse_output(path, database))
+
+
+def replace_atomically(
+    path: Path, fill: Callable[[Path], None], *, check: Callable[[], None] | None = None
+) -> Path:
+    """Make `path` whole or not at all: the one atomic writer of every file we write out.
+
+    `fill` writes a temporary file in the same folder (created 0600, so never through a link
+    and never readable by others while it grows); it is flushed to the disk (fsync), given
+    the mode of the file it replaces (0600 for a new one), checked again (`check`) and renamed
+    over `path` (os.replace); then the folder is flushed so the rename survives a power cut.
+    Any failure (a full disk) removes the temporary file and its SQLite companions and leaves
+    an older `path` as it was; an OSError becomes an OutputRefused naming the file.
+    """
+    folder = path.parent
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else OUTPUT_MODE
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputRefused(f"{path} cannot be written: {exc.strerror or exc}.") from exc
+    tmp = Path(name)
+    try:
+        fill(tmp)
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
             os.fsync(fd)
         finally:
             os.close(fd)
         os.chmod(tmp, mode)
-        refuse_output(path, database)  # again, right before the rename
+        if check is not None:
+            check()  # again, right before the rename
         os.replace(tmp, path)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
+        _remove_temporary(tmp)
         raise OutputRefused(
             f"{path} could not be written: {exc.strerror or exc}. "
             "Nothing was written; an older file of that name is unchanged."
         ) from exc
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        _remove_temporary(tmp)
         raise
+    finally:
+        for side in ("-journal", "-wal", "-shm"):  # of an SQLite file built in place
+            tmp.with_name(tmp.name + side).unlink(missing_ok=True)
     _fsync_folder(folder)
     return path
+
+
+def _remove_temporary(tmp: Path) -> None:
+    tmp.unlink(missing_ok=True)
 
 
 def _fsync_folder(folder: Path) -> None:

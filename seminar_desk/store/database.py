@@ -208,7 +208,10 @@ def quick_check(path: Path) -> str | None:
         return str(exc)
     if rows == ["ok"]:
         return None
-    return "; ".join(rows[:3]) + (f" (and {len(rows) - 3} more)" if len(rows) > 3 else "")
+    lines = [line for row in rows for line in str(row).splitlines() if not line.startswith("***")]
+    first = lines[0] if lines else str(rows[0])
+    more = f" (and {len(lines) - 1} more problems)" if len(lines) > 1 else ""
+    return first[:200] + more
 
 
 def damaged_message(path: Path, problem: str) -> str:
