@@ -79,6 +79,38 @@ def old_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def read_only_demo(tmp_path: Path, demo_path: Path) -> Iterator[Path]:
+    """The demo in a folder nobody may write: a read-only tmpfs where we may mount one (root),
+    else a 0444 file in a 0555 folder."""
+    import shutil
+    import subprocess
+
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    mounted = (
+        os.geteuid() == 0
+        and subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)], capture_output=True
+        ).returncode
+        == 0
+    )
+    path = folder / "demo.sqlite"
+    shutil.copyfile(demo_path, path)
+    if mounted:
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+    else:
+        path.chmod(0o444)
+        folder.chmod(0o555)
+    try:
+        yield path
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(folder)], check=True)
+        else:
+            folder.chmod(0o755)
+
+
+@pytest.fixture
 def qsettings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Keep QSettings of GUI tests in a temporary folder, away from the user's own."""
     from PySide6.QtCore import QSettings

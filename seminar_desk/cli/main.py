@@ -33,6 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"seminar-desk {__version__}")
     add_db_option(parser)
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the file in the window read-only: it can be read and exported, not changed",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     package = importlib.import_module("seminar_desk.cli")
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
@@ -57,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from seminar_desk.gui.app import run_gui  # Qt is imported only for the window
 
-        return run_gui(args.db)
+        return run_gui(args.db, read_only=args.read_only)
     try:
         return int(args.run(args))
     except Refusal as exc:  # the one refusal type: one clear line, no traceback

@@ -26,10 +26,10 @@ def make_application() -> QApplication:
     return app
 
 
-def open_initial_file(window: MainWindow, db_path: Path | None) -> bool:
+def open_initial_file(window: MainWindow, db_path: Path | None, read_only: bool = False) -> bool:
     """Open `--db` (False if it cannot be opened), else the last file if it still exists."""
     if db_path is not None:
-        return window.open_file(db_path)
+        return window.open_file(db_path, read_only=read_only)
     last = window.settings.last_file()
     if last is not None and last.exists():
         window.open_file(last)
@@ -58,7 +58,7 @@ def start_log() -> None:
     logging.getLogger().addHandler(handler)
 
 
-def run_gui(db_path: Path | None) -> int:
+def run_gui(db_path: Path | None, read_only: bool = False) -> int:
     import asyncio
 
     import qasync
@@ -78,8 +78,9 @@ def run_gui(db_path: Path | None) -> int:
     window = MainWindow(UiSettings())
     window.show()
     app.processEvents()
-    if not open_initial_file(window, db_path):
-        return 2
+    # A file that cannot be opened has been explained in a dialog; the window stays, on its
+    # welcome page, so the person can choose another.
+    open_initial_file(window, db_path, read_only)
     quitting = asyncio.Event()
     app.aboutToQuit.connect(quitting.set)
     with loop:

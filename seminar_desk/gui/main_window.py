@@ -28,7 +28,6 @@ from seminar_desk import __version__
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.gui.welcome import WelcomePage
 from seminar_desk.paths import default_db_path, demo_db_path
-from seminar_desk.store.errors import StoreError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -145,25 +144,30 @@ class MainWindow(QMainWindow):
         print(f"seminar-desk: {message}", file=sys.stderr)
         QMessageBox.warning(self, "Seminar Desk", message)
 
-    def open_file(self, path: Path, *, demo: bool = False) -> bool:
-        from seminar_desk.services.files import open_desk  # loads SQLAlchemy: not at start
+    def open_file(self, path: Path, *, demo: bool = False, read_only: bool = False) -> bool:
+        # loads SQLAlchemy: not at start. Read-only, damaged and unusable files: file_opening.
+        from seminar_desk.gui.file_opening import offer_rescue, open_for_window
 
         self.statusBar().showMessage(f"Opening {path}…")
         self.statusBar().repaint()  # seen while the file opens (a second on a large seminar)
 
-        try:
-            desk = open_desk(path, demo=demo)
-        except StoreError as exc:
+        desk, problem = open_for_window(self, Path(path), demo=demo, read_only=read_only)
+        if desk is None:
             self.statusBar().clearMessage()
-            self.report(str(exc))
+            if problem:
+                offer_rescue(self, Path(path), problem)
             return False
         db = desk.db
         self._install(desk)
         self.settings.add_recent(db.path)
-        if db.backup:
+        if db.read_only:
+            self.statusBar().showMessage(f"Opened read-only ({db.read_only}): changes are refused")
+        elif db.backup:
             self.statusBar().showMessage(f"Upgraded the file; backup at {db.backup}", 10000)
         else:
             self.statusBar().showMessage(f"Opened {db.path.name}", 3000)
+        if problem or db.damage:
+            offer_rescue(self, db.path, problem or db.damage)
         return True
 
     def _install(self, desk: Desk) -> None:
@@ -309,8 +313,9 @@ class MainWindow(QMainWindow):
         else:
             details = self.ctx.seminar.details() if self.ctx else None
             title = details.short_title or details.title if details else ""
-            self.setWindowTitle(f"{title or desk.db.path.name} — Seminar Desk")
-            self.file_label.setText(str(desk.db.path))
+            flag = " (read-only)" if desk.db.read_only else ""
+            self.setWindowTitle(f"{title or desk.db.path.name}{flag} — Seminar Desk")
+            self.file_label.setText(f"{desk.db.path}{flag}")
 
     def about(self) -> None:
         QMessageBox.about(

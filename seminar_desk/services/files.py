@@ -51,21 +51,28 @@ def open_desk(path: Path, *, demo: bool = False) -> Desk:
     return desk
 
 
-def open_reader(path: Path | str, *, lasting: bool = False, damaged_ok: bool = False) -> Desk:
+def open_reader(
+    path: Path | str, *, lasting: bool = False, damaged_ok: bool = False, reason: str = ""
+) -> Desk:
     """The file opened for reading only (check, report, export, a dry run, a read-only window).
 
     Nothing is created, migrated or changed. A file of an older schema is read through a
     migrated copy in a private temporary folder (removed on close); a newer one is refused,
-    and so is a damaged one unless `damaged_ok` (the window shows what it still can).
+    and so is a damaged one unless `damaged_ok` (the window shows what it still can; the
+    finding is then in `desk.db.damage`). `reason` says why, in refusals of edits.
     """
-    db = Database.open_read_only(path, lasting=lasting)
+    db = Database.open_read_only(path, lasting=lasting, reason=reason)
     try:
-        if not damaged_ok and (problem := quick_check(db.path)):
-            raise DamagedFileError(damaged_message(db.path, problem), problem)
+        if problem := quick_check(db.path):
+            if not damaged_ok:
+                raise DamagedFileError(damaged_message(db.path, problem), problem)
+            db.damage = problem
+            return Desk(db)  # read as it is: an upgrade could not be trusted on it
         revisions = file_revisions(db.path)
         if revisions != known_heads():
             db.close()
             db = _migrated_copy(db.path, revisions)
+            db.read_only = reason or db.read_only
     except BaseException:
         db.close()
         raise

@@ -27,5 +27,6 @@ class DamagedFileError(StoreError):
         self.problem = problem
 
 
-class ReadOnlyRefusal(StoreError):
-    """A change was asked of a file that is open read-only."""
+class ReadOnlyRefusal(StoreError, ValueError):
+    """A change was asked of a file that is open read-only (a ValueError too, like the other
+    refusals of an edit, so pages that show those show this one)."""

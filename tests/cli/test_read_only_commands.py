@@ -91,3 +91,41 @@ def test_read_only_commands_do_not_upgrade_an_older_file(
     assert main([*args, "--db", str(old)]) == 0, capsys.readouterr().err
     assert digest(old) == before
     assert listing(old.parent) == names  # no backup, no -wal/-shm
+
+
+def test_a_read_only_file_is_refused_for_writing_and_read_for_reports(
+    read_only_demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv_path = tmp_path / "a.csv"
+    csv_path.write_text(CSV)
+    names = listing(read_only_demo.parent)
+    assert main(["import", "agenda", str(csv_path), "--db", str(read_only_demo)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "read-only" in err and "Traceback" not in err
+    assert main(["demo", "--db", str(read_only_demo)]) == 2
+    assert "read-only" in capsys.readouterr().err
+    out = tmp_path / "agenda.pdf"
+    assert main(["report", "agenda", "--db", str(read_only_demo), "-o", str(out)]) == 0
+    assert main(["check", "--db", str(read_only_demo)]) == 0
+    assert listing(read_only_demo.parent) == names
+
+
+@pytest.mark.parametrize("command", [["demo"], ["check"], ["report", "agenda", "-o", "x.pdf"]])
+def test_a_folder_named_as_the_seminar_is_one_line(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main([*command, "--db", str(tmp_path)])
+    assert code in (1, 2)
+    text = capsys.readouterr()
+    assert "is a folder" in text.err + text.out and "Traceback" not in text.err
+
+
+def test_read_only_reaches_the_window(monkeypatch: pytest.MonkeyPatch, demo_path: Path) -> None:
+    from seminar_desk.gui import app
+
+    seen: list[tuple[object, bool]] = []
+    monkeypatch.setattr(
+        app, "run_gui", lambda db, read_only=False: seen.append((db, read_only)) or 0
+    )
+    assert main(["--read-only", "--db", str(demo_path)]) == 0
+    assert seen == [(demo_path, True)]
