@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from seminar_desk.cli.main import command_parser
+from seminar_desk.domain.agenda_limits import visible
 from seminar_desk.paths import default_db_path
 from seminar_desk.services.reports import (
     KINDS,
@@ -64,7 +65,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def fail(message: str) -> int:
-    print(f"seminar-desk report: {message}", file=sys.stderr)
+    print(visible(f"seminar-desk report: {message}"), file=sys.stderr)
     return 2
 
 
@@ -90,5 +91,5 @@ def run(args: argparse.Namespace) -> int:
     result = render(snap, request, options)
     write_output(args.output, result.pdf, database=db_path)
     pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
-    print(f"{result.title}: {pages} written to {args.output}")
+    print(visible(f"{result.title}: {pages} written to {args.output}"))  # titles are user text
     return 0

@@ -13,7 +13,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from seminar_desk.domain.agenda_limits import duration_problem, text_problem
+from seminar_desk.domain.agenda_limits import (
+    date_problem,
+    duration_problem,
+    span_problem,
+    text_problem,
+)
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.refusal import Refusal
@@ -428,6 +433,10 @@ class AgendaService:
             else:
                 when = last.date + timedelta(days=1)
                 number, start, end = last.number + 1, last.start_time, last.end_time
+            first = min(d for d in (seminar.start_date, when) if d is not None)
+            wrong = date_problem(when) or span_problem(first, when)
+            if wrong:
+                raise AgendaError(f"Cannot add a day on {when:%Y-%m-%d}: {wrong}.")
             day = Day(
                 seminar_id=seminar.id,
                 number=number,

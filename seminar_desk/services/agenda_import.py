@@ -80,6 +80,8 @@ class AgendaImportError(Refusal, ValueError):
 
 def problem(path: Path, row: int | str, column: str, expected: str, found: object) -> str:
     where = f"row {row}" if isinstance(row, int) else row
+    if isinstance(found, timedelta):  # a spreadsheet duration cell
+        found = f"{int(found.total_seconds() // 60)} minutes"
     return f"{path.name}, {where}, column {column}: expected {expected}, found {found!r}."
 
 

@@ -6,7 +6,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
+from seminar_desk.domain.agenda_limits import DATE_RULE, date_problem, span_problem
 from seminar_desk.domain.changes import OpChanges
+from seminar_desk.domain.refusal import Refusal
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import Seminar
 
@@ -68,10 +70,22 @@ class SeminarService:
             end = end if "end_date" in values else row.end_date
             if isinstance(start, date) and isinstance(end, date) and end < start:
                 raise ValueError("The seminar cannot end before it starts.")
+            _check_dates(start, end)
             for name, value in values.items():
                 if getattr(row, name) != value:
                     setattr(row, name, value)
         return act.changes
+
+
+def _check_dates(start: object, end: object) -> None:
+    """The limits imports have too (domain.agenda_limits): sane years, at most two months."""
+    for when in (start, end):
+        if isinstance(when, date) and date_problem(when):
+            raise Refusal(f"The seminar's dates must be {DATE_RULE}; found {when:%Y-%m-%d}.")
+    if isinstance(start, date) and isinstance(end, date):
+        wrong = span_problem(start, end)
+        if wrong:
+            raise Refusal(f"The seminar would run {wrong}.")
 
 
 def _check_timezone(name: str) -> None:

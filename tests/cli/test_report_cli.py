@@ -51,3 +51,15 @@ def test_help_explains_item_names(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["report", "--help"])
     assert "day.position" in capsys.readouterr().out
+
+
+def test_titles_with_terminal_escapes_are_printed_harmless(demo_path, tmp_path, capsys) -> None:
+    """A title stored before control characters were refused must not drive the terminal."""
+    import sqlite3
+
+    with sqlite3.connect(demo_path) as conn:
+        conn.execute("UPDATE agenda_item SET title = '\x1b]0;pwned\x07' || title")
+    out = tmp_path / "r.pdf"
+    assert main(["report", "session", "--item", "1.8", "--db", str(demo_path), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "\x1b" not in printed and "\x07" not in printed and "\\x1b]0;pwned\\x07" in printed

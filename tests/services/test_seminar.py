@@ -34,3 +34,25 @@ def test_end_before_start_is_refused(demo_desk: Desk) -> None:
 def test_unknown_field_is_a_programming_error(desk: Desk) -> None:
     with pytest.raises(TypeError):
         SeminarService(desk).update(colour="red")
+
+
+def test_typed_dates_have_the_limits_imports_have(desk) -> None:
+    """A seminar of a year, or in year 9999, was accepted when typed and refused when imported."""
+    from datetime import date
+
+    from seminar_desk.domain.refusal import Refusal
+    from seminar_desk.services.agenda import AgendaService
+
+    service = SeminarService(desk)
+    with pytest.raises(Refusal, match="a seminar lasts at most 62 days"):
+        service.update(title="Year", start_date=date(2027, 1, 1), end_date=date(2027, 12, 31))
+    with pytest.raises(Refusal, match="between 1970 and 2199; found 9999-12-31"):
+        service.update(title="Far", start_date=date(9999, 12, 31))
+    service.update(title="Two months", start_date=date(2027, 1, 1), end_date=date(2027, 3, 3))
+    assert service.details().end_date == date(2027, 3, 3)
+    agenda = AgendaService(desk)
+    for _ in range(62):
+        agenda.add_day()
+    with pytest.raises(Refusal, match="Cannot add a day on 2027-03-04"):
+        agenda.add_day()
+    assert len(agenda.days()) == 62
