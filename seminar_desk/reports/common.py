@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from reportlab.lib.units import mm
 from reportlab.platypus.flowables import HRFlowable
 
-from seminar_desk.domain.kinds import ActionStatus, ItemKind, OrgKind, RecommendationStatus
+from seminar_desk.domain.kinds import PAUSE_KINDS, ActionStatus, OrgKind, RecommendationStatus
 from seminar_desk.reports.document import Story
 from seminar_desk.reports.fonts import markup
 from seminar_desk.reports.snapshot import (
@@ -210,7 +210,7 @@ def actions_table(story: Story, actions: tuple[ActionSnap, ...], *, source: bool
 
 
 def is_pause(item: ItemSnap) -> bool:
-    return item.kind in (ItemKind.BREAK, ItemKind.MEAL)
+    return item.kind in PAUSE_KINDS
 
 
 def rule() -> HRFlowable:

@@ -7,7 +7,7 @@ They live here, below the services layer, so `reports/` needs neither SQLAlchemy
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from seminar_desk.domain.kinds import Capacity, ItemKind, SpeechType
+from seminar_desk.domain.kinds import PAUSE_KINDS, Capacity, ItemKind, SpeechType
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ class ItemSnap:
 
     @property
     def is_pause(self) -> bool:
-        return self.kind in (ItemKind.BREAK, ItemKind.MEAL)
+        return self.kind in PAUSE_KINDS
 
     def notes_of(self, section: str) -> tuple[NoteSnap, ...]:
         return tuple(n for n in self.notes if n.section == section)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from seminar_desk.domain.changes import Area, OpChanges
-from seminar_desk.domain.kinds import ItemKind
+from seminar_desk.domain.kinds import PAUSE_KINDS, ItemKind
 from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.notes.editor import CloseWatcher, NotesEditor
@@ -122,7 +122,7 @@ class BreakoutsPage(Page):
             groups_by_item.setdefault(g.item_id, []).append(g)
         days: dict[int, QTreeWidgetItem] = {}
         for item in self.breakouts.items():
-            if item.kind in (ItemKind.BREAK, ItemKind.MEAL) and item.id not in groups_by_item:
+            if item.kind in PAUSE_KINDS and item.id not in groups_by_item:
                 continue
             if item.day_number not in days:
                 day = QTreeWidgetItem([f"Day {item.day_number}"])
