@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
             return False
         db = desk.db
         self._install(desk)
+        self._offer_recovered_notes(desk)
         self.settings.add_recent(db.path)
         if db.read_only:
             self.statusBar().showMessage(f"Opened read-only ({db.read_only}): changes are refused")
@@ -169,6 +170,13 @@ class MainWindow(QMainWindow):
         if problem or db.damage:
             offer_rescue(self, db.path, problem or db.damage)
         return True
+
+    def _offer_recovered_notes(self, desk: Desk) -> None:
+        """Notes typed last time that never reached this file are offered back."""
+        from seminar_desk.gui.notes.unsaved import offer_recovered
+        from seminar_desk.services.notes import NotesService
+
+        offer_recovered(self, NotesService(desk))
 
     def _install(self, desk: Desk) -> None:
         from seminar_desk.gui.bus import ChangeBus

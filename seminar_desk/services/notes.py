@@ -21,6 +21,7 @@ from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.kinds import ActionStatus, NoteSection, RecommendationStatus
 from seminar_desk.domain.refusal import Gone
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.note_journal import JournalEntry, NoteJournal
 from seminar_desk.store.models import ActionItem, AgendaItem, BreakoutGroup, Note, Recommendation
 
 # Save when typing pauses this long, and never let unsaved text get older than MAX_WAIT_S:
@@ -179,6 +180,28 @@ class NotesService:
                 .order_by(Note.created_at, Note.id)
             ).first()
             return body or ""
+
+    def target_title(self, item_id: str | None, group_id: str | None, section: str) -> str:
+        """Where a text belongs, in words: "Group A — Breakout session › Summary"."""
+        label = section.replace("_", " ").capitalize()
+        with self.desk.read() as s:
+            group = s.get(BreakoutGroup, group_id) if group_id else None
+            item_id = group.item_id if group is not None else item_id
+            item = s.get(AgendaItem, item_id) if item_id else None
+            if group is not None:
+                where = f"{group.name} — {item.title if item else ''}"
+            elif item is not None:
+                where = item.title
+            else:
+                where = "a deleted item or group"
+        return f"{where} › {label}"
+
+    def restore(self, entry: JournalEntry) -> OpChanges:
+        """Put a text kept aside (see note_journal) back into its section."""
+        target = NoteTarget(item_id=entry.item_id, group_id=entry.group_id)
+        return self.save_note(
+            target, entry.section, entry.body, entry.author_name, entry.author_id
+        )
 
     def known_names(self, kind: str) -> list[str]:
         """Addressees (kind "recommendation") or owners ("action") already used, for completion."""
@@ -398,6 +421,7 @@ class NoteAutosaver:
         origin: object | None = None,
         pause_s: float = PAUSE_S,
         max_wait_s: float = MAX_WAIT_S,
+        journal: NoteJournal | None = None,
     ) -> None:
         self.notes = notes
         self.clock = notes.desk.clock
@@ -411,6 +435,10 @@ class NoteAutosaver:
         self.last_saved_at: datetime | None = None
         self.last_error: str | None = None
         self._saves_since_checkpoint = 0
+        self.journal = journal if journal is not None else NoteJournal(notes.desk.db.path)
+        self._journalled: dict[tuple[NoteTarget, str], str] = {}  # what the journal holds
+        self._since = self.clock.now()
+        self.journal_error: str | None = None
 
     @property
     def dirty(self) -> bool:
@@ -449,7 +477,8 @@ class NoteAutosaver:
                 self.last_error = str(exc)
                 raise
             except Exception as exc:  # keep the text: the next flush tries again
-                self.last_error = str(exc)
+                self.last_error = str(getattr(exc, "orig", None) or exc)  # the driver's words
+                self._keep_aside(name, author_id)
                 raise
             if self._pending.get((target, section)) == body:
                 del self._pending[target, section]
@@ -457,7 +486,54 @@ class NoteAutosaver:
         self._first_edit = self._last_edit = None
         self.last_error = None
         self.last_saved_at = self.notes.desk.clock.now()
+        if self._journalled:  # in the file now: the copy kept aside goes
+            self._forget_journalled()
         return changes
+
+    def pending_entries(self) -> list[JournalEntry]:
+        """The texts not yet in the file, as the recovery journal keeps them."""
+        name, author_id = self.author()
+        now = self.clock.now()
+        return [
+            JournalEntry(t.item_id, t.group_id, section, body, name, author_id, now)
+            for (t, section), body in self._pending.items()
+        ]
+
+    def discard(self, *, keep_journal: bool = False) -> None:
+        """Drop what is waiting (the person chose so); the journal's copy too, unless kept
+        to be offered when the file opens again (after saving it elsewhere)."""
+        self._pending.clear()
+        self._first_edit = self._last_edit = None
+        if not keep_journal:
+            self._forget_journalled()
+        self._journalled.clear()
+
+    def _keep_aside(self, name: str, author_id: str | None) -> None:
+        """Saving failed: append what changed since to the journal outside the file."""
+        fresh = {k: b for k, b in self._pending.items() if self._journalled.get(k) != b}
+        if not fresh:
+            return
+        now = self.clock.now()
+        entries = [
+            JournalEntry(t.item_id, t.group_id, section, body, name, author_id, now)
+            for (t, section), body in fresh.items()
+        ]
+        try:
+            self.journal.record(entries)
+        except OSError as exc:  # the journal's disk fails too: the window still asks on close
+            self.journal_error = str(exc)
+            return
+        self.journal_error = None
+        self._journalled.update(fresh)
+
+    def _forget_journalled(self) -> None:
+        keys = [(t.item_id, t.group_id, section) for t, section in self._journalled]
+        try:
+            self.journal.forget(keys, since=self._since)
+        except OSError as exc:
+            self.journal_error = str(exc)
+            return
+        self._journalled.clear()
 
     def idle(self) -> None:
         """Typing has paused: tidy the log if saves were made since the last time."""

@@ -684,7 +684,8 @@ class NotesEditor(QWidget):
 
 
 class CloseWatcher(QObject):
-    """Saves the editor before its window closes (the file is closed right after)."""
+    """Saves the editor before its window closes (the file is closed right after). Text the
+    file will not take holds the window until the person decides (gui.notes.unsaved)."""
 
     def __init__(self, editor: NotesEditor) -> None:
         super().__init__(editor)
@@ -693,4 +694,11 @@ class CloseWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Close:
             self.editor.flush()
+            if self.editor.saver.dirty:
+                from seminar_desk.gui.notes.unsaved import settle
+
+                editor = self.editor
+                if not settle(editor.window(), editor.saver, editor.flush, editor.notes):
+                    event.ignore()
+                    return True
         return False

@@ -1,0 +1,145 @@
+"""Typed notes that the seminar file would not take: never dropped without the person knowing.
+
+- `settle(editor)`: the window is closing while text is still waiting (a full disk, a read-only
+  file). The person chooses: Retry, save the text elsewhere (a text file they name), Discard, or
+  Cancel to keep the window open. Until then the window stays.
+- `offer_recovered(parent, notes)`: a file is opened and its recovery journal holds text that
+  never reached it (last time the window closed, or the laptop died, while saving failed). The
+  person sees what, where and when, and restores it into the notes, saves it elsewhere, discards
+  it, or decides later.
+
+Both dialogs are QMessageBoxes in plain text; tests patch `QMessageBox.exec` to click a button.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from seminar_desk.gui import runner
+from seminar_desk.services.files import write_output
+from seminar_desk.services.note_journal import JournalEntry, NoteJournal, to_markdown
+from seminar_desk.services.notes import NoteAutosaver, NotesService
+
+TITLE = "Seminar Desk"
+TEXT_FILTER = "Text files (*.md *.txt);;All files (*)"
+RETRY, ELSEWHERE, DISCARD, RESTORE, LATER = "retry", "elsewhere", "discard", "restore", "later"
+
+
+def _ask(
+    parent: QWidget | None, text: str, details: str, buttons: list[tuple[str, str, object]]
+) -> str | None:
+    """A plain-text question; returns the key of the button clicked (None: closed)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, TITLE, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(details)
+    keys = {}
+    for key, label, role in buttons:
+        keys[id(box.addButton(label, role))] = key  # type: ignore[call-overload]
+    box.exec()
+    clicked = box.clickedButton()
+    return keys.get(id(clicked)) if clicked is not None else None
+
+
+def _listing(entries: list[JournalEntry], title_of: Callable[[JournalEntry], str]) -> str:
+    lines = []
+    for e in entries:
+        when = e.typed_at.astimezone().strftime("%d %b %H:%M")
+        words = len(e.body.split())
+        lines.append(f"• {title_of(e)}, typed {when} ({words} word{'s' * (words != 1)})")
+    return "\n".join(lines)
+
+
+def _save_elsewhere(
+    parent: QWidget | None,
+    entries: list[JournalEntry],
+    title_of: Callable[[JournalEntry], str],
+    source: Path,
+) -> bool:
+    """Ask for a file and write the texts there as Markdown; True once they are on disk."""
+    suggested = str(Path.home() / f"{source.stem} - unsaved notes.md")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Save the notes elsewhere", suggested, TEXT_FILTER
+    )
+    if not path:
+        return False
+    data = to_markdown(entries, title_of, source).encode("utf-8")
+    return runner.call(parent, write_output, Path(path), data, database=source) is not None
+
+
+def title_function(notes: NotesService) -> Callable[[JournalEntry], str]:
+    def title_of(entry: JournalEntry) -> str:
+        return notes.target_title(entry.item_id, entry.group_id, entry.section)
+
+    return title_of
+
+
+def settle(
+    parent: QWidget | None, saver: NoteAutosaver, retry: Callable[[], None], notes: NotesService
+) -> bool:
+    """Decide with the person what happens to text still waiting; False keeps the window open."""
+    title_of = title_function(notes)
+    while saver.dirty:
+        entries = saver.pending_entries()
+        error = saver.last_error or "the file did not accept the text"
+        choice = _ask(
+            parent,
+            "Some notes you typed are not saved in the seminar file.",
+            f"Saving failed: {error}\n\n{_listing(entries, title_of)}\n\n"
+            "Retry once the problem is solved (free some disk space, make the file writable), "
+            "save the text in a file of your choice, or discard it.",
+            [
+                (RETRY, "Retry", QMessageBox.ButtonRole.AcceptRole),
+                (ELSEWHERE, "Save the text elsewhere…", QMessageBox.ButtonRole.ActionRole),
+                (DISCARD, "Discard", QMessageBox.ButtonRole.DestructiveRole),
+                ("cancel", "Cancel", QMessageBox.ButtonRole.RejectRole),
+            ],
+        )
+        if choice == RETRY:
+            retry()
+        elif choice == ELSEWHERE:
+            if _save_elsewhere(parent, entries, title_of, notes.desk.db.path):
+                saver.discard(keep_journal=True)  # offered again when the file opens
+        elif choice == DISCARD:
+            saver.discard()
+        else:
+            return False
+    return True
+
+
+def offer_recovered(parent: QWidget | None, notes: NotesService) -> None:
+    """If the journal of this file holds text that never reached it, offer it back."""
+    journal = NoteJournal(notes.desk.db.path)
+    try:
+        entries = journal.entries()
+    except OSError:  # an unreadable journal must not stop the file from opening
+        return
+    if not entries:
+        return
+    title_of = title_function(notes)
+    choice = _ask(
+        parent,
+        "Notes typed in this seminar could not be saved last time; they were kept aside.",
+        f"{_listing(entries, title_of)}\n\n"
+        "Restore them into the notes (each replaces the text of its section), save them in a "
+        "file of your choice, or discard them.",
+        [
+            (RESTORE, "Restore into the notes", QMessageBox.ButtonRole.AcceptRole),
+            (ELSEWHERE, "Save to a file…", QMessageBox.ButtonRole.ActionRole),
+            (DISCARD, "Discard", QMessageBox.ButtonRole.DestructiveRole),
+            (LATER, "Decide later", QMessageBox.ButtonRole.RejectRole),
+        ],
+    )
+    if choice == RESTORE:
+        restored = []
+        for entry in entries:  # stop at the first failure: one message, not one per text
+            if runner.call(parent, notes.restore, entry) is None:
+                break
+            restored.append(entry)
+        journal.remove(restored)
+    elif choice == ELSEWHERE:
+        if _save_elsewhere(parent, entries, title_of, notes.desk.db.path):
+            journal.clear()
+    elif choice == DISCARD:
+        journal.clear()

@@ -1,0 +1,280 @@
+"""Closing the window while typed notes cannot be saved (a full disk, a read-only file): the
+window asks (Retry, save elsewhere, Discard, Cancel), the text waits in a recovery journal
+outside the seminar file, and the next start of that file offers it back."""
+
+import os
+import sqlite3
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from sqlalchemy import select
+
+from seminar_desk.gui.main_window import MainWindow
+from seminar_desk.gui.pages.page_breakouts import BreakoutsPage
+from seminar_desk.gui.settings import UiSettings
+from seminar_desk.services.note_journal import NoteJournal
+from seminar_desk.store.models import Note
+
+pytestmark = pytest.mark.usefixtures("qsettings")
+
+
+class Answers:
+    """Stands in for the person at QMessageBox.exec: clicks the named buttons in turn (an
+    answer may be a function run first, returning the button's text) and keeps what each
+    box said."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *answers: str | Callable[[], str]):
+        self.queue = list(answers)
+        self.seen: list[str] = []
+
+        def exec_(box: QMessageBox) -> int:
+            self.seen.append(f"{box.text()}\n{box.informativeText()}")
+            assert box.textFormat() == Qt.TextFormat.PlainText
+            assert self.queue, f"an unexpected question: {self.seen[-1]}"
+            answer = self.queue.pop(0)
+            label = answer() if callable(answer) else answer
+            buttons = {b.text(): b for b in box.buttons()}
+            assert label in buttons, f"{label!r} not among {sorted(buttons)}"
+            buttons[label].click()
+            return 0
+
+        monkeypatch.setattr(QMessageBox, "exec", exec_)
+
+
+def open_window(qtbot, path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("", False)))
+    window = MainWindow(UiSettings())
+    qtbot.addWidget(window)
+    assert window.open_file(path)
+    window.show()
+    return window
+
+
+def notes_page(window: MainWindow) -> BreakoutsPage:
+    page = window.show_page("Breakouts & notes")
+    assert isinstance(page, BreakoutsPage)
+    return page
+
+
+def first_group(page: BreakoutsPage) -> tuple[str, str]:
+    item = next(i for i in page.breakouts.items() if i.kind == "breakout")
+    group = page.breakouts.groups(item.id)[0]
+    page.open_group(group.id)
+    return group.id, group.name
+
+
+class Failing:
+    """Makes every save of typed notes fail the way SQLite does on a full or read-only disk."""
+
+    def __init__(self, page: BreakoutsPage, monkeypatch: pytest.MonkeyPatch, message: str):
+        self.on = True
+        real = page.notes.save_note
+
+        def save_note(*args, **kwargs):
+            if self.on:
+                raise sqlite3.OperationalError(message)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(page.notes, "save_note", save_note)
+
+
+def type_summary(page: BreakoutsPage, qtbot, text: str) -> None:
+    edit = page.editor.edits["summary"]
+    edit.setFocus()
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    qtbot.keyClicks(edit, text)
+    page.editor.flush()
+
+
+def stored_summary(path: Path, group_id: str) -> str | None:
+    from seminar_desk.services.files import open_desk
+
+    desk = open_desk(path)
+    try:
+        with desk.read() as s:
+            return s.scalars(
+                select(Note.body).where(Note.group_id == group_id, Note.section == "summary")
+            ).first()
+    finally:
+        desk.close()
+
+
+def test_closing_waits_for_retry_while_the_disk_is_full(
+    qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, demo_path, monkeypatch)
+    page = notes_page(window)
+    group_id, _ = first_group(page)
+    failing = Failing(page, monkeypatch, "database or disk is full")
+    type_summary(page, qtbot, "Agreed on marking")
+    assert page.editor.saver.dirty
+
+    def disk_freed() -> str:
+        failing.on = False
+        return "Retry"
+
+    answers = Answers(monkeypatch, "Retry", disk_freed)
+    assert not window.close() or not answers.queue
+    assert len(answers.seen) == 2  # still failing after the first Retry: asked again
+    assert "database or disk is full" in answers.seen[0]
+    assert "Agreed on marking" not in answers.seen[0]  # where and when, not the text itself
+    assert not window.isVisible()
+    assert stored_summary(demo_path, group_id).endswith("Agreed on marking")
+    assert NoteJournal(demo_path).entries() == []  # saved: nothing kept aside
+
+
+def test_cancel_keeps_the_window_and_the_text(
+    qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, demo_path, monkeypatch)
+    page = notes_page(window)
+    _, name = first_group(page)
+    Failing(page, monkeypatch, "disk I/O error")
+    type_summary(page, qtbot, "Do not lose this")
+    Answers(monkeypatch, "Cancel")
+    assert not window.close()
+    assert window.isVisible() and window.ctx is not None
+    assert page.editor.saver.dirty
+    assert page.editor.edits["summary"].toPlainText().endswith("Do not lose this")
+    (entry,) = NoteJournal(demo_path).entries()  # kept outside the database meanwhile
+    assert entry.body.endswith("Do not lose this") and entry.section == "summary"
+    Answers(monkeypatch, "Discard")
+    window.close()
+
+
+def test_save_elsewhere_then_the_next_start_offers_the_text_back(
+    qtbot, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown
+) -> None:
+    window = open_window(qtbot, demo_path, monkeypatch)
+    page = notes_page(window)
+    group_id, name = first_group(page)
+    Failing(page, monkeypatch, "attempt to write a readonly database")
+    type_summary(page, qtbot, " Typed on a read-only file <b>&")
+    typed = page.editor.edits["summary"].toPlainText()
+    elsewhere = tmp_path / "saved elsewhere.md"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(elsewhere), ""))
+    )
+    answers = Answers(monkeypatch, "Save the text elsewhere…")
+    window.close()
+    assert not window.isVisible()
+    assert "attempt to write a readonly database" in answers.seen[0]
+    assert name in answers.seen[0] and "Summary" in answers.seen[0]
+    text = elsewhere.read_text(encoding="utf-8")
+    assert typed in text and name in text
+    assert stored_summary(demo_path, group_id) != typed
+
+    # The next start of the same file: the text is offered with where and when.
+    answers = Answers(monkeypatch, "Restore into the notes")
+    again = open_window(qtbot, demo_path, monkeypatch)
+    assert len(answers.seen) == 1
+    assert name in answers.seen[0] and "typed" in answers.seen[0]
+    again.close_file()
+    assert stored_summary(demo_path, group_id) == typed
+    assert NoteJournal(demo_path).entries() == []
+    assert not shown.items
+
+
+def test_discard_closes_and_nothing_is_offered_later(
+    qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, demo_path, monkeypatch)
+    page = notes_page(window)
+    Failing(page, monkeypatch, "disk I/O error")
+    first_group(page)
+    type_summary(page, qtbot, "Thrown away on purpose")
+    Answers(monkeypatch, "Discard")
+    window.close()
+    assert not window.isVisible()
+    assert NoteJournal(demo_path).entries() == []
+    Answers(monkeypatch)  # no question on the next start
+    open_window(qtbot, demo_path, monkeypatch).close_file()
+
+
+def test_decide_later_keeps_the_offer(
+    qtbot, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, demo_path, monkeypatch)
+    page = notes_page(window)
+    group_id, _ = first_group(page)
+    Failing(page, monkeypatch, "disk I/O error")
+    type_summary(page, qtbot, "Later")
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "x.md"), ""))
+    )
+    Answers(monkeypatch, "Save the text elsewhere…")
+    window.close()
+    Answers(monkeypatch, "Decide later")
+    second = open_window(qtbot, demo_path, monkeypatch)
+    second.close_file()
+    assert len(NoteJournal(demo_path).entries()) == 1
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path | None]:
+    """An 8 MiB tmpfs (as root), else None."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    mount = ["mount", "-t", "tmpfs", "-o", "size=8m,mode=0700", "tmpfs", str(folder)]
+    if os.geteuid() != 0 or subprocess.run(mount, capture_output=True).returncode != 0:
+        yield None
+        return
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill(folder: Path) -> Path:
+    """Take every free byte of the file system (the disk is full)."""
+    filler = folder / "filler"
+    with open(filler, "wb") as f:
+        try:
+            while True:
+                f.write(b"\0" * 65536)
+                f.flush()
+        except OSError:
+            pass
+    return filler
+
+
+def test_a_full_disk_under_the_open_window(
+    qtbot, demo_path: Path, small_disk: Path | None, tmp_path: Path, monkeypatch, shown
+) -> None:
+    """The real thing: the seminar's disk fills up while the window is open (where mounting
+    is not allowed, SQLite's own error is injected instead)."""
+    if small_disk is None:
+        path = demo_path
+    else:
+        path = small_disk / "demo.sqlite"
+        path.write_bytes(demo_path.read_bytes())
+    window = open_window(qtbot, path, monkeypatch)
+    page = notes_page(window)
+    group_id, _ = first_group(page)
+    if small_disk is None:
+        Failing(page, monkeypatch, "database or disk is full")
+    else:
+        filler = fill(small_disk)
+    type_summary(page, qtbot, " typed once the disk was full")
+    assert page.editor.saver.dirty
+    assert page.editor.saved_state == "Not saved: retrying"
+    elsewhere = tmp_path / "rescued.md"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(elsewhere), ""))
+    )
+    answers = Answers(monkeypatch, "Retry", "Save the text elsewhere…")
+    window.close()
+    assert len(answers.seen) == 2 and not window.isVisible()
+    assert "full" in answers.seen[0]
+    assert "typed once the disk was full" in elsewhere.read_text(encoding="utf-8")
+    assert len(NoteJournal(path).entries()) == 1
+    if small_disk is not None:
+        filler.unlink()  # space again: the next start puts the text where it belongs
+        Answers(monkeypatch, "Restore into the notes")
+        open_window(qtbot, path, monkeypatch).close_file()
+        assert stored_summary(path, group_id).endswith("typed once the disk was full")
+        assert NoteJournal(path).entries() == []
