@@ -1,6 +1,8 @@
 """Fixtures shared by GUI tests of several modules."""
 
-from collections.abc import Callable
+import asyncio
+import gc
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -44,3 +46,19 @@ def label_text_fits(label: QLabel) -> bool:
 def text_fits() -> Callable[[QLabel], bool]:
     """`text_fits(label)`: whether the label's text is drawn whole inside it."""
     return label_text_fits
+
+
+@pytest.fixture
+def loop(qapp) -> Iterator[asyncio.AbstractEventLoop]:  # noqa: ANN001
+    """A qasync event loop for tests of background work (`loop.run_until_complete(...)`)."""
+    import qasync
+
+    # Widgets of earlier tests that wait for the cyclic GC must die here, on the GUI thread: a
+    # collection triggered on a worker thread (reading a file allocates a lot) would delete
+    # them there and crash Qt.
+    gc.collect()
+    event_loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(event_loop)
+    yield event_loop
+    event_loop.close()  # joins the worker threads before Qt tears down
+    asyncio.set_event_loop(None)

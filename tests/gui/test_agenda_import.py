@@ -3,7 +3,6 @@ through the runner within 5 s and nothing imported; a good one runs on a worker 
 progress, the views follow, and Cancel leaves nothing behind."""
 
 import asyncio
-import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,20 +19,6 @@ from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import AgendaItem
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def loop(qapp):
-    import qasync
-
-    # Widgets of earlier tests that wait for the cyclic GC must die here, on the GUI thread: a
-    # collection triggered on a worker (reading a file allocates a lot) would delete them there.
-    gc.collect()
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    yield loop
-    loop.close()  # joins the worker threads before Qt tears down
-    asyncio.set_event_loop(None)
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """The Reports page: choices, page count, export in the background with progress and cancel,
 and a window that keeps answering while reportlab works."""
 
-import asyncio
 import time
 from pathlib import Path
 
@@ -16,17 +15,6 @@ from seminar_desk.store.database import Database
 from seminar_desk.store.models import AgendaItem, Note
 
 pytestmark = pytest.mark.usefixtures("qsettings")
-
-
-@pytest.fixture
-def loop(qapp):
-    import qasync
-
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    yield loop
-    loop.close()  # joins the worker threads before Qt tears down
-    asyncio.set_event_loop(None)
 
 
 @pytest.fixture
