@@ -35,7 +35,18 @@ from seminar_desk.domain.timing import (
     wall_time,
 )
 from seminar_desk.services.desk import Desk
-from seminar_desk.store.models import AgendaItem, Day, ItemSpeaker, Participant, Seminar
+from seminar_desk.store.models import (
+    ActionItem,
+    AgendaItem,
+    BreakoutGroup,
+    Day,
+    ItemSpeaker,
+    Note,
+    Participant,
+    Recommendation,
+    Seminar,
+    SpeakerEntry,
+)
 
 EDITABLE = frozenset(
     {
@@ -167,6 +178,38 @@ class ReplanResult:
         return ", ".join(parts) + "."
 
 
+@dataclass(frozen=True)
+class Removal:
+    """What deleting items (or a day) takes with it, for the question asked first."""
+
+    items: int = 0
+    speeches: int = 0
+    waiting: int = 0
+    notes: int = 0
+    groups: int = 0
+    recommendations: int = 0
+    actions: int = 0
+
+    @property
+    def holds_work(self) -> bool:
+        """Anything recorded for the meeting beyond the programme itself."""
+        recorded = (self.speeches, self.waiting, self.notes, self.groups)
+        return any((*recorded, self.recommendations, self.actions))
+
+    def describe(self, *, with_items: bool = False) -> str:
+        """Like "3 speeches, 2 notes, 1 breakout group" (only what there is)."""
+        parts = [
+            (self.items if with_items else 0, "agenda item", "agenda items"),
+            (self.speeches, "speech", "speeches"),
+            (self.waiting, "speaker waiting on a list", "speakers waiting on lists"),
+            (self.notes, "note", "notes"),
+            (self.groups, "breakout group", "breakout groups"),
+            (self.recommendations, "recommendation", "recommendations"),
+            (self.actions, "action item", "action items"),
+        ]
+        return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in parts if n)
+
+
 class AgendaError(Refusal, ValueError):
     """An edit the agenda refuses, with words a person can read."""
 
@@ -220,6 +263,33 @@ class AgendaService:
                 raise AgendaError("That item no longer exists.")
             view = self.day(row.day_id)
         return view.items[view.index_of(item_id)]
+
+    def removal(self, item_ids: Iterable[str] = (), day_id: str | None = None) -> Removal:
+        """What deleting these items (or every item of `day_id`) would remove with them."""
+        with self.desk.read() as s:
+            if day_id is not None:
+                ids = list(s.scalars(select(AgendaItem.id).where(AgendaItem.day_id == day_id)))
+            else:
+                ids = list(item_ids)
+            groups = list(s.scalars(select(BreakoutGroup.id).where(BreakoutGroup.item_id.in_(ids))))
+
+            def count(model: type[Note] | type[Recommendation] | type[ActionItem]) -> int:
+                on = model.item_id.in_(ids) | model.group_id.in_(groups)
+                if model is Note:
+                    on = on & (func.trim(Note.body) != "")  # an emptied note holds nothing
+                return s.scalar(select(func.count()).select_from(model).where(on)) or 0
+
+            entries = select(func.count()).select_from(SpeakerEntry)
+            entries = entries.where(SpeakerEntry.item_id.in_(ids))
+            return Removal(
+                items=len(ids),
+                speeches=s.scalar(entries.where(SpeakerEntry.started_at.is_not(None))) or 0,
+                waiting=s.scalar(entries.where(SpeakerEntry.started_at.is_(None))) or 0,
+                notes=count(Note),
+                groups=len(groups),
+                recommendations=count(Recommendation),
+                actions=count(ActionItem),
+            )
 
     # -- planning edits -----------------------------------------------------------------------
 
@@ -761,8 +831,7 @@ def _day_view(day: Day, items: Sequence[AgendaItem], zone: ZoneInfo, now: dateti
         start, slots, day_end=to_minutes(day.end_time), resume_at=_resume_at(day, items)
     )
     planned = [
-        day_minutes(it.adopted_start_time, start) if it.adopted_start_time else None
-        for it in items
+        day_minutes(it.adopted_start_time, start) if it.adopted_start_time else None for it in items
     ]
     now_min = _local_minutes(now, day.date, zone)
     delay = delay_minutes(

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from seminar_desk.domain.clock import FakeClock
 from seminar_desk.gui.agenda.model import (
@@ -32,6 +32,26 @@ def page(qtbot, demo_desk: Desk) -> AgendaPage:
     p.show()
     qtbot.waitExposed(p)
     return p
+
+
+class Answers:
+    """Stands in for the person answering the page's questions; keeps what was asked."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.asked: list[str] = []
+        self.yes = True
+
+        def exec_(box: QMessageBox) -> int:
+            assert box.textFormat() == Qt.TextFormat.PlainText
+            self.asked.append(box.text())
+            return QMessageBox.StandardButton.Yes if self.yes else QMessageBox.StandardButton.No
+
+        monkeypatch.setattr(QMessageBox, "exec", exec_)
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    return Answers(monkeypatch)
 
 
 def titles(page: AgendaPage) -> list[str]:
@@ -215,18 +235,23 @@ def test_export_writes_a_calendar(page: AgendaPage, tmp_path: Path):
     assert "19 agenda items" in page.message.text()
 
 
-def test_add_and_remove_days(page: AgendaPage, demo_desk: Desk):
+def test_add_and_remove_days(page: AgendaPage, demo_desk: Desk, shown, answers: Answers):
     page.action("add_day").trigger()
     assert page.tabs.count() == 3 and page.tabs.currentIndex() == 2
     assert page.model.rowCount() == 0
     page.action("add").trigger()
     assert page.model.rowCount() == 1
     page.tabs.setCurrentIndex(0)
+    answers.yes = False
     page.action("delete_day").trigger()
-    assert page.tabs.count() == 3 and "Only the last day" in page.message.text()
+    assert page.tabs.count() == 3 and answers.asked  # asked first: nothing removed on "No"
+    answers.yes = True
+    page.action("delete_day").trigger()
+    assert page.tabs.count() == 3 and "Only the last day" in shown.texts("refusal")[0]
     page.tabs.setCurrentIndex(2)
     page.action("delete_day").trigger()
     assert page.tabs.count() == 2
+    assert "1 agenda item" in answers.asked[-1]
     demo_desk.undo()
     assert page.tabs.count() == 3
 
@@ -299,7 +324,7 @@ def test_switching_days_by_keyboard(page: AgendaPage, qtbot):
     assert page.tabs.currentIndex() == 0
 
 
-def test_an_empty_file_has_an_empty_agenda(qtbot, desk: Desk, qtmodeltester):
+def test_an_empty_file_has_an_empty_agenda(qtbot, desk: Desk, qtmodeltester, shown):
     page = AgendaPage(DeskContext(desk, ChangeBus(desk)))
     qtbot.addWidget(page)
     assert page.tabs.count() == 0 and page.model.rowCount() == 0
@@ -308,7 +333,7 @@ def test_an_empty_file_has_an_empty_agenda(qtbot, desk: Desk, qtmodeltester):
     page.action("add").trigger()
     assert "no day" in page.message.text()
     page.action("add_day").trigger()
-    assert "Create the seminar first" in page.message.text()
+    assert "Create the seminar first" in shown.texts("refusal")[0]
     page.action("start").trigger()
     page.action("replan").trigger()
     assert page.model.rowCount() == 0
@@ -427,7 +452,9 @@ def test_no_agenda_key_is_also_a_window_wide_key(qtbot, demo_path: Path):
     window.close_file()
 
 
-def test_delete_selects_the_next_item_and_add_starts_typing_the_title(page: AgendaPage, qtbot):
+def test_delete_selects_the_next_item_and_add_starts_typing_the_title(
+    page: AgendaPage, qtbot, answers: Answers
+):
     """After Delete the selection was gone (Delete again did nothing); Add left "New item" to
     be renamed with F2."""
     second, third = page.model.items[1].id, page.model.items[2].id
@@ -448,7 +475,7 @@ def test_delete_selects_the_next_item_and_add_starts_typing_the_title(page: Agen
 
 
 def test_undoing_a_move_to_another_day_shows_the_item_where_it_went_back(
-    page: AgendaPage, demo_desk: Desk
+    page: AgendaPage, demo_desk: Desk, answers: Answers
 ):
     item_id = page.model.items[3].id
     page.select([item_id])
@@ -502,3 +529,81 @@ def test_tooltips_show_user_text_as_text(page: AgendaPage, demo_desk: Desk):
     lines = doc.toPlainText().splitlines()
     assert lines[0] == "Session: <i>draft</i> & more"
     assert lines[-2:] == ["a", "b"]
+
+
+def _record_work(desk: Desk, item_id: str, speeches: int, notes: int, groups: int) -> None:
+    """What a morning leaves on an item: speeches held, notes typed, breakout groups."""
+    from datetime import timedelta
+
+    from seminar_desk.store.models import BreakoutGroup, Note, SpeakerEntry
+
+    with desk.action("record", undoable=False) as act:
+        now = desk.clock.now()
+        for n in range(speeches):
+            start = now + timedelta(minutes=n)
+            act.session.add(
+                SpeakerEntry(item_id=item_id, status="done", started_at=start, ended_at=start)
+            )
+        for section in ("summary", "key_points", "discussion")[:notes]:
+            act.session.add(Note(item_id=item_id, section=section, body=f"Typed {section}"))
+        for n in range(groups):
+            act.session.add(BreakoutGroup(item_id=item_id, name=f"Group {n + 1}"))
+
+
+def _work_on(desk: Desk, item_id: str) -> tuple[int, int, int]:
+    from sqlalchemy import func, select
+
+    from seminar_desk.store.models import BreakoutGroup, Note, SpeakerEntry
+
+    with desk.read() as s:
+        return tuple(  # type: ignore[return-value]
+            s.scalar(select(func.count()).select_from(m).where(m.item_id == item_id))
+            for m in (SpeakerEntry, Note, BreakoutGroup)
+        )
+
+
+def test_deleting_an_item_with_speeches_and_notes_says_what_goes_and_asks(
+    page: AgendaPage, demo_desk: Desk, qtbot, answers: Answers
+):
+    page.tabs.setCurrentIndex(1)
+    _, item_id = page.service.add_item(page.current_day_id(), title="Round table")
+    _record_work(demo_desk, item_id, speeches=3, notes=2, groups=1)
+    page.select([item_id])
+    page.table.setFocus()
+    answers.yes = False
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert answers.asked == [
+        "Delete “Round table”? This also removes 3 speeches, 2 notes, 1 breakout group.\n\n"
+        "Edit › Undo (Ctrl+Z) brings it all back."
+    ]
+    assert page.service.item(item_id) and _work_on(demo_desk, item_id) == (3, 2, 1)
+    answers.yes = True
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert item_id not in [i.id for i in page.model.items]
+    assert _work_on(demo_desk, item_id) == (0, 0, 0)
+    demo_desk.undo()
+    assert _work_on(demo_desk, item_id) == (3, 2, 1)
+    # An item that holds nothing recorded goes at once (it can be undone too).
+    _, empty = page.service.add_item(page.current_day_id(), title="Spare slot")
+    page.select([empty])
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert empty not in [i.id for i in page.model.items] and len(answers.asked) == 2
+
+
+def test_removing_a_day_says_what_goes_with_it_and_asks(
+    page: AgendaPage, demo_desk: Desk, answers: Answers
+):
+    page.action("add_day").trigger()
+    day_id = page.current_day_id()
+    _, item_id = page.service.add_item(day_id, title="Field visit")
+    _record_work(demo_desk, item_id, speeches=1, notes=1, groups=0)
+    answers.yes = False
+    page.action("delete_day").trigger()
+    assert answers.asked[0].startswith("Remove Day 3 · ")
+    assert "also removes 1 agenda item, 1 speech, 1 note." in answers.asked[0]
+    assert page.tabs.count() == 3
+    answers.yes = True
+    page.action("delete_day").trigger()
+    assert page.tabs.count() == 2 and _work_on(demo_desk, item_id) == (0, 0, 0)
+    demo_desk.undo()
+    assert page.tabs.count() == 3 and _work_on(demo_desk, item_id) == (1, 1, 0)

@@ -6,10 +6,8 @@ an action touches the agenda, including its own, because one edit re-times the w
 
 import asyncio
 import contextlib
-from collections.abc import Callable
 from datetime import time
 from pathlib import Path
-from typing import ParamSpec, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
@@ -36,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.timing import format_delay, format_minutes, wall_time
-from seminar_desk.gui import runner
+from seminar_desk.gui import ask, runner
 from seminar_desk.gui.agenda.editor import ItemEditor, PeopleIndex
 from seminar_desk.gui.agenda.import_bar import ImportBar
 from seminar_desk.gui.agenda.model import (
@@ -66,8 +64,6 @@ from seminar_desk.services.agenda_import import (
 )
 from seminar_desk.services.desk import Desk
 
-P = ParamSpec("P")
-R = TypeVar("R")
 LIVE_REFRESH_MS = 20_000
 MAX_SHOWN_DELAY_MIN = 12 * 60
 # Keys that act on the shown page wherever the focus is in the window: running live, changing
@@ -482,14 +478,6 @@ class AgendaPage(Page):
 
     # -- planning -----------------------------------------------------------------------------
 
-    def _run(self, fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | None:
-        """Call the service; a refused edit is shown, never raised into Qt."""
-        try:
-            return fn(*args, **kwargs)
-        except (AgendaError, ValueError) as exc:
-            self.say(str(exc))
-            return None
-
     def say(self, text: str) -> None:
         self.message.setText(text)
         window = self.ctx.window
@@ -497,7 +485,7 @@ class AgendaPage(Page):
             window.statusBar().showMessage(text, 8000)
 
     def _edit_field(self, item_id: str, name: str, value: object) -> None:
-        self._run(self.service.update_item, item_id, origin=self, **{name: value})
+        runner.call(self, self.service.update_item, item_id, origin=self, **{name: value})
 
     def _save_day(self, name: str, edit: QTimeEdit) -> None:
         day_id = self.current_day_id()
@@ -509,14 +497,15 @@ class AgendaPage(Page):
             wall_time(view.start if name == "start_time" else view.planned_end) if view else None
         )
         if chosen != current:
-            self._run(self.service.update_day, day_id, origin=self, **{name: chosen})
+            runner.call(self, self.service.update_day, day_id, origin=self, **{name: chosen})
 
     def add_item(self) -> str | None:
         day_id = self.current_day_id()
         if day_id is None:
             self.say("There is no day to add to yet.")
             return None
-        result = self._run(self.service.add_item, day_id, after_id=self.selected_id(), origin=self)
+        after = self.selected_id()
+        result = runner.call(self, self.service.add_item, day_id, after_id=after, origin=self)
         if result is None:
             return None
         _, new_id = result
@@ -528,18 +517,31 @@ class AgendaPage(Page):
     def set_parallel(self, together: bool) -> None:
         ids = self.selected_ids()
         if ids:
-            self._run(self.service.set_parallel, ids, together, origin=self)
+            runner.call(self, self.service.set_parallel, ids, together, origin=self)
 
     def add_day(self) -> None:
-        result = self._run(self.service.add_day, origin=self)
+        result = runner.call(self, self.service.add_day, origin=self)
         if result is not None:
             self.show_day(result[1])
             self.load_day()
 
     def delete_day(self) -> None:
+        """Remove the last day, after saying what goes with it (undoable)."""
         day_id = self.current_day_id()
-        if day_id is not None:
-            self._run(self.service.delete_day, day_id, origin=self)
+        if day_id is None:
+            return
+        removal = runner.call(self, self.service.removal, day_id=day_id)
+        if removal is None:
+            return
+        label = self.days[self.tabs.currentIndex()].label
+        if removal.items:
+            question = (
+                f"Remove {label}? This also removes {removal.describe(with_items=True)}.\n\n"
+                "Edit › Undo (Ctrl+Z) brings it all back."
+            )
+            if not ask.confirm(self, question, yes="Remove day"):
+                return
+        runner.call(self, self.service.delete_day, day_id, origin=self)
 
     def people(self) -> PeopleIndex:
         if self._people is None:
@@ -562,12 +564,12 @@ class AgendaPage(Page):
     def apply_editor(self, editor: ItemEditor) -> None:
         values = editor.values()
         if values:
-            self._run(self.service.update_item, editor.item.id, origin=self, **values)
+            runner.call(self, self.service.update_item, editor.item.id, origin=self, **values)
 
     def duplicate_item(self) -> None:
         item_id = self.selected_id()
         if item_id is not None:
-            result = self._run(self.service.duplicate_item, item_id, origin=self)
+            result = runner.call(self, self.service.duplicate_item, item_id, origin=self)
             if result is not None:
                 self.load_day([result[1]])
 
@@ -576,7 +578,20 @@ class AgendaPage(Page):
         if not ids:
             return
         first_row = min(self.model.row_of(i) for i in ids)
-        if self._run(self.service.delete_items, ids, origin=self) is None:
+        removal = runner.call(self, self.service.removal, ids)
+        if removal is None:
+            return
+        if removal.holds_work:
+            what = (
+                f"“{self.model.items[first_row].title}”" if len(ids) == 1 else f"{len(ids)} items"
+            )
+            question = (
+                f"Delete {what}? This also removes {removal.describe()}.\n\n"
+                "Edit › Undo (Ctrl+Z) brings it all back."
+            )
+            if not ask.confirm(self, question, yes="Delete"):
+                return
+        if runner.call(self, self.service.delete_items, ids, origin=self) is None:
             return
         # The row that took the place of the deleted ones is selected, so Delete, the arrows
         # and the other keys go on from there.
@@ -587,7 +602,7 @@ class AgendaPage(Page):
             self.table.setFocus()
 
     def _move(self, item_id: str, day_id: str, index: int) -> None:
-        self._run(self.service.move_item, item_id, day_id, index, origin=self)
+        runner.call(self, self.service.move_item, item_id, day_id, index, origin=self)
         self.show_day(day_id)
         self.load_day([item_id])
 
@@ -595,7 +610,7 @@ class AgendaPage(Page):
         item_id = self.selected_id()
         if item_id is None:
             return
-        self._run(self.service.move_by, item_id, delta, origin=self)
+        runner.call(self, self.service.move_by, item_id, delta, origin=self)
         day_id = self.service.item(item_id).day_id
         self.show_day(day_id)
         self.load_day([item_id])
@@ -638,19 +653,19 @@ class AgendaPage(Page):
         if item_id is None:
             self.start_next()
             return
-        self._run(self.service.start_item, item_id, origin=self)
+        runner.call(self, self.service.start_item, item_id, origin=self)
 
     def end_current(self) -> None:
         view = self.day_view
         if view is None or view.current is None:
             self.say("No item is running.")
             return
-        self._run(self.service.end_item, view.current.id, origin=self)
+        runner.call(self, self.service.end_item, view.current.id, origin=self)
 
     def start_next(self) -> None:
         day_id = self.current_day_id()
         if day_id is not None:
-            self._run(self.service.start_next, day_id, origin=self)
+            runner.call(self, self.service.start_next, day_id, origin=self)
             current = self.day_view.current if self.day_view else None
             if current is not None:
                 self.select([current.id])
@@ -659,7 +674,7 @@ class AgendaPage(Page):
         day_id = self.current_day_id()
         if day_id is None:
             return
-        result = self._run(self.service.replan, day_id, origin=self)
+        result = runner.call(self, self.service.replan, day_id, origin=self)
         if result is not None:
             self.say(f"Re-planned: {result.summary}")
 
