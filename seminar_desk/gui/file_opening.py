@@ -41,7 +41,8 @@ def open_for_window(
         reason = "the file or its folder is read-only"
     except DamagedFileError as exc:
         try:
-            desk = open_reader(path, lasting=True, damaged_ok=True, reason="it is damaged")
+            # immutable when nobody has it open: nothing is created beside a damaged file
+            desk = open_reader(path, damaged_ok=True, reason="it is damaged")
         except StoreError:
             desk = None  # too damaged to show: the rescue dialog still helps
         return desk, exc.problem or str(exc)
@@ -87,8 +88,9 @@ def ask_target(parent: QWidget, title: str, suggestion: Path) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def offer_rescue(window: MainWindow, path: Path, problem: str) -> None:
-    """The damaged file's dialog, and what the chosen answer does."""
+def offer_rescue(window: MainWindow, path: Path, problem: str, desk: Desk | None) -> Desk | None:
+    """The damaged file's dialog and what the answer does. Returns the read-only desk to show,
+    or None when another file was opened instead (or the damaged one cannot be shown)."""
     from seminar_desk.services import rescue
 
     backup = rescue.newest_good_backup(path)
@@ -99,13 +101,19 @@ def offer_rescue(window: MainWindow, path: Path, problem: str) -> None:
             window.statusBar().showMessage(f"Saved a copy of the damaged file as {target}", 10000)
     elif choice == RECOVER:
         target = ask_target(window, "Recover into a new file", _beside(path, "recovered"))
-        if target is None:
-            return
-        result = runner.call(window, rescue.recover, path, target)
-        if result is not None and window.open_file(result.path):
-            window.statusBar().showMessage(result.summary(), 15000)
+        result = runner.call(window, rescue.recover, path, target) if target else None
+        if result is not None:
+            if desk is not None:
+                desk.close()
+            if window.open_file(result.path):
+                window.statusBar().showMessage(result.summary(), 15000)
+            return None
     elif choice == BACKUP and backup is not None:
+        if desk is not None:
+            desk.close()
         window.open_file(backup)
+        return None
+    return desk
 
 
 def _beside(path: Path, word: str) -> Path:

@@ -152,10 +152,13 @@ class MainWindow(QMainWindow):
         self.statusBar().repaint()  # seen while the file opens (a second on a large seminar)
 
         desk, problem = open_for_window(self, Path(path), demo=demo, read_only=read_only)
+        if problem or (desk is not None and desk.db.damage):
+            # Asked before the pages are built: answers may open another file instead.
+            desk = offer_rescue(self, Path(path), problem or desk.db.damage, desk)  # type: ignore[union-attr]
+            if desk is None:
+                return self.ctx is not None
         if desk is None:
             self.statusBar().clearMessage()
-            if problem:
-                offer_rescue(self, Path(path), problem)
             return False
         db = desk.db
         self._install(desk)
@@ -167,8 +170,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Upgraded the file; backup at {db.backup}", 10000)
         else:
             self.statusBar().showMessage(f"Opened {db.path.name}", 3000)
-        if problem or db.damage:
-            offer_rescue(self, db.path, problem or db.damage)
         return True
 
     def _offer_recovered_notes(self, desk: Desk) -> None:

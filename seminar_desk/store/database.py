@@ -166,19 +166,20 @@ def writer_present(path: Path) -> bool:
         os.close(fd)
 
 
-def read_connection(path: Path) -> sqlite3.Connection:
-    """A read-only connection that creates nothing: immutable when nobody writes the file."""
+def read_connection(path: Path, *, locked_by_us: bool = False) -> sqlite3.Connection:
+    """A read-only connection that creates nothing: immutable when nobody writes the file
+    (`locked_by_us`: we hold its writer's lock, so nobody else can)."""
     wal = path.with_name(path.name + "-wal")
-    quiet = not wal.exists() and not writer_present(path)
+    quiet = not wal.exists() and (locked_by_us or not writer_present(path))
     return connect(path, read_only=True, immutable=quiet)
 
 
-def file_revisions(path: Path) -> set[str]:
+def file_revisions(path: Path, *, locked_by_us: bool = False) -> set[str]:
     """The schema revisions recorded in the file (empty for a new or foreign file)."""
     if not path.exists() or path.stat().st_size == 0:
         return set()
     try:
-        con = read_connection(path)
+        con = read_connection(path, locked_by_us=locked_by_us)
         try:
             rows = (
                 con.execute("SELECT version_num FROM alembic_version").fetchall()
@@ -194,12 +195,12 @@ def file_revisions(path: Path) -> set[str]:
     return {row[0] for row in rows}
 
 
-def quick_check(path: Path) -> str | None:
+def quick_check(path: Path, *, locked_by_us: bool = False) -> str | None:
     """SQLite's quick_check of the file, read-only: None when sound, else the first problem."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        con = read_connection(path)
+        con = read_connection(path, locked_by_us=locked_by_us)
         try:
             rows = [row[0] for row in con.execute("PRAGMA quick_check")]
         finally:
@@ -312,10 +313,10 @@ class Database:
         try:
             if not path.exists():
                 create_private(path)
-            if problem := quick_check(path):
+            if problem := quick_check(path, locked_by_us=lock):
                 raise DamagedFileError(damaged_message(path, problem), problem)
             backup = None
-            if file_revisions(path) != known_heads():
+            if file_revisions(path, locked_by_us=lock) != known_heads():
                 from seminar_desk.store.migrate import migrate  # Alembic only when needed
 
                 backup = migrate(path)

@@ -11,7 +11,7 @@ from seminar_desk.gui.app import open_initial_file
 from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.store.database import quick_check
-from tests.services.test_rescue import damage
+from tests.services.test_rescue import damage as damage_index
 
 pytestmark = pytest.mark.usefixtures("qsettings")
 
@@ -45,6 +45,12 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     return seen
 
 
+def damage(path: Path) -> Path:
+    """An index no page reads while the window opens (a damaged participants index also
+    works, but then the Speakers page cannot be built and says so in a message)."""
+    return damage_index(path, "ix_attendance_day_id")
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -56,11 +62,12 @@ def edit_venue(window: MainWindow, text: str) -> None:
 
 
 def test_a_damaged_file_opens_read_only_and_edits_are_refused(
-    window: MainWindow, demo_path: Path, answers: dict[str, object], warnings: list[str]
+    qtbot, window: MainWindow, demo_path: Path, answers: dict[str, object], warnings: list[str]
 ) -> None:
     damage(demo_path)
     before = digest(demo_path)
     assert window.open_file(demo_path)
+    qtbot.waitUntil(lambda: "asked" in answers)
     path, problem, _backup = answers["asked"]  # type: ignore[misc]
     assert path == demo_path and "page" in str(problem)
     assert "(read-only)" in window.windowTitle()
@@ -75,13 +82,14 @@ def test_a_damaged_file_opens_read_only_and_edits_are_refused(
 
 
 def test_recovery_opens_the_new_file_for_writing(
-    window: MainWindow, demo_path: Path, tmp_path: Path, answers: dict[str, object]
+    qtbot, window: MainWindow, demo_path: Path, tmp_path: Path, answers: dict[str, object]
 ) -> None:
     damage(demo_path)
     before = digest(demo_path)
     target = tmp_path / "recovered.sqlite"
     answers.update(choice=file_opening.RECOVER, target=target)
     assert window.open_file(demo_path)
+    qtbot.waitUntil(lambda: window.ctx.desk.db.path == target)
     assert window.ctx.desk.db.path == target and not window.ctx.desk.db.read_only
     assert "Recovered" in window.statusBar().currentMessage()
     assert "(read-only)" not in window.windowTitle()
@@ -93,18 +101,19 @@ def test_recovery_opens_the_new_file_for_writing(
 
 
 def test_a_copy_and_the_newest_backup_are_offered(
-    window: MainWindow, demo_path: Path, tmp_path: Path, answers: dict[str, object]
+    qtbot, window: MainWindow, demo_path: Path, tmp_path: Path, answers: dict[str, object]
 ) -> None:
     backup = demo_path.with_name("demo.backup-0001_initial-20260101-090000.sqlite")
     backup.write_bytes(demo_path.read_bytes())
     damage(demo_path)
     answers.update(choice=file_opening.COPY, target=tmp_path / "evidence.sqlite")
     assert window.open_file(demo_path)
+    qtbot.waitUntil(lambda: (tmp_path / "evidence.sqlite").exists())
     assert digest(tmp_path / "evidence.sqlite") == digest(demo_path)
     assert answers["asked"][2] == backup  # type: ignore[index]
     answers.update(choice=file_opening.BACKUP)
     assert window.open_file(demo_path)
-    assert window.ctx.desk.db.path == backup.resolve()
+    qtbot.waitUntil(lambda: window.ctx.desk.db.path == backup.resolve())
 
 
 def test_a_read_only_folder_opens_read_only_and_says_so(

@@ -15,12 +15,10 @@ from seminar_desk.store.database import Database, quick_check
 from seminar_desk.store.errors import DamagedFileError
 
 
-def damage(path: Path) -> Path:
-    """Overwrite one index page of the participants: quick_check fails, the rows survive."""
+def damage(path: Path, index: str = "ix_participant_sort_name") -> Path:
+    """Overwrite the page of an index: quick_check fails, the rows survive."""
     con = sqlite3.connect(path)
-    page = con.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'ix_participant_sort_name'"
-    ).fetchone()[0]
+    page = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (index,)).fetchone()[0]
     size = con.execute("PRAGMA page_size").fetchone()[0]
     con.close()
     data = bytearray(path.read_bytes())
@@ -64,6 +62,7 @@ def test_the_command_line_says_damaged_in_one_line(
         assert err.count("\n") == 1 and "is damaged" in err and "Traceback" not in err
     assert digest(damaged) == before
     assert not (tmp_path / "p.pdf").exists() and not (tmp_path / "a.ics").exists()
+    assert not damaged.with_name(damaged.name + "-wal").exists()  # nothing beside it either
 
 
 @pytest.mark.parametrize("use_cli", [True, False])
