@@ -256,3 +256,18 @@ def test_an_empty_due_date_starts_at_today_in_the_seminar_zone(
     qtbot.keyClick(editing(panel), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: str(actions(page, group_id)[-1][3]) == "2026-12-21")
     assert actions(page, group_id)[-1][1] == "Brief the customs academy"
+
+
+def test_escape_in_any_cell_of_a_row_just_added_and_empty_drops_it(
+    page: BreakoutsPage, qtbot
+) -> None:
+    """Tab to the owner, then Escape: an empty action item stayed for the register."""
+    group_id = open_group_a(page, "action_items")
+    before = actions(page, group_id)
+    panel = page.editor.actions
+    add_by_click(qtbot, panel)
+    qtbot.keyClick(editing(panel), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: cell_of(panel)[1] == 1)
+    qtbot.keyClick(editing(panel), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: actions(page, group_id) == before)
+    assert panel.model.rowCount() == len(before)

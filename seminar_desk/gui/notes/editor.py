@@ -99,7 +99,23 @@ class SectionEdit(QPlainTextEdit):
         super().focusOutEvent(event)
 
 
-class StatusDelegate(QStyledItemDelegate):
+class WideEditorDelegate(QStyledItemDelegate):
+    """A column sized to its contents is also as wide as its editor, or the editor's text
+    is cut (the Due calendar showed "31 Jan 20" at 1366x768)."""
+
+    _editor_width: int | None = None
+
+    def sizeHint(self, option: Any, index: Any) -> Any:  # noqa: N802 (Qt API)
+        hint = super().sizeHint(option, index)
+        if self._editor_width is None:
+            holder = QWidget()
+            self._editor_width = self.createEditor(holder, option, index).sizeHint().width()
+            holder.deleteLater()
+        hint.setWidth(max(hint.width(), self._editor_width))
+        return hint
+
+
+class StatusDelegate(WideEditorDelegate):
     """A combo box for the status column."""
 
     def __init__(self, statuses: type[Any], parent: QObject | None = None) -> None:
@@ -121,7 +137,7 @@ class StatusDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class DueDelegate(QStyledItemDelegate):
+class DueDelegate(WideEditorDelegate):
     """A calendar for the due date; an empty date starts at today where the seminar is."""
 
     def __init__(self, today: Callable[[], date], parent: QObject | None = None) -> None:
@@ -132,6 +148,7 @@ class DueDelegate(QStyledItemDelegate):
         edit = QDateEdit(parent)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
+        edit.setDate(QDate(2000, 12, 30))  # sized for the widest date
         return edit
 
     def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802
@@ -239,6 +256,11 @@ class RowsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Row heights follow the text column's width: measured while the page was hidden,
+        # rows were several times too tall when first shown.
+        self._fit_rows = QTimer(self, singleShot=True, interval=0)
+        self._fit_rows.timeout.connect(self.view.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows.start())
         status_col = self.model.columnCount() - 1
         if kind == "action":
             self.view.setItemDelegateForColumn(2, DueDelegate(editor.today, self.view))
@@ -256,6 +278,9 @@ class RowsPanel(QWidget):
         self.view.setItemDelegateForColumn(
             status_col, StatusDelegate(self.model.statuses, self.view)
         )
+        for col in range(1, self.model.columnCount()):
+            # Escape in any cell of a row just added and left empty drops it.
+            self.view.itemDelegateForColumn(col).closeEditor.connect(self._cell_closed)
         word = "recommendation" if kind == "recommendation" else "action item"
         self.add_button = QPushButton(f"Add {word}")
         self.add_button.clicked.connect(self.add)
@@ -395,8 +420,10 @@ class NotesEditor(QWidget):
         self.author = QComboBox()
         self.author.setObjectName("rapporteur")
         self.author.setEditable(True)
-        self.author.setMinimumContentsLength(22)
-        self.author.lineEdit().setPlaceholderText("Who is writing? Type or choose your name")
+        placeholder = "Who is writing? Type or choose your name"
+        self.author.lineEdit().setPlaceholderText(placeholder)
+        # Room for the whole placeholder (22 characters cut it at "Type or cho…").
+        self.author.setMinimumContentsLength(len(placeholder) + 2)
         # Typed names change the edit text only; chosen ones change both.
         self.author.editTextChanged.connect(self._author_changed)
         self.author.currentTextChanged.connect(self._author_changed)

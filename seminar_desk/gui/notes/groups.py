@@ -132,6 +132,10 @@ class GroupsPanel(QWidget):
         # Groups and the automatic split.
         self.group_list = QListWidget()
         self.group_list.setObjectName("group_list")
+        # Long names wrap instead of being cut at the list's edge.
+        self.group_list.setWordWrap(True)
+        self.group_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.group_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.group_list.currentRowChanged.connect(self._group_selected)
         self.group_list.itemDoubleClicked.connect(
             lambda item: self.open_group.emit(item.data(PERSON_ID))
@@ -252,8 +256,8 @@ class GroupsPanel(QWidget):
         right.addWidget(details)
         right.addLayout(lists, 1)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 3)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 5)
         self.setEnabled(False)
 
     # -- loading ------------------------------------------------------------------------------

@@ -45,9 +45,9 @@ class RegisterPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RegisterModel.TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((RegisterModel.SOURCE_COLUMN, 170), (RegisterModel.WHO_COLUMN, 150)):
+        for column in (RegisterModel.SOURCE_COLUMN, RegisterModel.WHO_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        self._fitted_width = -1
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # programme order until asked
 
         self.kind = QComboBox()
@@ -103,6 +103,25 @@ class RegisterPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
         self._dirty = True
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Source and addressee take a share of the width, so the text keeps the most (at
+        1366 px fixed widths left it a quarter of the table)."""
+        width = self.view.viewport().width()
+        if width == self._fitted_width:
+            return
+        self._fitted_width = width
+        header = self.view.horizontalHeader()
+        for column, share, low, high in (
+            (RegisterModel.SOURCE_COLUMN, 0.16, 130, 220),
+            (RegisterModel.WHO_COLUMN, 0.13, 125, 180),
+        ):
+            header.resizeSection(column, max(low, min(high, int(width * share))))
+        self.view.resizeRowsToContents()
 
     def reload(self) -> None:
         entries = self.service.entries()

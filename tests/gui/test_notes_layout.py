@@ -1,0 +1,95 @@
+"""Nothing the rapporteur needs is cut at 1366x768 or 1920x1080: the Rapporteur placeholder,
+the Due calendar, group names in the groups list, the register's text column."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateEdit
+
+from seminar_desk.gui.main_window import MainWindow
+from seminar_desk.gui.notes.models import RegisterModel
+from seminar_desk.gui.pages.page_breakouts import GROUPS_TAB, NOTES_TAB, REGISTER_TAB, BreakoutsPage
+from seminar_desk.gui.settings import UiSettings
+
+pytestmark = [
+    pytest.mark.usefixtures("qsettings"),
+    pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["1366", "1920"]),
+]
+
+
+@pytest.fixture
+def page(qtbot, demo_path: Path, size: tuple[int, int]) -> BreakoutsPage:
+    w = MainWindow(UiSettings())
+    qtbot.addWidget(w)
+    assert w.open_file(demo_path)
+    w.resize(*size)
+    w.show()
+    found = w.show_page("Breakouts & notes")
+    assert isinstance(found, BreakoutsPage)
+    item = next(i.id for i in found.breakouts.items() if i.kind == "breakout")
+    found.open_group(found.breakouts.groups(item)[0].id)
+    qtbot.waitExposed(w)
+    return found
+
+
+def test_the_rapporteur_placeholder_is_whole(page: BreakoutsPage) -> None:
+    edit = page.editor.author.lineEdit()
+    assert edit.text() == ""
+    needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    assert edit.width() >= needed + 4  # the line edit's own margins
+
+
+def test_the_due_calendar_shows_its_whole_date(page: BreakoutsPage, qtbot) -> None:
+    page.editor.set_author("Lina Haddad")
+    page.editor.show_section("action_items")
+    panel = page.editor.actions
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.view.state() == QAbstractItemView.State.EditingState)
+    qtbot.keyClicks(QApplication.focusWidget(), "Circulate the indicators")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: panel.view.currentIndex().column() == 2)
+    due = QApplication.focusWidget()
+    due = due if isinstance(due, QDateEdit) else due.parent()
+    assert isinstance(due, QDateEdit)
+    assert due.width() >= due.sizeHint().width()
+
+
+def test_group_names_wrap_inside_the_groups_list(page: BreakoutsPage) -> None:
+    page.tabs.setCurrentIndex(GROUPS_TAB)
+    QApplication.processEvents()
+    groups = page.groups.group_list
+    assert not groups.horizontalScrollBar().isVisible()
+    metrics = groups.fontMetrics()
+    for row in range(groups.count()):
+        item = groups.item(row)
+        rect = groups.visualItemRect(item)
+        assert rect.right() <= groups.viewport().width()
+        needed = metrics.boundingRect(
+            QRect(0, 0, rect.width(), 10_000), Qt.TextFlag.TextWordWrap, item.text()
+        )
+        assert needed.height() <= rect.height(), item.text()
+
+
+def test_the_register_text_column_keeps_room(page: BreakoutsPage, size) -> None:
+    page.tabs.setCurrentIndex(REGISTER_TAB)
+    QApplication.processEvents()
+    view = page.register.view
+    header = view.horizontalHeader()
+    text = header.sectionSize(RegisterModel.TEXT_COLUMN)
+    others = [
+        header.sectionSize(c)
+        for c in range(len(RegisterModel.COLUMNS))
+        if c != RegisterModel.TEXT_COLUMN
+    ]
+    assert text >= max(others) * 2, (text, others)
+    assert text >= (280 if size[0] == 1366 else 500)
+    page.tabs.setCurrentIndex(NOTES_TAB)
+
+
+def test_rows_fit_their_text_when_first_shown(page: BreakoutsPage, qtbot) -> None:
+    """Heights measured while the tab was hidden made each row several times too tall."""
+    page.editor.show_section("recommendations")
+    view = page.editor.recommendations.view
+    qtbot.waitUntil(lambda: view.rowHeight(0) <= view.fontMetrics().lineSpacing() * 4 + 12)
