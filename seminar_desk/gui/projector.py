@@ -44,6 +44,9 @@ ELLIPSIS = "…"
 # The screen is (at least) 36 units high and 48 wide; fonts and gaps are set in units.
 UNITS_HIGH, UNITS_WIDE = 36, 48
 MARGIN_UNITS, GAP_UNITS = 1.2, 0.3
+# Below this share of their full size the countdown and the name are too small for their
+# role: lesser rows are then left out (never on a screen of 800x450 or more).
+CRAMPED = 0.65
 
 
 @dataclass(frozen=True)
@@ -237,9 +240,6 @@ class ProjectorView(QWidget):
 
     def _apply_mode(self) -> None:
         self._show(self.message, self.controller.message)
-        shown = {label for row in self._rows() if isinstance(row, list) for label in row}
-        for label in self.labels:
-            label.setVisible(label in shown)
         self._place()
 
     # -- laying out -----------------------------------------------------------------------------
@@ -264,6 +264,11 @@ class ProjectorView(QWidget):
             *([line] for line in self.next_lines),
         ]
 
+    def _spared(self) -> list[_Label]:
+        """Rows left out, first to last, when even the smallest text would not fit: only in a
+        view far smaller than a projector (the preview in a small window)."""
+        return [*reversed(self.next_lines), self.next_title, self.item, self.capacity]
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self._place()
@@ -279,17 +284,32 @@ class ProjectorView(QWidget):
         gap = unit * GAP_UNITS
         width = max(1, self.width() - 2 * margin)
         rows = self._rows()
-        bands = [row for row in rows if isinstance(row, list)]
-        wanted = [
-            max(self._band_height(label, label.fit.size * unit) for label in row) for row in bands
-        ]
-        least = [max(self._band_height(label, self.min_px) for label in row) for row in bands]
-        room = self.height() - 2 * margin - gap * (sum(1 for h in wanted if h) - 1)
-        scales = self._scales(wanted, least, room)
-        heights = [
-            floor if k is None else int(w * k)
-            for w, floor, k in zip(wanted, least, scales, strict=True)
-        ]
+        spared = self._spared()
+        while True:
+            bands = [row for row in rows if isinstance(row, list)]
+            wanted = [
+                max(self._band_height(label, label.fit.size * unit) for label in row)
+                for row in bands
+            ]
+            least = [max(self._band_height(label, self.min_px) for label in row) for row in bands]
+            room = self.height() - 2 * margin - gap * (sum(1 for h in wanted if h) - 1)
+            scales, common = self._scales(wanted, least, room)
+            heights = [
+                floor if k is None else int(w * k)
+                for w, floor, k in zip(wanted, least, scales, strict=True)
+            ]
+            cramped = common < CRAMPED or sum(heights) > room
+            left_out = next((b for label in spared for b in bands if b[0] is label), None)
+            if not cramped or left_out is None:
+                break
+            rows.remove(left_out)
+            spared.remove(left_out[0])
+            if left_out[0] is self.next_lines[0]:  # no heading over no one
+                rows.remove([self.next_title])
+                spared.remove(self.next_title)
+        shown = {label for band in bands for label in band}
+        for label in self.labels:
+            label.setVisible(label in shown)
         spare = max(0.0, room - sum(heights))
         weights = sum(row for row in rows if not isinstance(row, list)) or 1.0
         y = float(margin)
@@ -306,9 +326,12 @@ class ProjectorView(QWidget):
             y += band + (gap if band else 0)
 
     @staticmethod
-    def _scales(wanted: list[int], least: list[int], room: float) -> list[float | None]:
+    def _scales(
+        wanted: list[int], least: list[int], room: float
+    ) -> tuple[list[float | None], float]:
         """One shrink factor for all bands, except those it would take below their smallest
-        font (None: set at the smallest size), so the countdown gives way before small lines."""
+        font (None: set at the smallest size), so the countdown gives way before small lines;
+        and that common factor."""
         floored = [False] * len(wanted)
         while True:
             free = sum(w for w, f in zip(wanted, floored, strict=True) if not f)
@@ -316,7 +339,7 @@ class ProjectorView(QWidget):
             scale = max(0.0, min(1.0, (room - taken) / free)) if free else 1.0
             below = [i for i, w in enumerate(wanted) if not floored[i] and w * scale < least[i]]
             if not below:
-                return [None if f else scale for f in floored]
+                return [None if f else scale for f in floored], scale
             for i in below:
                 floored[i] = True
 

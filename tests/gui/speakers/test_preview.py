@@ -119,3 +119,26 @@ def test_the_projector_state_is_shown_whole(page, qtbot, text_fits) -> None:
     box = state.parentWidget()
     assert box.rect().contains(state.geometry())
     assert not page.findChild(QScrollArea).verticalScrollBar().isVisible()
+
+
+def test_in_a_small_window_the_preview_leaves_out_lines_rather_than_overflow(
+    page, qtbot, text_fits
+) -> None:
+    """960x540: the preview is some 200 px wide; what shows is whole, the count stays big."""
+    for code in ("BRN", "KHM", "IDN", "LAO"):
+        add(page, code)
+    page.next_speaker()
+    page.resize(780, 490)
+    preview = page.preview.view
+    qtbot.waitUntil(lambda: preview.width() < 240 and preview.height() == preview.width() * 9 // 16)
+    shown = [label for label in preview.labels if label.isVisible() and label.text()]
+    for label in shown:
+        assert preview.rect().contains(label.geometry()), (label.text(), label.geometry())
+        assert text_fits(label), (label.text(), label.font().pixelSize())
+    assert preview.speaker in shown and preview.speaker.text() == "Brunei Darussalam"
+    assert preview.countdown in shown and preview.countdown.font().pixelSize() >= 16
+    # Lines left out go from the bottom (the list beside shows the next speakers anyway).
+    present = [label in shown for label in (preview.next_title, *preview.next_lines)]
+    assert present == sorted(present, reverse=True)
+    assert present[0] == any(present[1:])  # no heading over no one
+    assert not page.findChild(QScrollArea).verticalScrollBar().isVisible()
