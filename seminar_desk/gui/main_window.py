@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -51,6 +51,11 @@ class Sidebar(QListWidget):
         return
 
 
+def default_size(available: QSize) -> QSize:
+    """1280x800, or less on a small screen (a 1366x768 laptop has about 1366x740 to give)."""
+    return QSize(min(1280, available.width() * 95 // 100), min(800, available.height() * 95 // 100))
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: UiSettings | None = None) -> None:
         super().__init__()
@@ -59,7 +64,7 @@ class MainWindow(QMainWindow):
         self.pages: list[Page | None] = []
         self.refs: tuple[PageRef, ...] = ()
         self.setWindowTitle("Seminar Desk")
-        self.resize(1280, 800)
+        self.resize(default_size(self.screen().availableGeometry().size()))
         if geometry := self.settings.geometry():
             self.restoreGeometry(geometry)
 

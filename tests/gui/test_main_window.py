@@ -214,3 +214,14 @@ def test_an_import_empties_the_edit_menu_and_typing_does_not(
     import_agenda(desk, read_agenda(csv))
     assert not window.undo_action.isEnabled()
     assert window.undo_action.text() == "&Undo"
+
+
+def test_the_first_window_fits_a_small_laptop_screen() -> None:
+    """At 1366x768 the default 1280x800 lost the status bar below the screen's edge."""
+    from PySide6.QtCore import QSize
+
+    from seminar_desk.gui.main_window import default_size
+
+    assert default_size(QSize(1366, 740)) == QSize(1280, 703)
+    assert default_size(QSize(1920, 1050)) == QSize(1280, 800)
+    assert default_size(QSize(800, 450)).height() <= 450
