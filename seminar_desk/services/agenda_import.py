@@ -1040,9 +1040,10 @@ def _update_item(row: AgendaItem, item: ImportedItem, day: Day, people: "_People
     row.chair = people.chair(item.chair)
     names = [sp.participant.name if sp.participant else sp.name for sp in row.speakers]
     if names != list(item.speakers):
+        found = [(people.find(name), name) for name in item.speakers]
         row.speakers = [
-            ItemSpeaker(participant=people.find(n), name="" if people.find(n) else n, position=i)
-            for i, n in enumerate(item.speakers)
+            ItemSpeaker(participant=person, name="" if person else name, position=i)
+            for i, (person, name) in enumerate(found)
         ]
 
 
@@ -1180,11 +1181,13 @@ def _row(
         start_locked=locked and item.start is not None,
         parallel_key=key,
         room=item.room,
-        chair=chair,
     )
-    speakers = []
-    for i, name in enumerate(item.speakers):
-        person = people.find(name)
-        speakers.append(ItemSpeaker(participant=person, name="" if person else name, position=i))
-    row.speakers = speakers
+    if chair is not None:  # setting relationships costs time: only what there is
+        row.chair = chair
+    if item.speakers:
+        found = [(people.find(name), name) for name in item.speakers]
+        row.speakers = [
+            ItemSpeaker(participant=person, name="" if person else name, position=i)
+            for i, (person, name) in enumerate(found)
+        ]
     return row
