@@ -12,7 +12,7 @@ import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 # Past this size the journal is rewritten with only the newest text of each section.
@@ -71,18 +71,23 @@ class NoteJournal:
         self.db_path = Path(db_path).resolve()
         digest = hashlib.sha256(str(self.db_path).encode("utf-8", "surrogatepass")).hexdigest()
         self.path = (folder or journal_folder()) / f"{digest[:20]}.jsonl"
+        self._compacted = 0  # size after the last compaction
 
     def record(self, entries: Iterable[JournalEntry]) -> None:
         """Append texts and sync them to disk (raises OSError if even that is impossible)."""
         text = "".join(e.to_line(str(self.db_path)) for e in entries)
         if not text:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path, "a", encoding="utf-8") as f:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # Private (0600): it holds what rapporteurs typed.
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with open(fd, "a", encoding="utf-8") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        if self.path.stat().st_size > COMPACT_BYTES:
+            size = f.tell()
+        # Compact when old versions take most of the space (not on every save of a long text).
+        if size > max(COMPACT_BYTES, 4 * self._compacted):
             self._rewrite(self.entries())
 
     def entries(self) -> list[JournalEntry]:
@@ -123,20 +128,26 @@ class NoteJournal:
             self.clear()
             return
         temp = self.path.with_suffix(".tmp")
-        with open(temp, "w", encoding="utf-8") as f:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8") as f:
             f.write("".join(e.to_line(str(self.db_path)) for e in entries))
             f.flush()
             os.fsync(f.fileno())
+            self._compacted = f.tell()
         os.replace(temp, self.path)
 
 
 def to_markdown(
-    entries: Iterable[JournalEntry], title_of: Callable[[JournalEntry], str], source: Path
+    entries: Iterable[JournalEntry],
+    title_of: Callable[[JournalEntry], str],
+    source: Path,
+    zone: tzinfo | None = None,
 ) -> str:
-    """The texts as a plain Markdown file a person can open anywhere, one heading each."""
+    """The texts as a plain Markdown file a person can open anywhere, one heading each;
+    times in the seminar's zone."""
     parts = [f"# Notes not saved in {source.name}\n\nSeminar file: {source}\n"]
     for e in entries:
-        when = e.typed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = e.typed_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
         by = f" by {e.author_name}" if e.author_name else ""
         parts.append(f"## {title_of(e)}\n\nTyped{by}, {when}\n\n{e.body}\n")
     return "\n".join(parts)

@@ -199,9 +199,7 @@ class NotesService:
     def restore(self, entry: JournalEntry) -> OpChanges:
         """Put a text kept aside (see note_journal) back into its section."""
         target = NoteTarget(item_id=entry.item_id, group_id=entry.group_id)
-        return self.save_note(
-            target, entry.section, entry.body, entry.author_name, entry.author_id
-        )
+        return self.save_note(target, entry.section, entry.body, entry.author_name, entry.author_id)
 
     def known_names(self, kind: str) -> list[str]:
         """Addressees (kind "recommendation") or owners ("action") already used, for completion."""
@@ -437,6 +435,7 @@ class NoteAutosaver:
         self._saves_since_checkpoint = 0
         self.journal = journal if journal is not None else NoteJournal(notes.desk.db.path)
         self._journalled: dict[tuple[NoteTarget, str], str] = {}  # what the journal holds
+        self._typed_at: dict[tuple[NoteTarget, str], datetime] = {}
         self._since = self.clock.now()
         self.journal_error: str | None = None
 
@@ -447,6 +446,7 @@ class NoteAutosaver:
     def edit(self, target: NoteTarget, section: str, body: str) -> None:
         now = self.clock.monotonic()
         self._pending[target, section] = body
+        self._typed_at[target, section] = self.clock.now()
         if self._first_edit is None:
             self._first_edit = now
         self._last_edit = now
@@ -493,10 +493,23 @@ class NoteAutosaver:
     def pending_entries(self) -> list[JournalEntry]:
         """The texts not yet in the file, as the recovery journal keeps them."""
         name, author_id = self.author()
+        return self._entries(self._pending, name, author_id)
+
+    def _entries(
+        self, texts: dict[tuple[NoteTarget, str], str], name: str, author_id: str | None
+    ) -> list[JournalEntry]:
         now = self.clock.now()
         return [
-            JournalEntry(t.item_id, t.group_id, section, body, name, author_id, now)
-            for (t, section), body in self._pending.items()
+            JournalEntry(
+                t.item_id,
+                t.group_id,
+                section,
+                body,
+                name,
+                author_id,
+                self._typed_at.get((t, section), now),
+            )
+            for (t, section), body in texts.items()
         ]
 
     def discard(self, *, keep_journal: bool = False) -> None:
@@ -513,11 +526,7 @@ class NoteAutosaver:
         fresh = {k: b for k, b in self._pending.items() if self._journalled.get(k) != b}
         if not fresh:
             return
-        now = self.clock.now()
-        entries = [
-            JournalEntry(t.item_id, t.group_id, section, body, name, author_id, now)
-            for (t, section), body in fresh.items()
-        ]
+        entries = self._entries(fresh, name, author_id)
         try:
             self.journal.record(entries)
         except OSError as exc:  # the journal's disk fails too: the window still asks on close

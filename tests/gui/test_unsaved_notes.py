@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -166,6 +167,10 @@ def test_save_elsewhere_then_the_next_start_offers_the_text_back(
     assert name in answers.seen[0] and "Summary" in answers.seen[0]
     text = elsewhere.read_text(encoding="utf-8")
     assert typed in text and name in text
+    (kept,) = NoteJournal(demo_path).entries()
+    seminar_time = kept.typed_at.astimezone(ZoneInfo("Asia/Phnom_Penh"))  # as the stamps
+    assert seminar_time.strftime("%Y-%m-%d %H:%M") in text
+    assert seminar_time.strftime("%d %b %H:%M") in answers.seen[0]
     assert stored_summary(demo_path, group_id) != typed
 
     # The next start of the same file: the text is offered with where and when.

@@ -35,6 +35,14 @@ def test_newest_text_per_section_wins_and_a_torn_line_is_skipped(tmp_path: Path)
     ]
 
 
+def test_the_journal_is_private(tmp_path: Path) -> None:
+    journal = NoteJournal(tmp_path / "s.sqlite", folder=tmp_path / "j")
+    journal.record([entry("personal notes")])
+    assert journal.path.stat().st_mode & 0o777 == 0o600
+    journal.record([entry("x " * 200_000, at=T0 + timedelta(seconds=1))])  # compacted
+    assert journal.path.stat().st_mode & 0o777 == 0o600
+
+
 def test_one_journal_per_seminar_file(tmp_path: Path) -> None:
     a = NoteJournal(tmp_path / "a.sqlite", folder=tmp_path / "j")
     b = NoteJournal(tmp_path / "b.sqlite", folder=tmp_path / "j")

@@ -12,12 +12,14 @@ Both dialogs are QMessageBoxes in plain text; tests patch `QMessageBox.exec` to 
 """
 
 from collections.abc import Callable
+from datetime import tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from seminar_desk.gui import runner
+from seminar_desk.services.agenda import AgendaService
 from seminar_desk.services.files import write_output
 from seminar_desk.services.note_journal import JournalEntry, NoteJournal, to_markdown
 from seminar_desk.services.notes import NoteAutosaver, NotesService
@@ -42,10 +44,20 @@ def _ask(
     return keys.get(id(clicked)) if clicked is not None else None
 
 
-def _listing(entries: list[JournalEntry], title_of: Callable[[JournalEntry], str]) -> str:
+def _zone(notes: NotesService) -> tzinfo | None:
+    """The seminar's time zone, as the notes' stamps show it (None: the laptop's)."""
+    try:
+        return AgendaService(notes.desk).timezone()
+    except Exception:  # noqa: BLE001 (a file that cannot be read still gets its text back)
+        return None
+
+
+def _listing(
+    entries: list[JournalEntry], title_of: Callable[[JournalEntry], str], zone: tzinfo | None
+) -> str:
     lines = []
     for e in entries:
-        when = e.typed_at.astimezone().strftime("%d %b %H:%M")
+        when = e.typed_at.astimezone(zone).strftime("%d %b %H:%M")
         words = len(e.body.split())
         lines.append(f"• {title_of(e)}, typed {when} ({words} word{'s' * (words != 1)})")
     return "\n".join(lines)
@@ -56,6 +68,7 @@ def _save_elsewhere(
     entries: list[JournalEntry],
     title_of: Callable[[JournalEntry], str],
     source: Path,
+    zone: tzinfo | None,
 ) -> bool:
     """Ask for a file and write the texts there as Markdown; True once they are on disk."""
     suggested = str(Path.home() / f"{source.stem} - unsaved notes.md")
@@ -64,7 +77,7 @@ def _save_elsewhere(
     )
     if not path:
         return False
-    data = to_markdown(entries, title_of, source).encode("utf-8")
+    data = to_markdown(entries, title_of, source, zone).encode("utf-8")
     return runner.call(parent, write_output, Path(path), data, database=source) is not None
 
 
@@ -79,14 +92,14 @@ def settle(
     parent: QWidget | None, saver: NoteAutosaver, retry: Callable[[], None], notes: NotesService
 ) -> bool:
     """Decide with the person what happens to text still waiting; False keeps the window open."""
-    title_of = title_function(notes)
+    title_of, zone = title_function(notes), _zone(notes)
     while saver.dirty:
         entries = saver.pending_entries()
         error = saver.last_error or "the file did not accept the text"
         choice = _ask(
             parent,
             "Some notes you typed are not saved in the seminar file.",
-            f"Saving failed: {error}\n\n{_listing(entries, title_of)}\n\n"
+            f"Saving failed: {error}\n\n{_listing(entries, title_of, zone)}\n\n"
             "Retry once the problem is solved (free some disk space, make the file writable), "
             "save the text in a file of your choice, or discard it.",
             [
@@ -99,7 +112,7 @@ def settle(
         if choice == RETRY:
             retry()
         elif choice == ELSEWHERE:
-            if _save_elsewhere(parent, entries, title_of, notes.desk.db.path):
+            if _save_elsewhere(parent, entries, title_of, notes.desk.db.path, zone):
                 saver.discard(keep_journal=True)  # offered again when the file opens
         elif choice == DISCARD:
             saver.discard()
@@ -117,11 +130,11 @@ def offer_recovered(parent: QWidget | None, notes: NotesService) -> None:
         return
     if not entries:
         return
-    title_of = title_function(notes)
+    title_of, zone = title_function(notes), _zone(notes)
     choice = _ask(
         parent,
         "Notes typed in this seminar could not be saved last time; they were kept aside.",
-        f"{_listing(entries, title_of)}\n\n"
+        f"{_listing(entries, title_of, zone)}\n\n"
         "Restore them into the notes (each replaces the text of its section), save them in a "
         "file of your choice, or discard them.",
         [
@@ -139,7 +152,7 @@ def offer_recovered(parent: QWidget | None, notes: NotesService) -> None:
             restored.append(entry)
         journal.remove(restored)
     elif choice == ELSEWHERE:
-        if _save_elsewhere(parent, entries, title_of, notes.desk.db.path):
+        if _save_elsewhere(parent, entries, title_of, notes.desk.db.path, zone):
             journal.clear()
     elif choice == DISCARD:
         journal.clear()
