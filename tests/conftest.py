@@ -89,11 +89,14 @@ def read_only_demo(tmp_path: Path, demo_path: Path) -> Iterator[Path]:
     folder.mkdir()
     mounted = (
         os.geteuid() == 0
+        and shutil.which("mount") is not None
         and subprocess.run(
             ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)], capture_output=True
         ).returncode
         == 0
     )
+    if not mounted and os.geteuid() == 0:
+        pytest.skip("root writes through file modes: needs a read-only mount (not allowed here)")
     path = folder / "demo.sqlite"
     shutil.copyfile(demo_path, path)
     if mounted:

@@ -37,7 +37,10 @@ def open_for_window(
         if read_only:
             return open_reader(path, lasting=True, damaged_ok=True, reason="opened read-only"), None
         return open_desk(path, demo=demo), None
-    except ReadOnlyFileError:
+    except ReadOnlyFileError as exc:
+        if not Path(path).exists():  # a new file in a read-only folder: nothing to show
+            window.report(str(exc))
+            return None, None
         reason = "the file or its folder is read-only"
     except DamagedFileError as exc:
         try:

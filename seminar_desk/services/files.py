@@ -101,6 +101,8 @@ def _migrated_copy(path: Path, revisions: set[str]) -> Database:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     db.scratch = scratch
+    db.path = path  # what the person opened (titles, refusals); the engine reads the copy
+    db._stamp = None  # the copy changes under nobody
     return db
 
 

@@ -149,3 +149,11 @@ def test_a_folder_or_a_missing_folder_is_one_message_and_the_window_stays(
     assert len(warnings) == 2
     assert window.stack.currentWidget() is window.welcome
     assert not (tmp_path / "typo").exists()
+
+
+def test_a_new_file_in_a_read_only_folder_is_one_message(
+    window: MainWindow, read_only_demo: Path, warnings: list[str]
+) -> None:
+    assert not window.open_file(read_only_demo.with_name("new.sqlite"))
+    assert len(warnings) == 1 and "cannot be created" in warnings[0]
+    assert window.stack.currentWidget() is window.welcome
