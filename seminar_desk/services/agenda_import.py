@@ -54,7 +54,9 @@ if TYPE_CHECKING:
     from icalendar import Calendar
 
 FORMATS = ("csv", "xlsx", "ics", "xml")
-FILE_FILTER = "Agendas (*.csv *.xlsx *.ics *.xml);;All files (*)"
+FILE_FILTER = "Agendas (*.csv *.tsv *.txt *.xlsx *.ics *.xml);;All files (*)"
+TEXT_TABLES = ("csv", "tsv", "txt")
+"""Comma, semicolon or tab separated; Excel's "Unicode text" is a UTF-16 .txt."""
 MAX_ERRORS = 10
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Largest file read (an agenda of a thousand items in any format is well under 1 MB)."""
@@ -180,8 +182,8 @@ def read_agenda(path: Path, target_zone: str | None = None) -> ImportedAgenda:
                     f"be at most {MAX_FILE_BYTES // 1024 // 1024} MB."
                 ]
             )
-        if suffix in ("csv", "xlsx", "xlsm"):
-            table = read_csv(path) if suffix == "csv" else read_xlsx(path)
+        if suffix in (*TEXT_TABLES, "xlsx", "xlsm"):
+            table = read_csv(path) if suffix in TEXT_TABLES else read_xlsx(path)
             # Spreadsheets carry no zone: their times are the seminar's own local times.
             agenda = replace(table, timezone=target_zone) if target_zone else table
         elif suffix in ("ics", "ical", "ifb"):
@@ -190,7 +192,10 @@ def read_agenda(path: Path, target_zone: str | None = None) -> ImportedAgenda:
             agenda = read_schedule_xml(path, target_zone)
         else:
             raise AgendaImportError(
-                [f"{path.name}: unknown kind of file; expected .csv, .xlsx, .ics or schedule .xml."]
+                [
+                    f"{path.name}: unknown kind of file; expected .csv, .txt, .xlsx, .ics or "
+                    "schedule .xml."
+                ]
             )
     except OSError as exc:
         raise AgendaImportError(

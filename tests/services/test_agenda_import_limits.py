@@ -59,8 +59,9 @@ def test_quoted_line_breaks_are_kept(tmp_path: Path):
     assert item.description == "Alice Able\nBob Baker"
 
 
-def test_utf16_with_bom_is_read(tmp_path: Path):
-    (item,) = read_agenda(utf16_csv(tmp_path)).items
+@pytest.mark.parametrize("name", ["unicode.csv", "Unicode text.txt"])
+def test_utf16_with_bom_is_read(tmp_path: Path, name: str):
+    (item,) = read_agenda(utf16_csv(tmp_path, name)).items
     assert item.title == "Nguyễn Văn Đức" and item.duration_min == 30
 
 
