@@ -67,20 +67,47 @@ def missing_libraries(load: Loader | None = None) -> list[tuple[str, str]]:
     return missing
 
 
+def display_answers(display: str) -> bool:
+    """Whether the X server named by `display` accepts a connection (through libxcb, which
+    is known to load by then)."""
+    xcb = ctypes.CDLL("libxcb.so.1")
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        return xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        xcb.xcb_disconnect(connection)
+
+
 def startup_problem(
     environ: Mapping[str, str] | None = None,
     platform: str | None = None,
     load: Loader | None = None,
+    connect: Callable[[str], bool] | None = None,
 ) -> str | None:
-    """The one line to print instead of opening the window, or None when nothing is missing."""
-    if not uses_xcb(os.environ if environ is None else environ, platform or sys.platform):
+    """The one line to print instead of opening the window, or None when it can open.
+
+    Qt blames a missing package (xcb-cursor0) for an X display it cannot reach, too."""
+    environ = os.environ if environ is None else environ
+    if not uses_xcb(environ, platform or sys.platform):
         return None
     missing = missing_libraries(load)
-    if not missing:
-        return None
-    sonames = ", ".join(soname for soname, _ in missing)
-    packages = " ".join(package for _, package in missing)
-    return (
-        f"seminar-desk: the window cannot open: Qt's X11 (xcb) platform needs {sonames}, "
-        f"not found on this system; on Debian/Ubuntu: sudo apt-get install {packages}"
-    )
+    if missing:
+        sonames = ", ".join(soname for soname, _ in missing)
+        packages = " ".join(package for _, package in missing)
+        return (
+            f"seminar-desk: the window cannot open: Qt's X11 (xcb) platform needs {sonames}, "
+            f"not found on this system; on Debian/Ubuntu: sudo apt-get install {packages}"
+        )
+    display = environ.get("DISPLAY", "")
+    if not display:
+        return "seminar-desk: the window cannot open: no X display (DISPLAY is not set)"
+    if not (connect or display_answers)(display):
+        return (
+            f"seminar-desk: the window cannot open: the X display {display} does not answer "
+            "(is the X server running, and may this user use it?)"
+        )
+    return None

@@ -7,9 +7,15 @@ from pathlib import Path
 import pytest
 
 from seminar_desk.gui import app, xcb_libraries
-from seminar_desk.gui.xcb_libraries import XCB_LIBRARIES, startup_problem, uses_xcb
+from seminar_desk.gui.xcb_libraries import (
+    XCB_LIBRARIES,
+    display_answers,
+    startup_problem,
+    uses_xcb,
+)
 
 X11 = {"DISPLAY": ":0"}
+NOWHERE = ":987"  # no X server runs there
 # What a fresh desktop lacked in the issue: the window would not open until both were installed.
 ABSENT = {"libxcb-icccm.so.4", "libxcb-keysyms.so.1"}
 
@@ -36,12 +42,29 @@ def test_the_missing_libraries_and_their_packages_in_one_line() -> None:
     assert "libxcb-cursor0" not in line
 
 
-def test_nothing_to_say_when_every_library_loads() -> None:
+def answers(_display: str) -> bool:
+    return True
+
+
+def test_nothing_to_say_when_every_library_loads_and_the_display_answers() -> None:
     load = fake_loader(set())
-    assert startup_problem(X11, "linux", load) is None
+    assert startup_problem(X11, "linux", load, answers) is None
     assert load.tried == [soname for soname, _ in XCB_LIBRARIES]  # type: ignore[attr-defined]
     # This machine runs the GUI under Xvfb: the real loader finds them all.
-    assert startup_problem(X11, "linux") is None
+    assert startup_problem(X11, "linux", connect=answers) is None
+
+
+def test_a_display_that_does_not_answer_is_named_not_a_package() -> None:
+    """Qt said "xcb-cursor0 is needed" when Xvfb had simply not started yet."""
+    everything = fake_loader(set())
+    assert not display_answers(NOWHERE)  # the real libxcb, asked for a display nobody runs
+    line = startup_problem({"DISPLAY": NOWHERE}, "linux", everything)
+    assert line == (
+        f"seminar-desk: the window cannot open: the X display {NOWHERE} does not answer "
+        "(is the X server running, and may this user use it?)"
+    )
+    line = startup_problem({"QT_QPA_PLATFORM": "xcb"}, "linux", everything, answers)
+    assert line == "seminar-desk: the window cannot open: no X display (DISPLAY is not set)"
 
 
 @pytest.mark.parametrize(
@@ -80,6 +103,19 @@ def test_the_command_exits_2_with_the_line_before_qt_starts(monkeypatch, capsys)
     assert main([]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "sudo apt-get install libxcb-icccm4 libxcb-keysyms1" in err
+
+
+def test_the_command_names_a_display_that_does_not_answer(monkeypatch, capsys) -> None:
+    from seminar_desk.cli.main import main
+
+    monkeypatch.setattr("sys.platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DISPLAY", NOWHERE)
+    monkeypatch.setattr(xcb_libraries, "load_library", fake_loader(set()))
+    monkeypatch.setattr(app, "make_application", lambda: pytest.fail("Qt was started"))
+    assert main([]) == 2
+    assert f"the X display {NOWHERE} does not answer" in capsys.readouterr().err
 
 
 def _plugin_needs() -> set[str]:
