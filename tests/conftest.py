@@ -126,6 +126,13 @@ def qsettings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
 
 
 @pytest.fixture(autouse=True)
+def private_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user data folder (recovery journals of unsaved notes) is the test's own, never the
+    home of whoever runs the tests; child processes inherit it."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
+
+
+@pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal dialog waits for a click that never comes: a test that opens one fails at once
     (naming the dialog) instead of hanging the run. Tests that expect a dialog patch it."""

@@ -472,7 +472,8 @@ class NoteAutosaver:
                 changes = changes | self.notes.save_note(
                     target, section, body, name, author_id, origin=self.origin
                 )
-            except TargetGone as exc:  # nowhere to keep it: drop it, but say so
+            except TargetGone as exc:  # nowhere in the file: kept aside, dropped, and said so
+                self._keep_gone_aside((target, section), name, author_id)
                 del self._pending[target, section]
                 self.last_error = str(exc)
                 raise
@@ -534,6 +535,17 @@ class NoteAutosaver:
             return
         self.journal_error = None
         self._journalled.update(fresh)
+
+    def _keep_gone_aside(
+        self, key: tuple[NoteTarget, str], name: str, author_id: str | None
+    ) -> None:
+        """Text whose item or group was deleted (an undo, another window) stays in the journal
+        for good: offered when the file opens again, to restore (after a redo) or save."""
+        try:
+            self.journal.record(self._entries({key: self._pending[key]}, name, author_id))
+        except OSError as exc:
+            self.journal_error = str(exc)
+        self._journalled.pop(key, None)
 
     def _forget_journalled(self) -> None:
         keys = [(t.item_id, t.group_id, section) for t, section in self._journalled]

@@ -136,3 +136,28 @@ def test_discard_forgets_unless_asked_to_keep(
         saver.flush()
     saver.discard()
     assert [e.body for e in journal.entries()] == ["kept"]  # only what this discard dropped
+
+
+def test_text_for_a_group_an_undo_removed_is_kept_aside_and_restored_after_redo(
+    demo_desk: Desk, tmp_path: Path
+) -> None:
+    from seminar_desk.services.breakouts import BreakoutService
+    from seminar_desk.services.notes import TargetGone
+
+    notes, breakouts = NotesService(demo_desk), BreakoutService(demo_desk)
+    journal = NoteJournal(demo_desk.db.path, folder=tmp_path / "j")
+    saver = NoteAutosaver(notes, journal=journal)
+    item_id = next(i.id for i in breakouts.items() if i.kind == "breakout")
+    _, gid = breakouts.add_group(item_id, "Group Z")
+    saver.edit(NoteTarget(group_id=gid), "summary", "typed as the group was undone")
+    demo_desk.undo()
+    with pytest.raises(TargetGone):
+        saver.flush()
+    other = NoteTarget(item_id=item_id)
+    saver.edit(other, "summary", "saved fine")
+    saver.flush()  # a later save does not take the kept text away
+    (kept,) = journal.entries()
+    assert (kept.group_id, kept.body) == (gid, "typed as the group was undone")
+    demo_desk.redo()  # the group is back: the text can go where it belongs
+    notes.restore(kept)
+    assert notes.note_text(NoteTarget(group_id=gid), "summary") == kept.body

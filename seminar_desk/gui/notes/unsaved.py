@@ -96,6 +96,8 @@ def settle(
     while saver.dirty:
         entries = saver.pending_entries()
         error = saver.last_error or "the file did not accept the text"
+        if saver.journal_error:
+            error += f". Not even a copy could be kept aside ({saver.journal_error})"
         choice = _ask(
             parent,
             "Some notes you typed are not saved in the seminar file.",
