@@ -62,7 +62,8 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 """Largest file read (an agenda of a thousand items in any format is well under 1 MB)."""
 MAX_ITEMS = 5000
 """Most items one import may add: far more than any seminar, few enough to commit in seconds."""
-MAX_XLSX_UNPACKED = 100 * 1024 * 1024
+MAX_XLSX_UNPACKED = 30 * 1024 * 1024
+"""An agenda workbook unpacks to well under 1 MB; openpyxl needs several times this in memory."""
 MAX_XLSX_RATIO = 200
 MAX_XLSX_COLUMNS = 64
 MAX_XLSX_ROWS = 20 * MAX_ITEMS
@@ -421,7 +422,7 @@ def _check_xlsx_archive(path: Path) -> None:
         raise AgendaImportError(
             [
                 f"{path.name}: the workbook unpacks to {total / 1024 / 1024:.0f} MB in "
-                f"{len(members)} parts; expected at most {MAX_XLSX_UNPACKED // 1024 // 1024} MB."
+                f"{len(members)} part(s); expected at most {MAX_XLSX_UNPACKED // 1024 // 1024} MB."
             ]
         )
     for member in members:
