@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from seminar_desk.domain.changes import OpChanges
+from seminar_desk.domain.refusal import Gone, Refusal
 from seminar_desk.domain.text import fold
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import Attendance, Day, Organisation, Participant
@@ -45,6 +46,10 @@ class DayRow:
     id: str
     number: int
     label: str
+
+
+class ParticipantError(Refusal, ValueError):
+    """A participant edit refused (a blank name), in words a person can act on."""
 
 
 class ParticipantService:
@@ -98,7 +103,7 @@ class ParticipantService:
     ) -> tuple[str, OpChanges]:
         name = name.strip()
         if not name:
-            raise ValueError("A participant needs a name.")
+            raise ParticipantError("A participant needs a name.")
         with self.desk.action(f"Add participant {name}", origin=origin) as act:
             person = Participant(
                 name=name, sort_name=fold(name), organisation_id=organisation_id, **fields
@@ -115,9 +120,11 @@ class ParticipantService:
         if unknown:
             raise TypeError(f"unknown participant fields: {', '.join(sorted(unknown))}")
         if "name" in values and not str(values["name"]).strip():
-            raise ValueError("A participant needs a name.")
+            raise ParticipantError("A participant needs a name.")
         with self.desk.action("Edit participant", origin=origin) as act:
-            person = act.session.get_one(Participant, participant_id)
+            person = act.session.get(Participant, participant_id)
+            if person is None:
+                raise Gone("That participant was deleted meanwhile (another window, or Undo).")
             for key, value in values.items():
                 setattr(person, key, value)
             if "name" in values:

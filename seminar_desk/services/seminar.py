@@ -69,12 +69,16 @@ class SeminarService:
             start = start if "start_date" in values else row.start_date
             end = end if "end_date" in values else row.end_date
             if isinstance(start, date) and isinstance(end, date) and end < start:
-                raise ValueError("The seminar cannot end before it starts.")
+                raise SeminarError("The seminar cannot end before it starts.")
             _check_dates(start, end)
             for name, value in values.items():
                 if getattr(row, name) != value:
                     setattr(row, name, value)
         return act.changes
+
+
+class SeminarError(Refusal, ValueError):
+    """Details the seminar refuses (dates in the wrong order, an unknown time zone)."""
 
 
 def _check_dates(start: object, end: object) -> None:
@@ -93,6 +97,6 @@ def _check_timezone(name: str) -> None:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(
+        raise SeminarError(
             f"Unknown time zone {name!r}; use a name such as Asia/Phnom_Penh or UTC."
         ) from None

@@ -7,13 +7,13 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
 )
 
 from seminar_desk.domain.changes import Area, OpChanges
+from seminar_desk.gui import ask, runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
 from seminar_desk.gui.pages.participants_model import (
@@ -85,20 +85,17 @@ class ParticipantsPage(Page):
         if not ok:
             return
         org_id = orgs[labels.index(choice) - 1].id if choice != "(none)" else None
-        self.service.add(name, org_id)
+        runner.call(self, self.service.add, name, org_id)
 
     def delete_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
         ids = [self.proxy.data(r, ID_ROLE) for r in rows]
-        answer = QMessageBox.question(
-            self,
-            "Delete participants",
-            f"Delete {len(ids)} participant(s)? (Undo brings them back)",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.service.delete(ids)
+        who = "1 participant" if len(ids) == 1 else f"{len(ids)} participants"
+        question = f"Delete {who}? Edit › Undo (Ctrl+Z) brings them back."
+        if ask.confirm(self, question, yes="Delete"):
+            runner.call(self, self.service.delete, ids)
 
     def on_changes(self, changes: OpChanges) -> None:
         if changes.origin is self.model:

@@ -13,17 +13,21 @@ from PySide6.QtWidgets import (
 )
 
 from seminar_desk.domain.changes import Area, OpChanges
+from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
 
+# (name, label, widest it grows, in average characters): a form that does not stretch a city
+# across a 1920-pixel screen, yet takes a long UN meeting title.
 LINE_FIELDS = (
-    ("title", "Title"),
-    ("short_title", "Short title"),
-    ("venue", "Venue"),
-    ("city", "City"),
-    ("country", "Country"),
-    ("timezone", "Time zone"),
+    ("title", "Title", 90),
+    ("short_title", "Short title", 40),
+    ("venue", "Venue", 60),
+    ("city", "City", 32),
+    ("country", "Country", 32),
+    ("timezone", "Time zone", 32),
 )
+TEXT_WIDTH_CHARS = 100
 TEXT_SAVE_DELAY_MS = 700
 TEXT_FIELDS = (
     ("organisers", "Organisers"),
@@ -41,9 +45,11 @@ class SeminarPage(Page):
         self.lines: dict[str, QLineEdit] = {}
         self.texts: dict[str, QPlainTextEdit] = {}
         self._timers: dict[str, QTimer] = {}
-        for name, label in LINE_FIELDS:
+        chars = self.fontMetrics().averageCharWidth()
+        for name, label, width in LINE_FIELDS:
             edit = QLineEdit()
             edit.setObjectName(name)
+            edit.setMaximumWidth(width * chars)
             edit.editingFinished.connect(lambda n=name: self._save(n, self.lines[n].text()))
             self.lines[name] = edit
             form.addRow(label, edit)
@@ -55,12 +61,14 @@ class SeminarPage(Page):
         ):
             edit.setDisplayFormat("d MMMM yyyy")
             edit.setObjectName(name)
+            edit.setMaximumWidth(24 * chars)
             edit.editingFinished.connect(lambda n=name, e=edit: self._save(n, e.date().toPython()))
             form.addRow(label, edit)
         self.limit = QSpinBox()
         self.limit.setRange(0, 60 * 60)
         self.limit.setSuffix(" s")
         self.limit.setSpecialValueText("No limit (stopwatch)")
+        self.limit.setMaximumWidth(28 * chars)
         self.limit.editingFinished.connect(
             lambda: self._save("default_speaking_limit_s", self.limit.value())
         )
@@ -69,6 +77,7 @@ class SeminarPage(Page):
             edit = QPlainTextEdit()
             edit.setObjectName(name)
             edit.setMinimumHeight(70)
+            edit.setMaximumWidth(TEXT_WIDTH_CHARS * chars)
             edit.textChanged.connect(lambda n=name: self._text_changed(n))
             timer = QTimer(self, singleShot=True, interval=TEXT_SAVE_DELAY_MS)
             timer.timeout.connect(lambda n=name: self._save(n, self.texts[n].toPlainText()))
@@ -123,12 +132,8 @@ class SeminarPage(Page):
         details = self.ctx.seminar.details()
         if details is not None and getattr(details, name) == value:
             return
-        try:
-            self.ctx.seminar.update(origin=self, **{name: value})
-        except ValueError as exc:
-            if self.ctx.window is not None:
-                self.ctx.window.statusBar().showMessage(str(exc), 8000)  # type: ignore[attr-defined]
-            self.load()
+        if runner.call(self, self.ctx.seminar.update, origin=self, **{name: value}) is None:
+            self.load()  # refused (and shown): the field shows what is saved again
 
     def on_changes(self, changes: OpChanges) -> None:
         if changes.touches(Area.SEMINAR) and changes.origin is not self:

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 
 from seminar_desk.domain.kinds import OrgKind, ParticipantRole, label_of
 from seminar_desk.domain.text import fold
+from seminar_desk.gui import runner
 from seminar_desk.services.participants import DayRow, ParticipantRow, ParticipantService
 
 Index = QModelIndex | QPersistentModelIndex
@@ -107,17 +108,17 @@ class ParticipantTableModel(QAbstractTableModel):
         day = self._day(index.column())
         if day is not None and role == Qt.ItemDataRole.CheckStateRole:
             present = Qt.CheckState(value) == Qt.CheckState.Checked
-            self.service.set_present(row.id, day.id, present, origin=self)
+            if runner.call(None, self.service.set_present, row.id, day.id, present, self) is None:
+                return False
             days = row.days_present | {day.id} if present else row.days_present - {day.id}
             self.rows[index.row()] = replace(row, days_present=days)
         elif day is None and role == Qt.ItemDataRole.EditRole:
             field = COLUMNS[index.column()][1]
             if field not in EDITABLE or str(value) == getattr(row, field):
                 return False
-            try:
-                self.service.update(row.id, origin=self, **{field: str(value)})
-            except ValueError:
-                return False
+            text = str(value)
+            if runner.call(None, self.service.update, row.id, origin=self, **{field: text}) is None:
+                return False  # refused, and shown by the runner
             self.rows[index.row()] = replace(row, **{field: str(value)})
         else:
             return False

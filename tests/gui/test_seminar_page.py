@@ -1,0 +1,49 @@
+"""The Seminar page: refusals shown through the GUI runner, a form that does not stretch."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+from seminar_desk.gui.bus import ChangeBus
+from seminar_desk.gui.context import DeskContext
+from seminar_desk.gui.pages.page_seminar import SeminarPage
+from seminar_desk.services.desk import Desk
+from seminar_desk.services.seminar import SeminarService
+
+
+@pytest.fixture
+def page(qtbot, demo_desk: Desk) -> SeminarPage:
+    p = SeminarPage(DeskContext(demo_desk, ChangeBus(demo_desk)))
+    qtbot.addWidget(p)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def test_an_unknown_time_zone_typed_is_refused_and_the_saved_one_comes_back(
+    page: SeminarPage, demo_desk: Desk, qtbot, shown
+) -> None:
+    zone = page.lines["timezone"]
+    zone.setFocus()
+    zone.selectAll()
+    qtbot.keyClicks(zone, "Mars/Olympus")
+    qtbot.keyClick(zone, Qt.Key.Key_Return)
+    assert shown.texts("refusal") == [
+        "Unknown time zone 'Mars/Olympus'; use a name such as Asia/Phnom_Penh or UTC."
+    ]
+    assert zone.text() == "Asia/Phnom_Penh" == SeminarService(demo_desk).details().timezone
+    qtbot.keyClicks(page.lines["city"], " (Chamcar Mon)")
+    qtbot.keyClick(page.lines["city"], Qt.Key.Key_Return)
+    assert SeminarService(demo_desk).details().city == "Phnom Penh (Chamcar Mon)"
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_fields_keep_a_readable_width_on_wide_screens(page: SeminarPage, qtbot, size) -> None:
+    """Single-line fields were stretched to 1,700 pixels at 1920x1080."""
+    page.resize(*size)
+    qtbot.waitUntil(lambda: page.width() == size[0])
+    chars = page.fontMetrics().averageCharWidth()
+    widths = {e.objectName(): e.width() for e in page.findChildren(QLineEdit) if e.objectName()}
+    assert widths["city"] <= 32 * chars and widths["timezone"] <= 32 * chars
+    assert 40 * chars <= widths["title"] <= 90 * chars  # long titles still have room
+    assert all(t.width() <= 100 * chars for t in page.findChildren(QPlainTextEdit))
