@@ -47,3 +47,17 @@ def test_fields_keep_a_readable_width_on_wide_screens(page: SeminarPage, qtbot, 
     assert widths["city"] <= 32 * chars and widths["timezone"] <= 32 * chars
     assert 40 * chars <= widths["title"] <= 90 * chars  # long titles still have room
     assert all(t.width() <= 100 * chars for t in page.findChildren(QPlainTextEdit))
+
+
+def test_tabbing_through_an_empty_file_writes_nothing(qtbot, desk: Desk, shown) -> None:
+    """Leaving an unset date (shown as 1 January 2000) or an empty field is no edit."""
+    p = SeminarPage(DeskContext(desk, ChangeBus(desk)))
+    qtbot.addWidget(p)
+    p.show()
+    qtbot.waitExposed(p)
+    p.lines["title"].setFocus()
+    for _ in range(len(p.lines) + 3):
+        qtbot.keyClick(p.focusWidget(), Qt.Key.Key_Tab)
+    p.flush()
+    assert SeminarService(desk).details() is None and desk.undo_label is None
+    assert shown.texts() == []

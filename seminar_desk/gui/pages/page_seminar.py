@@ -62,7 +62,8 @@ class SeminarPage(Page):
             edit.setDisplayFormat("d MMMM yyyy")
             edit.setObjectName(name)
             edit.setMaximumWidth(24 * chars)
-            edit.editingFinished.connect(lambda n=name, e=edit: self._save(n, e.date().toPython()))
+            edit.dateChanged.connect(lambda _d, n=name: self._date_changed(n))
+            edit.editingFinished.connect(lambda n=name, e=edit: self._save_date(n, e))
             form.addRow(label, edit)
         self.limit = QSpinBox()
         self.limit.setRange(0, 60 * 60)
@@ -89,6 +90,7 @@ class SeminarPage(Page):
         scroll.setWidget(form_host)
         QVBoxLayout(self).addWidget(scroll)
         self._loading = False
+        self._dates_typed: set[str] = set()
         self.load()
 
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
@@ -114,6 +116,17 @@ class SeminarPage(Page):
         finally:
             self._loading = False
 
+    def _date_changed(self, name: str) -> None:
+        if not self._loading:
+            self._dates_typed.add(name)
+
+    def _save_date(self, name: str, edit: QDateEdit) -> None:
+        """Only a date the person changed: an unset date shows 1 January 2000, and leaving
+        the field must not write that (nor try to, in a file opened read-only)."""
+        if name in self._dates_typed:
+            self._dates_typed.discard(name)
+            self._save(name, edit.date().toPython())
+
     def _text_changed(self, name: str) -> None:
         """Long texts are saved once typing pauses, so one pause is one undo step."""
         if not self._loading:
@@ -132,6 +145,8 @@ class SeminarPage(Page):
         details = self.ctx.seminar.details()
         if details is not None and getattr(details, name) == value:
             return
+        if details is None and value == "":
+            return  # leaving an empty field of a file with no seminar yet changes nothing
         if runner.call(self, self.ctx.seminar.update, origin=self, **{name: value}) is None:
             self.load()  # refused (and shown): the field shows what is saved again
 
