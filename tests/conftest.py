@@ -2,7 +2,7 @@
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -79,7 +79,33 @@ def old_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def read_only_demo(tmp_path: Path, demo_path: Path) -> Iterator[Path]:
+def tmpfs() -> Iterator[Callable[[Path, str], bool]]:
+    """`tmpfs(folder, "size=64k")` mounts a small tmpfs on `folder` where we may (root) and
+    says whether it did; what it mounted is unmounted after the test."""
+    import shutil
+    import subprocess
+
+    mounted: list[Path] = []
+
+    def mount(folder: Path, options: str) -> bool:
+        if os.geteuid() != 0 or shutil.which("mount") is None:
+            return False
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True
+        )
+        if done.returncode == 0:
+            mounted.append(folder)
+        return done.returncode == 0
+
+    yield mount
+    for folder in reversed(mounted):
+        subprocess.run(["umount", "--lazy", str(folder)], check=True)  # even if still open
+
+
+@pytest.fixture
+def read_only_demo(
+    tmp_path: Path, demo_path: Path, tmpfs: Callable[[Path, str], bool]
+) -> Iterator[Path]:
     """The demo in a folder nobody may write: a read-only tmpfs where we may mount one (root),
     else a 0444 file in a 0555 folder."""
     import shutil
@@ -87,14 +113,7 @@ def read_only_demo(tmp_path: Path, demo_path: Path) -> Iterator[Path]:
 
     folder = tmp_path / "read-only"
     folder.mkdir()
-    mounted = (
-        os.geteuid() == 0
-        and shutil.which("mount") is not None
-        and subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)], capture_output=True
-        ).returncode
-        == 0
-    )
+    mounted = tmpfs(folder, "size=16m")
     if not mounted and os.geteuid() == 0:
         pytest.skip("root writes through file modes: needs a read-only mount (not allowed here)")
     path = folder / "demo.sqlite"
@@ -104,13 +123,9 @@ def read_only_demo(tmp_path: Path, demo_path: Path) -> Iterator[Path]:
     else:
         path.chmod(0o444)
         folder.chmod(0o555)
-    try:
-        yield path
-    finally:
-        if mounted:
-            subprocess.run(["umount", str(folder)], check=True)
-        else:
-            folder.chmod(0o755)
+    yield path
+    if not mounted:
+        folder.chmod(0o755)
 
 
 @pytest.fixture

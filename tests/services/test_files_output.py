@@ -3,10 +3,8 @@
 import errno
 import hashlib
 import os
-import shutil
 import stat
-import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,21 +18,14 @@ def digest(path: Path) -> str:
 
 
 @pytest.fixture
-def small_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def small_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tmpfs: Callable[[Path, str], bool]
+) -> Path:
     """A folder on a 64 KiB tmpfs (as root), else a folder whose writes fail with ENOSPC
     after 64 KiB (injected), so the test runs in CI either way."""
     folder = tmp_path / "disk"
     folder.mkdir()
-    mounted = (
-        os.geteuid() == 0
-        and shutil.which("mount") is not None
-        and subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs", str(folder)],
-            capture_output=True,
-        ).returncode
-        == 0
-    )
-    if not mounted:
+    if not tmpfs(folder, "size=64k,mode=0700"):
         budget = {"left": 64 * 1024}
         real_write = os.write
 
@@ -45,11 +36,7 @@ def small_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
             return real_write(fd, data)
 
         monkeypatch.setattr(files, "_write_all", lambda fd, data: write(fd, data))
-    try:
-        yield folder
-    finally:
-        if mounted:
-            subprocess.run(["umount", str(folder)], check=True)
+    return folder
 
 
 def test_a_full_disk_leaves_the_old_file_and_no_temporary_file(small_disk: Path) -> None:
