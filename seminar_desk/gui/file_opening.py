@@ -35,7 +35,7 @@ def open_for_window(
 
     try:
         if read_only:
-            return open_reader(path, lasting=True, damaged_ok=True, reason="opened read-only"), None
+            return open_reader(path, lasting=True, damaged_ok=True, reason="as asked"), None
         return open_desk(path, demo=demo), None
     except ReadOnlyFileError as exc:
         if not Path(path).exists():  # a new file in a read-only folder: nothing to show
