@@ -10,6 +10,7 @@ changed but what the morning meant to change, nothing added but what was typed.
 """
 
 import asyncio
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -121,6 +122,17 @@ def editor_in(qtbot: Any, view: QAbstractItemView) -> QWidget:
     return widget
 
 
+SHOTS = os.environ.get("SEMINAR_DESK_SHOTS", "")  # a folder: run by hand in a real X window
+
+
+def snap(qtbot: Any, name: str) -> None:
+    """With SEMINAR_DESK_SHOTS set (QT_QPA_PLATFORM=xcb under Xvfb), save the whole screen."""
+    if SHOTS:
+        qtbot.wait(300)
+        screen = QApplication.primaryScreen()
+        screen.grabWindow(0).save(str(Path(SHOTS) / f"{name}.png"))
+
+
 def reactivate(qtbot: Any, window: QWidget) -> None:
     """The offscreen platform hands activation to a completer's popup late, after it has
     closed (a window system gives it back to the window): give it back as X would."""
@@ -148,12 +160,18 @@ def test_a_live_morning_by_keys_leaves_exactly_what_was_done(
         return answers.pop(0)
 
     monkeypatch.setattr(ask, "confirm", answer)
+    from seminar_desk.gui.fonts import load_bundled_fonts
+
+    load_bundled_fonts(QApplication.instance())  # as the application does at start-up
     before = dump(demo_path)
     clock.set(BEFORE_RECAP)
     window = MainWindow(UiSettings())
     qtbot.addWidget(window)
     assert window.open_file(demo_path)
-    window.resize(1366, 768)
+    if SHOTS:  # the whole screen, as a person would size it
+        window.setGeometry(window.screen().availableGeometry())
+    else:
+        window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
@@ -181,6 +199,7 @@ def test_a_live_morning_by_keys_leaves_exactly_what_was_done(
     assert agenda.model.items[1].title == SESSION_4
     assert agenda.service.item(session_id).running
     assert agenda.service.item(recap_id).done
+    snap(qtbot, "1-agenda")
 
     # -- the list of speakers follows the agenda ---------------------------------------------
     key(qtbot, agenda.table, Qt.Key.Key_3, CTRL)
@@ -237,6 +256,14 @@ def test_a_live_morning_by_keys_leaves_exactly_what_was_done(
     focus(qtbot, speakers.list_view)
     key(qtbot, speakers.list_view, Qt.Key.Key_F7)
     assert speakers.now_name.text() == "Nguyễn Văn Đức"
+    snap(qtbot, "2-speakers")
+    if SHOTS:
+        speakers.open_projector()
+        clock.advance(50)  # ten seconds over the point of order's minute
+        speakers.ticker.tick()
+        snap(qtbot, "3-projector")
+        speakers.close_projector()
+        reactivate(qtbot, window)
     clock.advance(40)
     key(qtbot, speakers.list_view, Qt.Key.Key_F7)
     assert speakers.now_name.text() == "Indonesia"
@@ -292,6 +319,8 @@ def test_a_live_morning_by_keys_leaves_exactly_what_was_done(
     type_text(cell, ACTION_B)
     key(qtbot, cell, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: actions.view.state() != QAbstractItemView.State.EditingState)
+
+    snap(qtbot, "4-notes")
 
     # -- the secretariat exports the session report ------------------------------------------
     key(qtbot, window.sidebar, Qt.Key.Key_6, CTRL)
