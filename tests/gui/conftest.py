@@ -62,3 +62,55 @@ def loop(qapp) -> Iterator[asyncio.AbstractEventLoop]:  # noqa: ANN001
     yield event_loop
     event_loop.close()  # joins the worker threads before Qt tears down
     asyncio.set_event_loop(None)
+
+
+def show_notes_page(qtbot, path, size: tuple[int, int] | None = None):  # noqa: ANN001, ANN201
+    """A main window on the file at `path`, showing the Breakouts & notes page."""
+    from seminar_desk.gui.main_window import MainWindow
+    from seminar_desk.gui.pages.page_breakouts import BreakoutsPage
+    from seminar_desk.gui.settings import UiSettings
+
+    window = MainWindow(UiSettings())
+    qtbot.addWidget(window)
+    assert window.open_file(path)
+    if size is not None:
+        window.resize(*size)
+    window.show()
+    page = window.show_page("Breakouts & notes")
+    assert isinstance(page, BreakoutsPage)
+    return page
+
+
+@pytest.fixture
+def notes_page(qtbot, demo_path, qsettings):  # noqa: ANN001, ANN201
+    """The Breakouts & notes page of the demo seminar, in the real main window."""
+    return show_notes_page(qtbot, demo_path)
+
+
+class QuestionAnswers:
+    """Stands in for the person answering QMessageBox questions, in turn; keeps what was asked."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, answers: tuple[bool, ...]) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.asked: list[str] = []
+        self.answers = list(answers)
+
+        def exec_(box: QMessageBox) -> int:
+            self.asked.append(box.text())
+            yes = self.answers.pop(0)
+            return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+
+        monkeypatch.setattr(QMessageBox, "exec", exec_)
+
+
+@pytest.fixture
+def answer_questions(monkeypatch):  # noqa: ANN001, ANN201
+    """`answer_questions(True, False)`: answers the next questions Yes then No."""
+    return lambda *answers: QuestionAnswers(monkeypatch, answers)
+
+
+@pytest.fixture
+def open_notes_page(qtbot, qsettings):  # noqa: ANN001, ANN201
+    """`open_notes_page(path, (width, height))`: the notes page of a file, at a window size."""
+    return lambda path, size=None: show_notes_page(qtbot, path, size)

@@ -1,46 +1,21 @@
 """Breakout groups by keys and clicks: an automatic split over groups that already have
 members says what it changes and asks; refusals are shown through the GUI runner."""
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
-from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.pages.page_breakouts import GROUPS_TAB, BreakoutsPage
-from seminar_desk.gui.settings import UiSettings
 
 pytestmark = pytest.mark.usefixtures("qsettings")
 
 
 @pytest.fixture
-def page(qtbot, demo_path: Path) -> BreakoutsPage:
-    w = MainWindow(UiSettings())
-    qtbot.addWidget(w)
-    assert w.open_file(demo_path)
-    w.show()
-    found = w.show_page("Breakouts & notes")
-    assert isinstance(found, BreakoutsPage)
-    item = next(i.id for i in found.breakouts.items() if i.kind == "breakout")
-    found.select("item", item)
-    found.tabs.setCurrentIndex(GROUPS_TAB)
-    return found
-
-
-class Answers:
-    """Answers QMessageBox questions in turn, and keeps what was asked."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, *answers: bool) -> None:
-        self.asked: list[str] = []
-        self.answers = list(answers)
-
-        def exec_(box: QMessageBox) -> int:
-            self.asked.append(box.text())
-            yes = self.answers.pop(0)
-            return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
-
-        monkeypatch.setattr(QMessageBox, "exec", exec_)
+def page(notes_page: BreakoutsPage) -> BreakoutsPage:
+    item = next(i.id for i in notes_page.breakouts.items() if i.kind == "breakout")
+    notes_page.select("item", item)
+    notes_page.tabs.setCurrentIndex(GROUPS_TAB)
+    return notes_page
 
 
 def members(page: BreakoutsPage) -> dict[str, set[str]]:
@@ -58,11 +33,11 @@ def set_count(qtbot, page: BreakoutsPage, count: int) -> None:
 
 
 def test_split_over_groups_with_members_says_what_and_asks(
-    page: BreakoutsPage, qtbot, monkeypatch
+    page: BreakoutsPage, qtbot, answer_questions
 ) -> None:
     before = members(page)
     assert all(before.values())  # the demo's groups were filled in by hand
-    answers = Answers(monkeypatch, False, True)
+    answers = answer_questions(False, True)
     set_count(qtbot, page, 2)
     qtbot.mouseClick(page.groups.split_button, Qt.MouseButton.LeftButton)
     assert members(page) == before  # No: nothing moved
@@ -82,11 +57,13 @@ def test_split_over_groups_with_members_says_what_and_asks(
     assert members(page) == before
 
 
-def test_split_over_empty_groups_does_not_ask(page: BreakoutsPage, qtbot, monkeypatch) -> None:
+def test_split_over_empty_groups_does_not_ask(
+    page: BreakoutsPage, qtbot, answer_questions
+) -> None:
     for group in page.breakouts.groups(page.groups.item_id):
         for person in group.members:
             page.breakouts.remove_member(group.id, person.id)
-    answers = Answers(monkeypatch)
+    answers = answer_questions()
     qtbot.mouseClick(page.groups.split_button, Qt.MouseButton.LeftButton)
     assert answers.asked == []
     assert all(members(page).values())

@@ -7,10 +7,8 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateEdit
 
-from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.notes.models import RegisterModel
 from seminar_desk.gui.pages.page_breakouts import GROUPS_TAB, NOTES_TAB, REGISTER_TAB, BreakoutsPage
-from seminar_desk.gui.settings import UiSettings
 
 pytestmark = [
     pytest.mark.usefixtures("qsettings"),
@@ -19,17 +17,11 @@ pytestmark = [
 
 
 @pytest.fixture
-def page(qtbot, demo_path: Path, size: tuple[int, int]) -> BreakoutsPage:
-    w = MainWindow(UiSettings())
-    qtbot.addWidget(w)
-    assert w.open_file(demo_path)
-    w.resize(*size)
-    w.show()
-    found = w.show_page("Breakouts & notes")
-    assert isinstance(found, BreakoutsPage)
+def page(qtbot, open_notes_page, demo_path: Path, size: tuple[int, int]) -> BreakoutsPage:
+    found = open_notes_page(demo_path, size)
     item = next(i.id for i in found.breakouts.items() if i.kind == "breakout")
     found.open_group(found.breakouts.groups(item)[0].id)
-    qtbot.waitExposed(w)
+    qtbot.waitExposed(found.window())
     return found
 
 

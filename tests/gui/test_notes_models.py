@@ -2,28 +2,19 @@
 while it changes the way the page changes it (rows added, edited, moved, removed)."""
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 
-from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.notes.models import RowsModel
 from seminar_desk.gui.pages.page_breakouts import GROUPS_TAB, REGISTER_TAB, BreakoutsPage
-from seminar_desk.gui.settings import UiSettings
 from seminar_desk.services.notes import NoteTarget
 
 pytestmark = pytest.mark.usefixtures("qsettings")
 
 
 @pytest.fixture
-def page(qtbot, demo_path: Path) -> BreakoutsPage:
-    w = MainWindow(UiSettings())
-    qtbot.addWidget(w)
-    assert w.open_file(demo_path)
-    w.show()
-    found = w.show_page("Breakouts & notes")
-    assert isinstance(found, BreakoutsPage)
-    return found
+def page(notes_page: BreakoutsPage) -> BreakoutsPage:
+    return notes_page
 
 
 def test_every_notes_model_passes_with_demo_data(page: BreakoutsPage, qtmodeltester) -> None:

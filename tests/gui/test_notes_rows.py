@@ -1,31 +1,22 @@
 """Recommendations and action items typed by keys in the real table: an autosave or a commit
 never closes or moves the open cell, and nothing already written is overwritten."""
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateEdit, QLineEdit, QWidget
 from sqlalchemy import select
 
-from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.notes.editor import RowsPanel
 from seminar_desk.gui.pages.page_breakouts import BreakoutsPage
-from seminar_desk.gui.settings import UiSettings
 from seminar_desk.store.models import ActionItem, Recommendation
 
 pytestmark = pytest.mark.usefixtures("qsettings")
 
 
 @pytest.fixture
-def page(qtbot, demo_path: Path) -> BreakoutsPage:
-    w = MainWindow(UiSettings())
-    qtbot.addWidget(w)
-    assert w.open_file(demo_path)
-    w.show()
-    found = w.show_page("Breakouts & notes")
-    assert isinstance(found, BreakoutsPage)
-    return found
+def page(notes_page: BreakoutsPage) -> BreakoutsPage:
+    return notes_page
 
 
 def open_group_a(page: BreakoutsPage, section: str) -> str:
