@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("&Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        self.close_action = self._action("&Close", self.close_file, "Close")
+        self.close_action = self._action("&Close", self.close_file_asked, "Close")
         file_menu.addAction(self.close_action)
         file_menu.addAction(self._action("&Quit", self.close, "Quit"))
 
@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
         # loads SQLAlchemy: not at start. Read-only, damaged and unusable files: file_opening.
         from seminar_desk.gui.file_opening import offer_rescue, open_for_window
 
+        if not self.may_close_file():
+            return False
         self.statusBar().showMessage(f"Opening {path}…")
         self.statusBar().repaint()  # seen while the file opens (a second on a large seminar)
 
@@ -167,7 +169,8 @@ class MainWindow(QMainWindow):
             return False
         db = desk.db
         self._install(desk)
-        self._offer_recovered_notes(desk)
+        if not db.read_only:  # a read-only file cannot take them: offered when writable
+            self._offer_recovered_notes(desk)
         self.settings.add_recent(db.path)
         if db.read_only:
             self.statusBar().showMessage(f"Opened read-only ({db.read_only}): changes are refused")
@@ -248,6 +251,15 @@ class MainWindow(QMainWindow):
         row = [ref.title for ref in self.refs].index(title)
         self.sidebar.setCurrentRow(row)
         return self.page(row)
+
+    def may_close_file(self) -> bool:
+        """Pages holding typed text the file would not take ask first (False: stay)."""
+        return all(page.may_close() for page in self.pages if page is not None)
+
+    def close_file_asked(self) -> None:
+        """File › Close: as closing the window, text that cannot be saved is settled first."""
+        if self.may_close_file():
+            self.close_file()
 
     def close_file(self) -> None:
         if self.ctx is None:

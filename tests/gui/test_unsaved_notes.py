@@ -283,3 +283,42 @@ def test_a_full_disk_under_the_open_window(
         open_window(qtbot, path, monkeypatch).close_file()
         assert stored_summary(path, group_id).endswith("typed once the disk was full")
         assert NoteJournal(path).entries() == []
+
+
+def test_file_close_and_opening_another_file_ask_too(
+    qtbot, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, demo_path, monkeypatch)
+    page = notes_page(window)
+    first_group(page)
+    Failing(page, monkeypatch, "disk I/O error")
+    type_summary(page, qtbot, "Pending while switching files")
+    other = tmp_path / "other.sqlite"
+    other.write_bytes(demo_path.read_bytes())
+    answers = Answers(monkeypatch, "Cancel", "Cancel")
+    assert not window.open_file(other)  # Recent, Open…, the demo: the person stays
+    window.close_action.trigger()
+    assert len(answers.seen) == 2
+    assert window.ctx is not None and window.ctx.desk.db.path == demo_path.resolve()
+    assert page.editor.saver.dirty
+    Answers(monkeypatch, "Discard")
+    window.close_action.trigger()
+    assert window.ctx is None
+
+
+def test_a_file_opened_read_only_keeps_the_offer_for_later(
+    qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime
+
+    from seminar_desk.services.note_journal import JournalEntry
+
+    journal = NoteJournal(demo_path)
+    journal.record([JournalEntry("i", None, "summary", "kept", "", None, datetime.now(UTC))])
+    Answers(monkeypatch)  # no question: the file could not take the text
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("", False)))
+    window = MainWindow(UiSettings())
+    qtbot.addWidget(window)
+    assert window.open_file(demo_path, read_only=True)
+    window.close_file()
+    assert [e.body for e in journal.entries()] == ["kept"]

@@ -659,6 +659,16 @@ class NotesEditor(QWidget):
         if self.target is not None:
             self._show_stamp(self.notes.page(self.target))
 
+    def settle_unsaved(self) -> bool:
+        """Save now; text the file will not take is settled with the person (Retry, save it
+        elsewhere, Discard). False: they chose to keep the file open."""
+        self.flush()
+        if not self.saver.dirty:
+            return True
+        from seminar_desk.gui.notes.unsaved import settle
+
+        return settle(self.window(), self.saver, self.flush, self.notes)
+
     def _set_state(self, state: str, detail: str = "") -> None:
         text = {
             "": "",
@@ -719,13 +729,7 @@ class CloseWatcher(QObject):
         self.editor = editor
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Close:
-            self.editor.flush()
-            if self.editor.saver.dirty:
-                from seminar_desk.gui.notes.unsaved import settle
-
-                editor = self.editor
-                if not settle(editor.window(), editor.saver, editor.flush, editor.notes):
-                    event.ignore()
-                    return True
+        if event.type() == QEvent.Type.Close and not self.editor.settle_unsaved():
+            event.ignore()
+            return True
         return False

@@ -27,6 +27,11 @@ class Page(QWidget):
     def flush(self) -> None:
         """Save anything typed but not yet saved; called before the file is closed."""
 
+    def may_close(self) -> bool:
+        """Whether the file may close now; a page holding typed text the file would not take
+        asks the person first (False: they chose to stay)."""
+        return True
+
 
 def page_menu(
     page: Page, title: str, actions: Sequence[QAction | None], before: Sequence[str] = ("Help",)

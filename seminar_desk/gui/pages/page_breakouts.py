@@ -267,6 +267,9 @@ class BreakoutsPage(Page):
         self.editor.flush()
         self.groups.flush()
 
+    def may_close(self) -> bool:
+        return self.editor.settle_unsaved()
+
     def on_shown(self) -> None:
         self.index_step()
 
