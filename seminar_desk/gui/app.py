@@ -73,6 +73,10 @@ def run_gui(db_path: Path | None, read_only: bool = False) -> int:
     app = make_application()
     start_log()
     install_excepthook()
+    from seminar_desk.gui.gc_guard import GuiThreadCollector
+
+    collector = GuiThreadCollector(app)  # no collection on worker threads (exports, imports)
+    collector.start()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     window = MainWindow(UiSettings())
