@@ -104,15 +104,23 @@ def stored_summary(path: Path, group_id: str) -> str | None:
         desk.close()
 
 
+class Pending:
+    """The demo open on a group's notes, with text typed that the file will not take."""
+
+    def __init__(self, qtbot, path: Path, monkeypatch: pytest.MonkeyPatch, error: str, text: str):
+        self.window = open_window(qtbot, path, monkeypatch)
+        self.page = notes_page(self.window)
+        self.group_id, self.name = first_group(self.page)
+        self.failing = Failing(self.page, monkeypatch, error)
+        type_summary(self.page, qtbot, text)
+        assert self.page.editor.saver.dirty
+
+
 def test_closing_waits_for_retry_while_the_disk_is_full(
     qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = open_window(qtbot, demo_path, monkeypatch)
-    page = notes_page(window)
-    group_id, _ = first_group(page)
-    failing = Failing(page, monkeypatch, "database or disk is full")
-    type_summary(page, qtbot, "Agreed on marking")
-    assert page.editor.saver.dirty
+    pending = Pending(qtbot, demo_path, monkeypatch, "database or disk is full", "Agreed")
+    window, group_id, failing = pending.window, pending.group_id, pending.failing
 
     def disk_freed() -> str:
         failing.on = False
@@ -122,20 +130,17 @@ def test_closing_waits_for_retry_while_the_disk_is_full(
     assert not window.close() or not answers.queue
     assert len(answers.seen) == 2  # still failing after the first Retry: asked again
     assert "database or disk is full" in answers.seen[0]
-    assert "Agreed on marking" not in answers.seen[0]  # where and when, not the text itself
+    assert "Agreed" not in answers.seen[0]  # where and when, not the text itself
     assert not window.isVisible()
-    assert stored_summary(demo_path, group_id).endswith("Agreed on marking")
+    assert stored_summary(demo_path, group_id).endswith("Agreed")
     assert NoteJournal(demo_path).entries() == []  # saved: nothing kept aside
 
 
 def test_cancel_keeps_the_window_and_the_text(
     qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = open_window(qtbot, demo_path, monkeypatch)
-    page = notes_page(window)
-    _, name = first_group(page)
-    Failing(page, monkeypatch, "disk I/O error")
-    type_summary(page, qtbot, "Do not lose this")
+    pending = Pending(qtbot, demo_path, monkeypatch, "disk I/O error", "Do not lose this")
+    window, page = pending.window, pending.page
     Answers(monkeypatch, "Cancel")
     assert not window.close()
     assert window.isVisible() and window.ctx is not None
@@ -150,11 +155,9 @@ def test_cancel_keeps_the_window_and_the_text(
 def test_save_elsewhere_then_the_next_start_offers_the_text_back(
     qtbot, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown
 ) -> None:
-    window = open_window(qtbot, demo_path, monkeypatch)
-    page = notes_page(window)
-    group_id, name = first_group(page)
-    Failing(page, monkeypatch, "attempt to write a readonly database")
-    type_summary(page, qtbot, " Typed on a read-only file <b>&")
+    error, text = "attempt to write a readonly database", " Typed on a read-only file <b>&"
+    pending = Pending(qtbot, demo_path, monkeypatch, error, text)
+    window, page, group_id, name = pending.window, pending.page, pending.group_id, pending.name
     typed = page.editor.edits["summary"].toPlainText()
     elsewhere = tmp_path / "saved elsewhere.md"
     monkeypatch.setattr(
@@ -187,11 +190,7 @@ def test_save_elsewhere_then_the_next_start_offers_the_text_back(
 def test_discard_closes_and_nothing_is_offered_later(
     qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = open_window(qtbot, demo_path, monkeypatch)
-    page = notes_page(window)
-    Failing(page, monkeypatch, "disk I/O error")
-    first_group(page)
-    type_summary(page, qtbot, "Thrown away on purpose")
+    window = Pending(qtbot, demo_path, monkeypatch, "disk I/O error", "Thrown away").window
     Answers(monkeypatch, "Discard")
     window.close()
     assert not window.isVisible()
@@ -203,11 +202,7 @@ def test_discard_closes_and_nothing_is_offered_later(
 def test_decide_later_keeps_the_offer(
     qtbot, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = open_window(qtbot, demo_path, monkeypatch)
-    page = notes_page(window)
-    group_id, _ = first_group(page)
-    Failing(page, monkeypatch, "disk I/O error")
-    type_summary(page, qtbot, "Later")
+    window = Pending(qtbot, demo_path, monkeypatch, "disk I/O error", "Later").window
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "x.md"), ""))
     )
@@ -288,11 +283,8 @@ def test_a_full_disk_under_the_open_window(
 def test_file_close_and_opening_another_file_ask_too(
     qtbot, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = open_window(qtbot, demo_path, monkeypatch)
-    page = notes_page(window)
-    first_group(page)
-    Failing(page, monkeypatch, "disk I/O error")
-    type_summary(page, qtbot, "Pending while switching files")
+    pending = Pending(qtbot, demo_path, monkeypatch, "disk I/O error", "Pending")
+    window, page = pending.window, pending.page
     other = tmp_path / "other.sqlite"
     other.write_bytes(demo_path.read_bytes())
     answers = Answers(monkeypatch, "Cancel", "Cancel")
