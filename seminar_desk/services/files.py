@@ -132,7 +132,8 @@ OUTPUT_MODE = 0o600  # reports and exports name people: private unless the file 
 
 
 def refuse_output(path: Path, database: Path | None = None) -> None:
-    """Refuse an output that is a seminar file, one of its companions, a link or a folder."""
+    """Refuse an output that is a seminar file, one of its companions, a link, a folder, or a
+    file another program holds open for writing (it would go on writing into a deleted file)."""
     name = path.name.lower()
     if path.is_symlink():
         raise OutputRefused(
@@ -159,6 +160,46 @@ def refuse_output(path: Path, database: Path | None = None) -> None:
             )
             + "; nothing was written. Choose another name (e.g. ending in .pdf, .ics or .csv)."
         )
+    if path.exists() and (writers := writers_of(path)):
+        raise OutputRefused(
+            f"{path} is open for writing in another program (process "
+            f"{', '.join(map(str, writers[:3]))}); close it there or choose another name."
+        )
+
+
+def writers_of(path: Path) -> list[int]:
+    """Processes that hold `path` open for writing (Linux /proc; elsewhere none are known).
+
+    Replacing such a file would leave them writing into a deleted file: their work would be
+    lost without a word, as a window's was when a report replaced its seminar file.
+    """
+    try:
+        target = path.stat()
+    except OSError:
+        return []
+    proc = Path("/proc")
+    if not (proc / "self" / "fdinfo").is_dir():
+        return []
+    found: list[int] = []
+    for pid_dir in proc.iterdir():
+        if not pid_dir.name.isdigit() or int(pid_dir.name) == os.getpid():
+            continue
+        try:
+            fds = list((pid_dir / "fd").iterdir())
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                st = fd.stat()
+                if (st.st_dev, st.st_ino) != (target.st_dev, target.st_ino):
+                    continue
+                flags = (pid_dir / "fdinfo" / fd.name).read_text().split("flags:")[1].split()[0]
+            except (OSError, IndexError):
+                continue
+            if int(flags, 8) & (os.O_WRONLY | os.O_RDWR):
+                found.append(int(pid_dir.name))
+                break
+    return found
 
 
 def _same_or_companion(path: Path, database: Path) -> bool:

@@ -88,3 +88,34 @@ def test_a_replaced_output_keeps_its_mode(tmp_path: Path) -> None:
     write_output(target, b"new")
     assert target.read_bytes() == b"new"
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/fdinfo").is_dir(), reason="needs Linux /proc")
+def test_a_file_another_program_is_writing_is_not_replaced(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    target = tmp_path / "minutes.txt"
+    target.write_text("typed so far\n")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; f = open(sys.argv[1], 'a'); print('open', flush=True); "
+            "sys.stdin.read(); f.write('more\\n')",
+            str(target),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        with pytest.raises(OutputRefused, match=f"open for writing .*process {holder.pid}"):
+            write_output(target, b"%PDF")
+    finally:
+        holder.communicate("", timeout=60)
+    assert target.read_text() == "typed so far\nmore\n"
+    write_output(target, b"%PDF")  # once it is closed, it may be replaced
+    assert target.read_bytes() == b"%PDF"
