@@ -262,3 +262,15 @@ def test_escape_in_any_cell_of_a_row_just_added_and_empty_drops_it(
     qtbot.keyClick(editing(panel), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: actions(page, group_id) == before)
     assert panel.model.rowCount() == len(before)
+
+
+def test_a_long_recommendation_typed_shows_whole_after_enter(page: BreakoutsPage, qtbot) -> None:
+    open_group_a(page, "recommendations")
+    panel = page.editor.recommendations
+    add_by_click(qtbot, panel)
+    cell = editing(panel)
+    qtbot.keyClicks(cell, "Strengthen cooperation between customs and police " * 8)
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.view.state() != QAbstractItemView.State.EditingState)
+    line = panel.view.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: panel.view.rowHeight(panel.model.rowCount() - 1) > 2 * line)

@@ -261,6 +261,8 @@ class RowsPanel(QWidget):
         self._fit_rows = QTimer(self, singleShot=True, interval=0)
         self._fit_rows.timeout.connect(self.view.resizeRowsToContents)
         header.sectionResized.connect(lambda *_: self._fit_rows.start())
+        # And a row whose text was just typed grows to show all of it.
+        self.model.dataChanged.connect(lambda *_: self._fit_rows.start())
         status_col = self.model.columnCount() - 1
         if kind == "action":
             self.view.setItemDelegateForColumn(2, DueDelegate(editor.today, self.view))
