@@ -45,7 +45,7 @@ from seminar_desk.domain.timing import (
     wall_time,
 )
 from seminar_desk.reports.request import Cancelled, ProgressFn
-from seminar_desk.services.agenda import _items_of, _renumber, _retime, _slots, _zone
+from seminar_desk.services.agenda.service import _items_of, _renumber, _retime, _slots, _zone
 from seminar_desk.services.agenda_export import UID_DOMAIN
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import AgendaItem, Day, ItemSpeaker, Participant, Seminar
