@@ -33,6 +33,8 @@ edits = st.lists(
         st.tuples(st.just("delete_item"), st.just(""), st.just("")),
         # Typed text: not undoable; on a target chosen by index, by the newest person or nobody.
         st.tuples(st.just("type"), st.tuples(st.integers(0, 5), sections, st.booleans()), texts),
+        # Undo then redo at once: the file must be exactly as before, typed notes included.
+        st.tuples(st.just("undo_redo"), st.just(""), st.just("")),
     ),
     min_size=1,
     max_size=10,
@@ -109,6 +111,11 @@ def test_undo_all_then_redo_all(tmp_path_factory, steps) -> None:
                 author = (ids[-1] if ids else None) if by_someone else None
                 notes.save_note(target, section, value, "", author)
                 typed[target.item_id, target.group_id, section] = value
+            elif kind == "undo_redo" and desk.undo_label is not None:
+                here = (snapshot(desk), notes_of(desk))
+                desk.undo()
+                desk.redo()
+                assert (snapshot(desk), notes_of(desk)) == here
         end, end_notes = snapshot(desk), notes_of(desk)
 
         while desk.undo_label is not None:
