@@ -607,3 +607,36 @@ def test_removing_a_day_says_what_goes_with_it_and_asks(
     assert page.tabs.count() == 2 and _work_on(demo_desk, item_id) == (0, 0, 0)
     demo_desk.undo()
     assert page.tabs.count() == 3 and _work_on(demo_desk, item_id) == (1, 1, 0)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_times_fit_their_columns_and_warnings_leave_no_blank_band(
+    page: AgendaPage, clock: FakeClock, qtbot, size
+):
+    """The Actual column cut "09:00–09:57" short; a blank band sat under the warnings."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    page.resize(*size)
+    qtbot.waitUntil(lambda: page.width() == size[0])
+    page.select([page.model.items[0].id])
+    page.action("start").trigger()
+    clock.advance(57 * 60)
+    page.action("next").trigger()
+    clock.advance(60 * 60)
+    page.action("replan").trigger()  # times now read "10:57 (10:15)"; lunch collides
+    page.service.set_duration(page.model.items[-1].id, 120)  # and the day overruns
+    bold = QFont(page.table.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    for row in range(page.model.rowCount()):
+        for column in (TIME, 7):  # 7: Actual
+            text = page.model.index(row, column).data() or ""
+            needed = metrics.horizontalAdvance(text) + 8
+            assert needed <= page.table.columnWidth(column), (row, column, text)
+    assert page.warnings.isVisible() and page.warnings.count() == 2
+    rows_height = 2 * page.warnings.sizeHintForRow(0) + 2 * page.warnings.frameWidth()
+    assert page.warnings.height() <= rows_height + 4  # as tall as its lines
+    page.say("")  # nothing to say: no line under the warnings either
+    page.layout().activate()
+    gap = page.height() - page.warnings.geometry().bottom()
+    assert gap <= page.layout().contentsMargins().bottom() + 2

@@ -6,7 +6,7 @@ from datetime import time
 import pytest
 from PySide6.QtCore import Qt, qInstallMessageHandler
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from sqlalchemy import select
 
 from seminar_desk.gui.main_window import MainWindow
@@ -159,9 +159,12 @@ def test_the_live_keys_are_in_the_menus_and_the_f1_help(demo_path, qtbot, clock,
         "Re-plan the rest of the day",
     ]
     opened: list[str] = []
-    monkeypatch.setattr(
-        keys_help.ShortcutsDialog, "exec", lambda self: opened.append(self.findChild(QLabel).text())
-    )
+
+    def exec_(dialog: QDialog) -> None:
+        opened.append(dialog.findChild(QLabel).text())
+        assert dialog.width() <= dialog.screen().availableGeometry().width()  # was cut at 1366
+
+    monkeypatch.setattr(keys_help.ShortcutsDialog, "exec", exec_)
     _press(window, qtbot, Qt.Key.Key_F1)
     assert opened and "End what runs and start the next item" in opened[0]
     assert "End the speech and give the floor to the next speaker" in opened[0]

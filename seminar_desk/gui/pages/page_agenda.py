@@ -10,7 +10,7 @@ from datetime import time
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTime, QTimer
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTabBar,
     QTableView,
     QTimeEdit,
@@ -38,6 +37,7 @@ from seminar_desk.gui import ask, runner
 from seminar_desk.gui.agenda.editor import ItemEditor, PeopleIndex
 from seminar_desk.gui.agenda.import_bar import ImportBar
 from seminar_desk.gui.agenda.model import (
+    ACTUAL,
     COLUMNS,
     DURATION,
     ID_ROLE,
@@ -66,6 +66,7 @@ from seminar_desk.services.desk import Desk
 
 LIVE_REFRESH_MS = 20_000
 MAX_SHOWN_DELAY_MIN = 12 * 60
+MAX_WARNING_ROWS = 5
 # Keys that act on the shown page wherever the focus is in the window: running live, changing
 # the shown day, import and export. None of them edits text, so no field needs them.
 PAGE_WIDE_KEYS = frozenset(
@@ -159,10 +160,17 @@ class AgendaPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # Narrow enough that the title (which stretches) stays readable in a 1280-wide window.
-        for column, width in ((TIME, 110), (DURATION, 44), (KIND, 115), (SPEAKERS, 190)):
+        for column, width in ((DURATION, 44), (KIND, 115), (SPEAKERS, 190)):
             self.table.setColumnWidth(column, width)
+        # Times are measured in the bold the running item uses, with the widest marks they take.
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        widest = {TIME: "\u26a0 \u2691 88:88 (88:88)", ACTUAL: "88:88\u201388:88 (+1)"}
+        for column, text in widest.items():
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(text) + 16)
         for column in range(len(COLUMNS)):
-            if column not in (TIME, DURATION, KIND, TITLE, SPEAKERS):
+            if column not in (TIME, DURATION, KIND, TITLE, SPEAKERS, ACTUAL):
                 self.table.setColumnWidth(column, 120)
 
         self.live_label = QLabel()
@@ -175,9 +183,9 @@ class AgendaPage(Page):
         self.message.setObjectName("agendaMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
+        self.message.setVisible(False)
         self.warnings = QListWidget()
         self.warnings.setObjectName("agendaWarnings")
-        self.warnings.setMaximumHeight(90)
         self.warnings.itemActivated.connect(self._warning_activated)
 
         self.toolbar = QToolBar()
@@ -194,15 +202,12 @@ class AgendaPage(Page):
         live.addWidget(self.live_label, 1)
         live.addWidget(self.delay_label)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.warnings)
-        splitter.setStretchFactor(0, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.toolbar)
         layout.addLayout(live)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.warnings)
         layout.addWidget(self.message)
         self.import_bar = ImportBar()
         self.import_task: asyncio.Task[bool] | None = None
@@ -404,8 +409,17 @@ class AgendaPage(Page):
             for warning in item.warnings:
                 self.warnings.addItem(f"{format_minutes(item.start)}  {item.title}: {warning}")
                 self.warnings.item(self.warnings.count() - 1).setData(ID_ROLE, item.id)
-        self.warnings.setVisible(self.warnings.count() > 0)
+        self._fit_warnings()
         self.refresh_live()
+
+    def _fit_warnings(self) -> None:
+        """As tall as its lines (up to MAX_WARNING_ROWS, then it scrolls): no blank band."""
+        count = self.warnings.count()
+        self.warnings.setVisible(count > 0)
+        if count:
+            rows = min(count, MAX_WARNING_ROWS)
+            frame = 2 * self.warnings.frameWidth()
+            self.warnings.setFixedHeight(rows * self.warnings.sizeHintForRow(0) + frame + 2)
 
     def refresh_live(self) -> None:
         """The running item and how far the day is ahead or behind (the clock moves on)."""
@@ -480,6 +494,7 @@ class AgendaPage(Page):
 
     def say(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))  # no empty band under the table
         window = self.ctx.window
         if window is not None and hasattr(window, "statusBar"):
             window.statusBar().showMessage(text, 8000)

@@ -106,6 +106,7 @@ class SeminarPage(Page):
             for name, edit in self.lines.items():
                 if edit.text() != getattr(details, name):
                     edit.setText(getattr(details, name))
+                    edit.setCursorPosition(0)  # a long title shows its beginning
             for name, text_edit in self.texts.items():
                 if text_edit.toPlainText() != getattr(details, name):
                     text_edit.setPlainText(getattr(details, name))

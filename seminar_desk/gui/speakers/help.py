@@ -5,9 +5,19 @@ page's own.
 """
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from seminar_desk.gui.live_keys import HELP_KEY, LIVE_KEYS, SPEAKERS_KEYS, live_keys_html
+
+WIDTH = 900  # wide enough for the live keys' table, narrow enough for 1024-pixel screens
 
 # (name, key, what it does). The page looks keys up by name, so the help cannot go stale.
 SHORTCUTS: tuple[tuple[str, str, str], ...] = (
@@ -62,8 +72,17 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         label = QLabel(shortcuts_html())
         label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)  # long notes wrap instead of widening the dialog off screen
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(label)
+        layout.addWidget(scroll)
         layout.addWidget(buttons)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        width = min(WIDTH, screen.width() - 40)
+        height = label.heightForWidth(width - 40) + buttons.sizeHint().height() + 60
+        self.resize(width, min(height, screen.height() - 60))
