@@ -14,6 +14,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from seminar_desk.services.files import OutputRefused, replace_atomically
 from seminar_desk.store.database import (
     connect,
@@ -99,14 +101,21 @@ def recover(source: Path, target: Path, *, use_cli: bool = True) -> Recovery:
 
     def fill(tmp: Path) -> None:
         tmp.unlink()  # SQLite builds the file itself
-        if use_cli and _recover_with_cli(source, tmp):
-            result.method = "sqlite3 .recover"
-            result.rows = _count_rows(tmp)
-            return
-        for side in ("", "-journal"):
-            tmp.with_name(tmp.name + side).unlink(missing_ok=True)
-        result.method = "row by row"
-        _recover_rows(source, tmp, result)
+        try:
+            if use_cli and _recover_with_cli(source, tmp):
+                result.method = "sqlite3 .recover"
+                result.rows = _count_rows(tmp)
+                return
+            for side in ("", "-journal"):
+                tmp.with_name(tmp.name + side).unlink(missing_ok=True)
+            result.method = "row by row"
+            _recover_rows(source, tmp, result)
+        except (sqlite3.Error, SQLAlchemyError) as exc:  # a full disk, a folder gone read-only
+            reason = getattr(exc, "orig", None) or exc
+            raise OutputRefused(
+                f"{target} could not be written: {reason}. Nothing was written; "
+                f"{source} is unchanged."
+            ) from exc
 
     replace_atomically(target, fill, check=lambda: _refuse_target(source, target))
     return result

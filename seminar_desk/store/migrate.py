@@ -1,6 +1,7 @@
 """Schema upgrades with Alembic, imported only when a file needs one (Alembic is slow to load)."""
 
 import os
+import sqlite3
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
@@ -80,6 +81,12 @@ def backup_file(path: Path, label: str) -> Path:
     os.chmod(target, file_mode(path) & 0o666)
     try:
         backup_into(path, target)
+    except sqlite3.Error as exc:  # a full disk: say so, in one line
+        target.unlink(missing_ok=True)
+        raise StoreError(
+            f"{path} was not upgraded: its backup {target.name} could not be written ({exc}). "
+            "The file was left as it was; free some space and open it again."
+        ) from exc
     except BaseException:
         target.unlink(missing_ok=True)  # no half backup that looks like a good one
         raise
@@ -127,6 +134,11 @@ def migrate(path: Path) -> Path | None:
                 )
         return backup
     except SADatabaseError as exc:
+        if "full" in str(exc.orig):
+            raise StoreError(
+                f"{path} was not upgraded: the disk is full. The file was left as it was; "
+                "free some space and open it again."
+            ) from exc
         raise NotASeminarFileError(f"{path} cannot be read as a seminar file: {exc.orig}") from exc
     finally:
         engine.dispose()

@@ -103,3 +103,17 @@ def test_the_newest_good_backup_is_found(damaged: Path) -> None:
         con.close()
     assert rescue.backups_of(damaged) == [broken, newer, older]
     assert rescue.newest_good_backup(damaged) == newer
+
+
+def test_a_recovery_that_fills_the_disk_leaves_nothing_behind(
+    damaged: Path, tmp_path: Path, tmpfs
+) -> None:
+    disk = tmp_path / "usb"
+    disk.mkdir()
+    if not tmpfs(disk, "size=96k"):
+        pytest.skip("needs a small tmpfs (root)")
+    before = digest(damaged)
+    with pytest.raises(OutputRefused, match="could not be written|cannot be written"):
+        rescue.recover(damaged, disk / "recovered.sqlite", use_cli=False)
+    assert list(disk.iterdir()) == []
+    assert digest(damaged) == before
