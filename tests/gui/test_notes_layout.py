@@ -85,3 +85,25 @@ def test_rows_fit_their_text_when_first_shown(page: BreakoutsPage, qtbot) -> Non
     page.editor.show_section("recommendations")
     view = page.editor.recommendations.view
     qtbot.waitUntil(lambda: view.rowHeight(0) <= view.fontMetrics().lineSpacing() * 4 + 12)
+
+
+def test_register_rows_show_their_whole_text(page: BreakoutsPage, qtbot) -> None:
+    """A row measured before the columns settled cut its last line ("neighbouring …")."""
+    page.tabs.setCurrentIndex(REGISTER_TAB)
+    view = page.register.view
+    column = RegisterModel.TEXT_COLUMN
+    metrics = view.fontMetrics()
+
+    def cut_rows() -> list[str]:
+        width = view.horizontalHeader().sectionSize(column) - 8  # the cell's own padding
+        cut = []
+        for row in range(page.register.proxy.rowCount()):
+            text = page.register.proxy.index(row, column).data()
+            needed = metrics.boundingRect(
+                QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text
+            ).height()
+            if needed > view.rowHeight(row):
+                cut.append(text)
+        return cut
+
+    qtbot.waitUntil(lambda: not cut_rows())

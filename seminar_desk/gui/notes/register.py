@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,6 +48,11 @@ class RegisterPanel(QWidget):
         for column in (RegisterModel.SOURCE_COLUMN, RegisterModel.WHO_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self._fitted_width = -1
+        # Row heights follow the text column's final width (a row measured before the last
+        # column settled cut its last line with "…").
+        self._fit_rows = QTimer(self, singleShot=True, interval=0)
+        self._fit_rows.timeout.connect(self.view.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows.start())
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # programme order until asked
 
         self.kind = QComboBox()
