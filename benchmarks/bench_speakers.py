@@ -48,7 +48,7 @@ def bench_queue(folder: Path, fsync: bool) -> bool:
     from sqlalchemy import event, select
 
     from seminar_desk.domain.clock import FakeClock
-    from seminar_desk.services.speakers import SpeakersService
+    from seminar_desk.services.speakers.service import SpeakersService
     from seminar_desk.store.models import Organisation
 
     clock = FakeClock()
@@ -136,7 +136,7 @@ def bench_projector(folder: Path, seconds: float) -> bool:
 
     app = QApplication.instance() or QApplication(sys.argv)
     from seminar_desk.gui.projector import ProjectorWindow
-    from seminar_desk.services.speakers import SpeakersService
+    from seminar_desk.services.speakers.service import SpeakersService
 
     desk = demo_desk(folder)  # the real clock: the countdown really runs
     service = SpeakersService(desk)

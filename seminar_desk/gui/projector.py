@@ -33,7 +33,7 @@ from seminar_desk.gui.speakers.controller import (
     ProjectorMode,
     SpeakersController,
 )
-from seminar_desk.services.speakers import ListSnapshot, SpeakerRow
+from seminar_desk.services.speakers.rows import ListSnapshot, SpeakerRow
 
 SCREEN_KEY = "projector/screen"
 BACKGROUND = QColor("#000000")

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 from reportlab.lib.units import mm
 from reportlab.platypus.flowables import HRFlowable
 
+from seminar_desk.domain.delegations import STATE_KINDS
 from seminar_desk.domain.kinds import PAUSE_KINDS, ActionStatus, OrgKind, RecommendationStatus
 from seminar_desk.reports.document import Story
 from seminar_desk.reports.fonts import markup
@@ -147,7 +148,7 @@ def status_label(status: str, kind: type[RecommendationStatus] | type[ActionStat
 
 
 ORG_SECTIONS = (
-    ("States", (OrgKind.GOVERNMENT_HOST, OrgKind.MEMBER_STATE)),
+    ("States", STATE_KINDS),
     ("Regional organizations", (OrgKind.REGIONAL_ORGANISATION,)),
     ("International organizations", (OrgKind.INTERNATIONAL_ORGANISATION,)),
     ("Donors", (OrgKind.DONOR,)),

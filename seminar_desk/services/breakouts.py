@@ -14,17 +14,17 @@ from sqlalchemy.orm import selectinload
 
 from seminar_desk.domain.breakout import Candidate, assign_groups, default_group_name
 from seminar_desk.domain.changes import OpChanges
+from seminar_desk.domain.delegations import is_state
 from seminar_desk.domain.kinds import (
     Capacity,
     ItemKind,
-    OrgKind,
     SpeakerStatus,
     SpeechType,
     takes_speakers,
 )
 from seminar_desk.domain.refusal import Gone, Refusal
 from seminar_desk.services.desk import Desk
-from seminar_desk.services.speakers import put_on_list
+from seminar_desk.services.speakers.entries import put_on_list
 from seminar_desk.store.models import (
     AgendaItem,
     Attendance,
@@ -407,10 +407,7 @@ class BreakoutService:
             if waiting:
                 raise GroupRefusal(f"{rapporteur.name} is already on that list of speakers.")
             org: Organisation | None = rapporteur.organisation
-            national = org is not None and org.kind in (
-                OrgKind.MEMBER_STATE,
-                OrgKind.GOVERNMENT_HOST,
-            )
+            national = org is not None and is_state(org.kind)
             # Where it goes is the queue rules' decision (a held right of reply stays behind).
             put_on_list(
                 s,

@@ -545,7 +545,7 @@ def test_a_row_added_and_left_empty_does_not_stay(page: BreakoutsPage, qtbot) ->
 def test_report_back_button_puts_the_rapporteur_ahead_of_a_held_reply(
     page: BreakoutsPage, qtbot
 ) -> None:
-    from seminar_desk.services.speakers import SpeakersService
+    from seminar_desk.services.speakers.service import SpeakersService
 
     item = breakout_item(page)
     page.select("item", item)

@@ -199,7 +199,7 @@ def test_item_speaking_time_is_set_from_the_spin_box(page, qtbot) -> None:
 def test_a_running_speech_is_picked_up_after_a_restart(qtbot, demo_path) -> None:
     from seminar_desk.domain.clock import FakeClock
     from seminar_desk.services.desk import Desk
-    from seminar_desk.services.speakers import SpeakersService
+    from seminar_desk.services.speakers.service import SpeakersService
     from seminar_desk.store.database import Database
 
     clock = FakeClock(AFTER_DEMO)

@@ -104,7 +104,7 @@ def test_the_rapporteur_goes_where_the_queue_rules_say_not_behind_a_held_reply(
 ) -> None:
     """A right of reply held on the report-back list parks in the reserved band at the end;
     a rapporteur placed "after the last position" landed there and was never called."""
-    from seminar_desk.services.speakers import SpeakersService
+    from seminar_desk.services.speakers.service import SpeakersService
 
     service = BreakoutService(demo_desk)
     item = breakout_item(service)

@@ -57,8 +57,8 @@ from seminar_desk.gui.speakers.models import (
 )
 from seminar_desk.gui.speakers.preview import ProjectorPreview
 from seminar_desk.gui.wrapping_label import WrappingLabel
-from seminar_desk.services import speaker_stats
-from seminar_desk.services.speakers import Candidate, ListSnapshot
+from seminar_desk.services.speakers import stats as speaker_stats
+from seminar_desk.services.speakers.rows import Candidate, ListSnapshot
 
 CONTROLLER_KEY = "speakers.controller"
 SPEECH_TYPES = tuple(SpeechType)

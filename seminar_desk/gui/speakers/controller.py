@@ -19,7 +19,8 @@ from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.speaking_time import TimerPhase
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar import SeminarService
-from seminar_desk.services.speakers import ListSnapshot, SpeakersService
+from seminar_desk.services.speakers.rows import ListSnapshot
+from seminar_desk.services.speakers.service import SpeakersService
 
 WATCHED = (Area.SPEAKERS, Area.AGENDA, Area.PARTICIPANTS, Area.SEMINAR)
 # Bounds of the ticker's sleep: at most a few wake-ups a second, at least one a second.

@@ -26,8 +26,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from seminar_desk.domain.speaking_time import format_duration
 from seminar_desk.domain.text import fold
-from seminar_desk.services.speaker_stats import StatLine
-from seminar_desk.services.speakers import Candidate, SpeakerRow
+from seminar_desk.services.speakers.rows import Candidate, SpeakerRow
+from seminar_desk.services.speakers.stats import StatLine
 
 Index = QModelIndex | QPersistentModelIndex
 USER = Qt.ItemDataRole.UserRole

@@ -4,8 +4,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from seminar_desk.services import speaker_stats as stats
-from seminar_desk.services.speakers import SpeakersService
+from seminar_desk.services.speakers import stats
+from seminar_desk.services.speakers.service import SpeakersService
 from seminar_desk.store.models import AgendaItem, Day, Organisation
 
 TOUR = "Tour de table: national experiences and priorities"

@@ -11,7 +11,7 @@ from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.speaker_queue import ListClosed
 from seminar_desk.domain.speaking_time import TimerPhase
 from seminar_desk.services.desk import Desk
-from seminar_desk.services.speakers import SpeakersService
+from seminar_desk.services.speakers.service import SpeakersService
 from seminar_desk.store.database import Database
 from seminar_desk.store.models import Organisation, Participant, SpeechPause
 

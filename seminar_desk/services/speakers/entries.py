@@ -1,0 +1,90 @@
+"""Requests for the floor inside one transaction: find them, and put a new one on a list.
+
+`put_on_list` is the one way onto a list (the Speakers page, a breakout's rapporteur for the
+report-back): where a request goes is always the queue rules' decision (`domain.speaker_queue`).
+"""
+
+from datetime import datetime
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from seminar_desk.domain import speaker_queue as rules
+from seminar_desk.domain.kinds import SpeakerStatus
+from seminar_desk.domain.refusal import Gone
+from seminar_desk.store.models import AgendaItem, SpeakerEntry
+
+LIVE = (SpeakerStatus.SPEAKING.value, SpeakerStatus.PAUSED.value)
+
+_T = SpeakerEntry.__table__
+# Prepared once: these run on every list operation, on lists of hundreds of requests.
+_LIVE_SQL = select(_T.c.id).where(_T.c.item_id == bindparam("item"), _T.c.status.in_(LIVE)).limit(1)
+_WAITING_SQL = select(_T.c.id, _T.c.speech_type, _T.c.status, _T.c.position).where(
+    _T.c.item_id == bindparam("item"), _T.c.status == SpeakerStatus.WAITING.value
+)
+
+
+def put_on_list(
+    s: Session,
+    item_id: str,
+    *,
+    participant_id: str | None,
+    organisation_id: str | None,
+    capacity: str,
+    speech_type: str,
+    requested_at: datetime,
+    on_behalf_of_id: str | None = None,
+    time_limit_s: int | None = None,
+) -> SpeakerEntry:
+    """A new request for the floor, where the queue rules say it goes: the one way onto a list
+    (the Speakers page, a breakout's rapporteur for the report-back)."""
+    item = get_item(s, item_id)
+    rules.check_can_add(item.speakers_closed, speech_type)
+    position, spread = rules.new_position(waiting_entries(s, item_id), speech_type)
+    reposition(s, spread)
+    entry = SpeakerEntry(
+        item_id=item_id,
+        participant_id=participant_id,
+        organisation_id=organisation_id,
+        capacity=capacity,
+        on_behalf_of_id=on_behalf_of_id,
+        speech_type=speech_type,
+        position=position,
+        status=SpeakerStatus.WAITING.value,
+        requested_at=requested_at,
+        time_limit_s=time_limit_s,
+    )
+    s.add(entry)
+    return entry
+
+
+def get_item(s: Session, item_id: str) -> AgendaItem:
+    item = s.get(AgendaItem, item_id)
+    if item is None:
+        raise Gone("That agenda item is no longer in the file.")
+    return item
+
+
+def get_entry(s: Session, entry_id: str) -> SpeakerEntry:
+    entry = s.get(SpeakerEntry, entry_id)
+    if entry is None:
+        raise Gone("That request for the floor is no longer on the list.")
+    return entry
+
+
+def current_entry(s: Session, item_id: str) -> SpeakerEntry | None:
+    """The speech in progress (speaking or paused) on the item, if any."""
+    entry_id = s.connection().execute(_LIVE_SQL, {"item": item_id}).scalar()
+    return s.get(SpeakerEntry, entry_id) if entry_id is not None else None
+
+
+def waiting_entries(s: Session, item_id: str) -> list[rules.QueueEntry]:
+    """The waiting requests of an item, read as plain tuples (fast on long lists)."""
+    rows = s.connection().execute(_WAITING_SQL, {"item": item_id})
+    return [rules.QueueEntry(*r) for r in rows]
+
+
+def reposition(s: Session, positions: dict[str, float]) -> None:
+    """Move a few neighbours to make room (rare: only when positions got crowded)."""
+    for entry_id, position in positions.items():
+        get_entry(s, entry_id).position = position
