@@ -106,9 +106,8 @@ def _preview(
 
 def _check_zone(name: str) -> None:
     """Refuse an unknown zone before a new file is created for nothing."""
-    from zoneinfo import ZoneInfo
+    from seminar_desk.domain.zone import zone_problem
 
-    try:
-        ZoneInfo(name)
-    except (KeyError, ValueError) as exc:
-        raise ValueError(f"unknown time zone {name!r}; expected e.g. Asia/Bangkok.") from exc
+    wrong = zone_problem(name)
+    if wrong:
+        raise ValueError(wrong)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from seminar_desk.domain.agenda_kinds import kind_label
 from seminar_desk.domain.timing import format_minutes, wall_time
+from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.services.agenda import AgendaService, DayView, ItemView, local_datetime
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.files import write_output
@@ -104,11 +105,9 @@ def _guarded(*cells: object) -> tuple[object, ...]:
 
 
 def to_ics(snap: AgendaSnapshot, stamp: datetime) -> bytes:
-    from zoneinfo import ZoneInfo
-
     from icalendar import Calendar, Event
 
-    zone = ZoneInfo(snap.timezone)
+    zone = seminar_zone(snap.timezone)
     cal = Calendar()
     cal.add("prodid", "-//Seminar Desk//Agenda//EN")
     cal.add("version", "2.0")

@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from threading import Event
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -40,12 +40,12 @@ from seminar_desk.domain.text import fold
 from seminar_desk.domain.timing import (
     DAY_MINUTES,
     format_minutes,
-    plan_day,
     to_minutes,
     wall_time,
 )
+from seminar_desk.domain.zone import in_zone, is_known_zone, seminar_zone, zone_problem
 from seminar_desk.reports.request import Cancelled, ProgressFn
-from seminar_desk.services.agenda.service import _items_of, _renumber, _retime, _slots, _zone
+from seminar_desk.services.agenda.service import items_of, planned_end, renumber, retime_items
 from seminar_desk.services.agenda_export import UID_DOMAIN
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import AgendaItem, Day, ItemSpeaker, Participant, Seminar
@@ -172,8 +172,9 @@ def read_agenda(path: Path, target_zone: str | None = None) -> ImportedAgenda:
     """
     path = Path(path)
     suffix = path.suffix.lower().lstrip(".")
-    if target_zone is not None and not _valid_zone(target_zone):
-        raise AgendaImportError([f"unknown time zone {target_zone!r}; expected e.g. Asia/Bangkok."])
+    wrong = zone_problem(target_zone) if target_zone is not None else None
+    if wrong:
+        raise AgendaImportError([wrong])
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -566,7 +567,7 @@ def read_ics(path: Path, target_zone: str | None = None) -> ImportedAgenda:
         ) from exc
     file_zone = _ics_zone(calendar)
     zone_name = target_zone or file_zone or "UTC"
-    zone = ZoneInfo(zone_name)
+    zone = seminar_zone(zone_name)
     problems: list[str] = []
     items: list[ImportedItem] = []
     events = list(calendar.walk("VEVENT"))
@@ -641,7 +642,7 @@ def _read_event(
     wrong = date_problem(start_value.date())
     if wrong:
         return problem(path, where, "DTSTART", wrong, start_value.isoformat())
-    start_local = _to_zone(start_value, zone)
+    start_local = in_zone(start_value, zone)
     if dur_value is not None:
         if not isinstance(dur_value, timedelta):
             return problem(path, where, "DURATION", "a length such as PT45M", dur_value)
@@ -651,7 +652,7 @@ def _read_event(
             return problem(path, where, "DTEND", "a time zone the calendar defines", end_value)
         if date_problem(end_value.date()):
             return problem(path, where, "DTEND", DATE_RULE, end_value.isoformat())
-        duration = int((_to_zone(end_value, zone) - start_local).total_seconds() // 60)
+        duration = int((in_zone(end_value, zone) - start_local).total_seconds() // 60)
         column = "DTEND"
         if duration <= 0:
             return problem(path, where, "DTEND", "an end after the start", end_value.isoformat())
@@ -702,11 +703,11 @@ def _unknown_tzid(prop: object, value: datetime, calendar: "Calendar") -> str | 
 
 def _ics_zone(calendar: "Calendar") -> str | None:
     name = str(calendar.get("X-WR-TIMEZONE") or "")
-    if name and _valid_zone(name):
+    if name and is_known_zone(name):
         return name
     for tz in calendar.walk("VTIMEZONE"):
         tzid = str(tz.get("TZID") or "")
-        if _valid_zone(tzid):
+        if is_known_zone(tzid):
             return tzid
     for event in calendar.walk("VEVENT"):
         try:
@@ -714,24 +715,9 @@ def _ics_zone(calendar: "Calendar") -> str | None:
         except ValueError:  # a broken value: the event itself will say so
             continue
         key = getattr(tzinfo, "key", None) or getattr(tzinfo, "zone", None)
-        if key and _valid_zone(str(key)):
+        if key and is_known_zone(str(key)):
             return str(key)
     return None
-
-
-def _valid_zone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
-
-
-def _to_zone(value: datetime, zone: ZoneInfo) -> datetime:
-    """Aware times are converted; floating (naive) times are taken as the seminar's own."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=zone)
-    return value.astimezone(zone)
 
 
 # -- frab / pretalx schedule.xml --------------------------------------------------------------
@@ -755,7 +741,7 @@ def read_schedule_xml(path: Path, target_zone: str | None = None) -> ImportedAge
     file_zone = _text(conference, "time_zone_name")
     problems: list[str] = []
     items: list[ImportedItem] = []
-    zone_name = target_zone or (file_zone if _valid_zone(file_zone) else None)
+    zone_name = target_zone or (file_zone if is_known_zone(file_zone) else None)
     _check_count(path, sum(1 for _ in root.iter("event")), "events")
     for day_number, day_el in enumerate(root.findall("day"), start=1):
         day_date = parse_date(day_el.get("date"))
@@ -794,8 +780,8 @@ def read_schedule_xml(path: Path, target_zone: str | None = None) -> ImportedAge
                     continue
                 if zone_name is None:
                     zone_name = _zone_for_offset(start_dt)
-                zone = ZoneInfo(zone_name)
-                local = _to_zone(start_dt, zone)
+                zone = seminar_zone(zone_name)
+                local = in_zone(start_dt, zone)
                 duration = parse_duration(_text(event, "duration"))
                 if duration is None or duration_problem(duration):
                     problems.append(
@@ -1011,9 +997,9 @@ def import_agenda(
             _add_day_items(s, days[day_date], imported, people, steps)
         steps.saving()
         for day in s.scalars(select(Day).where(Day.id.in_(touched))):
-            rows = _items_of(s, day.id)
-            _renumber(rows)
-            _retime(s, day, rows)
+            rows = items_of(s, day.id)
+            renumber(rows)
+            retime_items(s, day, rows)
         if seminar.start_date is None or seminar.start_date > agenda.dates[0]:
             seminar.start_date = agenda.dates[0]
         if seminar.end_date is None or seminar.end_date < agenda.dates[-1]:
@@ -1122,14 +1108,12 @@ def _add_day_items(
     step: Callable[[], None],
 ) -> None:
     """Append items; explicit times are kept (locking those that do not follow on)."""
-    zone = _zone(s)
     existing = list(
         s.scalars(
             select(AgendaItem).where(AgendaItem.day_id == day.id).order_by(AgendaItem.position)
         )
     )
-    day_start = to_minutes(day.start_time)
-    cursor = plan_day(day_start, _slots(day, existing, zone, with_people=False)).end
+    cursor = planned_end(s, day, existing)
     position = len(existing)
     timed = sorted((i for i in imported if i.start is not None), key=lambda i: i.start or 0)
     untimed = [i for i in imported if i.start is None]
@@ -1149,7 +1133,7 @@ def _add_day_items(
         step()
     s.add_all(rows)
     s.flush()
-    _retime(s, day, existing + rows)
+    retime_items(s, day, existing + rows)
 
 
 def _clusters(timed: Sequence[ImportedItem]) -> list[list[ImportedItem]]:

@@ -1,12 +1,12 @@
 """Build the demo seminar (the Phnom Penh SALW seminar) from `demo_data` in one transaction."""
 
 from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from seminar_desk.domain.text import fold
 from seminar_desk.domain.timing import Slot, from_minutes, retime, to_minutes
+from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.services import demo_data as data
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.errors import StoreError
@@ -36,7 +36,7 @@ def create_demo(desk: Desk) -> str:
             raise StoreError(f"{desk.db.path} already holds a seminar; choose a new file.")
         seminar = Seminar(**data.SEMINAR)
         s.add(seminar)
-        zone = ZoneInfo(seminar.timezone)
+        zone = seminar_zone(seminar.timezone)
 
         days = [
             Day(seminar=seminar, number=i, date=d, start_time=start, end_time=end, title=title)

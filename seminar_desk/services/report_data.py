@@ -11,7 +11,6 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 from seminar_desk.domain.kinds import NoteSection
 from seminar_desk.domain.speaking_time import net_elapsed
 from seminar_desk.domain.text import fold
+from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.reports.snapshot import (
     ActionSnap,
     DaySnap,
@@ -56,13 +56,6 @@ T = TypeVar("T")
 
 
 SECTION_ORDER = {s.value: i for i, s in enumerate(NoteSection)}
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
 
 
 def load_snapshot(desk: Desk) -> SeminarSnapshot:
@@ -159,7 +152,7 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
         if row
         else SeminarInfo()
     )
-    zone = _zone(details.timezone)
+    zone = seminar_zone(details.timezone)
 
     def local(value: datetime | None) -> datetime | None:
         return None if value is None else value.astimezone(zone)

@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass, fields
 from datetime import date
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
 from seminar_desk.domain.agenda_limits import DATE_RULE, date_problem, span_problem
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.refusal import Refusal
+from seminar_desk.domain.zone import is_known_zone
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import Seminar
 
@@ -94,9 +94,7 @@ def _check_dates(start: object, end: object) -> None:
 
 def _check_timezone(name: str) -> None:
     """Reports and calendar exports depend on the zone: refuse names the system does not know."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    if not is_known_zone(name):
         raise SeminarError(
             f"Unknown time zone {name!r}; use a name such as Asia/Phnom_Penh or UTC."
-        ) from None
+        )

@@ -10,13 +10,14 @@ changes (or the wall clock's minute), never counting ticks itself.
 import math
 from datetime import datetime
 from enum import StrEnum
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.speaking_time import TimerPhase
+from seminar_desk.domain.zone import zone_named
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar import SeminarService
 from seminar_desk.services.speakers.rows import ListSnapshot
@@ -60,10 +61,7 @@ class SpeakersController(QObject):
 
     def _zone(self) -> ZoneInfo | None:
         details = SeminarService(self.desk).details()
-        try:
-            return ZoneInfo(details.timezone) if details and details.timezone else None
-        except (ZoneInfoNotFoundError, ValueError):
-            return None
+        return zone_named(details.timezone) if details else None
 
     def set_item(self, item_id: str | None) -> None:
         if item_id != self.item_id:

@@ -34,6 +34,7 @@ from seminar_desk.domain.timing import (
     to_minutes,
     wall_time,
 )
+from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import (
     ActionItem,
@@ -224,11 +225,7 @@ class AgendaService:
         if session is None:
             with self.desk.read() as s:
                 return self.timezone(s)
-        name = session.scalar(select(Seminar.timezone)) or "UTC"
-        try:
-            return ZoneInfo(name)
-        except (KeyError, ValueError):
-            return ZoneInfo("UTC")
+        return zone_of(session)
 
     def days(self) -> list[DayInfo]:
         with self.desk.read() as s:
@@ -306,7 +303,7 @@ class AgendaService:
         with self.desk.action("Add agenda item", origin=origin) as act:
             s = act.session
             day = _get_day(s, day_id)
-            items = _items_of(s, day_id)
+            items = items_of(s, day_id)
             index = len(items)
             if after_id is not None:
                 index = next((i + 1 for i, it in enumerate(items) if it.id == after_id), index)
@@ -323,9 +320,9 @@ class AgendaService:
             s.add(item)
             _apply(s, item, values)
             items.insert(index, item)
-            _renumber(items)
+            renumber(items)
             s.flush()
-            _retime(s, day, items)
+            retime_items(s, day, items)
             new_id = item.id
         return act.changes, new_id
 
@@ -342,7 +339,7 @@ class AgendaService:
             # One flush at commit: the recorder then reads every moved row in one pass.
             with s.no_autoflush:
                 _apply(s, item, values)
-                _retime(s, day)
+                retime_items(s, day)
         return act.changes
 
     def set_parallel(
@@ -370,7 +367,7 @@ class AgendaService:
                 for it in items:
                     if it.parallel_key != key:
                         it.parallel_key = key
-                _retime(s, day)
+                retime_items(s, day)
         return act.changes
 
     def set_duration(self, item_id: str, minutes: int, origin: object | None = None) -> OpChanges:
@@ -381,7 +378,7 @@ class AgendaService:
         with self.desk.action("Duplicate agenda item", origin=origin) as act:
             s = act.session
             src = _get_item(s, item_id)
-            items = _items_of(s, src.day_id)
+            items = items_of(s, src.day_id)
             copy = AgendaItem(
                 day_id=src.day_id,
                 kind=src.kind,
@@ -402,9 +399,9 @@ class AgendaService:
             ]
             s.add(copy)
             items.insert(items.index(src) + 1, copy)
-            _renumber(items)
+            renumber(items)
             s.flush()
-            _retime(s, src.day, items)
+            retime_items(s, src.day, items)
             new_id = copy.id
         return act.changes, new_id
 
@@ -420,9 +417,9 @@ class AgendaService:
                 s.delete(item)
             s.flush()
             for day in days.values():
-                items = [i for i in _items_of(s, day.id) if i.id not in ids]
-                _renumber(items)
-                _retime(s, day, items)
+                items = [i for i in items_of(s, day.id) if i.id not in ids]
+                renumber(items)
+                retime_items(s, day, items)
         return act.changes
 
     def move_item(
@@ -434,11 +431,11 @@ class AgendaService:
             item = _get_item(s, item_id)
             source = item.day
             target = _get_day(s, day_id)
-            source_items = [i for i in _items_of(s, source.id) if i.id != item_id]
+            source_items = [i for i in items_of(s, source.id) if i.id != item_id]
             if source.id == target.id:
                 target_items = source_items
             else:
-                target_items = _items_of(s, target.id)
+                target_items = items_of(s, target.id)
                 item.day_id = target.id
                 if item.actual_start is None:
                     # Not in the target day's adopted programme (adopted again if that day
@@ -447,15 +444,15 @@ class AgendaService:
                     item.adopted_duration_min = None
             index = max(0, min(index, len(target_items)))
             target_items.insert(index, item)
-            _renumber(target_items)
+            renumber(target_items)
             if source.id != target.id:
-                _renumber(source_items)
+                renumber(source_items)
             s.flush()
             s.expire(source, ["items"])
             s.expire(target, ["items"])
             if source.id != target.id:
-                _retime(s, source, source_items)
-            _retime(s, target, target_items)
+                retime_items(s, source, source_items)
+            retime_items(s, target, target_items)
         return act.changes
 
     def move_by(self, item_id: str, delta: int, origin: object | None = None) -> OpChanges:
@@ -484,7 +481,7 @@ class AgendaService:
             for name, value in values.items():
                 setattr(day, name, value)
             act.session.flush()
-            _retime(act.session, day)
+            retime_items(act.session, day)
         return act.changes
 
     def add_day(self, origin: object | None = None) -> tuple[OpChanges, str]:
@@ -498,7 +495,7 @@ class AgendaService:
                 select(Day).where(Day.seminar_id == seminar.id).order_by(Day.number.desc())
             ).first()
             if last is None:
-                when = seminar.start_date or self.desk.clock.now().astimezone(_zone(s)).date()
+                when = seminar.start_date or self.desk.clock.now().astimezone(zone_of(s)).date()
                 number, start, end = 1, time(9, 0), time(17, 30)
             else:
                 when = last.date + timedelta(days=1)
@@ -548,7 +545,7 @@ class AgendaService:
 
     def retime_day(self, day_id: str, origin: object | None = None) -> OpChanges:
         with self.desk.action("Re-time day", origin=origin) as act:
-            _retime(act.session, _get_day(act.session, day_id))
+            retime_items(act.session, _get_day(act.session, day_id))
         return act.changes
 
     # -- running live -------------------------------------------------------------------------
@@ -561,7 +558,7 @@ class AgendaService:
             item = _get_item(s, item_id)
             if item.actual_start is not None and item.actual_end is None:
                 raise AgendaError(f"“{item.title}” is already running.")
-            for other in _items_of(s, item.day_id):
+            for other in items_of(s, item.day_id):
                 parallel = item.parallel_key and other.parallel_key == item.parallel_key
                 running = other.actual_start is not None and other.actual_end is None
                 if other is not item and running and not parallel:
@@ -571,7 +568,7 @@ class AgendaService:
             else:
                 item.actual_end = None  # resumed after an early end
             with s.no_autoflush:
-                _retime(s, item.day)
+                retime_items(s, item.day)
         return act.changes
 
     def end_item(self, item_id: str, origin: object | None = None) -> OpChanges:
@@ -583,7 +580,7 @@ class AgendaService:
                 raise AgendaError(f"“{item.title}” is not running.")
             item.actual_end = now
             with s.no_autoflush:
-                _retime(s, item.day)
+                retime_items(s, item.day)
         return act.changes
 
     def start_next(self, day_id: str, origin: object | None = None) -> OpChanges:
@@ -614,13 +611,13 @@ class AgendaService:
         with self.desk.action("Re-plan the rest of the day", origin=origin) as act:
             s = act.session
             day = _get_day(s, day_id)
-            items = _items_of(s, day_id)
+            items = items_of(s, day_id)
             zone = self.timezone(s)
             now_min = _local_minutes(now, day.date, zone)
             if not 0 <= now_min < 2 * DAY_MINUTES:
                 now_min = None
             before = {it.id: it.start_time for it in items}
-            plan = _retime(s, day, items, now=now_min, replanning=True)
+            plan = retime_items(s, day, items, now=now_min, replanning=True)
             moved = tuple(it.title for it in items if it.start_time != before[it.id])
             collisions = tuple(items[w.index].title for w in plan.warnings if w.kind == "collision")
         return ReplanResult(act.changes, moved, collisions)
@@ -677,7 +674,8 @@ def _set_speakers(s: Session, item: AgendaItem, speakers: Sequence[SpeakerRef | 
         s.add(ItemSpeaker(item_id=item.id, participant_id=pid, name=name, position=i))
 
 
-def _renumber(items: Sequence[AgendaItem]) -> None:
+def renumber(items: Sequence[AgendaItem]) -> None:
+    """Positions 0, 1, 2... in the order given (only rows that change are written)."""
     for i, item in enumerate(items):
         if item.position != i:
             item.position = i
@@ -697,7 +695,8 @@ def _get_day(s: Session, day_id: str) -> Day:
     return day
 
 
-def _items_of(s: Session, day_id: str) -> list[AgendaItem]:
+def items_of(s: Session, day_id: str) -> list[AgendaItem]:
+    """A day's items in agenda order."""
     return list(
         s.scalars(
             select(AgendaItem)
@@ -761,7 +760,7 @@ def _slots(
     return slots
 
 
-def _retime(
+def retime_items(
     s: Session,
     day: Day,
     items: Sequence[AgendaItem] | None = None,
@@ -776,8 +775,8 @@ def _retime(
     an item added to a live day has no adopted time (it was added on the day).
     """
     if items is None:
-        items = _items_of(s, day.id)
-    zone = _zone(s)
+        items = items_of(s, day.id)
+    zone = zone_of(s)
     start = to_minutes(day.start_time)
     plan = plan_day(
         start,
@@ -801,6 +800,12 @@ def _retime(
     return plan
 
 
+def planned_end(s: Session, day: Day, items: Sequence[AgendaItem]) -> int:
+    """Where the day's current plan ends (minutes of the day): items added next follow on."""
+    slots = _slots(day, items, zone_of(s), with_people=False)
+    return plan_day(to_minutes(day.start_time), slots).end
+
+
 def _adopted_duration(item: AgendaItem) -> int:
     return item.duration_min if item.adopted_duration_min is None else item.adopted_duration_min
 
@@ -816,12 +821,9 @@ def _resume_at(day: Day, items: Sequence[AgendaItem]) -> int | None:
     return day_minutes(nxt.start_time, to_minutes(day.start_time))
 
 
-def _zone(s: Session) -> ZoneInfo:
-    name = s.scalar(select(Seminar.timezone)) or "UTC"
-    try:
-        return ZoneInfo(name)
-    except (KeyError, ValueError):
-        return ZoneInfo("UTC")
+def zone_of(s: Session) -> ZoneInfo:
+    """The seminar's time zone (UTC when it has none, or one this system does not know)."""
+    return seminar_zone(s.scalar(select(Seminar.timezone)))
 
 
 def _day_view(day: Day, items: Sequence[AgendaItem], zone: ZoneInfo, now: datetime) -> DayView:
