@@ -310,9 +310,11 @@ class Database:
         file_lock = FileLock(path) if lock else None
         if file_lock:
             file_lock.acquire()
+        created = False
         try:
             if not path.exists():
                 create_private(path)
+                created = True
             if problem := quick_check(path, locked_by_us=lock):
                 raise DamagedFileError(damaged_message(path, problem), problem)
             backup = None
@@ -322,6 +324,9 @@ class Database:
                 backup = migrate(path)
             engine = make_engine(path)
         except BaseException:
+            if created:  # a new file that could not be made (a full disk): not left half made
+                for side in ("", "-wal", "-shm", "-journal"):
+                    path.with_name(path.name + side).unlink(missing_ok=True)
             if file_lock:
                 file_lock.release()
             raise

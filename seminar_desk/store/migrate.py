@@ -136,8 +136,8 @@ def migrate(path: Path) -> Path | None:
     except SADatabaseError as exc:
         if "full" in str(exc.orig):
             raise StoreError(
-                f"{path} was not upgraded: the disk is full. The file was left as it was; "
-                "free some space and open it again."
+                f"{path} could not be set up or upgraded: the disk is full. Nothing in it was "
+                "changed; free some space and open it again."
             ) from exc
         raise NotASeminarFileError(f"{path} cannot be read as a seminar file: {exc.orig}") from exc
     finally:

@@ -28,3 +28,17 @@ def test_an_upgrade_whose_backup_does_not_fit_leaves_the_file_as_it_was(
     assert err.count("\n") == 1 and "was not upgraded" in err and "Traceback" not in err
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert not [p for p in disk.iterdir() if ".backup-" in p.name]
+
+
+def test_a_new_file_on_a_full_disk_is_one_line_and_not_left_half_made(
+    tmp_path: Path, tmpfs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    disk = tmp_path / "usb"
+    disk.mkdir()
+    if not tmpfs(disk, "size=48k"):
+        pytest.skip("needs a small tmpfs (root)")
+    path = disk / "new.sqlite"
+    assert main(["demo", "--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "disk is full" in err and "Traceback" not in err
+    assert sorted(p.name for p in disk.iterdir()) == ["new.sqlite.lock"]
