@@ -138,6 +138,9 @@ def test_the_live_keys_are_in_the_menus_and_the_f1_help(demo_path, qtbot, clock,
     from seminar_desk.gui.speakers import help as keys_help
 
     window = _window_on_day1(demo_path, qtbot, clock)
+    titles = lambda: [a.text() for a in window.menuBar().actions()]  # noqa: E731
+    qtbot.waitUntil(lambda: {"&Agenda", "&Speakers"} <= set(titles()))  # before any visit
+    assert titles().index("&Agenda") < titles().index("&Speakers") < titles().index("&Help")
     window.show_page("Speakers")
     window.show_page("Agenda")
     menus = {a.text(): a.menu() for a in window.menuBar().actions() if a.menu() is not None}

@@ -17,7 +17,8 @@ class PageRef:
     title: str
     module: str
     # Built right after the file opens (not at first view): the page adds menus and
-    # shortcuts the window needs before anyone visits it (the projector, for one).
+    # shortcuts the window needs before anyone visits it (the projector, for one; the
+    # Agenda menu listing the live keys).
     warm: bool = False
 
     def load(self) -> PageSpec:
@@ -27,7 +28,7 @@ class PageRef:
 
 PAGES: tuple[PageRef, ...] = (
     PageRef("Seminar", "page_seminar"),
-    PageRef("Agenda", "page_agenda"),
+    PageRef("Agenda", "page_agenda", warm=True),
     PageRef("Speakers", "page_speakers", warm=True),
     PageRef("Breakouts & notes", "page_breakouts"),
     PageRef("Participants", "page_participants"),
