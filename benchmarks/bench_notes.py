@@ -73,8 +73,9 @@ def main() -> None:
 
     from benchmarks.generate_large import generate
     from seminar_desk.services.desk import Desk
-    from seminar_desk.services.notes import NoteAutosaver, NotesService, NoteTarget
-    from seminar_desk.services.search import SearchService
+    from seminar_desk.services.notes.autosave import NoteAutosaver
+    from seminar_desk.services.notes.search import SearchService
+    from seminar_desk.services.notes.service import NotesService, NoteTarget
     from seminar_desk.store.database import Database
     from seminar_desk.store.models import BreakoutGroup, Note
 

@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
     def _offer_recovered_notes(self, desk: Desk) -> None:
         """Notes typed last time that never reached this file are offered back."""
         from seminar_desk.gui.notes.unsaved import offer_recovered
-        from seminar_desk.services.notes import NotesService
+        from seminar_desk.services.notes.service import NotesService
 
         offer_recovered(self, NotesService(desk))
 

@@ -195,7 +195,7 @@ def test_an_import_empties_the_edit_menu_and_typing_does_not(
 
     from seminar_desk.services.agenda import AgendaService
     from seminar_desk.services.agenda_import import import_agenda, read_agenda
-    from seminar_desk.services.notes import NotesService, NoteTarget
+    from seminar_desk.services.notes.service import NotesService, NoteTarget
     from seminar_desk.store.models import AgendaItem
 
     window.open_file(demo_path)

@@ -22,7 +22,7 @@ from seminar_desk.gui.notes.models import (
 )
 from seminar_desk.gui.pages.page_breakouts import BreakoutsPage
 from seminar_desk.gui.settings import UiSettings
-from seminar_desk.services.notes import NoteTarget
+from seminar_desk.services.notes.service import NoteTarget
 from seminar_desk.store.models import Note
 
 pytestmark = pytest.mark.usefixtures("qsettings")
@@ -453,7 +453,7 @@ def test_guiding_questions_are_kept_without_pressing_save(
 def test_search_result_tooltips_show_the_text_typed(qtbot) -> None:
     from PySide6.QtGui import QTextDocument
 
-    from seminar_desk.services.search import SearchHit
+    from seminar_desk.services.notes.search import SearchHit
 
     model = HitsModel()
     snippet = "<b>Agreed</b>: R&D budget\nsecond line"

@@ -172,7 +172,7 @@ def test_changes_from_elsewhere_leave_the_open_cell_where_it_is(
     cell = editing(panel)
     qtbot.keyClicks(cell, "Harmonise end-user certificates")
     typed_id = panel.model.rows[-1].id
-    from seminar_desk.services.notes import NoteTarget
+    from seminar_desk.services.notes.service import NoteTarget
 
     notes = page.notes
     notes.update_recommendation(first_id, status="noted")  # no origin: from elsewhere

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.pages.page_breakouts import BreakoutsPage
 from seminar_desk.gui.settings import UiSettings
-from seminar_desk.services.note_journal import NoteJournal
+from seminar_desk.services.notes.journal import NoteJournal
 from seminar_desk.store.models import Note
 
 pytestmark = pytest.mark.usefixtures("qsettings")
@@ -303,7 +303,7 @@ def test_a_file_opened_read_only_keeps_the_offer_for_later(
 ) -> None:
     from datetime import UTC, datetime
 
-    from seminar_desk.services.note_journal import JournalEntry
+    from seminar_desk.services.notes.journal import JournalEntry
 
     journal = NoteJournal(demo_path)
     journal.record([JournalEntry("i", None, "summary", "kept", "", None, datetime.now(UTC))])

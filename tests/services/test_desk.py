@@ -225,7 +225,7 @@ def _note_bodies(desk: Desk, **where: str) -> list[str]:
 
 def test_redo_of_an_added_item_brings_back_the_notes_typed_on_it(demo_desk: Desk) -> None:
     from seminar_desk.services.agenda import AgendaService
-    from seminar_desk.services.notes import NotesService, NoteTarget
+    from seminar_desk.services.notes.service import NotesService, NoteTarget
 
     agenda, notes = AgendaService(demo_desk), NotesService(demo_desk)
     _, item_id = agenda.add_item(agenda.days()[0].id, title="Side event")
@@ -244,8 +244,8 @@ def test_redo_of_an_added_item_brings_back_the_notes_typed_on_it(demo_desk: Desk
 
 
 def test_redo_of_an_added_group_brings_back_the_notes_typed_on_it(demo_desk: Desk) -> None:
-    from seminar_desk.services.breakouts import BreakoutService
-    from seminar_desk.services.notes import NotesService, NoteTarget
+    from seminar_desk.services.notes.breakouts import BreakoutService
+    from seminar_desk.services.notes.service import NotesService, NoteTarget
 
     breakouts, notes = BreakoutService(demo_desk), NotesService(demo_desk)
     item_id = next(i.id for i in breakouts.items())
@@ -258,7 +258,7 @@ def test_redo_of_an_added_group_brings_back_the_notes_typed_on_it(demo_desk: Des
 
 
 def test_redo_restores_links_that_an_undo_set_to_null(demo_desk: Desk) -> None:
-    from seminar_desk.services.notes import NotesService, NoteTarget
+    from seminar_desk.services.notes.service import NotesService, NoteTarget
     from seminar_desk.services.participants import ParticipantService
 
     people, notes = ParticipantService(demo_desk), NotesService(demo_desk)
@@ -280,7 +280,7 @@ def test_redo_restores_links_that_an_undo_set_to_null(demo_desk: Desk) -> None:
 def test_text_typed_on_a_restored_row_survives_redo_then_undo(demo_desk: Desk) -> None:
     """Undo of a deletion brings a note back; text typed on it then must come back after the
     redo (deletion again) is undone once more."""
-    from seminar_desk.services.notes import NotesService, NoteTarget
+    from seminar_desk.services.notes.service import NotesService, NoteTarget
 
     notes = NotesService(demo_desk)
     with demo_desk.read() as s:

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from seminar_desk.services.agenda import AgendaService
-from seminar_desk.services.breakouts import BreakoutService
 from seminar_desk.services.desk import Desk
-from seminar_desk.services.notes import NotesService, NoteTarget
+from seminar_desk.services.notes.breakouts import BreakoutService
+from seminar_desk.services.notes.service import NotesService, NoteTarget
 from seminar_desk.services.participants import ParticipantService
 from seminar_desk.services.seminar import SeminarService
 from seminar_desk.store.database import Database

@@ -43,9 +43,9 @@ from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.notes.models import ID_ROLE, RowsModel
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.services.agenda import AgendaService
-from seminar_desk.services.breakouts import Person
-from seminar_desk.services.notes import (
-    NoteAutosaver,
+from seminar_desk.services.notes.autosave import NoteAutosaver
+from seminar_desk.services.notes.breakouts import Person
+from seminar_desk.services.notes.service import (
     NotePage,
     NotesService,
     NoteTarget,

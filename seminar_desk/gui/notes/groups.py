@@ -28,7 +28,7 @@ from seminar_desk.domain.text import fold
 from seminar_desk.gui import ask, runner
 from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.notes.models import PEOPLE_MIME, PeopleModel, ids_from_mime, refilter
-from seminar_desk.services.breakouts import BreakoutService, GroupInfo
+from seminar_desk.services.notes.breakouts import BreakoutService, GroupInfo
 
 PERSON_ID = Qt.ItemDataRole.UserRole + 1
 

@@ -19,10 +19,10 @@ from PySide6.QtCore import (
 from seminar_desk.domain.kinds import ActionStatus, RecommendationStatus, label_of
 from seminar_desk.domain.text import fold
 from seminar_desk.gui.agenda.model import plain_tooltip
-from seminar_desk.services.breakouts import Person
-from seminar_desk.services.notes import ActionRow, RecommendationRow
-from seminar_desk.services.register import RegisterEntry
-from seminar_desk.services.search import SearchHit
+from seminar_desk.services.notes.breakouts import Person
+from seminar_desk.services.notes.register import RegisterEntry
+from seminar_desk.services.notes.search import SearchHit
+from seminar_desk.services.notes.service import ActionRow, RecommendationRow
 
 PEOPLE_MIME = "application/x-seminar-desk-participants"
 Index = QModelIndex | QPersistentModelIndex

@@ -21,7 +21,7 @@ from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import ActionStatus, RecommendationStatus
 from seminar_desk.gui import runner
 from seminar_desk.gui.notes.models import ENTRY_ROLE, RegisterFilter, RegisterModel
-from seminar_desk.services.register import RegisterEntry, RegisterService
+from seminar_desk.services.notes.register import RegisterEntry, RegisterService
 
 
 class RegisterPanel(QWidget):

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from seminar_desk.gui import runner
 from seminar_desk.services.agenda import AgendaService
 from seminar_desk.services.files import write_output
-from seminar_desk.services.note_journal import JournalEntry, NoteJournal, to_markdown
-from seminar_desk.services.notes import NoteAutosaver, NotesService
+from seminar_desk.services.notes.autosave import NoteAutosaver
+from seminar_desk.services.notes.journal import JournalEntry, NoteJournal, to_markdown
+from seminar_desk.services.notes.service import NotesService
 
 TITLE = "Seminar Desk"
 TEXT_FILTER = "Text files (*.md *.txt);;All files (*)"

@@ -29,10 +29,10 @@ from seminar_desk.gui.notes.groups import GroupsPanel
 from seminar_desk.gui.notes.models import HIT_ROLE, HitsModel
 from seminar_desk.gui.notes.register import RegisterPanel
 from seminar_desk.gui.pages.base import Page, PageSpec
-from seminar_desk.services.breakouts import BreakoutService
-from seminar_desk.services.notes import NotesService, NoteTarget
-from seminar_desk.services.register import RegisterEntry, RegisterService
-from seminar_desk.services.search import SearchHit, SearchService
+from seminar_desk.services.notes.breakouts import BreakoutService
+from seminar_desk.services.notes.register import RegisterEntry, RegisterService
+from seminar_desk.services.notes.search import SearchHit, SearchService
+from seminar_desk.services.notes.service import NotesService, NoteTarget
 
 SEARCH_DELAY_MS = 150
 SEARCH_REFRESH_MS = 400

@@ -8,13 +8,14 @@ import pytest
 
 from seminar_desk.domain.clock import FakeClock
 from seminar_desk.services.desk import Desk
-from seminar_desk.services.note_journal import (
+from seminar_desk.services.notes.autosave import NoteAutosaver
+from seminar_desk.services.notes.journal import (
     COMPACT_BYTES,
     JournalEntry,
     NoteJournal,
     to_markdown,
 )
-from seminar_desk.services.notes import NoteAutosaver, NotesService, NoteTarget
+from seminar_desk.services.notes.service import NotesService, NoteTarget
 
 T0 = datetime(2026, 11, 30, 3, 0, tzinfo=UTC)
 
@@ -141,8 +142,8 @@ def test_discard_forgets_unless_asked_to_keep(
 def test_text_for_a_group_an_undo_removed_is_kept_aside_and_restored_after_redo(
     demo_desk: Desk, tmp_path: Path
 ) -> None:
-    from seminar_desk.services.breakouts import BreakoutService
-    from seminar_desk.services.notes import TargetGone
+    from seminar_desk.services.notes.breakouts import BreakoutService
+    from seminar_desk.services.notes.service import TargetGone
 
     notes, breakouts = NotesService(demo_desk), BreakoutService(demo_desk)
     journal = NoteJournal(demo_desk.db.path, folder=tmp_path / "j")

@@ -3,8 +3,8 @@
 from sqlalchemy import select, text
 
 from seminar_desk.services.desk import Desk
-from seminar_desk.services.notes import NotesService, NoteTarget
-from seminar_desk.services.search import SearchService
+from seminar_desk.services.notes.search import SearchService
+from seminar_desk.services.notes.service import NotesService, NoteTarget
 from seminar_desk.store.models import BreakoutGroup, Note
 
 

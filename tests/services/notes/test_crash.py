@@ -35,7 +35,8 @@ ZYGOTE = r"""
 import os, signal, sys, time
 from pathlib import Path
 from seminar_desk.services.desk import Desk
-from seminar_desk.services.notes import NoteAutosaver, NotesService, NoteTarget
+from seminar_desk.services.notes.autosave import NoteAutosaver
+from seminar_desk.services.notes.service import NotesService, NoteTarget
 from seminar_desk.store.database import Database
 
 SENTENCE = "Nguyễn Văn Đức (VNM) said tracing requests take months; ការជួញដូរអាវុធ. "
@@ -121,7 +122,7 @@ def test_killed_typists_lose_at_most_the_last_second(tmp_path: Path) -> None:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=Path(__file__).resolve().parents[3],
     )
     assert zygote.stdin is not None and zygote.stdout is not None
     print(f"\nset-up {time.monotonic() - began:.2f} s")

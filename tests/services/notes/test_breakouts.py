@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import select
 
 from seminar_desk.domain.changes import Area
-from seminar_desk.services.breakouts import BreakoutService
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.notes.breakouts import BreakoutService
 from seminar_desk.store.models import SpeakerEntry
 
 

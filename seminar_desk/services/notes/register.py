@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.services.desk import Desk
-from seminar_desk.services.notes import RowGone
+from seminar_desk.services.notes.service import RowGone
 from seminar_desk.store.models import ActionItem, AgendaItem, BreakoutGroup, Day, Recommendation
 
 KINDS = ("recommendation", "action")

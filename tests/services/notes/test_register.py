@@ -1,7 +1,7 @@
 """The consolidated register of recommendations and action items, and merging duplicates."""
 
 from seminar_desk.services.desk import Desk
-from seminar_desk.services.register import RegisterService
+from seminar_desk.services.notes.register import RegisterService
 
 
 def test_register_lists_every_row_with_its_source(demo_desk: Desk) -> None:
