@@ -135,7 +135,7 @@ def bench_projector(folder: Path, seconds: float) -> bool:
     from seminar_desk.gui.speakers.controller import SpeakersController
 
     app = QApplication.instance() or QApplication(sys.argv)
-    from seminar_desk.gui.projector import ProjectorWindow
+    from seminar_desk.gui.speakers.projector import ProjectorWindow
     from seminar_desk.services.speakers.service import SpeakersService
 
     desk = demo_desk(folder)  # the real clock: the countdown really runs

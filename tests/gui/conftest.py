@@ -19,7 +19,7 @@ def speakers_page(qtbot, demo_desk, clock):  # noqa: ANN001, ANN201
     """The Speakers page on the demo seminar, on screen, the clock just after the demo."""
     from seminar_desk.gui.bus import ChangeBus
     from seminar_desk.gui.context import DeskContext
-    from seminar_desk.gui.pages.page_speakers import SpeakersPage
+    from seminar_desk.gui.speakers.page import SpeakersPage
 
     clock.set(AFTER_DEMO)
     page = SpeakersPage(DeskContext(demo_desk, ChangeBus(demo_desk)))

@@ -1,6 +1,7 @@
 """The places of the main window, in sidebar order.
 
-Each entry names the module that holds the page (`page_*.py`, exposing `SPEC: PageSpec`).
+Each entry names the module that holds the page (exposing `SPEC: PageSpec`): a feature's page
+under `seminar_desk.gui` (`speakers.page`), or a plain name for a module in this folder.
 Modules are imported only when their page is first shown, so opening a file does not load
 what other pages need (reportlab, search...). tests/gui/test_pages.py checks that this list
 and the modules' SPECs agree.
@@ -22,14 +23,15 @@ class PageRef:
     warm: bool = False
 
     def load(self) -> PageSpec:
-        spec: PageSpec = importlib.import_module(f"{__name__}.{self.module}").SPEC
+        where = "seminar_desk.gui" if "." in self.module else __name__
+        spec: PageSpec = importlib.import_module(f"{where}.{self.module}").SPEC
         return spec
 
 
 PAGES: tuple[PageRef, ...] = (
     PageRef("Seminar", "page_seminar"),
     PageRef("Agenda", "page_agenda", warm=True),
-    PageRef("Speakers", "page_speakers", warm=True),
+    PageRef("Speakers", "speakers.page", warm=True),
     PageRef("Breakouts & notes", "page_breakouts"),
     PageRef("Participants", "page_participants"),
     PageRef("Reports", "page_reports"),

@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from seminar_desk.gui.projector import ProjectorView
 from seminar_desk.gui.speakers.controller import CountdownTicker, SpeakersController
+from seminar_desk.gui.speakers.projector import ProjectorView
 
 SHOWN_KEY = "speakers/preview_shown"
 # Fonts below this size are elided rather than shrunk further: past it, nothing is readable.

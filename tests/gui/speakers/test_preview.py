@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea
 
 from seminar_desk.gui.bus import ChangeBus
 from seminar_desk.gui.context import DeskContext
-from seminar_desk.gui.pages.page_speakers import SpeakersPage
+from seminar_desk.gui.speakers.page import SpeakersPage
 from seminar_desk.gui.speakers.preview import SHOWN_KEY
 
 pytestmark = pytest.mark.usefixtures("qsettings")

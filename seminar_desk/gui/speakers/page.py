@@ -36,7 +36,6 @@ from seminar_desk.domain.speaking_time import format_duration
 from seminar_desk.gui import ask, runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec, page_menu
-from seminar_desk.gui.projector import ProjectorWindow, pick_screen, saved_screen_name
 from seminar_desk.gui.speakers.controller import (
     PHASE_COLOURS,
     CountdownTicker,
@@ -56,6 +55,7 @@ from seminar_desk.gui.speakers.models import (
     limit_text,
 )
 from seminar_desk.gui.speakers.preview import ProjectorPreview
+from seminar_desk.gui.speakers.projector import ProjectorWindow, pick_screen, saved_screen_name
 from seminar_desk.gui.wrapping_label import WrappingLabel
 from seminar_desk.services.speakers import stats as speaker_stats
 from seminar_desk.services.speakers.rows import Candidate, ListSnapshot
@@ -738,9 +738,7 @@ class SpeakersPage(Page):
             return True
         popup = self.completer.popup()
         if (
-            watched is popup
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in RETURN_KEYS  # type: ignore[attr-defined]
+            watched is popup and event.type() == QEvent.Type.KeyPress and event.key() in RETURN_KEYS  # type: ignore[attr-defined]
         ):
             self._enter_in_popup()
             return True  # neither the completer nor the field sees this Enter again

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QMainWindow
 
 from seminar_desk.gui.bus import ChangeBus
 from seminar_desk.gui.context import DeskContext
-from seminar_desk.gui.pages.page_speakers import SpeakersPage, parse_limit
 from seminar_desk.gui.speakers.models import MIME
+from seminar_desk.gui.speakers.page import SpeakersPage, parse_limit
 
 pytestmark = pytest.mark.usefixtures("qsettings")
 AFTER_DEMO = datetime(2026, 12, 19, 9, 30, tzinfo=UTC)

@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from seminar_desk.domain.kinds import takes_speakers
 from seminar_desk.gui.main_window import MainWindow
-from seminar_desk.gui.pages.page_speakers import LIVE_MARK, SpeakersPage
 from seminar_desk.gui.settings import UiSettings
+from seminar_desk.gui.speakers.page import LIVE_MARK, SpeakersPage
 from seminar_desk.services.agenda import AgendaService
 from seminar_desk.store.models import Organisation, Participant, SpeakerEntry
 
