@@ -17,11 +17,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from seminar_desk.domain.clock import FakeClock  # noqa: E402
-from seminar_desk.services.agenda_import import (  # noqa: E402
-    AgendaImportError,
-    import_agenda,
-    read_agenda,
-)
+from seminar_desk.services.agenda.imports.commit import import_agenda  # noqa: E402
+from seminar_desk.services.agenda.imports.model import AgendaImportError  # noqa: E402
+from seminar_desk.services.agenda.imports.registry import read_agenda  # noqa: E402
 from seminar_desk.services.desk import Desk  # noqa: E402
 from seminar_desk.store.database import Database  # noqa: E402
 

@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_agenda(args: argparse.Namespace) -> int:
-    from seminar_desk.services.agenda_export import export_agenda
+    from seminar_desk.services.agenda.export import export_agenda
     from seminar_desk.services.files import read_file
 
     fmt = args.format or ("csv" if args.output.suffix.lower() == ".csv" else "ics")

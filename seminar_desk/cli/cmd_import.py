@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 from seminar_desk.cli.main import add_db_option, command_parser
 from seminar_desk.domain.agenda_limits import visible
 from seminar_desk.paths import default_db_path
+from seminar_desk.services.agenda.imports.registry import formats_text
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from seminar_desk.services.agenda_import import ImportedAgenda
+    from seminar_desk.services.agenda.imports.model import ImportedAgenda
     from seminar_desk.services.desk import Desk
 
 
@@ -23,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
     agenda = kinds.add_parser(
         "agenda",
-        help="an agenda from CSV, XLSX, ICS or a frab/pretalx schedule.xml",
+        help=f"an agenda from {formats_text()}",
         description=(
             "Import an agenda. CSV/XLSX columns: date, start, end or duration, title, kind, "
             "room, chair, speakers, description (headers in any case; common synonyms work). "
@@ -49,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_agenda(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from seminar_desk.services.agenda_import import import_agenda
+    from seminar_desk.services.agenda.imports.commit import import_agenda
     from seminar_desk.services.files import open_desk, read_file
 
     source = Path(args.file)
@@ -83,7 +84,9 @@ def _preview(
     desk: "Desk | None", source: "Path", args: argparse.Namespace
 ) -> "tuple[int, ImportedAgenda | None]":
     """Read and print the preview; the agenda to commit, or None (dry run, bad file)."""
-    from seminar_desk.services.agenda_import import AgendaImportError, read_agenda, target_zone
+    from seminar_desk.services.agenda.imports.commit import target_zone
+    from seminar_desk.services.agenda.imports.model import AgendaImportError
+    from seminar_desk.services.agenda.imports.registry import read_agenda
     from seminar_desk.services.seminar import SeminarService
 
     existing = SeminarService(desk).details() if desk else None

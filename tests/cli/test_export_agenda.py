@@ -30,7 +30,7 @@ def test_export_needs_an_existing_file(tmp_path: Path, capsys):
 def test_an_item_that_ran_long_ends_in_the_calendar_when_it_ended(demo_desk, clock):
     """ICS and CSV agree with the agenda: 09:00-09:57 for an opening planned for 45 minutes."""
     from seminar_desk.services.agenda import AgendaService
-    from seminar_desk.services.agenda_export import snapshot, to_csv, to_ics
+    from seminar_desk.services.agenda.export import snapshot, to_csv, to_ics
 
     service = AgendaService(demo_desk)
     day = service.days()[0].id

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from seminar_desk.cli.main import main
 from seminar_desk.services.agenda import AgendaService
 from seminar_desk.services.desk import Desk
@@ -86,3 +88,13 @@ def test_terminal_escapes_from_files_are_shown_not_obeyed(tmp_path: Path, capsys
     assert main(["import", "agenda", str(bad), "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert "\x1b" not in err and "bad\\x1b[31m.csv, row 2" in err
+
+
+def test_the_help_names_every_registered_format(capsys) -> None:
+    from seminar_desk.services.agenda.imports.registry import READERS
+
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    for reader in READERS:
+        assert reader.described in shown

@@ -114,3 +114,30 @@ def test_cancel_leaves_nothing_imported(
     assert items(page.ctx.desk) == before and page.tabs.count() == tabs
     assert shown.items == []
     assert "nothing was imported" in page.message.text()
+
+
+def test_the_dialog_offers_the_registered_kinds_and_another_file_is_refused_by_name(
+    qtbot, page: AgendaPage, loop, tmp_path: Path, monkeypatch, shown
+):
+    from seminar_desk.services.agenda.imports.registry import READERS
+
+    path = tmp_path / "programme.doc"
+    path.write_text("date,start,duration,title\n2026-12-21,09:00,30,Extra\n", encoding="utf-8")
+    asked: list[tuple] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        staticmethod(lambda *a, **k: asked.append(a) or (str(path), "")),
+    )
+    monkeypatch.setattr(page, "confirm_import", lambda agenda: True)
+    before = items(page.ctx.desk)
+    assert press_import(qtbot, page, loop) is False
+    ((_parent, _title, _folder, offered),) = asked
+    agendas = offered.split(";;")[0]
+    assert agendas.removeprefix("Agendas (").removesuffix(")").split() == [
+        f"*.{suffix}" for reader in READERS for suffix in reader.suffixes
+    ]
+    (message,) = shown.texts("refusal")
+    assert message.startswith("programme.doc: unknown kind of file; expected CSV (.csv, .tsv,")
+    assert all(reader.described in message for reader in READERS)
+    assert items(page.ctx.desk) == before

@@ -194,7 +194,8 @@ def test_an_import_empties_the_edit_menu_and_typing_does_not(
     from sqlalchemy import select
 
     from seminar_desk.services.agenda import AgendaService
-    from seminar_desk.services.agenda_import import import_agenda, read_agenda
+    from seminar_desk.services.agenda.imports.commit import import_agenda
+    from seminar_desk.services.agenda.imports.registry import read_agenda
     from seminar_desk.services.notes.service import NotesService, NoteTarget
     from seminar_desk.store.models import AgendaItem
 

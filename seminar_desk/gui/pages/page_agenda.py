@@ -53,15 +53,9 @@ from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.live_keys import AGENDA_KEYS, HELP_KEY, LIVE_KEYS
 from seminar_desk.gui.pages.base import Page, PageSpec, page_menu
 from seminar_desk.services.agenda import AgendaError, AgendaService, DayInfo, DayView
-from seminar_desk.services.agenda_import import (
-    FILE_FILTER,
-    AgendaImportError,
-    Cancelled,
-    ImportedAgenda,
-    import_agenda,
-    read_agenda,
-    target_zone,
-)
+from seminar_desk.services.agenda.imports.commit import Cancelled, import_agenda, target_zone
+from seminar_desk.services.agenda.imports.model import AgendaImportError, ImportedAgenda
+from seminar_desk.services.agenda.imports.registry import FILE_FILTER, read_agenda
 from seminar_desk.services.desk import Desk
 
 LIVE_REFRESH_MS = 20_000
@@ -816,7 +810,7 @@ class AgendaPage(Page):
 
     def export_file(self, path: Path, fmt: str) -> None:
         from seminar_desk.gui import runner
-        from seminar_desk.services.agenda_export import export_agenda
+        from seminar_desk.services.agenda.export import export_agenda
 
         count = runner.call(self, export_agenda, self.ctx.desk, fmt, path)  # refusals shown
         if count is not None:

@@ -12,8 +12,10 @@ from sqlalchemy import func, select
 
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.services.agenda import AgendaService
-from seminar_desk.services.agenda_export import export_agenda
-from seminar_desk.services.agenda_import import AgendaImportError, import_agenda, read_agenda
+from seminar_desk.services.agenda.export import export_agenda
+from seminar_desk.services.agenda.imports.commit import import_agenda
+from seminar_desk.services.agenda.imports.model import AgendaImportError
+from seminar_desk.services.agenda.imports.registry import read_agenda
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import AgendaItem
 
@@ -102,11 +104,11 @@ def test_reimporting_our_own_ics_updates_instead_of_duplicating(demo_desk: Desk,
 
 
 def test_a_file_over_the_size_limit_is_not_read(tmp_path: Path, monkeypatch):
-    from seminar_desk.services import agenda_import
+    from seminar_desk.services.agenda.imports import registry
 
     path = tmp_path / "big.csv"
     path.write_text(HEADER + "2027-03-01,09:00,30,A,\n" * 2000, encoding="utf-8")
-    monkeypatch.setattr(agenda_import, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(registry, "MAX_FILE_BYTES", 1000)
     with pytest.raises(AgendaImportError, match="an agenda file may be at most"):
         read_agenda(path)
 
@@ -121,7 +123,7 @@ def test_a_declared_dimension_of_billions_of_cells_is_ignored(tmp_path: Path):
         import resource
         import sys
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-        from seminar_desk.services.agenda_import import read_agenda
+        from seminar_desk.services.agenda.imports.registry import read_agenda
         agenda = read_agenda(sys.argv[1])
         print(len(agenda.items), agenda.items[0].title)
         """

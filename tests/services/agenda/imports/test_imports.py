@@ -6,21 +6,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from seminar_desk.domain.agenda_parse import parse_clock, parse_duration
 from seminar_desk.domain.timing import format_minutes
 from seminar_desk.services.agenda import AgendaService
-from seminar_desk.services.agenda_export import export_agenda, snapshot, to_ics
-from seminar_desk.services.agenda_import import (
-    AgendaImportError,
-    import_agenda,
-    parse_clock,
-    parse_duration,
-    read_agenda,
-)
+from seminar_desk.services.agenda.export import export_agenda, snapshot, to_ics
+from seminar_desk.services.agenda.imports.commit import import_agenda
+from seminar_desk.services.agenda.imports.model import AgendaImportError
+from seminar_desk.services.agenda.imports.registry import read_agenda
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar import SeminarService
 from seminar_desk.store.models import AgendaItem, Day, Participant
 
-FRAB = Path(__file__).resolve().parents[1] / "fixtures" / "frab-31c3-schedule.xml"
+FRAB = Path(__file__).resolve().parents[3] / "fixtures" / "frab-31c3-schedule.xml"
 
 CSV_TEXT = """\
 Day;Begin;Length;Session;Type;Venue;Moderator;Panelists;Notes
@@ -314,7 +311,7 @@ def test_csv_and_ics_exports_round_trip(demo_desk: Desk, desk: Desk, tmp_path: P
 
 
 def test_a_zone_set_on_a_fresh_seminar_is_kept(desk: Desk, tmp_path: Path):
-    from seminar_desk.services.agenda_import import target_zone
+    from seminar_desk.services.agenda.imports.commit import target_zone
 
     SeminarService(desk).update(title="Briefing", timezone="Asia/Phnom_Penh")
     assert target_zone(desk) == "Asia/Phnom_Penh"

@@ -13,7 +13,8 @@ from pathlib import Path
 from seminar_desk.domain.agenda_kinds import kind_label
 from seminar_desk.domain.timing import format_minutes, wall_time
 from seminar_desk.domain.zone import seminar_zone
-from seminar_desk.services.agenda import AgendaService, DayView, ItemView, local_datetime
+from seminar_desk.services.agenda.exchange import guarded, item_uid
+from seminar_desk.services.agenda.service import AgendaService, DayView, ItemView, local_datetime
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.files import write_output
 from seminar_desk.services.seminar import SeminarService
@@ -31,7 +32,6 @@ CSV_COLUMNS = (
     "speakers",
     "description",
 )
-UID_DOMAIN = "seminar-desk"
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def to_csv(snap: AgendaSnapshot) -> str:
     for day in snap.days:
         for item in day.items:
             writer.writerow(
-                _guarded(
+                guarded(
                     f"{day.date:%Y-%m-%d}",
                     f"{wall_time(item.start):%H:%M}",
                     f"{wall_time(item.end):%H:%M}",
@@ -89,19 +89,6 @@ def to_csv(snap: AgendaSnapshot) -> str:
                 )
             )
     return out.getvalue()
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _guarded(*cells: object) -> tuple[object, ...]:
-    """A text cell a spreadsheet would run as a formula (=, +, -, @) starts with a quote.
-
-    Spreadsheets show such a cell as the text it is; our importer removes the quote again.
-    """
-    return tuple(
-        "'" + c if isinstance(c, str) and c.startswith(FORMULA_STARTS) else c for c in cells
-    )
 
 
 def to_ics(snap: AgendaSnapshot, stamp: datetime) -> bytes:
@@ -119,7 +106,7 @@ def to_ics(snap: AgendaSnapshot, stamp: datetime) -> bytes:
     for day in snap.days:
         for item in day.items:
             event = Event()
-            event.add("uid", f"{item.id}@{UID_DOMAIN}")
+            event.add("uid", item_uid(item.id))
             event.add("dtstamp", stamp.astimezone(UTC))
             # The times the agenda shows: an item that ran has its actual start and end.
             event.add("dtstart", local_datetime(day.date, item.start, zone))

@@ -1,0 +1,31 @@
+"""What our agenda exports promise our importer, in one place for both sides: item UIDs that
+find the item again (a re-import updates it instead of adding a copy), and CSV cells guarded
+against spreadsheets running them as formulas (the importer takes the guard off again)."""
+
+UID_DOMAIN = "seminar-desk"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def item_uid(item_id: str) -> str:
+    """The UID an exported event carries for the item."""
+    return f"{item_id}@{UID_DOMAIN}"
+
+
+def item_id_of(uid: str) -> str:
+    """The item id in a UID our export wrote, or "" for anyone else's event."""
+    return uid.removesuffix(f"@{UID_DOMAIN}") if uid.endswith(f"@{UID_DOMAIN}") else ""
+
+
+def guarded(*cells: object) -> tuple[object, ...]:
+    """A text cell a spreadsheet would run as a formula (=, +, -, @) starts with a quote.
+
+    Spreadsheets show such a cell as the text it is; our importer removes the quote again.
+    """
+    return tuple(
+        "'" + c if isinstance(c, str) and c.startswith(FORMULA_STARTS) else c for c in cells
+    )
+
+
+def unguarded(text: str) -> str:
+    """Undo the quote our CSV export puts before a cell that a spreadsheet would run."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
