@@ -67,7 +67,7 @@ def loop(qapp) -> Iterator[asyncio.AbstractEventLoop]:  # noqa: ANN001
 def show_notes_page(qtbot, path, size: tuple[int, int] | None = None):  # noqa: ANN001, ANN201
     """A main window on the file at `path`, showing the Breakouts & notes page."""
     from seminar_desk.gui.main_window import MainWindow
-    from seminar_desk.gui.pages.page_breakouts import BreakoutsPage
+    from seminar_desk.gui.notes.page import BreakoutsPage
     from seminar_desk.gui.settings import UiSettings
 
     window = MainWindow(UiSettings())

@@ -32,7 +32,7 @@ PAGES: tuple[PageRef, ...] = (
     PageRef("Seminar", "page_seminar"),
     PageRef("Agenda", "page_agenda", warm=True),
     PageRef("Speakers", "speakers.page", warm=True),
-    PageRef("Breakouts & notes", "page_breakouts"),
+    PageRef("Breakouts & notes", "notes.page"),
     PageRef("Participants", "page_participants"),
     PageRef("Reports", "page_reports"),
 )

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from seminar_desk.gui.main_window import MainWindow
-from seminar_desk.gui.pages.page_breakouts import BreakoutsPage
+from seminar_desk.gui.notes.page import BreakoutsPage
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.services.notes.service import NoteTarget
 

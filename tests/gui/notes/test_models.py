@@ -6,7 +6,7 @@ import dataclasses
 import pytest
 
 from seminar_desk.gui.notes.models import RowsModel
-from seminar_desk.gui.pages.page_breakouts import GROUPS_TAB, REGISTER_TAB, BreakoutsPage
+from seminar_desk.gui.notes.page import GROUPS_TAB, REGISTER_TAB, BreakoutsPage
 from seminar_desk.services.notes.service import NoteTarget
 
 pytestmark = pytest.mark.usefixtures("qsettings")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from sqlalchemy import select
 
 from seminar_desk.gui.main_window import MainWindow
-from seminar_desk.gui.pages.page_breakouts import BreakoutsPage
+from seminar_desk.gui.notes.page import BreakoutsPage
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.services.notes.journal import NoteJournal
 from seminar_desk.store.models import Note

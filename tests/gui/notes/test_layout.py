@@ -8,7 +8,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateEdit
 
 from seminar_desk.gui.notes.models import RegisterModel
-from seminar_desk.gui.pages.page_breakouts import GROUPS_TAB, NOTES_TAB, REGISTER_TAB, BreakoutsPage
+from seminar_desk.gui.notes.page import GROUPS_TAB, NOTES_TAB, REGISTER_TAB, BreakoutsPage
 
 pytestmark = [
     pytest.mark.usefixtures("qsettings"),

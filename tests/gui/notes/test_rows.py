@@ -7,8 +7,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateEdit, QLineEdit, QWidget
 from sqlalchemy import select
 
-from seminar_desk.gui.notes.editor import RowsPanel
-from seminar_desk.gui.pages.page_breakouts import BreakoutsPage
+from seminar_desk.gui.notes.page import BreakoutsPage
+from seminar_desk.gui.notes.rows import RowsPanel
 from seminar_desk.store.models import ActionItem, Recommendation
 
 pytestmark = pytest.mark.usefixtures("qsettings")

@@ -5,7 +5,7 @@ members says what it changes and asks; refusals are shown through the GUI runner
 import pytest
 from PySide6.QtCore import Qt
 
-from seminar_desk.gui.pages.page_breakouts import GROUPS_TAB, BreakoutsPage
+from seminar_desk.gui.notes.page import GROUPS_TAB, BreakoutsPage
 
 pytestmark = pytest.mark.usefixtures("qsettings")
 

@@ -20,7 +20,7 @@ from seminar_desk.gui.notes.models import (
     RowsModel,
     ids_from_mime,
 )
-from seminar_desk.gui.pages.page_breakouts import BreakoutsPage
+from seminar_desk.gui.notes.page import BreakoutsPage
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.services.notes.service import NoteTarget
 from seminar_desk.store.models import Note
