@@ -64,7 +64,7 @@ def old_path(tmp_path: Path) -> Path:
     """An empty seminar file of the first release (schema 0001_initial), in a folder of its own."""
     from alembic import command
 
-    from seminar_desk.store.database import make_engine
+    from seminar_desk.store.connection import make_engine
     from seminar_desk.store.migrate import alembic_config
 
     path = tmp_path / "old" / "old.sqlite"

@@ -13,16 +13,10 @@ from seminar_desk.paths import data_dir
 from seminar_desk.services.demo import create_demo
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar import SeminarService
-from seminar_desk.store.database import (
-    SIDE_FILES,
-    Database,
-    damaged_message,
-    file_revisions,
-    is_sqlite_file,
-    known_heads,
-    quick_check,
-)
+from seminar_desk.store.connection import is_sqlite_file
+from seminar_desk.store.database import SIDE_FILES, Database, file_revisions, known_heads
 from seminar_desk.store.errors import DamagedFileError, NotASeminarFileError
+from seminar_desk.store.maintenance import damaged_message, quick_check
 
 T = TypeVar("T")
 

@@ -4,11 +4,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
 from seminar_desk.store.database import Database, known_heads
 from seminar_desk.store.errors import StoreError
+from seminar_desk.store.maintenance import foreign_key_problems, integrity_problems
 
 
 @dataclass
@@ -52,10 +52,8 @@ def _check_once(path: Path | str, *, lasting: bool = False) -> CheckReport:
     try:
         with db.engine.connect() as conn:
             report.schema = set(MigrationContext.configure(conn).get_current_heads())
-            rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
-            if rows != ["ok"]:
-                report.problems += [f"integrity: {r}" for r in rows[:20]]
-            for table, rowid, parent, _ in conn.execute(text("PRAGMA foreign_key_check")):
+            report.problems += [f"integrity: {r}" for r in integrity_problems(conn)]
+            for table, rowid, parent in foreign_key_problems(conn):
                 report.problems.append(f"row {rowid} of {table} points to a missing {parent}")
     except DatabaseError as exc:
         report.problems.append(f"{report.path} cannot be read: {exc.orig}")

@@ -17,13 +17,9 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from seminar_desk.services.files import OutputRefused, replace_atomically
-from seminar_desk.store.database import (
-    connect,
-    file_revisions,
-    quick_check,
-    read_connection,
-    sqlite_uri,
-)
+from seminar_desk.store.connection import connect, read_connection, sqlite_uri
+from seminar_desk.store.database import file_revisions
+from seminar_desk.store.maintenance import quick_check
 
 RECOVER_TIMEOUT_S = 300
 _BACKUP = re.compile(r"\.backup-.+-(\d{8}-\d{6})$")
@@ -171,7 +167,7 @@ def _recover_rows(source: Path, tmp: Path, result: Recovery) -> None:
     """A new file of the damaged file's schema, then every row that can still be read."""
     from alembic import command
 
-    from seminar_desk.store.database import make_engine
+    from seminar_desk.store.connection import make_engine
     from seminar_desk.store.migrate import alembic_config
 
     revisions = file_revisions(source) or {"heads"}

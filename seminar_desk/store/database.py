@@ -1,42 +1,37 @@
 """Open a seminar file: lock it, check it, migrate it (after a backup), and hand out sessions.
 
-SQLite runs in WAL mode with foreign keys on and a busy timeout. The driver is put in
-autocommit mode and SQLAlchemy emits BEGIN itself, so transactions (and DDL in migrations)
-are real and atomic; see SQLAlchemy's "Serializable isolation / Savepoints" notes for pysqlite.
-
-Connections are made by `connect()` from the path itself, never from a URL pasted together
-from it: a folder named `Q&A?x` or `Course C#` would otherwise open another file. Read-only
-connections use a quoted `file:` URI (`mode=ro`), or `immutable=1` when no writer has the file
-open, so that reading a file leaves no -wal/-shm behind.
+How connections are made (pragmas, read-only URIs) is in `store.connection`; the checks of a
+file's soundness in `store.maintenance`; upgrades in `store.migrate`, imported only when a file
+needs one (Alembic is slow to load).
 """
 
 import os
 import re
 import sqlite3
-import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlencode
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
 
+from seminar_desk.store.connection import (
+    check_header,
+    make_engine,
+    read_connection,
+    writer_present,
+)
 from seminar_desk.store.errors import (
     DamagedFileError,
     NotASeminarFileError,
     ReadOnlyFileError,
-    ReadOnlyRefusal,
     StoreError,
 )
-from seminar_desk.store.lock import FileLock, lock_path
+from seminar_desk.store.lock import FileLock
+from seminar_desk.store.maintenance import damaged_message, quick_check
+from seminar_desk.store.migrations import MIGRATIONS
 
-MIGRATIONS = Path(__file__).with_name("migrations")
-SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
 SIDE_FILES = ("-wal", "-shm", "-journal", ".lock")
 _REVISION = re.compile(r"^revision(?:: *[\w\[\] |,]+)? *= *['\"]([\w-]+)['\"]", re.M)
 _DOWN = re.compile(r"^down_revision(?:: *[^=]+)? *= *(.+)$", re.M)
@@ -58,122 +53,6 @@ def known_heads() -> set[str]:
     return revisions - parents
 
 
-def sqlite_uri(path: Path, **params: str) -> str:
-    """A `file:` URI for SQLite with every character of the path quoted (`?`, `#`, `%`...)."""
-    uri = Path(os.path.abspath(path)).as_uri()
-    return f"{uri}?{urlencode(params)}" if params else uri
-
-
-def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
-    """A DB-API connection to exactly `path` (no URL parsing of the path)."""
-    timeout = BUSY_TIMEOUT_MS / 1000
-    if not read_only:
-        return sqlite3.connect(os.fspath(path), timeout=timeout, check_same_thread=False)
-    params = {"mode": "ro", "immutable": "1"} if immutable else {"mode": "ro"}
-    return sqlite3.connect(
-        sqlite_uri(path, **params), uri=True, timeout=timeout, check_same_thread=False
-    )
-
-
-def make_engine(
-    path: Path,
-    *,
-    foreign_keys: bool = True,
-    read_only: bool = False,
-    immutable: bool = False,
-    refusal: str = "",
-) -> Engine:
-    """An engine whose connections carry the pragmas every session relies on.
-
-    On a read-only engine a write is refused (ReadOnlyRefusal with `refusal` as its message),
-    not an OperationalError a person cannot act on.
-    """
-    engine = create_engine(
-        "sqlite://",
-        creator=lambda: connect(path, read_only=read_only, immutable=immutable),
-        poolclass=QueuePool,
-    )
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        if not read_only:
-            cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-        # FULL: a rapporteur's committed keystrokes survive a power cut, not only a crash.
-        cur.execute("PRAGMA synchronous=FULL")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
-
-    if read_only:
-
-        @event.listens_for(engine, "handle_error")
-        def _on_error(context: Any) -> None:
-            original = str(context.original_exception)
-            if "readonly database" in original:
-                raise ReadOnlyRefusal(
-                    refusal or f"{path} is open read-only: nothing was changed."
-                ) from context.original_exception
-            if "malformed" in original:
-                raise DamagedFileError(
-                    f"{path} is damaged: this part of it cannot be read ({original}).", original
-                ) from context.original_exception
-
-    return engine
-
-
-def check_header(path: Path) -> None:
-    """Refuse files that are not SQLite before SQLite gets a chance to misbehave on them."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with open(path, "rb") as fh:
-        if fh.read(16) != SQLITE_MAGIC:
-            raise NotASeminarFileError(
-                f"{path} is not a Seminar Desk file (it is not an SQLite database)."
-            )
-
-
-def is_sqlite_file(path: Path) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(16) == SQLITE_MAGIC
-    except OSError:
-        return False
-
-
-def writer_present(path: Path) -> bool:
-    """Whether a Seminar Desk holds the writer's lock of `path` (probed, never taken)."""
-    try:
-        fd = os.open(lock_path(path), os.O_RDONLY)
-    except OSError:
-        return False
-    try:
-        import fcntl
-
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return False
-    except OSError:
-        return True
-    except ImportError:  # pragma: no cover - Windows: assume a writer, read through its WAL
-        return True
-    finally:
-        os.close(fd)
-
-
-def read_connection(path: Path, *, locked_by_us: bool = False) -> sqlite3.Connection:
-    """A read-only connection that creates nothing: immutable when nobody writes the file
-    (`locked_by_us`: we hold its writer's lock, so nobody else can)."""
-    wal = path.with_name(path.name + "-wal")
-    quiet = not wal.exists() and (locked_by_us or not writer_present(path))
-    return connect(path, read_only=True, immutable=quiet)
-
-
 def file_revisions(path: Path, *, locked_by_us: bool = False) -> set[str]:
     """The schema revisions recorded in the file (empty for a new or foreign file)."""
     if not path.exists() or path.stat().st_size == 0:
@@ -193,33 +72,6 @@ def file_revisions(path: Path, *, locked_by_us: bool = False) -> set[str]:
     except sqlite3.DatabaseError as exc:
         raise NotASeminarFileError(f"{path} cannot be read as a seminar file: {exc}") from exc
     return {row[0] for row in rows}
-
-
-def quick_check(path: Path, *, locked_by_us: bool = False) -> str | None:
-    """SQLite's quick_check of the file, read-only: None when sound, else the first problem."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    try:
-        con = read_connection(path, locked_by_us=locked_by_us)
-        try:
-            rows = [row[0] for row in con.execute("PRAGMA quick_check")]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    if rows == ["ok"]:
-        return None
-    lines = [line for row in rows for line in str(row).splitlines() if not line.startswith("***")]
-    first = lines[0] if lines else str(rows[0])
-    more = f" (and {len(lines) - 1} more problems)" if len(lines) > 1 else ""
-    return first[:200] + more
-
-
-def damaged_message(path: Path, problem: str) -> str:
-    return (
-        f"{path} is damaged (SQLite quick_check: {problem}); it was not changed. "
-        "Open it in the window to save a copy, recover it into a new file or open a backup."
-    )
 
 
 def _target(path: Path | str) -> Path:
@@ -392,7 +244,3 @@ class Database:
 
             shutil.rmtree(self.scratch, ignore_errors=True)
             self.scratch = None
-
-
-def file_mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)

@@ -13,14 +13,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from seminar_desk.store.database import (
-    MIGRATIONS,
-    connect,
-    file_mode,
-    make_engine,
-    read_connection,
-)
+from seminar_desk.store.connection import connect, file_mode, make_engine, read_connection
 from seminar_desk.store.errors import NotASeminarFileError, StoreError
+from seminar_desk.store.maintenance import foreign_key_problems
+from seminar_desk.store.migrations import MIGRATIONS
 
 
 def alembic_config() -> Config:
@@ -126,7 +122,7 @@ def migrate(path: Path) -> Path | None:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "heads")
-            problems = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+            problems = foreign_key_problems(conn)
             if problems:
                 raise StoreError(
                     f"Upgrading {path} broke {len(problems)} references "

@@ -7,7 +7,8 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from seminar_desk.store.database import Database, known_heads, make_engine
+from seminar_desk.store.connection import make_engine
+from seminar_desk.store.database import Database, known_heads
 from seminar_desk.store.migrate import alembic_config, script_heads
 from seminar_desk.store.models import Base
 

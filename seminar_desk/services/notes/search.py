@@ -20,6 +20,7 @@ from seminar_desk.domain.search import (
     word_start_score,
 )
 from seminar_desk.services.desk import Desk
+from seminar_desk.store.fts import SOURCES, queue_everything, restore_triggers
 from seminar_desk.store.models import (
     ActionItem,
     AgendaItem,
@@ -29,32 +30,9 @@ from seminar_desk.store.models import (
     Recommendation,
 )
 
-# kind -> (table, columns joined with a space to make the indexed text)
-SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "note": ("note", ("body",)),
-    "recommendation": ("recommendation", ("text", "addressee")),
-    "action": ("action_item", ("text", "owner")),
-}
 KIND_LABELS = {"note": "Note", "recommendation": "Recommendation", "action": "Action item"}
 DEFAULT_LIMIT = 50
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def trigger_ddl() -> list[str]:
-    """The queueing triggers (same as migration 0005_notes), to restore them if a later batch
-    migration rebuilt a source table and dropped them."""
-    statements: list[str] = []
-    for kind, (table, columns) in SOURCES.items():
-        queue = f"INSERT OR IGNORE INTO fts_pending (kind, ref_id) VALUES ('{kind}', "
-        statements += [
-            f"CREATE TRIGGER IF NOT EXISTS fts_{table}_ai AFTER INSERT ON {table} "
-            f"BEGIN {queue}new.id); END",
-            f"CREATE TRIGGER IF NOT EXISTS fts_{table}_au AFTER UPDATE OF id, "
-            f"{', '.join(columns)} ON {table} BEGIN {queue}old.id); {queue}new.id); END",
-            f"CREATE TRIGGER IF NOT EXISTS fts_{table}_ad AFTER DELETE ON {table} "
-            f"BEGIN {queue}old.id); END",
-        ]
-    return statements
 
 
 @dataclass(frozen=True)
@@ -87,20 +65,7 @@ class SearchService:
         if self._checked:
             return
         with self.desk.db.engine.begin() as conn:
-            names = set(
-                conn.execute(
-                    text(
-                        "SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE 'fts_%'"
-                    )
-                ).scalars()
-            )
-            wanted = {
-                f"fts_{table}_{s}" for table, _ in SOURCES.values() for s in ("ai", "au", "ad")
-            }
-            if not wanted <= names:
-                for ddl in trigger_ddl():
-                    conn.exec_driver_sql(ddl)
-                self._queue_everything(conn)
+            restore_triggers(conn)
         self._checked = True
 
     def reindex(self) -> int:
@@ -108,15 +73,8 @@ class SearchService:
         with self.desk.db.engine.begin() as conn:
             conn.exec_driver_sql("DELETE FROM fts_text")
             conn.exec_driver_sql("DELETE FROM fts_doc")
-            self._queue_everything(conn)
+            queue_everything(conn)
         return self.catch_up()
-
-    @staticmethod
-    def _queue_everything(conn: Connection) -> None:
-        for kind, (table, _) in SOURCES.items():
-            conn.exec_driver_sql(
-                f"INSERT OR IGNORE INTO fts_pending (kind, ref_id) SELECT '{kind}', id FROM {table}"
-            )
 
     def pending(self) -> int:
         with self.desk.db.engine.connect() as conn:

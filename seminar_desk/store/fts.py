@@ -1,0 +1,57 @@
+"""The search index's plumbing in SQL: which tables feed it and the triggers that queue changes.
+
+The `fts_*` tables (created by migration 0005_notes, outside the ORM) hold folded text; plain-SQL
+triggers queue the ids of changed rows in `fts_pending`, so any writer keeps the index honest
+without knowing it exists. The notes' search service folds and indexes that queue.
+"""
+
+from sqlalchemy import Connection, text
+
+# kind -> (table, columns joined with a space to make the indexed text)
+SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "note": ("note", ("body",)),
+    "recommendation": ("recommendation", ("text", "addressee")),
+    "action": ("action_item", ("text", "owner")),
+}
+
+
+def trigger_ddl() -> list[str]:
+    """The queueing triggers (same as migration 0005_notes), to restore them if a later batch
+    migration rebuilt a source table and dropped them."""
+    statements: list[str] = []
+    for kind, (table, columns) in SOURCES.items():
+        queue = f"INSERT OR IGNORE INTO fts_pending (kind, ref_id) VALUES ('{kind}', "
+        statements += [
+            f"CREATE TRIGGER IF NOT EXISTS fts_{table}_ai AFTER INSERT ON {table} "
+            f"BEGIN {queue}new.id); END",
+            f"CREATE TRIGGER IF NOT EXISTS fts_{table}_au AFTER UPDATE OF id, "
+            f"{', '.join(columns)} ON {table} BEGIN {queue}old.id); {queue}new.id); END",
+            f"CREATE TRIGGER IF NOT EXISTS fts_{table}_ad AFTER DELETE ON {table} "
+            f"BEGIN {queue}old.id); END",
+        ]
+    return statements
+
+
+def restore_triggers(conn: Connection) -> bool:
+    """Create the queueing triggers that are missing, then queue every row (what changed while
+    they were gone is unknown); returns whether any was missing."""
+    names = set(
+        conn.execute(
+            text("SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE 'fts_%'")
+        ).scalars()
+    )
+    wanted = {f"fts_{table}_{s}" for table, _ in SOURCES.values() for s in ("ai", "au", "ad")}
+    if wanted <= names:
+        return False
+    for ddl in trigger_ddl():
+        conn.exec_driver_sql(ddl)
+    queue_everything(conn)
+    return True
+
+
+def queue_everything(conn: Connection) -> None:
+    """Queue every source row for indexing."""
+    for kind, (table, _) in SOURCES.items():
+        conn.exec_driver_sql(
+            f"INSERT OR IGNORE INTO fts_pending (kind, ref_id) SELECT '{kind}', id FROM {table}"
+        )
