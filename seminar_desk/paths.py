@@ -28,7 +28,7 @@ def demo_db_path() -> Path:
 
 
 def resources_dir() -> Path:
-    """Fonts, icons and styles: inside the installed package, or the checkout's resources/."""
+    """Fonts and the demo seminar: inside the installed package, or the checkout's resources/."""
     package = Path(__file__).resolve().parent
     installed = package / "resources"  # where pyproject's package-dir puts them on install
     return installed if (installed / "fonts").is_dir() else package.parent / "resources"

@@ -58,3 +58,18 @@ def test_two_thousand_signal_emits_do_not_abort_the_interpreter() -> None:
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == "ok"
+
+
+def test_every_resource_file_is_shipped_by_a_package_data_glob() -> None:
+    """A file in resources/ that no glob names is missing from the wheel (the demo, a font)."""
+    from fnmatch import fnmatch
+
+    globs = _pyproject()["tool"]["setuptools"]["package-data"]["seminar_desk.resources"]
+    folder = ROOT / "resources"
+    files = [
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix not in {".py", ".pyc"} and "__pycache__" not in p.parts
+    ]
+    assert "demo/salw-phnom-penh-2026.json" in files
+    assert [f for f in files if not any(fnmatch(f, g) for g in globs)] == []

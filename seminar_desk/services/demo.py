@@ -1,13 +1,19 @@
-"""Build the demo seminar (the Phnom Penh SALW seminar) from `demo_data` in one transaction."""
+"""Build the demo seminar (the Phnom Penh SALW seminar) in one transaction.
 
-from datetime import UTC, datetime, time, timedelta
+The seminar itself is data, not code: resources/demo/salw-phnom-penh-2026.json (UTF-8, editable
+by hand). Its rows point to each other by exact text (titles, full names, codes).
+"""
+
+import json
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
 from seminar_desk.domain.text import fold
 from seminar_desk.domain.timing import Slot, from_minutes, retime, to_minutes
 from seminar_desk.domain.zone import seminar_zone
-from seminar_desk.services import demo_data as data
+from seminar_desk.paths import resources_dir
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.errors import StoreError
 from seminar_desk.store.models import (
@@ -27,152 +33,181 @@ from seminar_desk.store.models import (
     SpeakerEntry,
 )
 
+DEMO_FILE = "demo/salw-phnom-penh-2026.json"
+
+
+def demo_data() -> dict[str, Any]:
+    """The demo seminar as read from its data file (JSON objects, dates and times as text)."""
+    with (resources_dir() / DEMO_FILE).open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _time(text: str) -> time:
+    return time.fromisoformat(text)
+
 
 def create_demo(desk: Desk) -> str:
     """Fill an empty file with the demo; refuses a file that already holds a seminar."""
+    data = demo_data()
     with desk.action("Create the demo seminar", undoable=False) as act:
         s = act.session
         if s.scalars(select(Seminar)).first() is not None:
             raise StoreError(f"{desk.db.path} already holds a seminar; choose a new file.")
-        seminar = Seminar(**data.SEMINAR)
+        fields = dict(data["seminar"])
+        for key in ("start_date", "end_date"):
+            fields[key] = date.fromisoformat(fields[key])
+        seminar = Seminar(**fields)
         s.add(seminar)
         zone = seminar_zone(seminar.timezone)
 
         days = [
-            Day(seminar=seminar, number=i, date=d, start_time=start, end_time=end, title=title)
-            for i, (d, start, end, title) in enumerate(data.DAYS, start=1)
+            Day(
+                seminar=seminar,
+                number=i,
+                date=date.fromisoformat(d["date"]),
+                start_time=_time(d["start"]),
+                end_time=_time(d["end"]),
+                title=d["title"],
+            )
+            for i, d in enumerate(data["days"], start=1)
         ]
         s.add_all(days)
 
-        groups = {code: OrgGroup(code=code, name=name) for code, name in data.GROUPS}
+        groups = {g["code"]: OrgGroup(code=g["code"], name=g["name"]) for g in data["groups"]}
         s.add_all(groups.values())
         orgs: dict[str, Organisation] = {}
-        for code, name, kind, country, member_of in data.ORGANISATIONS:
-            orgs[code] = Organisation(
-                code=code,
-                name=name,
-                kind=kind,
-                country=country,
-                groups=[groups[g] for g in member_of],
+        for o in data["organisations"]:
+            orgs[o["code"]] = Organisation(
+                code=o["code"],
+                name=o["name"],
+                kind=o["kind"],
+                country=o["country"],
+                groups=[groups[g] for g in o["groups"]],
             )
         s.add_all(orgs.values())
 
         people: dict[str, Participant] = {}
-        for honorific, name, org, function, role, gender, email, attended in data.PARTICIPANTS:
+        for p in data["participants"]:
             person = Participant(
-                honorific=honorific,
-                name=name,
-                sort_name=fold(name),
-                organisation=orgs[org],
-                function=function,
-                role=role,
-                gender=gender,
-                email=email,
+                honorific=p["honorific"],
+                name=p["name"],
+                sort_name=fold(p["name"]),
+                organisation=orgs[p["organisation"]],
+                function=p["function"],
+                role=p["role"],
+                gender=p["gender"],
+                email=p["email"],
             )
-            person.attendance = [Attendance(day=days[n - 1], present=True) for n in attended]
-            people[name] = person
+            person.attendance = [
+                Attendance(day=days[n - 1], present=True) for n in p["days_present"]
+            ]
+            people[p["name"]] = person
         s.add_all(people.values())
 
         items: dict[str, AgendaItem] = {}
         for number, day in enumerate(days, start=1):
-            rows = [r for r in data.AGENDA if r[0] == number]
-            slots = [Slot(r[3], to_minutes(r[4]) if r[4] else None) for r in rows]
+            rows = [r for r in data["agenda"] if r["day"] == number]
+            slots = [
+                Slot(
+                    r["duration_min"],
+                    to_minutes(_time(r["locked_start"])) if r["locked_start"] else None,
+                )
+                for r in rows
+            ]
             starts = retime(to_minutes(day.start_time), slots)
             for position, (row, start) in enumerate(zip(rows, starts, strict=True)):
-                _, kind, title, duration, locked, room, chair, speakers, description = row
+                chair = row["chair"]
                 item = AgendaItem(
                     day=day,
                     position=position,
-                    kind=kind,
-                    title=title,
-                    description=description,
-                    duration_min=duration,
+                    kind=row["kind"],
+                    title=row["title"],
+                    description=row["description"],
+                    duration_min=row["duration_min"],
                     start_time=from_minutes(start),
                     adopted_start_time=from_minutes(start),
-                    adopted_duration_min=duration,
-                    start_locked=locked is not None,
-                    room=room,
+                    adopted_duration_min=row["duration_min"],
+                    start_locked=row["locked_start"] is not None,
+                    room=row["room"],
                     chair=people.get(chair) if chair else None,
                 )
                 item.speakers = [
                     ItemSpeaker(participant=people[name], position=i, role="speaker")
-                    for i, name in enumerate(speakers)
+                    for i, name in enumerate(row["speakers"])
                 ]
-                items[title] = item
+                items[row["title"]] = item
                 s.add(item)
 
         breakouts: dict[str, BreakoutGroup] = {}
-        for position, row in enumerate(data.BREAKOUT_GROUPS):
-            item_title, name, room, facilitator, rapporteur, members, questions = row
+        for position, row in enumerate(data["breakout_groups"]):
             group = BreakoutGroup(
-                item=items[item_title],
+                item=items[row["item"]],
                 position=position,
-                name=name,
-                room=room,
-                facilitator=people[facilitator],
-                rapporteur=people[rapporteur],
-                guiding_questions=questions,
+                name=row["name"],
+                room=row["room"],
+                facilitator=people[row["facilitator"]],
+                rapporteur=people[row["rapporteur"]],
+                guiding_questions=row["guiding_questions"],
             )
-            group.members = [BreakoutMember(participant=people[m]) for m in members]
-            breakouts[name] = group
+            group.members = [BreakoutMember(participant=people[m]) for m in row["members"]]
+            breakouts[row["name"]] = group
             s.add(group)
 
-        for position, row in enumerate(data.SPEECHES):
-            item_title, speaker, org, capacity, speech_type, start, seconds = row
-            item = items[item_title]
-            local = datetime.combine(item.day.date, time.fromisoformat(start), zone)
+        for position, row in enumerate(data["speeches"]):
+            item = items[row["item"]]
+            local = datetime.combine(item.day.date, _time(row["start"]), zone)
             started = local.astimezone(UTC)
+            speaker = row["speaker"]
             s.add(
                 SpeakerEntry(
                     item=item,
                     participant=people.get(speaker) if speaker else None,
-                    organisation=orgs[org],
-                    capacity=capacity,
-                    speech_type=speech_type,
-                    on_behalf_of=groups["ASEAN"] if capacity == "group" else None,
+                    organisation=orgs[row["organisation"]],
+                    capacity=row["capacity"],
+                    speech_type=row["speech_type"],
+                    on_behalf_of=groups["ASEAN"] if row["capacity"] == "group" else None,
                     position=float(position),
                     status="done",
                     requested_at=started,
                     started_at=started,
-                    ended_at=started + timedelta(seconds=seconds),
+                    ended_at=started + timedelta(seconds=row["seconds"]),
                 )
             )
-        for item_title, group_name, section, author, body in data.NOTES:
+        for row in data["notes"]:
+            group_name = row["group"]
             s.add(
                 Note(
-                    item=None if group_name else items[item_title],
+                    item=None if group_name else items[row["item"]],
                     group=breakouts[group_name] if group_name else None,
-                    section=section,
-                    body=body,
-                    author_name=author,
-                    author_id=people[author].id,
+                    section=row["section"],
+                    body=row["body"],
+                    author_name=row["author"],
+                    author_id=people[row["author"]].id,
                 )
             )
-        for position, (item_title, group_name, text, addressee, status) in enumerate(
-            data.RECOMMENDATIONS
-        ):
+        for position, row in enumerate(data["recommendations"]):
+            group_name = row["group"]
             s.add(
                 Recommendation(
-                    item=None if group_name else items[item_title],
+                    item=None if group_name else items[row["item"]],
                     group=breakouts[group_name] if group_name else None,
                     position=position,
-                    text=text,
-                    addressee=addressee,
-                    status=status,
+                    text=row["text"],
+                    addressee=row["addressee"],
+                    status=row["status"],
                 )
             )
-        for position, (item_title, group_name, text, owner, due, status) in enumerate(
-            data.ACTION_ITEMS
-        ):
+        for position, row in enumerate(data["action_items"]):
+            group_name = row["group"]
             s.add(
                 ActionItem(
-                    item=None if group_name else items[item_title],
+                    item=None if group_name else items[row["item"]],
                     group=breakouts[group_name] if group_name else None,
                     position=position,
-                    text=text,
-                    owner=owner,
-                    due_date=due,
-                    status=status,
+                    text=row["text"],
+                    owner=row["owner"],
+                    due_date=date.fromisoformat(row["due"]),
+                    status=row["status"],
                 )
             )
     return (
