@@ -1,10 +1,12 @@
 """One place that knows the list on show: the Speakers page and the projector both follow it.
 
-The controller keeps the selected item's snapshot fresh after every action, undo and redo, and
-follows the agenda: when an item that takes speakers is started, its list comes on show (and
-on the projector); on opening a file it shows the live item. A `CountdownTicker` turns the
-snapshot's timer into text and a colour phase. The ticker wakes only when the shown second
-changes (or the wall clock's minute), never counting ticks itself.
+The controller listens to the file's changes itself and keeps the selected item's snapshot fresh
+after every action, undo and redo, and follows the agenda: when an item that takes speakers is
+started, its list comes on show (and on the projector); on opening a file it shows the live
+item. It owns the one `CountdownTicker`, which turns the snapshot's timer into text and a colour
+phase for the page, its preview and the projector alike. The ticker runs while someone holds it
+(the page on show, an open projector) and wakes only when the shown second changes (or the wall
+clock's minute), never counting ticks itself.
 """
 
 import math
@@ -18,6 +20,7 @@ from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.speaking_time import TimerPhase
 from seminar_desk.domain.zone import zone_named
+from seminar_desk.gui.bus import ChangeBus
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar import SeminarService
 from seminar_desk.services.speakers.rows import ListSnapshot
@@ -41,7 +44,9 @@ class SpeakersController(QObject):
     snapshot_changed = Signal(object)
     projector_changed = Signal()
 
-    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
+    def __init__(
+        self, desk: Desk, parent: QObject | None = None, *, bus: ChangeBus | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.service = SpeakersService(desk)
@@ -53,6 +58,9 @@ class SpeakersController(QObject):
         self.live_id = self.service.live_item_id()
         self.item_id = self.live_id or self._default_item()
         self.refresh()
+        self.ticker = CountdownTicker(self, self)
+        if bus is not None:
+            bus.changed.connect(self.on_changes)
 
     def _default_item(self) -> str | None:
         items = self.service.items()
@@ -107,7 +115,10 @@ class SpeakersController(QObject):
 
 
 class CountdownTicker(QObject):
-    """Emits the countdown's text and phase, and the clock's text, only when they change."""
+    """Emits the countdown's text and phase, and the clock's text, only when they change.
+
+    It runs while at least one holder (the page on show, an open projector) holds it.
+    """
 
     countdown_changed = Signal(str, str)
     clock_changed = Signal(str)
@@ -120,6 +131,7 @@ class CountdownTicker(QObject):
         self.clock = ""
         self.wakeups = 0
         self.active = False
+        self._holders: set[object] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.tick)
@@ -129,13 +141,18 @@ class CountdownTicker(QObject):
         if self.active:
             self.tick()
 
-    def start(self) -> None:
+    def hold(self, holder: object) -> None:
+        """Run (and tick now) while `holder` needs the countdown."""
+        self._holders.add(holder)
         self.active = True
         self.tick()
 
-    def stop(self) -> None:
-        self.active = False
-        self._timer.stop()
+    def release(self, holder: object) -> None:
+        """`holder` no longer needs it; the ticker stops when nobody does."""
+        self._holders.discard(holder)
+        if not self._holders:
+            self.active = False
+            self._timer.stop()
 
     def tick(self) -> None:
         self.wakeups += 1

@@ -2,7 +2,7 @@
 
 On a laptop with one screen, the projector window would cover the main window; the preview shows
 what the room sees (the same view, texts and colours, at 16:9) beside the list instead. It follows
-the page's own countdown ticker, so it adds no timer wake-ups, and it can be folded away (the
+the controller's one countdown ticker, so it adds no timer wake-ups, and it can be folded away (the
 choice is remembered).
 """
 
@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from seminar_desk.gui.speakers.controller import CountdownTicker, SpeakersController
+from seminar_desk.gui.speakers.controller import SpeakersController
 from seminar_desk.gui.speakers.projector import ProjectorView
 
 SHOWN_KEY = "speakers/preview_shown"
@@ -25,8 +25,8 @@ class _SixteenByNine(ProjectorView):
     scroll area, which would then grow the page to its preferred height and scroll for nothing.
     """
 
-    def __init__(self, controller: SpeakersController, ticker: CountdownTicker) -> None:
-        super().__init__(controller, ticker=ticker, min_px=PREVIEW_MIN_PX)
+    def __init__(self, controller: SpeakersController) -> None:
+        super().__init__(controller, min_px=PREVIEW_MIN_PX)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(160)
         self.setFixedHeight(self.sizeHint().height())
@@ -47,7 +47,6 @@ class ProjectorPreview(QWidget):
     def __init__(
         self,
         controller: SpeakersController,
-        ticker: CountdownTicker,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -59,7 +58,7 @@ class ProjectorPreview(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setAutoRaise(True)
         self.toggle.setCheckable(True)
-        self.view = _SixteenByNine(controller, ticker)
+        self.view = _SixteenByNine(controller)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toggle)

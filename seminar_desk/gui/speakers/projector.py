@@ -29,7 +29,6 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from seminar_desk.gui.speakers.controller import (
     PHASE_COLOURS,
-    CountdownTicker,
     ProjectorMode,
     SpeakersController,
 )
@@ -122,8 +121,7 @@ def elide(font: QFont, text: str, width: int, height: int, flags: int) -> str:
 class ProjectorView(QWidget):
     """Seminar title, item, speaker, countdown, next speakers, clock; or a message, or the clock.
 
-    Given a `ticker`, the view follows it (the Speakers page shares its own with the preview);
-    otherwise it makes one and the owner starts it.
+    The view follows the controller's one countdown ticker; whoever shows it holds the ticker.
     """
 
     def __init__(
@@ -132,7 +130,6 @@ class ProjectorView(QWidget):
         parent: QWidget | None = None,
         flags: Qt.WindowType = Qt.WindowType.Widget,
         *,
-        ticker: CountdownTicker | None = None,
         min_px: int = 8,
     ) -> None:
         super().__init__(parent, flags)
@@ -185,7 +182,7 @@ class ProjectorView(QWidget):
         for label in self.labels:
             label.setParent(self)
 
-        self.ticker = ticker or CountdownTicker(controller, self)
+        self.ticker = controller.ticker
         self.ticker.countdown_changed.connect(self._on_countdown)
         self.ticker.clock_changed.connect(self._on_clock)
         controller.snapshot_changed.connect(self._on_snapshot)
@@ -450,7 +447,7 @@ class ProjectorWindow(ProjectorView):
         self.setObjectName("projector")
         self.setWindowTitle("Seminar Desk — projector")
         self.resize(1280, 720)
-        self.ticker.start()
+        self.ticker.hold(self)
 
     def show_on(self, screen: QScreen | None, *, full_screen: bool = True) -> None:
         """Show on `screen` (remembered for next time), full screen unless told otherwise."""
@@ -462,7 +459,7 @@ class ProjectorWindow(ProjectorView):
             self.showFullScreen()
         else:
             self.show()
-        self.ticker.start()
+        self.ticker.hold(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         """F11 toggles full screen; Escape leaves it (the facilitator may click here by mistake)."""
@@ -476,5 +473,5 @@ class ProjectorWindow(ProjectorView):
             super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
-        self.ticker.stop()
+        self.ticker.release(self)
         super().closeEvent(event)
