@@ -5,6 +5,10 @@ runs at the same time in several rooms. Each block starts where the previous one
 start is locked (lunch at 12:30). Once the day is live, items that have started are anchored at
 their actual times and the rest follow. Minutes may exceed 1440 for items after midnight; a
 locked start earlier than the day's start means "the next morning".
+
+One engine, `plan_day`, computes every start: plain re-timing when durations change (`retime` is
+its starts for durations and locked starts alone), planning the day in the service, and live
+re-planning, which passes the actual times and `now`.
 """
 
 from collections.abc import Sequence
@@ -49,25 +53,6 @@ def format_delay(minutes: int) -> str:
         return "on time"
     sign = "+" if minutes > 0 else "\u2212"
     return f"{sign}{abs(minutes)} min"
-
-
-@dataclass(frozen=True)
-class Slot:
-    """What retiming needs of an item: its length, and its start if locked."""
-
-    duration_min: int
-    locked_start: int | None = None
-
-
-def retime(day_start: int, slots: Sequence[Slot]) -> list[int]:
-    """Start minute of each slot: each starts where the previous ended, unless locked."""
-    starts: list[int] = []
-    cursor = day_start
-    for slot in slots:
-        start = slot.locked_start if slot.locked_start is not None else cursor
-        starts.append(start)
-        cursor = start + max(0, slot.duration_min)
-    return starts
 
 
 @dataclass(frozen=True)
@@ -199,6 +184,15 @@ def plan_day(
     warnings.extend(_double_bookings(slots, starts, ends))
     warnings.sort(key=lambda w: w.index)
     return DayPlan(starts, ends, warnings, last_end)
+
+
+# Plain re-timing needs only a length and a locked start: the planner's slot with the rest unset.
+Slot = PlanSlot
+
+
+def retime(day_start: int, slots: Sequence[PlanSlot]) -> list[int]:
+    """Start minute of each slot from durations and locked starts alone: the planner's starts."""
+    return plan_day(day_start, slots).starts
 
 
 def _after(minutes: int, day_start: int) -> int:

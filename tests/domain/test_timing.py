@@ -33,6 +33,14 @@ def test_legacy_retime_and_conversions_still_work():
     assert format_delay(12) == "+12 min" and format_delay(-5) == "\u22125 min"
 
 
+def test_plain_retime_is_the_planners_engine():
+    """One engine: a locked item that the previous one overruns does not pull the next one
+    back, and a locked start before the day's start is the next morning, as when planning."""
+    slots = [Slot(120), Slot(30, locked_start=600), Slot(30), Slot(30, locked_start=30)]
+    assert retime(NINE, slots) == [540, 600, 660, 24 * 60 + 30]
+    assert retime(NINE, slots) == plan_day(NINE, slots).starts
+
+
 def test_durations_drive_starts_and_locked_items_hold():
     slots = [PlanSlot(60), PlanSlot(90), PlanSlot(60, locked_start=750), PlanSlot(30)]
     plan = plan_day(NINE, slots, day_end=17 * 60)
