@@ -51,8 +51,7 @@ def snapshot(desk: Desk) -> AgendaSnapshot:
     agenda = AgendaService(desk)
     details = SeminarService(desk).details()
     days = tuple(agenda.day(d.id) for d in agenda.days())
-    tz = details.timezone if details else "UTC"
-    return AgendaSnapshot(details.title if details else "", agenda.timezone().key or tz, days)
+    return AgendaSnapshot(details.title if details else "", agenda.timezone().key, days)
 
 
 def export_agenda(desk: Desk, fmt: str, path: Path) -> int:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.text import fold
 from seminar_desk.domain.timing import DAY_MINUTES, to_minutes, wall_time
+from seminar_desk.domain.zone import DEFAULT_ZONE
 from seminar_desk.reports.request import Cancelled, ProgressFn
 from seminar_desk.services.agenda.imports.model import ImportedAgenda, ImportedItem, check_span
 from seminar_desk.services.agenda.service import items_of, planned_end, renumber, retime_items
@@ -52,8 +53,8 @@ def target_zone(desk: Desk) -> str | None:
         seminar = s.scalars(select(Seminar)).first()
         if seminar is None:
             return None
-        zone = seminar.timezone or "UTC"
-        if s.scalar(select(func.count()).select_from(Day)) == 0 and zone == "UTC":
+        zone = seminar.timezone or DEFAULT_ZONE
+        if s.scalar(select(func.count()).select_from(Day)) == 0 and zone == DEFAULT_ZONE:
             return None  # still the default: the file knows better
         return zone
 
@@ -103,7 +104,7 @@ def import_agenda(
         seminar = s.scalars(select(Seminar)).first()
         created = seminar is None
         if seminar is None:
-            seminar = Seminar(title=agenda.title or agenda.source.stem, timezone="UTC")
+            seminar = Seminar(title=agenda.title or agenda.source.stem, timezone=DEFAULT_ZONE)
             s.add(seminar)
         fresh = created or s.scalar(select(func.count()).select_from(Day)) == 0
         if fresh:
