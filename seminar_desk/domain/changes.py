@@ -32,4 +32,13 @@ class OpChanges:
         return OpChanges(self.areas | other.areas, self.label or other.label, self.origin)
 
 
-__all__ = ["Area", "OpChanges"]
+@dataclass(frozen=True)
+class Added:
+    """What an add-operation changed and the id of the row it made (Anki's OpChangesWithId),
+    so callers name what they use (`added.id`) instead of unpacking a tuple."""
+
+    changes: OpChanges
+    id: str
+
+
+__all__ = ["Added", "Area", "OpChanges"]

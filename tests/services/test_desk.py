@@ -249,7 +249,7 @@ def test_redo_of_an_added_group_brings_back_the_notes_typed_on_it(demo_desk: Des
 
     breakouts, notes = BreakoutService(demo_desk), NotesService(demo_desk)
     item_id = next(i.id for i in breakouts.items())
-    _, group_id = breakouts.add_group(item_id, "Group Z")
+    group_id = breakouts.add_group(item_id, "Group Z").id
     notes.save_note(NoteTarget(group_id=group_id), "summary", "Group Z agreed")
     demo_desk.undo()
     assert _note_bodies(demo_desk, group_id=group_id) == []

@@ -370,9 +370,7 @@ class GroupsPanel(QWidget):
         stored: a refused edit shows the stored value again."""
         result = runner.call(self, fn, *args, origin=self, **kwargs)
         self.reload()
-        if result is None:
-            return None
-        return result if isinstance(result, OpChanges) else result[0]
+        return result
 
     def _save(self, **values: Any) -> None:
         group = self.current_group()
@@ -396,8 +394,8 @@ class GroupsPanel(QWidget):
 
     def add_group(self) -> None:
         if self.item_id is not None:
-            result = runner.call(self, self.service.add_group, self.item_id, origin=self)
-            self.reload(result[1] if result is not None else None)
+            added = runner.call(self, self.service.add_group, self.item_id, origin=self)
+            self.reload(added.id if added is not None else None)
 
     def delete_group(self) -> None:
         group = self.current_group()

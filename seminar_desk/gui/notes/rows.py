@@ -292,7 +292,7 @@ class RowsPanel(QWidget):
         )
         if added is None:
             return
-        self._fresh = added[1]
+        self._fresh = added.id
         self.editor.reload_rows()
         last = self.model.index(self.model.rowCount() - 1, 0)
         self.view.setCurrentIndex(last)

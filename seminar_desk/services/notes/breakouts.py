@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from seminar_desk.domain.breakout import Candidate, assign_groups, default_group_name
-from seminar_desk.domain.changes import OpChanges
+from seminar_desk.domain.changes import Added, OpChanges
 from seminar_desk.domain.delegations import is_state
 from seminar_desk.domain.kinds import (
     Capacity,
@@ -210,7 +210,7 @@ class BreakoutService:
 
     def add_group(
         self, item_id: str, name: str | None = None, origin: object | None = None
-    ) -> tuple[OpChanges, str]:
+    ) -> Added:
         with self.desk.action("Add breakout group", origin=origin) as act:
             s = act.session
             if s.get(AgendaItem, item_id) is None:
@@ -227,7 +227,7 @@ class BreakoutService:
             s.add(group)
             s.flush()
             gid = group.id
-        return act.changes, gid
+        return Added(act.changes, gid)
 
     def update_group(self, group_id: str, origin: object | None = None, **values: Any) -> OpChanges:
         unknown = set(values) - GROUP_FIELDS

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from seminar_desk.domain.changes import OpChanges
+from seminar_desk.domain.changes import Added, OpChanges
 from seminar_desk.domain.kinds import ActionStatus, NoteSection, RecommendationStatus
 from seminar_desk.domain.refusal import Gone
 from seminar_desk.services.desk import Desk
@@ -286,7 +286,7 @@ class NotesService:
         status: str = RecommendationStatus.PROPOSED,
         author_name: str = "",
         origin: object | None = None,
-    ) -> tuple[OpChanges, str]:
+    ) -> Added:
         RecommendationStatus(status)
         return self._add(
             Recommendation,
@@ -321,7 +321,7 @@ class NotesService:
         status: str = ActionStatus.OPEN,
         author_name: str = "",
         origin: object | None = None,
-    ) -> tuple[OpChanges, str]:
+    ) -> Added:
         ActionStatus(status)
         return self._add(
             ActionItem,
@@ -355,7 +355,7 @@ class NotesService:
         target: NoteTarget,
         origin: object | None,
         **fields: Any,
-    ) -> tuple[OpChanges, str]:
+    ) -> Added:
         """A structured row at the end of its page's list, as one undoable step."""
         with self.desk.action(label, origin=origin) as act:
             s = act.session
@@ -364,7 +364,7 @@ class NotesService:
             s.add(row)
             s.flush()
             new_id = row.id
-        return act.changes, new_id
+        return Added(act.changes, new_id)
 
     @staticmethod
     def _check(values: dict[str, Any], allowed: set[str]) -> None:

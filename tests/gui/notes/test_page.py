@@ -308,7 +308,7 @@ def test_a_failed_save_is_shown_and_retried(page: BreakoutsPage, monkeypatch, qt
 
 
 def test_undoing_a_new_group_while_typing_in_it(page: BreakoutsPage) -> None:
-    _, gid = page.breakouts.add_group(breakout_item(page))
+    gid = page.breakouts.add_group(breakout_item(page)).id
     page.fill_tree()
     page.open_group(gid)
     page.editor.edits["summary"].setPlainText("Typed in a group about to vanish")

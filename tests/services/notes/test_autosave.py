@@ -64,8 +64,10 @@ def test_text_for_a_deleted_group_is_refused_and_dropped(
     demo_desk: Desk, group_target: NoteTarget
 ) -> None:
     notes = NotesService(demo_desk)
-    _, gid = BreakoutService(demo_desk).add_group(
-        BreakoutService(demo_desk).group(group_target.group_id).item_id
+    gid = (
+        BreakoutService(demo_desk)
+        .add_group(BreakoutService(demo_desk).group(group_target.group_id).item_id)
+        .id
     )
     saver = NoteAutosaver(notes)
     saver.edit(NoteTarget(group_id=gid), "summary", "typed as the group was deleted")

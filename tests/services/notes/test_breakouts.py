@@ -38,7 +38,7 @@ def test_adding_a_member_moves_them_from_the_other_group(demo_desk: Desk) -> Non
 def test_group_editing_and_deleting(demo_desk: Desk) -> None:
     service = BreakoutService(demo_desk)
     item = breakout_item(service)
-    _, gid = service.add_group(item)
+    gid = service.add_group(item).id
     assert service.group(gid).name == "Group D"
     service.update_group(gid, room="Room 4", guiding_questions="Why?\nHow?")
     assert (service.group(gid).room, service.group(gid).guiding_questions) == (

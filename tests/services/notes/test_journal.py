@@ -149,7 +149,7 @@ def test_text_for_a_group_an_undo_removed_is_kept_aside_and_restored_after_redo(
     journal = NoteJournal(demo_desk.db.path, folder=tmp_path / "j")
     saver = NoteAutosaver(notes, journal=journal)
     item_id = next(i.id for i in breakouts.items() if i.kind == "breakout")
-    _, gid = breakouts.add_group(item_id, "Group Z")
+    gid = breakouts.add_group(item_id, "Group Z").id
     saver.edit(NoteTarget(group_id=gid), "summary", "typed as the group was undone")
     demo_desk.undo()
     with pytest.raises(TargetGone):

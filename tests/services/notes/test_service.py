@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from seminar_desk.domain.changes import Area
+from seminar_desk.domain.changes import Added, Area
 from seminar_desk.domain.clock import FakeClock
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.notes.service import NotesService, NoteTarget
@@ -66,7 +66,7 @@ def test_recommendations_and_actions_are_undoable_rows(
 ) -> None:
     notes = NotesService(demo_desk)
     before = len(notes.page(group_target).recommendations)
-    _, rec_id = notes.add_recommendation(group_target, "Share data", "ASEANAPOL", author_name="K")
+    rec_id = notes.add_recommendation(group_target, "Share data", "ASEANAPOL", author_name="K").id
     notes.update_recommendation(rec_id, status="agreed", addressee="ASEAN member states")
     page = notes.page(group_target)
     assert len(page.recommendations) == before + 1
@@ -81,10 +81,25 @@ def test_recommendations_and_actions_are_undoable_rows(
     with pytest.raises(TypeError):
         notes.update_recommendation(rec_id, colour="red")
 
-    _, action_id = notes.add_action(group_target, "Circulate list", "UNODA", date(2027, 1, 31))
+    action_id = notes.add_action(group_target, "Circulate list", "UNODA", date(2027, 1, 31)).id
     notes.update_action(action_id, status="done")
     assert notes.page(group_target).actions[-1].status == "done"
     notes.delete_action(action_id)
     assert all(a.id != action_id for a in notes.page(group_target).actions)
     demo_desk.undo()
     assert notes.page(group_target).actions[-1].due_date == date(2027, 1, 31)
+
+
+def test_adding_a_row_returns_its_id_with_the_changes(
+    demo_desk: Desk, group_target: NoteTarget
+) -> None:
+    notes = NotesService(demo_desk)
+    rec = notes.add_recommendation(group_target, "Share data", origin="panel")
+    action = notes.add_action(group_target, "Circulate list", origin="panel")
+    for added, rows in (
+        (rec, notes.page(group_target).recommendations),
+        (action, notes.page(group_target).actions),
+    ):
+        assert isinstance(added, Added)
+        assert added.changes.touches(Area.NOTES) and added.changes.origin == "panel"
+        assert rows[-1].id == added.id
