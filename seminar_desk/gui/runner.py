@@ -12,6 +12,7 @@ rolled back and no change was broadcast, so no view is left half-updated.
 Tests replace `presenter` (tests/conftest.py fixture `shown`) to see what would be shown.
 """
 
+import asyncio
 import logging
 import sys
 import traceback
@@ -23,7 +24,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from seminar_desk.domain.refusal import Refusal
-from seminar_desk.gui.tasks import in_thread
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -86,6 +86,11 @@ def call(parent: QWidget | None, fn: Callable[..., T], *args: Any, **kwargs: Any
     except Exception as exc:  # noqa: BLE001 (every failure is shown, none swallowed)
         show_error(parent, exc)
         return None
+
+
+async def in_thread(fn: Callable[..., T], *args: Any) -> T:
+    """Run `fn(*args)` on a worker thread; give it plain data, never live ORM objects."""
+    return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
 
 
 async def background(parent: QWidget | None, fn: Callable[..., T], *args: Any) -> T | None:

@@ -1,12 +1,15 @@
-"""Background work under qasync: run plain functions in a thread, keep tasks alive.
+"""Background tasks under qasync: keep them alive, show what they fail with.
 
 qasync 0.28 keeps no strong reference to tasks it starts, so a task can be garbage-collected
-mid-flight; `spawn` holds them until they finish.
+mid-flight; `spawn` holds them until they finish. Plain functions run on a worker thread
+through `runner.in_thread`.
 """
 
 import asyncio
-from collections.abc import Callable, Coroutine
+from collections.abc import Coroutine
 from typing import Any, TypeVar
+
+from seminar_desk.gui import runner
 
 T = TypeVar("T")
 _running: set[asyncio.Task[Any]] = set()
@@ -24,11 +27,4 @@ def _finished(task: asyncio.Task[Any]) -> None:
     if not task.cancelled() and task.exception() is not None:
         exc = task.exception()
         assert exc is not None
-        from seminar_desk.gui.runner import show_error  # runner imports this module
-
-        show_error(None, exc)
-
-
-async def in_thread(fn: Callable[..., T], *args: Any) -> T:
-    """Run `fn(*args)` on a worker thread; give it plain data, never live ORM objects."""
-    return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
+        runner.show_error(None, exc)

@@ -32,7 +32,8 @@ from seminar_desk.domain.text import fold
 from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
-from seminar_desk.gui.tasks import in_thread, spawn
+from seminar_desk.gui.runner import in_thread
+from seminar_desk.gui.tasks import spawn
 from seminar_desk.services.report_data import ReportChoices, report_choices
 from seminar_desk.services.reports import (
     KIND_TITLES,
