@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from seminar_desk.domain.kinds import NoteSection
-from seminar_desk.domain.speaking_time import net_elapsed
+from seminar_desk.domain.speakers.speaking_time import net_elapsed
 from seminar_desk.domain.text import fold
 from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.reports.snapshot import (

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import ItemKind
-from seminar_desk.domain.speaking_time import TimerPhase
+from seminar_desk.domain.speakers.speaking_time import TimerPhase
 from seminar_desk.domain.zone import zone_named
 from seminar_desk.gui.bus import ChangeBus
 from seminar_desk.services.desk import Desk

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from seminar_desk.domain.speaking_time import format_duration
+from seminar_desk.domain.speakers.speaking_time import format_duration
 from seminar_desk.domain.text import fold
 from seminar_desk.services.speakers.rows import Candidate, SpeakerRow
 from seminar_desk.services.speakers.stats import StatLine

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from seminar_desk.domain.changes import Area, OpChanges
-from seminar_desk.domain.speaking_time import format_duration
+from seminar_desk.domain.speakers.speaking_time import format_duration
 from seminar_desk.gui import ask, runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec, page_menu

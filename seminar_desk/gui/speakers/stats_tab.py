@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from seminar_desk.domain.speaking_time import format_duration
+from seminar_desk.domain.speakers.speaking_time import format_duration
 from seminar_desk.gui.speakers.models import SORT_ROLE, StatsModel
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.speakers import stats as speaker_stats

@@ -1,7 +1,7 @@
 """Requests for the floor inside one transaction: find them, and put a new one on a list.
 
 `put_on_list` is the one way onto a list (the Speakers page, a breakout's rapporteur for the
-report-back): where a request goes is always the queue rules' decision (`domain.speaker_queue`).
+report-back): where a request goes is always the queue rules' decision (`domain.speakers.queue`).
 """
 
 from datetime import datetime
@@ -9,9 +9,9 @@ from datetime import datetime
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from seminar_desk.domain import speaker_queue as rules
 from seminar_desk.domain.kinds import SpeakerStatus
 from seminar_desk.domain.refusal import Gone
+from seminar_desk.domain.speakers import queue as rules
 from seminar_desk.store.models import AgendaItem, SpeakerEntry
 
 LIVE = (SpeakerStatus.SPEAKING.value, SpeakerStatus.PAUSED.value)

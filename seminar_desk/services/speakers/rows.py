@@ -6,7 +6,7 @@ from datetime import datetime
 
 from seminar_desk.domain.delegations import is_state
 from seminar_desk.domain.kinds import Capacity, SpeechType
-from seminar_desk.domain.speaking_time import SpeechTimer
+from seminar_desk.domain.speakers.speaking_time import SpeechTimer
 
 
 @dataclass(frozen=True)

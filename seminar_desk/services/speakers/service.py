@@ -1,7 +1,7 @@
 """The list of speakers of each agenda item: requests, the speech in progress, its timer.
 
-Every operation is one undoable Desk action. The order rules live in
-`domain.speaker_queue` and the timing rules in `domain.speaking_time`; this module moves rows.
+Every operation is one undoable Desk action. The order rules live in `domain.speakers.queue`
+and the timing rules in `domain.speakers.speaking_time`; this module moves rows.
 Reading a list is `snapshot`, who may ask for the floor is `candidates`, and the one way onto a
 list is `entries.put_on_list`.
 """
@@ -9,11 +9,11 @@ list is `entries.put_on_list`.
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from seminar_desk.domain import speaker_queue as rules
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.kinds import Capacity, SpeakerStatus, SpeechType, takes_speakers
 from seminar_desk.domain.refusal import Gone, Refusal
-from seminar_desk.domain.speaking_time import net_elapsed
+from seminar_desk.domain.speakers import queue as rules
+from seminar_desk.domain.speakers.speaking_time import net_elapsed
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.speakers import candidates
 from seminar_desk.services.speakers.entries import (

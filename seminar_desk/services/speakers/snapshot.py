@@ -13,9 +13,9 @@ from typing import NamedTuple
 
 from sqlalchemy import bindparam, select
 
-from seminar_desk.domain import speaker_queue as rules
 from seminar_desk.domain.kinds import SpeakerStatus
-from seminar_desk.domain.speaking_time import SpeechTimer, net_elapsed, resolve_limit
+from seminar_desk.domain.speakers import queue as rules
+from seminar_desk.domain.speakers.speaking_time import SpeechTimer, net_elapsed, resolve_limit
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.speakers.entries import LIVE
 from seminar_desk.services.speakers.rows import ListSnapshot, SpeakerRow

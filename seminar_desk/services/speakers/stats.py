@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from seminar_desk.domain.kinds import Gender, OrgKind, SpeakerStatus, SpeechType
-from seminar_desk.domain.speaking_time import net_elapsed
+from seminar_desk.domain.speakers.speaking_time import net_elapsed
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import AgendaItem, Day, Participant, SpeakerEntry
 

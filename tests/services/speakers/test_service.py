@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from seminar_desk.domain.clock import FakeClock
 from seminar_desk.domain.refusal import Refusal
-from seminar_desk.domain.speaker_queue import ListClosed
-from seminar_desk.domain.speaking_time import TimerPhase
+from seminar_desk.domain.speakers.queue import ListClosed
+from seminar_desk.domain.speakers.speaking_time import TimerPhase
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.speakers.service import SpeakersService
 from seminar_desk.store.database import Database

@@ -2,7 +2,7 @@
 
 import pytest
 
-from seminar_desk.domain import speaker_queue as q
+from seminar_desk.domain.speakers import queue as q
 
 
 def entry(id_: str, pos: float, kind: str = "statement", status: str = "waiting") -> q.QueueEntry:

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from seminar_desk.domain.speaking_time import (
+from seminar_desk.domain.speakers.speaking_time import (
     SpeechTimer,
     TimerPhase,
     format_duration,
