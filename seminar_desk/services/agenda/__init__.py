@@ -1,5 +1,7 @@
-"""The agenda feature: the service that plans and runs days (service.py), its exports
-(export.py) and imports (imports/). Callers import the service's public names from here.
+"""The agenda feature: the service that plans and runs days (service.py on top of reads.py and
+live.py), the snapshots it hands out (views.py), rows inside a transaction (rows.py), the one
+re-timing engine's service side (retime.py), its exports (export.py) and imports (imports/).
+Callers import the service's public names from here.
 
 The names load on first use (PEP 562), so a light module of the package, such as the list of
 import formats the command line's help shows, does not pull in the database layer.
@@ -8,10 +10,9 @@ import formats the command line's help shows, does not pull in the database laye
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from seminar_desk.services.agenda.service import (
-        EDITABLE,
-        AgendaError,
-        AgendaService,
+    from seminar_desk.services.agenda.rows import EDITABLE, AgendaError, local_datetime, to_utc
+    from seminar_desk.services.agenda.service import AgendaService
+    from seminar_desk.services.agenda.views import (
         DayInfo,
         DayView,
         ItemView,
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
         Removal,
         ReplanResult,
         SpeakerRef,
-        local_datetime,
-        to_utc,
     )
 
 __all__ = [
@@ -39,9 +38,14 @@ __all__ = [
 ]
 
 
+_HOMES = {"AgendaService": "service", "EDITABLE": "rows", "AgendaError": "rows"}
+_HOMES |= {"local_datetime": "rows", "to_utc": "rows"}
+
+
 def __getattr__(name: str) -> object:
     if name in __all__:
-        from seminar_desk.services.agenda import service
+        from importlib import import_module
 
-        return getattr(service, name)
+        module = import_module(f"{__name__}.{_HOMES.get(name, 'views')}")
+        return getattr(module, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

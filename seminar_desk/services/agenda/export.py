@@ -14,7 +14,9 @@ from seminar_desk.domain.agenda_kinds import kind_label
 from seminar_desk.domain.timing import format_minutes, wall_time
 from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.services.agenda.exchange import guarded, item_uid
-from seminar_desk.services.agenda.service import AgendaService, DayView, ItemView, local_datetime
+from seminar_desk.services.agenda.rows import local_datetime
+from seminar_desk.services.agenda.service import AgendaService
+from seminar_desk.services.agenda.views import DayView, ItemView
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.files import write_output
 from seminar_desk.services.seminar import SeminarService

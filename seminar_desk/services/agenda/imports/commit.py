@@ -15,7 +15,8 @@ from seminar_desk.domain.timing import DAY_MINUTES, to_minutes, wall_time
 from seminar_desk.domain.zone import DEFAULT_ZONE
 from seminar_desk.reports.request import Cancelled, ProgressFn
 from seminar_desk.services.agenda.imports.model import ImportedAgenda, ImportedItem, check_span
-from seminar_desk.services.agenda.service import items_of, planned_end, renumber, retime_items
+from seminar_desk.services.agenda.retime import planned_end, retime_items
+from seminar_desk.services.agenda.rows import items_of, renumber
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import AgendaItem, Day, ItemSpeaker, Participant, Seminar
 

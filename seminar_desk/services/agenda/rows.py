@@ -1,0 +1,159 @@
+"""Agenda rows inside a transaction: fetch, check and apply edits, order, and local times.
+
+Shared by the service's reads, edits and live operations, and by the import's commit.
+"""
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from seminar_desk.domain.agenda_limits import (
+    duration_problem,
+    text_problem,
+)
+from seminar_desk.domain.kinds import ItemKind
+from seminar_desk.domain.refusal import Refusal
+from seminar_desk.domain.zone import seminar_zone
+from seminar_desk.services.agenda.views import SpeakerRef
+from seminar_desk.store.models import (
+    AgendaItem,
+    Day,
+    ItemSpeaker,
+    Seminar,
+)
+
+EDITABLE = frozenset(
+    {
+        "kind",
+        "title",
+        "description",
+        "duration_min",
+        "start_time",
+        "start_locked",
+        "parallel_key",
+        "room",
+        "chair_id",
+        "speakers",
+    }
+)
+
+
+class AgendaError(Refusal, ValueError):
+    """An edit the agenda refuses, with words a person can read."""
+
+
+def check_fields(values: dict[str, object]) -> None:
+    unknown = set(values) - EDITABLE
+    if unknown:
+        raise TypeError(f"unknown agenda item fields: {', '.join(sorted(unknown))}")
+    if "duration_min" in values:
+        wrong = duration_problem(values["duration_min"])
+        if wrong:
+            raise AgendaError(f"Expected {wrong}; found {values['duration_min']!r}.")
+    for name in ("title", "description", "room"):
+        if isinstance(values.get(name), str):
+            wrong = text_problem(str(values[name]))
+            if wrong:
+                raise AgendaError(f"The {name} must be {wrong}.")
+    if "kind" in values:
+        try:
+            ItemKind(str(values["kind"]))
+        except ValueError as exc:
+            raise AgendaError(f"Unknown kind of item: {values['kind']}") from exc
+
+
+def apply_values(s: Session, item: AgendaItem, values: dict[str, object]) -> None:
+    for name, value in values.items():
+        if name == "speakers":
+            _set_speakers(s, item, value)  # type: ignore[arg-type]
+        elif name == "start_time":
+            if value is not None and not isinstance(value, time):
+                raise AgendaError("A start time is a time of day.")
+            item.start_time = value  # type: ignore[assignment]
+            if "start_locked" not in values:
+                item.start_locked = value is not None
+        elif getattr(item, name) != value:
+            setattr(item, name, value)
+
+
+def _set_speakers(s: Session, item: AgendaItem, speakers: Sequence[SpeakerRef | str]) -> None:
+    refs = [sp if isinstance(sp, SpeakerRef) else SpeakerRef(None, sp) for sp in speakers]
+    current = [(sp.participant_id, sp.name) for sp in item.speakers]
+    wanted = [(r.participant_id, "" if r.participant_id else r.name) for r in refs]
+    if current == wanted:
+        return
+    for old in list(item.speakers):
+        s.delete(old)
+    s.flush()
+    s.expire(item, ["speakers"])
+    for i, (pid, name) in enumerate(wanted):
+        s.add(ItemSpeaker(item_id=item.id, participant_id=pid, name=name, position=i))
+
+
+def renumber(items: Sequence[AgendaItem]) -> None:
+    """Positions 0, 1, 2... in the order given (only rows that change are written)."""
+    for i, item in enumerate(items):
+        if item.position != i:
+            item.position = i
+
+
+def get_item(s: Session, item_id: str) -> AgendaItem:
+    item = s.get(AgendaItem, item_id)
+    if item is None:
+        raise AgendaError("That item no longer exists.")
+    return item
+
+
+def get_day(s: Session, day_id: str) -> Day:
+    day = s.get(Day, day_id)
+    if day is None:
+        raise AgendaError("That day no longer exists.")
+    return day
+
+
+def items_of(s: Session, day_id: str) -> list[AgendaItem]:
+    """A day's items in agenda order."""
+    return list(
+        s.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.day_id == day_id)
+            .order_by(AgendaItem.position, AgendaItem.created_at)
+        )
+    )
+
+
+def load_items(s: Session, day_id: str) -> list[AgendaItem]:
+    return list(
+        s.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.day_id == day_id)
+            .options(
+                selectinload(AgendaItem.speakers).selectinload(ItemSpeaker.participant),
+                selectinload(AgendaItem.chair),
+            )
+            .order_by(AgendaItem.position, AgendaItem.created_at)
+        )
+    )
+
+
+def zone_of(s: Session) -> ZoneInfo:
+    """The seminar's time zone (UTC when it has none, or one this system does not know)."""
+    return seminar_zone(s.scalar(select(Seminar.timezone)))
+
+
+def local_minutes(when: datetime, day: date, zone: ZoneInfo) -> int:
+    """Minutes since local midnight of `day` (past 1440 after midnight, negative before)."""
+    midnight = datetime.combine(day, time(0), zone)
+    return int((when.astimezone(zone) - midnight) // timedelta(minutes=1))
+
+
+def local_datetime(day: date, minutes: int, zone: ZoneInfo) -> datetime:
+    """The aware local datetime of a minute of a day (minutes may pass midnight)."""
+    return datetime.combine(day, time(0), zone) + timedelta(minutes=minutes)
+
+
+def to_utc(day: date, minutes: int, zone: ZoneInfo) -> datetime:
+    return local_datetime(day, minutes, zone).astimezone(UTC)
