@@ -424,18 +424,13 @@ class GroupsPanel(QWidget):
             self._run(self.service.add_members, group.id, ids)
 
     def remove_selected(self) -> None:
+        """Everyone selected leaves the group in one step (one Undo brings them all back)."""
         group = self.current_group()
         if group is None:
             return
-        for item in self.members.selectedItems():
-            if (
-                runner.call(
-                    self, self.service.remove_member, group.id, item.data(PERSON_ID), origin=self
-                )
-                is None
-            ):
-                break
-        self.reload()
+        ids = [item.data(PERSON_ID) for item in self.members.selectedItems()]
+        if ids:
+            self._run(self.service.remove_members, group.id, ids)
 
     def report_back(self) -> None:
         group = self.current_group()

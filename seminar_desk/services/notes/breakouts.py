@@ -271,16 +271,17 @@ class BreakoutService:
             self._move_into(act.session, group, participant_ids)
         return act.changes
 
-    def remove_member(
-        self, group_id: str, participant_id: str, origin: object | None = None
+    def remove_members(
+        self, group_id: str, participant_ids: list[str], origin: object | None = None
     ) -> OpChanges:
+        """Take people out of a group: one undoable step however many were chosen."""
         with self.desk.action("Remove from breakout group", origin=origin) as act:
             for m in act.session.scalars(
                 select(BreakoutMember).where(
                     BreakoutMember.group_id == group_id,
-                    BreakoutMember.participant_id == participant_id,
+                    BreakoutMember.participant_id.in_(participant_ids),
                 )
-            ):
+            ).all():
                 act.session.delete(m)
         return act.changes
 

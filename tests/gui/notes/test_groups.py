@@ -1,7 +1,6 @@
 """Breakout groups by keys and clicks: an automatic split over groups that already have
 members says what it changes and asks; refusals are shown through the GUI runner."""
 
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -57,12 +56,9 @@ def test_split_over_groups_with_members_says_what_and_asks(
     assert members(page) == before
 
 
-def test_split_over_empty_groups_does_not_ask(
-    page: BreakoutsPage, qtbot, answer_questions
-) -> None:
+def test_split_over_empty_groups_does_not_ask(page: BreakoutsPage, qtbot, answer_questions) -> None:
     for group in page.breakouts.groups(page.groups.item_id):
-        for person in group.members:
-            page.breakouts.remove_member(group.id, person.id)
+        page.breakouts.remove_members(group.id, [person.id for person in group.members])
     answers = answer_questions()
     qtbot.mouseClick(page.groups.split_button, Qt.MouseButton.LeftButton)
     assert answers.asked == []
@@ -81,3 +77,30 @@ def test_a_blank_group_name_is_refused_and_the_stored_name_shown(
     assert shown.texts("refusal") == ["A breakout group needs a name: type one, or Undo."]
     assert shown.texts("error") == []
     assert name.text() == stored
+
+
+def test_removing_several_members_is_undone_by_one_ctrl_z(page: BreakoutsPage, qtbot) -> None:
+    group = page.groups.current_group()
+    assert group is not None and len(group.members) >= 3
+    before = members(page)
+    view = page.groups.members
+    view.setFocus()
+    for row in range(3):
+        rect = view.visualItemRect(view.item(row))
+        qtbot.mouseClick(
+            view.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.ControlModifier,
+            rect.center(),
+        )
+    assert len(view.selectedItems()) == 3
+    qtbot.mouseClick(page.groups.remove_button, Qt.MouseButton.LeftButton)
+    assert len(members(page)[group.name]) == len(before[group.name]) - 3
+    assert view.count() == len(before[group.name]) - 3
+    assert page.ctx.desk.undo_label == "Remove from breakout group"
+
+    page.groups.members.setFocus()
+    qtbot.keyClick(page.window(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert members(page) == before
+    qtbot.waitUntil(lambda: view.count() == len(before[group.name]))
+    assert page.ctx.desk.undo_label != "Remove from breakout group"

@@ -31,8 +31,22 @@ def test_adding_a_member_moves_them_from_the_other_group(demo_desk: Desk) -> Non
     assert person.id not in {m.id for m in a2.members}
     demo_desk.undo()
     assert person.id in {m.id for m in service.groups(breakout_item(service))[0].members}
-    service.remove_member(a.id, person.id)
+    service.remove_members(a.id, [person.id])
     assert person.id not in {m.id for m in service.groups(breakout_item(service))[0].members}
+
+
+def test_removing_several_members_is_one_undoable_step(demo_desk: Desk) -> None:
+    service = BreakoutService(demo_desk)
+    group = service.groups(breakout_item(service))[0]
+    chosen = [m.id for m in group.members[:3]]
+    assert len(chosen) == 3
+    service.remove_members(group.id, chosen)
+    left = {m.id for m in service.groups(breakout_item(service))[0].members}
+    assert left == {m.id for m in group.members} - set(chosen)
+    demo_desk.undo()
+    assert [m.id for m in service.groups(breakout_item(service))[0].members] == [
+        m.id for m in group.members
+    ]
 
 
 def test_group_editing_and_deleting(demo_desk: Desk) -> None:
