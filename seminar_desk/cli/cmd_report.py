@@ -8,13 +8,15 @@ from seminar_desk.cli.main import command_parser
 from seminar_desk.domain.agenda_limits import visible
 from seminar_desk.paths import default_db_path
 from seminar_desk.services.reports import (
-    KINDS,
+    REPORT_KINDS,
     ReportOptions,
     ReportRequest,
     file_snapshot,
     find_group,
     find_item,
+    missing,
     render,
+    with_first_day,
     write_output,
 )
 
@@ -47,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = command_parser(subparsers, "report", "write a PDF report (session, day, seminar...)")
     sub.formatter_class = argparse.RawDescriptionHelpFormatter
     sub.epilog = EPILOG
-    sub.add_argument("kind", choices=KINDS, help="which report")
+    sub.add_argument("kind", choices=tuple(REPORT_KINDS), help="which report")
     sub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     sub.add_argument("--day", type=int, metavar="N", help="day number (1-based)")
     sub.add_argument("--item", metavar="ID", help="agenda item: id, day.position or title part")
@@ -82,11 +84,12 @@ def run(args: argparse.Namespace) -> int:
             snap.day(args.day)
     except LookupError as exc:
         return fail(str(exc.args[0]) if exc.args else str(exc))
-    if args.kind == "session" and item_id is None:
-        return fail("a session report needs --item")
-    if args.kind == "breakout" and item_id is None and group_id is None:
-        return fail("a breakout report needs --item or --group")
-    request = ReportRequest(args.kind, day=args.day, item_id=item_id, group_id=group_id)
+    request = with_first_day(
+        ReportRequest(args.kind, day=args.day, item_id=item_id, group_id=group_id),
+        snap.days[0].number if snap.days else None,
+    )
+    if problem := missing(request, flags=True):
+        return fail(problem)
     options = ReportOptions(paper=args.paper, sign_in=args.sign_in, shaping=not args.no_shaping)
     result = render(snap, request, options)
     write_output(args.output, result.pdf, database=db_path)

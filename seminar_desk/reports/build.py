@@ -1,6 +1,7 @@
 """Pick the builder for a request, set the metadata, lay out the PDF."""
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from seminar_desk.reports.common import fmt_date
@@ -13,6 +14,8 @@ from seminar_desk.reports.request import (
     ProgressFn,
     ReportOptions,
     ReportRequest,
+    missing,
+    with_first_day,
 )
 from seminar_desk.reports.seminar import build_seminar
 from seminar_desk.reports.sessions import build_breakout, build_day, build_session
@@ -48,6 +51,52 @@ def describe(snap: SeminarSnapshot, request: ReportRequest, options: ReportOptio
     return kind
 
 
+def _session(story: Story, snap: SeminarSnapshot, request: ReportRequest, _: ReportOptions) -> None:
+    build_session(story, snap, snap.item(request.item_id or ""))
+
+
+def _breakout(
+    story: Story, snap: SeminarSnapshot, request: ReportRequest, _: ReportOptions
+) -> None:
+    if request.group_id:
+        item, group = snap.group(request.group_id)
+        build_breakout(story, snap, item, group)
+    else:
+        build_breakout(story, snap, snap.item(request.item_id or ""), None)
+
+
+def _day(story: Story, snap: SeminarSnapshot, request: ReportRequest, _: ReportOptions) -> None:
+    build_day(story, snap, snap.day(request.day or 1))
+
+
+def _seminar(story: Story, snap: SeminarSnapshot, _r: ReportRequest, _o: ReportOptions) -> None:
+    build_seminar(story, snap)
+
+
+def _agenda(story: Story, snap: SeminarSnapshot, request: ReportRequest, _: ReportOptions) -> None:
+    build_agenda(story, snap, request.day)
+
+
+def _participants(
+    story: Story, snap: SeminarSnapshot, request: ReportRequest, options: ReportOptions
+) -> None:
+    if options.sign_in:
+        build_sign_in(story, snap, request.day)
+    else:
+        build_participants(story, snap)
+
+
+# One builder for each kind of the table (tests/reports check the two agree).
+BUILDERS: dict[str, Callable[[Story, SeminarSnapshot, ReportRequest, ReportOptions], None]] = {
+    "session": _session,
+    "breakout": _breakout,
+    "day": _day,
+    "seminar": _seminar,
+    "agenda": _agenda,
+    "participants": _participants,
+}
+
+
 def build_report(
     snap: SeminarSnapshot,
     request: ReportRequest,
@@ -75,34 +124,13 @@ def _build(
     if cancel is not None and cancel():
         raise Cancelled()
     story = Story(options)
+    request = with_first_day(request, snap.days[0].number if snap.days else None)
+    if problem := missing(request):
+        raise KeyError(problem)
+    if request.day is not None:
+        snap.day(request.day)  # KeyError for a day the seminar does not have
     kind = request.kind
-    if kind == "session":
-        if not request.item_id:
-            raise KeyError("a session report needs an agenda item")
-        build_session(story, snap, snap.item(request.item_id))
-    elif kind == "breakout":
-        if request.group_id:
-            item, group = snap.group(request.group_id)
-            build_breakout(story, snap, item, group)
-        elif request.item_id:
-            build_breakout(story, snap, snap.item(request.item_id), None)
-        else:
-            raise KeyError("a breakout report needs an agenda item or a breakout group")
-    elif kind == "day":
-        build_day(story, snap, snap.day(request.day if request.day is not None else 1))
-    elif kind == "seminar":
-        build_seminar(story, snap)
-    elif kind == "agenda":
-        if request.day is not None:
-            snap.day(request.day)
-        build_agenda(story, snap, request.day)
-    elif kind == "participants":
-        if options.sign_in:
-            if request.day is not None:
-                snap.day(request.day)
-            build_sign_in(story, snap, request.day)
-        else:
-            build_participants(story, snap)
+    BUILDERS[kind](story, snap, request, options)
     d = snap.details
     title = describe(snap, request, options)
     full_title = (

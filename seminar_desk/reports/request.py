@@ -4,17 +4,48 @@ Kept free of reportlab so the Reports page can import it without loading the PDF
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-KINDS = ("session", "breakout", "day", "seminar", "agenda", "participants")
-KIND_TITLES = {
-    "session": "Session report",
-    "breakout": "Breakout report",
-    "day": "End-of-day report",
-    "seminar": "Seminar report",
-    "agenda": "Programme",
-    "participants": "List of participants",
+
+@dataclass(frozen=True)
+class ReportKind:
+    """One kind of report and what it asks for: THE table the Reports page, the `report`
+    command and the builder all read (its choices, its refusals, its dispatch).
+
+    `uses`: the choices that apply to it ("day", "item", "group"); `needs_one_of`: at least
+    one of these must be given, else it is refused; `options`: its own switches ("sign_in");
+    `first_day`: with no day chosen, it is about the first day (not all days).
+    """
+
+    name: str
+    title: str
+    uses: tuple[str, ...] = ()
+    needs_one_of: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
+    first_day: bool = False
+
+
+REPORT_KINDS: dict[str, ReportKind] = {
+    k.name: k
+    for k in (
+        ReportKind("session", "Session report", uses=("item",), needs_one_of=("item",)),
+        ReportKind(
+            "breakout",
+            "Breakout report",
+            uses=("item", "group"),
+            needs_one_of=("item", "group"),
+        ),
+        ReportKind(
+            "day", "End-of-day report", uses=("day",), needs_one_of=("day",), first_day=True
+        ),
+        ReportKind("seminar", "Seminar report"),
+        ReportKind("agenda", "Programme", uses=("day",)),
+        ReportKind("participants", "List of participants", uses=("day",), options=("sign_in",)),
+    )
 }
+KINDS = tuple(REPORT_KINDS)
+KIND_TITLES = {name: kind.title for name, kind in REPORT_KINDS.items()}
+_NOUNS = {"day": "a day", "item": "an agenda item", "group": "a breakout group"}
 
 ProgressFn = Callable[[float, str], None]
 CancelFn = Callable[[], bool]
@@ -47,3 +78,28 @@ class ReportOptions:
     # reportlab 5.1 then loses some of those characters in copied/extracted text.
     shaping: bool = True
     sign_in: bool = False
+
+
+def missing(request: ReportRequest, *, flags: bool = False) -> str:
+    """Why `request` cannot be printed ('' when it can): a choice its kind needs is not given.
+
+    Said the same way everywhere; `flags` names the command line's options instead of the
+    window's fields ("--item" for "an agenda item").
+    """
+    kind = REPORT_KINDS[request.kind]
+    given = {
+        "day": request.day is not None,
+        "item": bool(request.item_id),
+        "group": bool(request.group_id),
+    }
+    if not kind.needs_one_of or any(given[n] for n in kind.needs_one_of):
+        return ""
+    what = " or ".join(f"--{n}" if flags else _NOUNS[n] for n in kind.needs_one_of)
+    return f"{kind.title} needs {what}."
+
+
+def with_first_day(request: ReportRequest, first_day: int | None) -> ReportRequest:
+    """`request` with `first_day` filled in when its kind is about one day and none is chosen."""
+    if REPORT_KINDS[request.kind].first_day and request.day is None and first_day is not None:
+        return replace(request, day=first_day)
+    return request

@@ -14,11 +14,15 @@ from seminar_desk.domain.text import fold
 from seminar_desk.reports.request import (
     KIND_TITLES,
     KINDS,
+    REPORT_KINDS,
     CancelFn,
     Cancelled,
     ProgressFn,
+    ReportKind,
     ReportOptions,
     ReportRequest,
+    missing,
+    with_first_day,
 )
 from seminar_desk.reports.snapshot import GroupSnap, ItemSnap, SeminarSnapshot
 from seminar_desk.services.desk import Desk
@@ -32,7 +36,9 @@ if TYPE_CHECKING:
 __all__ = [
     "KINDS",
     "KIND_TITLES",
+    "REPORT_KINDS",
     "Cancelled",
+    "ReportKind",
     "ReportOptions",
     "ReportRequest",
     "file_snapshot",
@@ -40,7 +46,9 @@ __all__ = [
     "export",
     "find_group",
     "find_item",
+    "missing",
     "render",
+    "with_first_day",
     "write_output",
 ]
 

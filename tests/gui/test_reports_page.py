@@ -5,7 +5,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from sqlalchemy import select
 
 from seminar_desk.gui.main_window import MainWindow
@@ -164,6 +164,7 @@ def test_a_failed_export_is_shown_through_the_runner(
     page.select("seminar")
     failures: list[str] = []
     page.export_failed.connect(failures.append)
+
     async def scenario() -> object:
         return await page.export_to(tmp_path / "r.pdf")
 
@@ -172,3 +173,53 @@ def test_a_failed_export_is_shown_through_the_runner(
     assert failures == ["failed"]
     assert "no file was written" in page.status.text()
     assert page.export_button.isEnabled()
+
+
+def test_window_and_command_offer_the_tables_kinds(window: MainWindow, capsys) -> None:
+    from seminar_desk.cli.main import main
+    from seminar_desk.services.reports import REPORT_KINDS
+
+    page = reports_page(window)
+    offered = [page.kind.itemData(i) for i in range(page.kind.count())]
+    titles = [page.kind.itemText(i) for i in range(page.kind.count())]
+    assert offered == list(REPORT_KINDS)
+    assert titles == [k.title for k in REPORT_KINDS.values()]
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    assert "{" + ",".join(REPORT_KINDS) + "}" in capsys.readouterr().out
+
+
+def test_window_and_command_refuse_a_session_without_item_alike(
+    qtbot, tmp_path: Path, demo_path: Path, capsys
+) -> None:
+    """A seminar without agenda items: the session report is refused in the same words."""
+    import sqlite3
+
+    from seminar_desk.cli.main import main
+    from seminar_desk.services.reports import ReportRequest, missing
+
+    with sqlite3.connect(demo_path) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("DELETE FROM agenda_item")
+    conn.close()
+    out = tmp_path / "session.pdf"
+    assert main(["report", "session", "--db", str(demo_path), "-o", str(out)]) == 2
+    said = capsys.readouterr().err
+    assert missing(ReportRequest("session"), flags=True) in said
+    assert "Session report needs --item." in said and not out.exists()
+
+    w = MainWindow(UiSettings())
+    qtbot.addWidget(w)
+    assert w.open_file(demo_path)
+    page = reports_page(w)
+    page.kind.setCurrentIndex(page.kind.findData("session"))
+    assert page.item.count() == 0
+    assert (
+        page.problem()
+        == missing(ReportRequest("session"))
+        == ("Session report needs an agenda item.")
+    )
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)  # no file dialog: refused
+    assert page.status.text() == "Session report needs an agenda item."
+    assert list(tmp_path.glob("*.pdf")) == []
+    w.close()

@@ -36,23 +36,16 @@ from seminar_desk.gui.runner import in_thread
 from seminar_desk.gui.tasks import spawn
 from seminar_desk.services.report_data import ReportChoices, report_choices
 from seminar_desk.services.reports import (
-    KIND_TITLES,
-    KINDS,
+    REPORT_KINDS,
     Cancelled,
     ReportOptions,
     ReportRequest,
+    missing,
+    with_first_day,
 )
 
 PREVIEW_DELAY_MS = 400
 PROGRESS_EVERY_S = 0.05
-NEEDS = {
-    "session": ("item",),
-    "breakout": ("item", "group"),
-    "day": ("day",),
-    "seminar": (),
-    "agenda": ("day",),
-    "participants": ("day", "sign_in"),
-}
 
 
 @dataclass(frozen=True)
@@ -106,8 +99,8 @@ class ReportsPage(Page):
         self._last_progress = 0.0
 
         self.kind = QComboBox(objectName="kind")
-        for kind in KINDS:
-            self.kind.addItem(KIND_TITLES[kind], kind)
+        for kind in REPORT_KINDS.values():
+            self.kind.addItem(kind.title, kind.name)
         self.day = QComboBox(objectName="day")
         self.item = QComboBox(objectName="item")
         self.item.setMinimumContentsLength(40)
@@ -263,45 +256,37 @@ class ReportsPage(Page):
             self._preview_timer.start()
 
     def _update_fields(self) -> None:
-        needs = NEEDS[self.kind.currentData()]
+        kind = REPORT_KINDS[self.kind.currentData()]
+        needs = kind.uses + kind.options
         for name, combo in self._rows.items():
             combo.setEnabled(name in needs)
             label = self._form.labelForField(combo)
             if label is not None:
                 label.setEnabled(name in needs)
         self.sign_in.setEnabled("sign_in" in needs)
-        if self.kind.currentData() == "day" and self.day.currentData() is None and self.day.count():
+        if kind.first_day and self.day.currentData() is None and self.day.count():
             self.day.setCurrentIndex(1 if self.day.count() > 1 else 0)
 
     def request(self) -> ReportRequest:
-        kind = self.kind.currentData()
-        needs = NEEDS[kind]
-        day = self.day.currentData() if "day" in needs else None
-        if kind == "day" and day is None and self._choices.days:
-            day = self._choices.days[0][0]
-        return ReportRequest(
-            kind,
-            day=day,
-            item_id=self.item.currentData() if "item" in needs else None,
-            group_id=self.group.currentData() if "group" in needs else None,
+        kind = REPORT_KINDS[self.kind.currentData()]
+        request = ReportRequest(
+            kind.name,
+            day=self.day.currentData() if "day" in kind.uses else None,
+            item_id=self.item.currentData() if "item" in kind.uses else None,
+            group_id=self.group.currentData() if "group" in kind.uses else None,
         )
+        return with_first_day(request, self._choices.days[0][0] if self._choices.days else None)
 
     def options(self) -> ReportOptions:
-        sign_in = self.sign_in.isChecked() and self.kind.currentData() == "participants"
+        kind = REPORT_KINDS[self.kind.currentData()]
+        sign_in = self.sign_in.isChecked() and "sign_in" in kind.options
         return ReportOptions(
             paper=self.paper.currentData(), sign_in=sign_in, shaping=self.shaping.isChecked()
         )
 
     def problem(self) -> str:
-        """Why the current choice cannot be printed, or ''."""
-        request = self.request()
-        if request.kind == "session" and not request.item_id:
-            return "Choose an agenda item."
-        if request.kind == "breakout" and not (request.item_id or request.group_id):
-            return "Choose an agenda item with breakout groups."
-        if request.kind == "day" and request.day is None:
-            return "The seminar has no days yet."
-        return ""
+        """Why the current choice cannot be printed, or '' (the kinds' table says)."""
+        return missing(self.request())
 
     # -- preview ------------------------------------------------------------------------------
 
