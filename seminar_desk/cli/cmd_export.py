@@ -9,6 +9,7 @@ from pathlib import Path
 
 from seminar_desk.cli.main import add_db_option, command_parser
 from seminar_desk.paths import default_db_path
+from seminar_desk.services.agenda.exchange import EXPORT_FORMATS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     agenda.add_argument(
         "--format",
-        choices=("ics", "csv"),
+        choices=EXPORT_FORMATS,
         default=None,
         help="file format (default: from the file name, else ics)",
     )

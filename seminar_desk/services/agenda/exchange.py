@@ -2,6 +2,8 @@
 find the item again (a re-import updates it instead of adding a copy), and CSV cells guarded
 against spreadsheets running them as formulas (the importer takes the guard off again)."""
 
+EXPORT_FORMATS = ("ics", "csv")
+"""What the agenda can be written as (the first is the default)."""
 UID_DOMAIN = "seminar-desk"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from seminar_desk.domain.agenda_kinds import kind_label
 from seminar_desk.domain.timing import format_minutes, wall_time
 from seminar_desk.domain.zone import seminar_zone
-from seminar_desk.services.agenda.exchange import guarded, item_uid
+from seminar_desk.services.agenda.exchange import EXPORT_FORMATS, guarded, item_uid
 from seminar_desk.services.agenda.rows import local_datetime
 from seminar_desk.services.agenda.service import AgendaService
 from seminar_desk.services.agenda.views import DayView, ItemView
@@ -21,7 +21,6 @@ from seminar_desk.services.desk import Desk
 from seminar_desk.services.files import write_output
 from seminar_desk.services.seminar import SeminarService
 
-EXPORT_FORMATS = ("ics", "csv")
 CSV_COLUMNS = (
     "date",
     "start",
