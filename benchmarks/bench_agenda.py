@@ -125,9 +125,9 @@ def main(runs: int = 20) -> None:
 
         from PySide6.QtWidgets import QApplication
 
+        from seminar_desk.gui.agenda.page import AgendaPage
         from seminar_desk.gui.bus import ChangeBus
         from seminar_desk.gui.context import DeskContext
-        from seminar_desk.gui.pages.page_agenda import AgendaPage
 
         app = QApplication.instance() or QApplication([])
         desk = Desk(Database.open(source))

@@ -30,7 +30,7 @@ class PageRef:
 
 PAGES: tuple[PageRef, ...] = (
     PageRef("Seminar", "page_seminar"),
-    PageRef("Agenda", "page_agenda", warm=True),
+    PageRef("Agenda", "agenda.page", warm=True),
     PageRef("Speakers", "speakers.page", warm=True),
     PageRef("Breakouts & notes", "notes.page"),
     PageRef("Participants", "page_participants"),

@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import func, select
 
+from seminar_desk.gui.agenda.page import AgendaPage
 from seminar_desk.gui.bus import ChangeBus
 from seminar_desk.gui.context import DeskContext
-from seminar_desk.gui.pages.page_agenda import AgendaPage
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import AgendaItem
 

@@ -17,9 +17,9 @@ from seminar_desk.gui.agenda.model import (
     WARNINGS_ROLE,
     AgendaDayModel,
 )
+from seminar_desk.gui.agenda.page import AgendaPage
 from seminar_desk.gui.bus import ChangeBus
 from seminar_desk.gui.context import DeskContext
-from seminar_desk.gui.pages.page_agenda import AgendaPage
 from seminar_desk.services.desk import Desk
 
 
@@ -348,7 +348,7 @@ def test_import_into_a_fresh_seminar_takes_the_files_details(qtbot, desk: Desk, 
     page = AgendaPage(DeskContext(desk, ChangeBus(desk)))
     qtbot.addWidget(page)
     monkeypatch.setattr(page, "confirm_import", lambda agenda: True)
-    fixture = Path(__file__).resolve().parents[1] / "fixtures"
+    fixture = Path(__file__).resolve().parents[2] / "fixtures"
     assert page.import_file(fixture / "frab-31c3-schedule.xml")
     details = SeminarService(desk).details()
     assert details.title == "31. Chaos Communication Congress"
