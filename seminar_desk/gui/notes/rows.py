@@ -322,12 +322,12 @@ class RowsPanel(QWidget):
         self._delete([i.data(ID_ROLE) for i in self.view.selectionModel().selectedRows()])
 
     def _delete(self, ids: list[str]) -> None:
+        """The rows chosen go in one step (one Undo brings them all back)."""
         delete = (
-            self.notes.delete_recommendation
+            self.notes.delete_recommendations
             if self.kind == "recommendation"
-            else self.notes.delete_action
+            else self.notes.delete_actions
         )
-        for row_id in dict.fromkeys(ids):
-            if runner.call(self, delete, row_id, origin=self.editor) is None:
-                break
+        if ids:
+            runner.call(self, delete, list(dict.fromkeys(ids)), origin=self.editor)
         self.editor.reload_rows()

@@ -307,8 +307,9 @@ class NotesService:
             RecommendationStatus(values["status"])
         return self._update(Recommendation, rec_id, "Edit recommendation", values, origin)
 
-    def delete_recommendation(self, rec_id: str, origin: object | None = None) -> OpChanges:
-        return self._delete(Recommendation, rec_id, "Delete recommendation", origin)
+    def delete_recommendations(self, rec_ids: list[str], origin: object | None = None) -> OpChanges:
+        """Delete the chosen recommendations: one undoable step however many."""
+        return self._delete(Recommendation, rec_ids, "recommendation", origin)
 
     # -- action items -------------------------------------------------------------------------
 
@@ -343,8 +344,9 @@ class NotesService:
             ActionStatus(values["status"])
         return self._update(ActionItem, action_id, "Edit action item", values, origin)
 
-    def delete_action(self, action_id: str, origin: object | None = None) -> OpChanges:
-        return self._delete(ActionItem, action_id, "Delete action item", origin)
+    def delete_actions(self, action_ids: list[str], origin: object | None = None) -> OpChanges:
+        """Delete the chosen action items: one undoable step however many."""
+        return self._delete(ActionItem, action_ids, "action item", origin)
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -388,9 +390,11 @@ class NotesService:
                     setattr(row, name, value)
         return act.changes
 
-    def _delete(self, model: Any, row_id: str, label: str, origin: object | None) -> OpChanges:
+    def _delete(
+        self, model: Any, row_ids: list[str], what: str, origin: object | None
+    ) -> OpChanges:
+        label = f"Delete {what}" if len(row_ids) == 1 else f"Delete {len(row_ids)} {what}s"
         with self.desk.action(label, origin=origin) as act:
-            row = act.session.get(model, row_id)
-            if row is not None:
+            for row in act.session.scalars(select(model).where(model.id.in_(row_ids))).all():
                 act.session.delete(row)
         return act.changes

@@ -1,7 +1,6 @@
 """Recommendations and action items typed by keys in the real table: an autosave or a commit
 never closes or moves the open cell, and nothing already written is overwritten."""
 
-
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateEdit, QLineEdit, QWidget
@@ -114,8 +113,7 @@ def test_an_autosave_never_moves_the_open_cell(page: BreakoutsPage, qtbot) -> No
     assert cell.text() == "Train customs officers in risk profiling"
     qtbot.keyClick(cell, Qt.Key.Key_Return)
     qtbot.waitUntil(
-        lambda: recommendations(page, group_id)[-1][1]
-        == "Train customs officers in risk profiling"
+        lambda: recommendations(page, group_id)[-1][1] == "Train customs officers in risk profiling"
     )
 
 
@@ -179,7 +177,7 @@ def test_changes_from_elsewhere_leave_the_open_cell_where_it_is(
     assert editing(panel) is cell
     notes.add_recommendation(NoteTarget(group_id=group_id), text="Added in another window")
     assert editing(panel) is cell
-    notes.delete_recommendation(recommendations(page, group_id)[1][0])
+    notes.delete_recommendations([recommendations(page, group_id)[1][0]])
     assert editing(panel) is cell
     assert panel.model.rows[panel.view.currentIndex().row()].id == typed_id
     assert panel.model.index(0, 2).data() == "Noted"
@@ -274,3 +272,27 @@ def test_a_long_recommendation_typed_shows_whole_after_enter(page: BreakoutsPage
     qtbot.waitUntil(lambda: panel.view.state() != QAbstractItemView.State.EditingState)
     line = panel.view.fontMetrics().lineSpacing()
     qtbot.waitUntil(lambda: panel.view.rowHeight(panel.model.rowCount() - 1) > 2 * line)
+
+
+def test_deleting_several_rows_is_undone_in_one_step(page: BreakoutsPage, qtbot) -> None:
+    group_id = open_group_a(page, "recommendations")
+    before = recommendations(page, group_id)
+    assert len(before) >= 2
+    panel = page.editor.recommendations
+    panel.view.setFocus()
+    for row in range(2):
+        rect = panel.view.visualRect(panel.model.index(row, 0))
+        qtbot.mouseClick(
+            panel.view.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.ControlModifier,
+            rect.center(),
+        )
+    assert len(panel.view.selectionModel().selectedRows()) == 2
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert recommendations(page, group_id) == before[2:]
+    assert panel.model.rowCount() == len(before) - 2
+    assert page.ctx.desk.undo_label == "Delete 2 recommendations"
+    page.ctx.desk.undo()
+    assert recommendations(page, group_id) == before
+    qtbot.waitUntil(lambda: panel.model.rowCount() == len(before))

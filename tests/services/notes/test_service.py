@@ -84,7 +84,7 @@ def test_recommendations_and_actions_are_undoable_rows(
     action_id = notes.add_action(group_target, "Circulate list", "UNODA", date(2027, 1, 31)).id
     notes.update_action(action_id, status="done")
     assert notes.page(group_target).actions[-1].status == "done"
-    notes.delete_action(action_id)
+    notes.delete_actions([action_id])
     assert all(a.id != action_id for a in notes.page(group_target).actions)
     demo_desk.undo()
     assert notes.page(group_target).actions[-1].due_date == date(2027, 1, 31)
