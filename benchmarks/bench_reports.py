@@ -24,7 +24,8 @@ sys.path.insert(0, str(HERE.parent))
 
 from seminar_desk.reports import ReportOptions, ReportRequest  # noqa: E402
 from seminar_desk.reports.build import build_report  # noqa: E402
-from seminar_desk.reports.document import Story, TocLine  # noqa: E402
+from seminar_desk.reports.document import Story  # noqa: E402
+from seminar_desk.reports.flowables import TocLine  # noqa: E402
 from seminar_desk.reports.fonts import FAMILY, register_fonts  # noqa: E402
 from seminar_desk.reports.seminar import build_seminar  # noqa: E402
 from seminar_desk.services.desk import Desk  # noqa: E402

@@ -5,8 +5,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from seminar_desk.reports.common import fmt_date
-from seminar_desk.reports.document import BuildStats, ReportMeta, Story, build_pdf
+from seminar_desk.reports.document import Story, build_pdf
 from seminar_desk.reports.lists import build_agenda, build_participants, build_sign_in
+from seminar_desk.reports.page_layout import BuildStats, ReportMeta
 from seminar_desk.reports.request import (
     KIND_TITLES,
     CancelFn,

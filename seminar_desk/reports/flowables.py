@@ -1,0 +1,138 @@
+"""The flowables reports are made of, beyond reportlab's own: paragraphs that remember their
+line breaks, headings that become bookmarks, contents lines whose page numbers are filled in
+once the last page is known (see `page_layout`), and invisible bookmarks."""
+
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.paragraph import ParagraphStyle
+
+from seminar_desk.reports.fonts import FAMILY
+from seminar_desk.reports.styles import MUTED
+
+TOC_NUMBER_W = 28.0
+TOC_MAX_CHARS = 240
+TOC_MAX_LINES = 4
+
+
+class Para(Paragraph):
+    """A Paragraph that remembers its line breaks for the last width it was wrapped at.
+
+    Tables wrap each cell to measure rows and again to draw them, and the frame wraps a
+    paragraph again before splitting it; breaking lines is most of reportlab's work, so a
+    second wrap at the same width reuses the first one's result.
+    """
+
+    _cached_width: float = -1.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if availWidth == self._cached_width:
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if availWidth >= 1:
+            self._cached_width = availWidth
+        return width, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._cached_width = -1.0
+        return super().split(availWidth, availHeight)
+
+
+_TEMPLATES: dict[int, tuple[ParagraphStyle, Any, Any]] = {}
+
+
+def fragment_templates(style: ParagraphStyle) -> tuple[Any, Any]:
+    """The parser's fragments for plain text and for a line break in `style`, made once."""
+    cached = _TEMPLATES.get(id(style))
+    if cached is None or cached[0] is not style:
+        text, brk, _ = Paragraph("x<br/>x", style).frags
+        cached = (style, text, brk)
+        _TEMPLATES[id(style)] = cached
+    return cached[1], cached[2]
+
+
+class Heading(Para):
+    """A heading that becomes a bookmark (and a contents line when `toc` is set)."""
+
+    outline: tuple[int, str, str] | None = None  # (level, plain title, key)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        if parts:
+            parts[0].outline = self.outline  # type: ignore[attr-defined]
+        return parts
+
+
+class TocLine(Flowable):
+    """One line of the contents: wrapped title, dot leader, page number filled in at the end."""
+
+    def __init__(self, text: str, key: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.key = key
+        self.style = style
+        self.para = Paragraph(text, ParagraphStyle("tocline", parent=style, rightIndent=34))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        _, self.height = self.para.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab API)
+        return float(self.style.spaceBefore)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return []
+
+    def draw(self) -> None:
+        canv = self.canv
+        self.para.drawOn(canv, 0, 0)
+        lines = self.para.blPara.lines
+        size = self.style.fontSize
+        baseline = self.height - size - (len(lines) - 1) * self.style.leading
+        last = lines[-1]
+        extra = getattr(last, "extraSpace", None)
+        if extra is None:
+            extra = last[0]
+        text_w = self.width - self.style.leftIndent - 34
+        end = self.style.leftIndent + text_w - extra + 4
+        stop = self.width - TOC_NUMBER_W
+        if stop - end > 6:
+            canv.saveState()
+            canv.setFont(FAMILY, size)
+            canv.setFillColor(MUTED)
+            step = stringWidth(" .", FAMILY, size)
+            canv.drawRightString(stop, baseline, " ." * int((stop - end) / step))
+            canv.restoreState()
+        canv.saveState()
+        canv.translate(self.width, baseline)
+        canv.doForm(f"toc-{self.key}")
+        canv.restoreState()
+        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+class Bookmark(Flowable):
+    """A zero-size anchor: a bookmark without a visible heading (e.g. the title page)."""
+
+    def __init__(self, level: int, title: str, key: str) -> None:
+        super().__init__()
+        self.outline = (level, title, key)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+TOC_MAX_CHARS = 240
+TOC_MAX_LINES = 4
+
+
+def toc_text(text: str) -> str:
+    """A title as typed, cut short for the contents only (a contents line cannot split)."""
+    lines = text.splitlines() or [""]
+    short = "\n".join(lines[:TOC_MAX_LINES])
+    if len(short) > TOC_MAX_CHARS:
+        short = short[: TOC_MAX_CHARS - 1]
+    return short + "\u2026" if short != text else text
