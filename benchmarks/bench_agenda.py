@@ -26,8 +26,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from seminar_desk.domain.agenda.timing import PlanSlot, plan_day  # noqa: E402
 from seminar_desk.domain.clock import FakeClock  # noqa: E402
-from seminar_desk.domain.timing import PlanSlot, plan_day  # noqa: E402
 from seminar_desk.services.agenda import AgendaService  # noqa: E402
 from seminar_desk.services.desk import Desk  # noqa: E402
 from seminar_desk.store.database import Database  # noqa: E402

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
+from seminar_desk.domain.agenda.timing import Slot, from_minutes, retime
 from seminar_desk.domain.text import fold
-from seminar_desk.domain.timing import Slot, from_minutes, retime
 from seminar_desk.store.database import Database
 from seminar_desk.store.models import (
     ActionItem,

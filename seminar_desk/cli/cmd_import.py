@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from seminar_desk.cli.main import add_db_option, command_parser
-from seminar_desk.domain.agenda_limits import visible
+from seminar_desk.domain.agenda.limits import visible
 from seminar_desk.paths import default_db_path
 from seminar_desk.services.agenda.imports.registry import formats_text
 

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from seminar_desk.cli.main import command_parser
-from seminar_desk.domain.agenda_limits import visible
+from seminar_desk.domain.agenda.limits import visible
 from seminar_desk.paths import default_db_path
 from seminar_desk.services.reports import (
     REPORT_KINDS,

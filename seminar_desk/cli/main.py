@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from seminar_desk import __version__
-from seminar_desk.domain.agenda_limits import visible
+from seminar_desk.domain.agenda.limits import visible
 from seminar_desk.domain.refusal import Refusal
 
 

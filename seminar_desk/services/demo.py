@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from seminar_desk.domain.agenda.timing import Slot, from_minutes, retime, to_minutes
 from seminar_desk.domain.text import fold
-from seminar_desk.domain.timing import Slot, from_minutes, retime, to_minutes
 from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.paths import resources_dir
 from seminar_desk.services.desk import Desk

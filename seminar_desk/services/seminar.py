@@ -5,7 +5,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from seminar_desk.domain.agenda_limits import DATE_RULE, date_problem, span_problem
+from seminar_desk.domain.agenda.limits import DATE_RULE, date_problem, span_problem
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.zone import is_known_zone
@@ -82,7 +82,7 @@ class SeminarError(Refusal, ValueError):
 
 
 def _check_dates(start: object, end: object) -> None:
-    """The limits imports have too (domain.agenda_limits): sane years, at most two months."""
+    """The limits imports have too (domain.agenda.limits): sane years, at most two months."""
     for when in (start, end):
         if isinstance(when, date) and date_problem(when):
             raise Refusal(f"The seminar's dates must be {DATE_RULE}; found {when:%Y-%m-%d}.")

@@ -18,7 +18,7 @@ from seminar_desk.services.seminar import SeminarService
 from seminar_desk.store.database import Database
 from seminar_desk.store.models import AgendaItem, BreakoutGroup, Note
 
-# No control characters: item titles refuse them (domain.agenda_limits), like imported text.
+# No control characters: item titles refuse them (domain.agenda.limits), like imported text.
 texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30)
 names = texts.filter(lambda t: t.strip() != "")
 sections = st.sampled_from(["summary", "key_points", "discussion"])

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTime, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QTabBar, QTimeEdit
 
-from seminar_desk.domain.timing import format_minutes, wall_time
+from seminar_desk.domain.agenda.timing import format_minutes, wall_time
 from seminar_desk.gui import ask, runner
 from seminar_desk.gui.agenda.model import ID_ROLE, MIME_TYPE
 from seminar_desk.services.agenda import AgendaService, DayInfo, DayView

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from seminar_desk.domain.agenda_limits import MAX_DURATION, MIN_DURATION
+from seminar_desk.domain.agenda.limits import MAX_DURATION, MIN_DURATION
+from seminar_desk.domain.agenda.timing import wall_time
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.text import fold
-from seminar_desk.domain.timing import wall_time
 from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.services.agenda import ItemView, PersonRef, SpeakerRef
 

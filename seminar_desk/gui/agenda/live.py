@@ -3,7 +3,7 @@ and the line that says what runs now and how far the day is ahead or behind."""
 
 from PySide6.QtWidgets import QLabel
 
-from seminar_desk.domain.timing import format_delay, format_minutes
+from seminar_desk.domain.agenda.timing import format_delay, format_minutes
 from seminar_desk.gui import runner
 from seminar_desk.services.agenda import AgendaService, DayView
 

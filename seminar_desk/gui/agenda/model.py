@@ -16,9 +16,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from seminar_desk.domain.agenda_kinds import kind_label
-from seminar_desk.domain.agenda_parse import parse_clock
-from seminar_desk.domain.timing import format_minutes, wall_time
+from seminar_desk.domain.agenda.kinds import kind_label
+from seminar_desk.domain.agenda.parse import parse_clock
+from seminar_desk.domain.agenda.timing import format_minutes, wall_time
 from seminar_desk.services.agenda import DayView, ItemView
 
 Index = QModelIndex | QPersistentModelIndex

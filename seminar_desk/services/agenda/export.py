@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from seminar_desk.domain.agenda_kinds import kind_label
-from seminar_desk.domain.timing import format_minutes, wall_time
+from seminar_desk.domain.agenda.kinds import kind_label
+from seminar_desk.domain.agenda.timing import format_minutes, wall_time
 from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.services.agenda.exchange import EXPORT_FORMATS, guarded, item_uid
 from seminar_desk.services.agenda.rows import local_datetime

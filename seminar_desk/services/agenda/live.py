@@ -1,10 +1,10 @@
 """Running a day live: start and end items, start the next one, re-plan the rest of the day
 from the actual times (the one engine, given `now`)."""
 
-from seminar_desk.domain.changes import OpChanges
-from seminar_desk.domain.timing import (
+from seminar_desk.domain.agenda.timing import (
     DAY_MINUTES,
 )
+from seminar_desk.domain.changes import OpChanges
 from seminar_desk.services.agenda.reads import AgendaReads
 from seminar_desk.services.agenda.retime import retime_items
 from seminar_desk.services.agenda.rows import (

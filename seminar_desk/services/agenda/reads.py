@@ -8,14 +8,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from seminar_desk.domain.text import fold
-from seminar_desk.domain.timing import (
+from seminar_desk.domain.agenda.timing import (
     PlanWarning,
     day_minutes,
     delay_minutes,
     plan_day,
     to_minutes,
 )
+from seminar_desk.domain.text import fold
 from seminar_desk.services.agenda.retime import adopted_duration, plan_slots, resume_at
 from seminar_desk.services.agenda.rows import AgendaError, load_items, local_minutes, zone_of
 from seminar_desk.services.agenda.views import (

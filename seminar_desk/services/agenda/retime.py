@@ -1,4 +1,4 @@
-"""The agenda's side of the one re-timing engine (`domain.timing.plan_day`): items in, stored
+"""The agenda's side of the one re-timing engine (`domain.agenda.timing.plan_day`): items in, stored
 start times out. Planning edits, live starts and ends and the live re-plan all go through
 `retime_items`; only the live re-plan passes `now`.
 """
@@ -8,8 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from seminar_desk.domain.text import fold
-from seminar_desk.domain.timing import (
+from seminar_desk.domain.agenda.timing import (
     DayPlan,
     PlanSlot,
     day_minutes,
@@ -17,6 +16,7 @@ from seminar_desk.domain.timing import (
     to_minutes,
     wall_time,
 )
+from seminar_desk.domain.text import fold
 from seminar_desk.services.agenda.rows import items_of, local_minutes, zone_of
 from seminar_desk.store.models import (
     AgendaItem,

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from seminar_desk.domain.agenda_limits import (
+from seminar_desk.domain.agenda.limits import (
     duration_problem,
     text_problem,
 )

@@ -11,7 +11,7 @@ from datetime import time, timedelta
 
 from sqlalchemy import func, select
 
-from seminar_desk.domain.agenda_limits import (
+from seminar_desk.domain.agenda.limits import (
     date_problem,
     span_problem,
 )

@@ -4,9 +4,9 @@ from datetime import time
 
 import pytest
 
+from seminar_desk.domain.agenda.timing import format_minutes
 from seminar_desk.domain.changes import Area
 from seminar_desk.domain.clock import FakeClock
-from seminar_desk.domain.timing import format_minutes
 from seminar_desk.services.agenda import AgendaError, AgendaService, SpeakerRef
 from seminar_desk.services.desk import Desk
 

@@ -9,9 +9,9 @@ from threading import Event
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from seminar_desk.domain.agenda.timing import DAY_MINUTES, to_minutes, wall_time
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.text import fold
-from seminar_desk.domain.timing import DAY_MINUTES, to_minutes, wall_time
 from seminar_desk.domain.zone import DEFAULT_ZONE
 from seminar_desk.reports.request import Cancelled, ProgressFn
 from seminar_desk.services.agenda.imports.model import ImportedAgenda, ImportedItem, check_span

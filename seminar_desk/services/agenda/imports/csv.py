@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from seminar_desk.domain.agenda_limits import MAX_TEXT_CHARS
+from seminar_desk.domain.agenda.limits import MAX_TEXT_CHARS
 from seminar_desk.services.agenda.imports.model import (
     AgendaImportError,
     ImportedAgenda,

@@ -5,9 +5,9 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from seminar_desk.domain.agenda_kinds import parse_kind
-from seminar_desk.domain.agenda_limits import DATE_RULE, clean_text, date_problem, duration_problem
-from seminar_desk.domain.agenda_parse import parse_clock, parse_date, parse_duration
+from seminar_desk.domain.agenda.kinds import parse_kind
+from seminar_desk.domain.agenda.limits import DATE_RULE, clean_text, date_problem, duration_problem
+from seminar_desk.domain.agenda.parse import parse_clock, parse_date, parse_duration
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.zone import in_zone, is_known_zone, seminar_zone
 from seminar_desk.services.agenda.imports.model import (

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from seminar_desk.domain.agenda_kinds import parse_kind
-from seminar_desk.domain.agenda_limits import (
+from seminar_desk.domain.agenda.kinds import parse_kind
+from seminar_desk.domain.agenda.limits import (
     DATE_RULE,
     clean_text,
     date_problem,

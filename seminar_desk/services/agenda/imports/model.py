@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from seminar_desk.domain.agenda_limits import span_problem, text_problem
+from seminar_desk.domain.agenda.limits import span_problem, text_problem
+from seminar_desk.domain.agenda.timing import format_minutes
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.refusal import Refusal
-from seminar_desk.domain.timing import format_minutes
 
 MAX_ERRORS = 10
 MAX_ITEMS = 5000

@@ -55,7 +55,7 @@ def reader_for(path: Path) -> Reader:
 def read_agenda(path: Path, target_zone: str | None = None) -> ImportedAgenda:
     """Read any supported file; times are converted to `target_zone` when the file has zones.
 
-    Every value is checked against the limits typed input has (domain.agenda_limits): a file
+    Every value is checked against the limits typed input has (domain.agenda.limits): a file
     is refused whole, naming each place that is wrong.
     """
     path = Path(path)

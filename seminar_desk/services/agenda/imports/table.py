@@ -4,17 +4,17 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from seminar_desk.domain.agenda_kinds import parse_kind
-from seminar_desk.domain.agenda_limits import (
+from seminar_desk.domain.agenda.kinds import parse_kind
+from seminar_desk.domain.agenda.limits import (
     DATE_RULE,
     clean_text,
     date_problem,
     duration_problem,
 )
-from seminar_desk.domain.agenda_parse import parse_clock, parse_date, parse_duration
+from seminar_desk.domain.agenda.parse import parse_clock, parse_date, parse_duration
+from seminar_desk.domain.agenda.timing import DAY_MINUTES
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.text import fold
-from seminar_desk.domain.timing import DAY_MINUTES
 from seminar_desk.services.agenda.exchange import unguarded
 from seminar_desk.services.agenda.imports.model import (
     AgendaImportError,

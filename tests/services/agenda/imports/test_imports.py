@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from seminar_desk.domain.agenda_parse import parse_clock, parse_duration
-from seminar_desk.domain.timing import format_minutes
+from seminar_desk.domain.agenda.parse import parse_clock, parse_duration
+from seminar_desk.domain.agenda.timing import format_minutes
 from seminar_desk.services.agenda import AgendaService
 from seminar_desk.services.agenda.export import export_agenda, snapshot, to_ics
 from seminar_desk.services.agenda.imports.commit import import_agenda

@@ -10,7 +10,7 @@ printed on a terminal shows control characters as escapes instead of obeying the
 import re
 from datetime import date
 
-from seminar_desk.domain.timing import DAY_MINUTES
+from seminar_desk.domain.agenda.timing import DAY_MINUTES
 
 MIN_DURATION = 1
 MAX_DURATION = DAY_MINUTES

@@ -3,7 +3,7 @@
 import re
 from datetime import date, datetime, time, timedelta
 
-from seminar_desk.domain.timing import DAY_MINUTES, to_minutes
+from seminar_desk.domain.agenda.timing import DAY_MINUTES, to_minutes
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %b %Y", "%d %B %Y", "%Y/%m/%d", "%d-%m-%Y")
 
@@ -56,7 +56,7 @@ def parse_duration(value: object) -> int | None:
     """Minutes from 45, "45 min", "1:30", "1h30", "2h" or a spreadsheet time/timedelta.
 
     This only reads what was written; whether an item may last that long is the rule in
-    agenda_limits, the same for typed and imported items.
+    agenda.limits, the same for typed and imported items.
     """
     if isinstance(value, bool):
         return None

@@ -5,7 +5,7 @@ from datetime import time
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seminar_desk.domain.timing import (
+from seminar_desk.domain.agenda.timing import (
     PlanSlot,
     Slot,
     blocks,

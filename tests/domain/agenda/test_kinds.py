@@ -1,4 +1,4 @@
-from seminar_desk.domain.agenda_kinds import kind_label, parse_kind
+from seminar_desk.domain.agenda.kinds import kind_label, parse_kind
 from seminar_desk.domain.kinds import ItemKind
 
 

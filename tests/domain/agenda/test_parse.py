@@ -2,7 +2,7 @@
 
 from datetime import date, datetime, time, timedelta
 
-from seminar_desk.domain.agenda_parse import parse_clock, parse_date, parse_duration
+from seminar_desk.domain.agenda.parse import parse_clock, parse_date, parse_duration
 
 
 def test_dates():
