@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from seminar_desk.domain.changes import OpChanges
+from seminar_desk.domain.changes import Added, OpChanges
 from seminar_desk.domain.refusal import Gone, Refusal
 from seminar_desk.domain.text import fold
 from seminar_desk.services.desk import Desk
@@ -100,7 +100,7 @@ class ParticipantService:
         organisation_id: str | None = None,
         origin: object | None = None,
         **fields: str,
-    ) -> tuple[str, OpChanges]:
+    ) -> Added:
         name = name.strip()
         if not name:
             raise ParticipantError("A participant needs a name.")
@@ -111,7 +111,7 @@ class ParticipantService:
             act.session.add(person)
             act.session.flush()
             new_id = person.id
-        return new_id, act.changes
+        return Added(act.changes, new_id)
 
     def update(
         self, participant_id: str, origin: object | None = None, **values: object

@@ -262,7 +262,7 @@ def test_redo_restores_links_that_an_undo_set_to_null(demo_desk: Desk) -> None:
     from seminar_desk.services.participants import ParticipantService
 
     people, notes = ParticipantService(demo_desk), NotesService(demo_desk)
-    person_id, _ = people.add("Ms Rapporteur")
+    person_id = people.add("Ms Rapporteur").id
     with demo_desk.read() as s:
         item_id = s.scalars(select(AgendaItem.id)).first()
     target = NoteTarget(item_id=item_id)
