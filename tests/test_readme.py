@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from seminar_desk.gui.xcb_libraries import XCB_LIBRARIES
+from seminar_desk.gui.shell.xcb_libraries import XCB_LIBRARIES
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

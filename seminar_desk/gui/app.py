@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from seminar_desk import __version__
-from seminar_desk.gui.fonts import load_bundled_fonts
 from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.settings import UiSettings
+from seminar_desk.gui.shell.fonts import load_bundled_fonts
 from seminar_desk.paths import APP_NAME
 
 
@@ -64,7 +64,7 @@ def run_gui(db_path: Path | None, read_only: bool = False) -> int:
     import qasync
 
     from seminar_desk.gui.runner import install_excepthook
-    from seminar_desk.gui.xcb_libraries import startup_problem
+    from seminar_desk.gui.shell.xcb_libraries import startup_problem
 
     problem = startup_problem()  # before Qt loads its platform plugin and aborts
     if problem is not None:
@@ -73,7 +73,7 @@ def run_gui(db_path: Path | None, read_only: bool = False) -> int:
     app = make_application()
     start_log()
     install_excepthook()
-    from seminar_desk.gui.gc_guard import GuiThreadCollector
+    from seminar_desk.gui.shell.gc_guard import GuiThreadCollector
 
     collector = GuiThreadCollector(app)  # no collection on worker threads (exports, imports)
     collector.start()

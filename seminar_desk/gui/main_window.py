@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from seminar_desk import __version__
 from seminar_desk.gui.settings import UiSettings
-from seminar_desk.gui.welcome import WelcomePage
+from seminar_desk.gui.shell.welcome import WelcomePage
 from seminar_desk.paths import default_db_path, demo_db_path
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path, *, demo: bool = False, read_only: bool = False) -> bool:
         # loads SQLAlchemy: not at start. Read-only, damaged and unusable files: file_opening.
-        from seminar_desk.gui.file_opening import offer_rescue, open_for_window
+        from seminar_desk.gui.shell.file_opening import offer_rescue, open_for_window
 
         if not self.may_close_file():
             return False

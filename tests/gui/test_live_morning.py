@@ -149,7 +149,7 @@ def focus(qtbot: Any, widget: QWidget) -> None:
 def test_a_live_morning_by_keys_leaves_exactly_what_was_done(
     qtbot, demo_path: Path, clock, loop, shown, monkeypatch, tmp_path: Path
 ) -> None:
-    from seminar_desk.gui import ask
+    from seminar_desk.gui.widgets import ask
 
     questions: list[str] = []
 
@@ -160,7 +160,7 @@ def test_a_live_morning_by_keys_leaves_exactly_what_was_done(
         return answers.pop(0)
 
     monkeypatch.setattr(ask, "confirm", answer)
-    from seminar_desk.gui.fonts import load_bundled_fonts
+    from seminar_desk.gui.shell.fonts import load_bundled_fonts
 
     load_bundled_fonts(QApplication.instance())  # as the application does at start-up
     before = dump(demo_path)

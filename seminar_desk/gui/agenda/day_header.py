@@ -9,8 +9,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QTabBar, QTimeEdit
 
 from seminar_desk.domain.agenda.timing import format_minutes, wall_time
-from seminar_desk.gui import ask, runner
+from seminar_desk.gui import runner
 from seminar_desk.gui.agenda.model import ID_ROLE, MIME_TYPE
+from seminar_desk.gui.widgets import ask
 from seminar_desk.services.agenda import AgendaService, DayInfo, DayView
 
 MAX_WARNING_ROWS = 5

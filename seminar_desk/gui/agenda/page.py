@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from seminar_desk.domain.changes import Area, OpChanges
-from seminar_desk.gui import ask, runner
+from seminar_desk.gui import runner
 from seminar_desk.gui.agenda.actions import PAGE_WIDE_KEYS, AgendaActions
 from seminar_desk.gui.agenda.day_header import DayHeader
 from seminar_desk.gui.agenda.editor import ItemEditor, PeopleIndex
@@ -47,6 +47,7 @@ from seminar_desk.gui.agenda.model import (
 from seminar_desk.gui.agenda.transfer import AgendaTransfer
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
+from seminar_desk.gui.widgets import ask
 from seminar_desk.services.agenda import AgendaError, AgendaService, DayInfo, DayView
 
 SELECT_ROWS = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows

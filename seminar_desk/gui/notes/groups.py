@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.text import fold
-from seminar_desk.gui import ask, runner
+from seminar_desk.gui import runner
 from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.notes.models import PEOPLE_MIME, PeopleModel, ids_from_mime, refilter
+from seminar_desk.gui.widgets import ask
 from seminar_desk.services.notes.breakouts import BreakoutService, GroupInfo
 
 PERSON_ID = Qt.ItemDataRole.UserRole + 1

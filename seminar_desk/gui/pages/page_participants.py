@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from seminar_desk.domain.changes import Area, OpChanges
-from seminar_desk.gui import ask, runner
+from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
 from seminar_desk.gui.pages.participants_model import (
@@ -21,6 +21,7 @@ from seminar_desk.gui.pages.participants_model import (
     ParticipantFilter,
     ParticipantTableModel,
 )
+from seminar_desk.gui.widgets import ask
 from seminar_desk.services.participants import ParticipantService
 
 

@@ -13,9 +13,9 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from seminar_desk.domain.kinds import Capacity, SpeechType
-from seminar_desk.gui import ask
 from seminar_desk.gui.speakers.controller import SpeakersController
 from seminar_desk.gui.speakers.models import CANDIDATE_ROLE, CandidateFilter, CandidateModel
+from seminar_desk.gui.widgets import ask
 from seminar_desk.services.speakers.rows import Candidate
 
 SPEECH_TYPES = tuple(SpeechType)

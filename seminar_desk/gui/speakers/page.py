@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.speakers.speaking_time import format_duration
-from seminar_desk.gui import ask, runner
+from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec, page_menu
 from seminar_desk.gui.speakers.add_field import AddSpeakerBar
@@ -36,6 +36,7 @@ from seminar_desk.gui.speakers.projector import ProjectorWindow
 from seminar_desk.gui.speakers.projector_panel import ProjectorPanel
 from seminar_desk.gui.speakers.shortcuts import PageKeys
 from seminar_desk.gui.speakers.stats_tab import StatsTab, sortable_table
+from seminar_desk.gui.widgets import ask
 from seminar_desk.services.speakers.rows import ListSnapshot
 
 CONTROLLER_KEY = "speakers.controller"

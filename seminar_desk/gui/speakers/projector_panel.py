@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.gui.speakers.controller import ProjectorMode, SpeakersController
 from seminar_desk.gui.speakers.projector import ProjectorWindow, pick_screen, saved_screen_name
-from seminar_desk.gui.wrapping_label import WrappingLabel
+from seminar_desk.gui.widgets.wrapping_label import WrappingLabel
 
 
 class ProjectorPanel(QGroupBox):

@@ -2,7 +2,7 @@
 
 from PySide6.QtGui import QFontMetrics
 
-from seminar_desk.gui.fonts import load_bundled_fonts
+from seminar_desk.gui.shell.fonts import load_bundled_fonts
 
 
 def test_noto_sans_is_registered_and_covers_vietnamese(qapp) -> None:

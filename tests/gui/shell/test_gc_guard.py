@@ -3,7 +3,7 @@
 import gc
 import threading
 
-from seminar_desk.gui.gc_guard import GuiThreadCollector
+from seminar_desk.gui.shell.gc_guard import GuiThreadCollector
 
 
 class Cycle:

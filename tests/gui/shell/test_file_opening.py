@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
-from seminar_desk.gui import file_opening
 from seminar_desk.gui.app import open_initial_file
 from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.settings import UiSettings
+from seminar_desk.gui.shell import file_opening
 from seminar_desk.store.maintenance import quick_check
 from tests.services.test_rescue import damage as damage_index
 

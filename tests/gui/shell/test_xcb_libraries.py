@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from seminar_desk.gui import app, xcb_libraries
-from seminar_desk.gui.xcb_libraries import (
+from seminar_desk.gui import app
+from seminar_desk.gui.shell import xcb_libraries
+from seminar_desk.gui.shell.xcb_libraries import (
     XCB_LIBRARIES,
     display_answers,
     startup_problem,

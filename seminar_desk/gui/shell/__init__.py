@@ -1,0 +1,1 @@
+"""The window's shell: welcome page, opening files, fonts, start-up checks, GC guard."""
