@@ -29,7 +29,7 @@ from seminar_desk.reports.flowables import TocLine  # noqa: E402
 from seminar_desk.reports.fonts import FAMILY, register_fonts  # noqa: E402
 from seminar_desk.reports.seminar import build_seminar  # noqa: E402
 from seminar_desk.services.desk import Desk  # noqa: E402
-from seminar_desk.services.report_data import load_snapshot  # noqa: E402
+from seminar_desk.services.reporting.report_data import load_snapshot  # noqa: E402
 from seminar_desk.store.database import Database  # noqa: E402
 
 LARGE = HERE / "out" / "large.sqlite"

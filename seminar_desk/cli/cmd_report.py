@@ -7,7 +7,7 @@ from pathlib import Path
 from seminar_desk.cli.main import command_parser
 from seminar_desk.domain.agenda.limits import visible
 from seminar_desk.paths import default_db_path
-from seminar_desk.services.reports import (
+from seminar_desk.services.reporting.reports import (
     REPORT_KINDS,
     ReportOptions,
     ReportRequest,

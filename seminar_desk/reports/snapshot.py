@@ -1,7 +1,7 @@
 """Plain, frozen snapshots of a seminar: all the report builders ever see.
 
 They live here, below the services layer, so `reports/` needs neither SQLAlchemy nor Qt;
-`services/report_data.py` fills them from the database in one read session.
+`services/reporting/report_data.py` fills them from the database in one read session.
 """
 
 from dataclasses import dataclass, field

@@ -34,7 +34,7 @@ PAGES: tuple[PageRef, ...] = (
     PageRef("Speakers", "speakers.page", warm=True),
     PageRef("Breakouts & notes", "notes.page"),
     PageRef("Participants", "page_participants"),
-    PageRef("Reports", "page_reports"),
+    PageRef("Reports", "reporting.page"),
 )
 
 

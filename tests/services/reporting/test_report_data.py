@@ -6,7 +6,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from seminar_desk.domain.agenda.timing import format_minutes
-from seminar_desk.services.report_data import load_snapshot, report_choices, snapshot_of_file
+from seminar_desk.services.reporting.report_data import (
+    load_snapshot,
+    report_choices,
+    snapshot_of_file,
+)
 from seminar_desk.store.models import (
     AgendaItem,
     Participant,

@@ -154,7 +154,7 @@ def test_a_failed_export_is_shown_through_the_runner(
 ) -> None:
     """A refusal from the writer (full disk, read-only folder) reaches the person as a message."""
     from seminar_desk.domain.refusal import Refusal
-    from seminar_desk.gui.pages import page_reports
+    from seminar_desk.gui.reporting import page as page_reports
 
     def refuse(*args: object) -> object:
         raise Refusal("Cannot write /media/usb/report.pdf: the disk is full.")
@@ -177,7 +177,7 @@ def test_a_failed_export_is_shown_through_the_runner(
 
 def test_window_and_command_offer_the_tables_kinds(window: MainWindow, capsys) -> None:
     from seminar_desk.cli.main import main
-    from seminar_desk.services.reports import REPORT_KINDS
+    from seminar_desk.services.reporting.reports import REPORT_KINDS
 
     page = reports_page(window)
     offered = [page.kind.itemData(i) for i in range(page.kind.count())]
@@ -196,7 +196,7 @@ def test_window_and_command_refuse_a_session_without_item_alike(
     import sqlite3
 
     from seminar_desk.cli.main import main
-    from seminar_desk.services.reports import ReportRequest, missing
+    from seminar_desk.services.reporting.reports import ReportRequest, missing
 
     with sqlite3.connect(demo_path) as conn:
         conn.execute("PRAGMA foreign_keys=ON")

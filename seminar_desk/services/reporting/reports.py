@@ -27,7 +27,7 @@ from seminar_desk.reports.request import (
 from seminar_desk.reports.snapshot import GroupSnap, ItemSnap, SeminarSnapshot
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.files import write_output
-from seminar_desk.services.report_data import load_snapshot, snapshot_of_file
+from seminar_desk.services.reporting.report_data import load_snapshot, snapshot_of_file
 from seminar_desk.store.errors import StoreError
 
 if TYPE_CHECKING:

@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from seminar_desk.reports import ReportOptions, ReportRequest
 from seminar_desk.services.files import write_output
-from seminar_desk.services.report_data import load_snapshot
-from seminar_desk.services.reports import export, find_group, find_item
+from seminar_desk.services.reporting.report_data import load_snapshot
+from seminar_desk.services.reporting.reports import export, find_group, find_item
 from seminar_desk.store.models import AgendaItem, Note, Participant
 
 TYPED = "x<y, Tom <tom@example.org>, R&D, <b>, <i>unclosed\nsecond line </para>"

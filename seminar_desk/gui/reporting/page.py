@@ -34,8 +34,8 @@ from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
 from seminar_desk.gui.runner import in_thread
 from seminar_desk.gui.tasks import spawn
-from seminar_desk.services.report_data import ReportChoices, report_choices
-from seminar_desk.services.reports import (
+from seminar_desk.services.reporting.report_data import ReportChoices, report_choices
+from seminar_desk.services.reporting.reports import (
     REPORT_KINDS,
     Cancelled,
     ReportOptions,
@@ -63,8 +63,8 @@ def run_job(
 ) -> tuple[int, str, Path | None]:
     """On the worker thread: read the snapshot, lay out, write. Returns (pages, title, path)."""
     from seminar_desk.services.files import write_output
-    from seminar_desk.services.report_data import snapshot_of_file
-    from seminar_desk.services.reports import render
+    from seminar_desk.services.reporting.report_data import snapshot_of_file
+    from seminar_desk.services.reporting.reports import render
 
     if cancel.is_set():
         raise Cancelled()
