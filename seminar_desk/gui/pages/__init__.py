@@ -29,11 +29,11 @@ class PageRef:
 
 
 PAGES: tuple[PageRef, ...] = (
-    PageRef("Seminar", "page_seminar"),
+    PageRef("Seminar", "seminar.page"),
     PageRef("Agenda", "agenda.page", warm=True),
     PageRef("Speakers", "speakers.page", warm=True),
     PageRef("Breakouts & notes", "notes.page"),
-    PageRef("Participants", "page_participants"),
+    PageRef("Participants", "participants.page"),
     PageRef("Reports", "reporting.page"),
 )
 

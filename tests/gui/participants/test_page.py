@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from seminar_desk.gui.pages.participants_model import (
+from seminar_desk.gui.participants.model import (
     ID_ROLE,
     ParticipantFilter,
     ParticipantTableModel,
@@ -63,7 +63,7 @@ def test_delete_asks_in_plain_text_and_add_goes_through_the_runner(
 
     from seminar_desk.gui.bus import ChangeBus
     from seminar_desk.gui.context import DeskContext
-    from seminar_desk.gui.pages.page_participants import ParticipantsPage
+    from seminar_desk.gui.participants.page import ParticipantsPage
 
     page = ParticipantsPage(DeskContext(demo_desk, ChangeBus(demo_desk)))
     qtbot.addWidget(page)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from seminar_desk.gui.bus import ChangeBus
 from seminar_desk.gui.context import DeskContext
-from seminar_desk.gui.pages.page_seminar import SeminarPage
+from seminar_desk.gui.seminar.page import SeminarPage
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar import SeminarService
 

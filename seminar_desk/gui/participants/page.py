@@ -16,7 +16,7 @@ from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
-from seminar_desk.gui.pages.participants_model import (
+from seminar_desk.gui.participants.model import (
     ID_ROLE,
     ParticipantFilter,
     ParticipantTableModel,

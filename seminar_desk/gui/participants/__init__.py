@@ -1,0 +1,1 @@
+"""The Participants page and its table model."""

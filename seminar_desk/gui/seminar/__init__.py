@@ -1,0 +1,1 @@
+"""The Seminar page: the seminar's own details (title, dates, venue, time zone)."""
