@@ -1,8 +1,7 @@
 """Everything a page needs about the open file: the desk, its services and the change bus."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -16,8 +15,6 @@ class DeskContext:
     desk: Desk
     bus: ChangeBus
     window: QWidget | None = None
-    # Per-file UI state pages share (e.g. the selected agenda item), keyed by name.
-    state: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def seminar(self) -> SeminarService:

@@ -8,8 +8,6 @@ needs one (Alembic is slow to load).
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -229,11 +227,6 @@ class Database:
             return writer_present(self.path) or _stamp(self.path) != self._stamp
         except OSError:
             return True
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        with self.sessions() as session:
-            yield session
 
     def close(self) -> None:
         self.engine.dispose()

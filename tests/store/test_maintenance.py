@@ -17,7 +17,7 @@ from seminar_desk.store.models import Day, Seminar
 
 
 def _seminar(db: Database, title: str) -> None:
-    with db.session() as s:
+    with db.sessions() as s:
         s.add(Seminar(title=title))
         s.commit()
 

@@ -39,8 +39,6 @@ from seminar_desk.gui.speakers.stats_tab import StatsTab, sortable_table
 from seminar_desk.gui.widgets import ask
 from seminar_desk.services.speakers.rows import ListSnapshot
 
-CONTROLLER_KEY = "speakers.controller"
-
 
 def parse_limit(text: str) -> int | None:
     """'3:30' or '210' seconds; '' means the usual rules (None); raises ValueError."""
@@ -68,7 +66,6 @@ class SpeakersPage(Page):
     def __init__(self, ctx: DeskContext) -> None:
         super().__init__(ctx)
         self.controller = SpeakersController(ctx.desk, self, bus=ctx.bus)
-        ctx.state[CONTROLLER_KEY] = self.controller
         self.service = self.controller.service
         self.keys = PageKeys(self)
         self.actions_by_name = self.keys.actions
