@@ -34,8 +34,8 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def demo_desk(folder: Path, clock: object | None = None):  # noqa: ANN201
-    from seminar_desk.services.demo import create_demo
     from seminar_desk.services.desk import Desk
+    from seminar_desk.services.seminar.demo import create_demo
     from seminar_desk.store.database import Database
 
     desk = Desk(Database.open(folder / "bench.sqlite"), clock)  # type: ignore[arg-type]

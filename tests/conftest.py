@@ -12,8 +12,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 
 from seminar_desk.domain.clock import FakeClock  # noqa: E402
-from seminar_desk.services.demo import create_demo  # noqa: E402
 from seminar_desk.services.desk import Desk  # noqa: E402
+from seminar_desk.services.seminar.demo import create_demo  # noqa: E402
 from seminar_desk.store.database import Database  # noqa: E402
 
 _DEMO_CACHE: dict[str, bytes] = {}

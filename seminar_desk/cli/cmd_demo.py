@@ -4,8 +4,8 @@ import argparse
 
 from seminar_desk.cli.main import command_parser
 from seminar_desk.paths import demo_db_path
-from seminar_desk.services.demo import create_demo
 from seminar_desk.services.files import open_desk
+from seminar_desk.services.seminar.demo import create_demo
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -10,9 +10,9 @@ from typing import TypeVar
 
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.paths import data_dir
-from seminar_desk.services.demo import create_demo
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar import SeminarService
+from seminar_desk.services.seminar.demo import create_demo
 from seminar_desk.store.connection import is_sqlite_file
 from seminar_desk.store.database import SIDE_FILES, Database, file_revisions, known_heads
 from seminar_desk.store.errors import DamagedFileError, NotASeminarFileError

@@ -3,8 +3,8 @@
 from sqlalchemy import func, select
 
 from seminar_desk.paths import resources_dir
-from seminar_desk.services.demo import DEMO_FILE, demo_data
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.seminar.demo import DEMO_FILE, demo_data
 from seminar_desk.store.models import (
     ActionItem,
     AgendaItem,
