@@ -28,7 +28,7 @@ def test_a_released_file_is_upgraded_with_its_seminar_intact(revision: str, tmp_
     try:
         assert db.backup is not None and db.backup.exists()
         assert file_revisions(db.backup) == {revision}  # the backup is the file as it was
-        with db.session() as s:
+        with db.sessions() as s:
             seminar = s.scalars(select(Seminar)).one()
             assert (seminar.title, seminar.timezone) == (
                 "Regional Seminar on the Arms Trade Treaty",
