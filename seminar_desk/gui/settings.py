@@ -1,4 +1,6 @@
-"""UI state kept in QSettings (geometry, last file, recent files); user data stays in the file."""
+"""UI state kept in QSettings (geometry, last file, recent files, page, projector screen...);
+user data stays in the file. Every key is declared here, once: no other module reads QSettings
+(tests/gui/test_settings.py checks)."""
 
 import hashlib
 from collections.abc import Sequence
@@ -8,37 +10,46 @@ from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 8
 
+RECENT_FILES = "files/recent"
+LAST_FILE = "files/last"
+LAST_PAGE = "window/page"
+GEOMETRY = "window/geometry"
+RAPPORTEUR = "notes/rapporteur/"  # + one of file_keys(): who types notes, per file
+PREVIEW_SHOWN = "speakers/preview_shown"  # the Speakers page's projector preview unfolded
+PROJECTOR_SCREEN = "projector/screen"  # name of the screen the projector last went to
+KEYS = (RECENT_FILES, LAST_FILE, LAST_PAGE, GEOMETRY, RAPPORTEUR, PREVIEW_SHOWN, PROJECTOR_SCREEN)
+
 
 class UiSettings:
     def __init__(self, settings: QSettings | None = None) -> None:
         self.qs = settings or QSettings()
 
     def recent_files(self) -> list[Path]:
-        raw = self.qs.value("files/recent", [])
+        raw = self.qs.value(RECENT_FILES, [])
         values = [raw] if isinstance(raw, str) else list(raw or [])
         return [Path(v) for v in values if v]
 
     def add_recent(self, path: Path) -> None:
         paths = [p for p in self.recent_files() if p != path]
-        self.qs.setValue("files/recent", [str(p) for p in [path, *paths][:MAX_RECENT]])
-        self.qs.setValue("files/last", str(path))
+        self.qs.setValue(RECENT_FILES, [str(p) for p in [path, *paths][:MAX_RECENT]])
+        self.qs.setValue(LAST_FILE, str(path))
 
     def last_file(self) -> Path | None:
-        value = self.qs.value("files/last", "")
+        value = self.qs.value(LAST_FILE, "")
         return Path(str(value)) if value else None
 
     def last_page(self) -> str:
-        return str(self.qs.value("window/page", "") or "")
+        return str(self.qs.value(LAST_PAGE, "") or "")
 
     def save_page(self, title: str) -> None:
-        self.qs.setValue("window/page", title)
+        self.qs.setValue(LAST_PAGE, title)
 
     def geometry(self) -> QByteArray | None:
-        value = self.qs.value("window/geometry")
+        value = self.qs.value(GEOMETRY)
         return value if isinstance(value, QByteArray) else None
 
     def save_geometry(self, geometry: QByteArray) -> None:
-        self.qs.setValue("window/geometry", geometry)
+        self.qs.setValue(GEOMETRY, geometry)
 
     # Who types notes is chosen per file: a name remembered for every file made the demo's
     # rapporteur sign the notes of the next, real seminar (issue 9). It is UI state of this
@@ -53,11 +64,23 @@ class UiSettings:
 
     def rapporteur(self, file_keys: Sequence[str]) -> str:
         for key in file_keys:
-            name = str(self.qs.value(f"notes/rapporteur/{key}", "") or "")
+            name = str(self.qs.value(RAPPORTEUR + key, "") or "")
             if name:
                 return name
         return ""
 
     def save_rapporteur(self, file_keys: Sequence[str], name: str) -> None:
         for key in file_keys:
-            self.qs.setValue(f"notes/rapporteur/{key}", name)
+            self.qs.setValue(RAPPORTEUR + key, name)
+
+    def preview_shown(self) -> bool:
+        return bool(self.qs.value(PREVIEW_SHOWN, True, type=bool))
+
+    def save_preview_shown(self, shown: bool) -> None:
+        self.qs.setValue(PREVIEW_SHOWN, shown)
+
+    def projector_screen(self) -> str:
+        return str(self.qs.value(PROJECTOR_SCREEN, "") or "")
+
+    def save_projector_screen(self, name: str) -> None:
+        self.qs.setValue(PROJECTOR_SCREEN, name)

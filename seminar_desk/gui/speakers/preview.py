@@ -6,14 +6,14 @@ the controller's one countdown ticker, so it adds no timer wake-ups, and it can 
 choice is remembered).
 """
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from seminar_desk.gui.settings import UiSettings
 from seminar_desk.gui.speakers.controller import SpeakersController
 from seminar_desk.gui.speakers.projector import ProjectorView
 
-SHOWN_KEY = "speakers/preview_shown"
 # Fonts below this size are elided rather than shrunk further: past it, nothing is readable.
 PREVIEW_MIN_PX = 7
 
@@ -63,12 +63,12 @@ class ProjectorPreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toggle)
         layout.addWidget(self.view)
-        self.toggle.setChecked(QSettings().value(SHOWN_KEY, True, type=bool))
+        self.toggle.setChecked(UiSettings().preview_shown())
         self._show_view(self.toggle.isChecked())
         self.toggle.toggled.connect(self._toggled)
 
     def _toggled(self, shown: bool) -> None:
-        QSettings().setValue(SHOWN_KEY, shown)
+        UiSettings().save_preview_shown(shown)
         self._show_view(shown)
 
     def _show_view(self, shown: bool) -> None:

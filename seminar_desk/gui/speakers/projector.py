@@ -13,7 +13,7 @@ repaints one label a second, at a size set for its widest text so it does not ju
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from seminar_desk.gui.settings import UiSettings
 from seminar_desk.gui.speakers.controller import (
     PHASE_COLOURS,
     ProjectorMode,
@@ -34,7 +35,6 @@ from seminar_desk.gui.speakers.controller import (
 )
 from seminar_desk.services.speakers.rows import ListSnapshot, SpeakerRow
 
-SCREEN_KEY = "projector/screen"
 BACKGROUND = QColor("#000000")
 FOREGROUND = QColor("#FFFFFF")
 DIM = QColor("#B8C4D0")
@@ -421,11 +421,11 @@ class ProjectorView(QWidget):
 
 
 def saved_screen_name() -> str:
-    return str(QSettings().value(SCREEN_KEY, "") or "")
+    return UiSettings().projector_screen()
 
 
 def save_screen_name(name: str) -> None:
-    QSettings().setValue(SCREEN_KEY, name)
+    UiSettings().save_projector_screen(name)
 
 
 def pick_screen(name: str) -> QScreen | None:

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea
 
 from seminar_desk.gui.bus import ChangeBus
 from seminar_desk.gui.context import DeskContext
+from seminar_desk.gui.settings import PREVIEW_SHOWN as SHOWN_KEY
 from seminar_desk.gui.speakers.page import SpeakersPage
-from seminar_desk.gui.speakers.preview import SHOWN_KEY
 
 pytestmark = pytest.mark.usefixtures("qsettings")
 AFTER_DEMO = datetime(2026, 12, 19, 9, 30, tzinfo=UTC)

@@ -7,9 +7,10 @@ from PySide6.QtGui import QColor, QPalette
 
 from seminar_desk.gui.bus import ChangeBus
 from seminar_desk.gui.context import DeskContext
+from seminar_desk.gui.settings import PROJECTOR_SCREEN as SCREEN_KEY
 from seminar_desk.gui.speakers.controller import ProjectorMode
 from seminar_desk.gui.speakers.page import SpeakersPage
-from seminar_desk.gui.speakers.projector import SCREEN_KEY, ProjectorWindow
+from seminar_desk.gui.speakers.projector import ProjectorWindow
 
 pytestmark = pytest.mark.usefixtures("qsettings")
 AFTER_DEMO = datetime(2026, 12, 19, 9, 30, tzinfo=UTC)  # 16:30 in Phnom Penh
