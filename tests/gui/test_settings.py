@@ -33,7 +33,7 @@ def test_settings_module_uses_only_declared_keys() -> None:
     assert literal_keys == []
 
 
-def test_preview_and_projector_screen_round_trip(qapp) -> None:
+def test_preview_and_projector_screen_round_trip(qapp, qsettings) -> None:
     ui = UiSettings(QSettings())
     assert ui.preview_shown() is True and ui.projector_screen() == ""
     ui.save_preview_shown(False)
