@@ -8,6 +8,7 @@ the text); recommendations and action items are rows whose edits go on the desk'
 (rows.py).
 """
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -43,6 +44,8 @@ from seminar_desk.services.notes.service import (
     TargetGone,
 )
 from seminar_desk.services.seminar import SeminarService
+
+log = logging.getLogger(__name__)
 
 IDLE_MS = 3000
 SECTION_TITLES = {
@@ -358,6 +361,8 @@ class NotesEditor(QWidget):
             self._set_state("gone", str(exc))
             return
         except Exception as exc:  # the text stays pending; the timer tries again
+            # A full disk says so on the label; anything else is a bug to find in the log.
+            log.warning("a note could not be saved; retrying", exc_info=exc)
             self._set_state("error", str(exc))
             self.timer.start(1000)
             return

@@ -286,7 +286,9 @@ def test_text_typed_just_before_closing_the_file_is_kept(
         w2.close_file()
 
 
-def test_a_failed_save_is_shown_and_retried(page: BreakoutsPage, monkeypatch, qtbot) -> None:
+def test_a_failed_save_is_shown_and_retried(
+    page: BreakoutsPage, monkeypatch, qtbot, caplog
+) -> None:
     group = page.breakouts.groups(breakout_item(page))[0]
     page.open_group(group.id)
     real = page.notes.save_note
@@ -303,6 +305,7 @@ def test_a_failed_save_is_shown_and_retried(page: BreakoutsPage, monkeypatch, qt
     page.editor.flush()
     assert page.editor.saved_state == "Not saved: retrying"
     assert page.editor.saver.dirty
+    assert "a note could not be saved" in caplog.text and "disk full" in caplog.text
     qtbot.waitUntil(lambda: page.editor.saved_state == "✓ Saved", timeout=3000)
     assert stored(page, group.id, "summary").body == "Kept through a failed save"
 
