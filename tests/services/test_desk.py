@@ -259,7 +259,7 @@ def test_redo_of_an_added_group_brings_back_the_notes_typed_on_it(demo_desk: Des
 
 def test_redo_restores_links_that_an_undo_set_to_null(demo_desk: Desk) -> None:
     from seminar_desk.services.notes.service import NotesService, NoteTarget
-    from seminar_desk.services.participants import ParticipantService
+    from seminar_desk.services.participants.service import ParticipantService
 
     people, notes = ParticipantService(demo_desk), NotesService(demo_desk)
     person_id = people.add("Ms Rapporteur").id

@@ -13,7 +13,7 @@ from seminar_desk.services.agenda import AgendaService
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.notes.breakouts import BreakoutService
 from seminar_desk.services.notes.service import NotesService, NoteTarget
-from seminar_desk.services.participants import ParticipantService
+from seminar_desk.services.participants.service import ParticipantService
 from seminar_desk.services.seminar import SeminarService
 from seminar_desk.store.database import Database
 from seminar_desk.store.models import AgendaItem, BreakoutGroup, Note

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 from seminar_desk.domain.kinds import OrgKind, ParticipantRole, label_of
 from seminar_desk.domain.text import fold
 from seminar_desk.gui import runner
-from seminar_desk.services.participants import DayRow, ParticipantRow, ParticipantService
+from seminar_desk.services.participants.service import DayRow, ParticipantRow, ParticipantService
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -22,7 +22,7 @@ from seminar_desk.gui.participants.model import (
     ParticipantTableModel,
 )
 from seminar_desk.gui.widgets import ask
-from seminar_desk.services.participants import ParticipantService
+from seminar_desk.services.participants.service import ParticipantService
 
 
 class ParticipantsPage(Page):

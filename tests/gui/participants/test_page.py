@@ -8,7 +8,7 @@ from seminar_desk.gui.participants.model import (
     ParticipantTableModel,
 )
 from seminar_desk.services.desk import Desk
-from seminar_desk.services.participants import ParticipantService
+from seminar_desk.services.participants.service import ParticipantService
 
 
 def test_model_passes_the_model_tester(demo_desk: Desk, qtmodeltester) -> None:

@@ -1,0 +1,1 @@
+"""Participants and delegations: who attends, for whom, and on which days."""
