@@ -228,7 +228,7 @@ def test_redo_of_an_added_item_brings_back_the_notes_typed_on_it(demo_desk: Desk
     from seminar_desk.services.notes.service import NotesService, NoteTarget
 
     agenda, notes = AgendaService(demo_desk), NotesService(demo_desk)
-    _, item_id = agenda.add_item(agenda.days()[0].id, title="Side event")
+    item_id = agenda.add_item(agenda.days()[0].id, title="Side event").id
     notes.save_note(NoteTarget(item_id=item_id), "summary", "Typed during the side event")
     notes.save_note(NoteTarget(item_id=item_id), "key_points", "- one\n- two")
     typed = _note_bodies(demo_desk, item_id=item_id)

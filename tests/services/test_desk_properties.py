@@ -83,7 +83,7 @@ def test_undo_all_then_redo_all(tmp_path_factory, steps) -> None:
         notes = NotesService(desk)
         seminar.update(title="Start")
         people.add("First person")
-        _, day_id = agenda.add_day()
+        day_id = agenda.add_day().id
         agenda.add_item(day_id, title="Opening")
         desk.clear_history()
         start, start_targets = snapshot(desk), targets(desk)

@@ -140,9 +140,9 @@ class DayHeader:
             self.warnings.setFixedHeight(rows * self.warnings.sizeHintForRow(0) + frame + 2)
 
     def add_day(self) -> None:
-        result = runner.call(self, self.service.add_day, origin=self)
-        if result is not None:
-            self.show_day(result[1])
+        added = runner.call(self, self.service.add_day, origin=self)
+        if added is not None:
+            self.show_day(added.id)
             self.load_day()
 
     def delete_day(self) -> None:

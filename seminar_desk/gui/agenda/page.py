@@ -280,10 +280,10 @@ class AgendaPage(AgendaActions, DayHeader, AgendaLive, AgendaTransfer, Page):
             self.say("There is no day to add to yet.")
             return None
         after = self.selected_id()
-        result = runner.call(self, self.service.add_item, day_id, after_id=after, origin=self)
-        if result is None:
+        added = runner.call(self, self.service.add_item, day_id, after_id=after, origin=self)
+        if added is None:
             return None
-        _, new_id = result
+        new_id = added.id
         self.load_day([new_id])
         # Type the title straight away, as in a spreadsheet (Escape keeps "New item").
         self.table.edit(self.model.index(self.model.row_of(new_id), TITLE))
@@ -320,9 +320,9 @@ class AgendaPage(AgendaActions, DayHeader, AgendaLive, AgendaTransfer, Page):
     def duplicate_item(self) -> None:
         item_id = self.selected_id()
         if item_id is not None:
-            result = runner.call(self, self.service.duplicate_item, item_id, origin=self)
-            if result is not None:
-                self.load_day([result[1]])
+            added = runner.call(self, self.service.duplicate_item, item_id, origin=self)
+            if added is not None:
+                self.load_day([added.id])
 
     def delete_items(self) -> None:
         ids = self.selected_ids()

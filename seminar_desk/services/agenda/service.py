@@ -15,7 +15,7 @@ from seminar_desk.domain.agenda.limits import (
     date_problem,
     span_problem,
 )
-from seminar_desk.domain.changes import OpChanges
+from seminar_desk.domain.changes import Added, OpChanges
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.services.agenda.live import AgendaLive
 from seminar_desk.services.agenda.retime import retime_items
@@ -49,8 +49,8 @@ class AgendaService(AgendaLive):
         after_id: str | None = None,
         origin: object | None = None,
         **values: object,
-    ) -> tuple[OpChanges, str]:
-        """A new item after `after_id` (or at the end of the day); returns its id."""
+    ) -> Added:
+        """A new item after `after_id` (or at the end of the day), with its id."""
         check_fields(values)
         with self.desk.action("Add agenda item", origin=origin) as act:
             s = act.session
@@ -76,7 +76,7 @@ class AgendaService(AgendaLive):
             s.flush()
             retime_items(s, day, items)
             new_id = item.id
-        return act.changes, new_id
+        return Added(act.changes, new_id)
 
     def update_item(
         self, item_id: str, origin: object | None = None, **values: object
@@ -125,7 +125,7 @@ class AgendaService(AgendaLive):
     def set_duration(self, item_id: str, minutes: int, origin: object | None = None) -> OpChanges:
         return self.update_item(item_id, origin=origin, duration_min=minutes)
 
-    def duplicate_item(self, item_id: str, origin: object | None = None) -> tuple[OpChanges, str]:
+    def duplicate_item(self, item_id: str, origin: object | None = None) -> Added:
         """A copy right after the original, unlocked and not yet run."""
         with self.desk.action("Duplicate agenda item", origin=origin) as act:
             s = act.session
@@ -155,7 +155,7 @@ class AgendaService(AgendaLive):
             s.flush()
             retime_items(s, src.day, items)
             new_id = copy.id
-        return act.changes, new_id
+        return Added(act.changes, new_id)
 
     def delete_items(self, item_ids: Iterable[str], origin: object | None = None) -> OpChanges:
         ids = list(item_ids)
@@ -236,7 +236,7 @@ class AgendaService(AgendaLive):
             retime_items(act.session, day)
         return act.changes
 
-    def add_day(self, origin: object | None = None) -> tuple[OpChanges, str]:
+    def add_day(self, origin: object | None = None) -> Added:
         """A day after the last one (or on the seminar's first date); the seminar's end follows."""
         with self.desk.action("Add day", origin=origin) as act:
             s = act.session
@@ -271,7 +271,7 @@ class AgendaService(AgendaLive):
                 seminar.end_date = when
             s.flush()
             day_id = day.id
-        return act.changes, day_id
+        return Added(act.changes, day_id)
 
     def delete_day(self, day_id: str, origin: object | None = None) -> OpChanges:
         """Remove the last day and its items (undoable).

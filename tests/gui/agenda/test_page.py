@@ -566,7 +566,7 @@ def test_deleting_an_item_with_speeches_and_notes_says_what_goes_and_asks(
     page: AgendaPage, demo_desk: Desk, qtbot, answers: Answers
 ):
     page.tabs.setCurrentIndex(1)
-    _, item_id = page.service.add_item(page.current_day_id(), title="Round table")
+    item_id = page.service.add_item(page.current_day_id(), title="Round table").id
     _record_work(demo_desk, item_id, speeches=3, notes=2, groups=1)
     page.select([item_id])
     page.table.setFocus()
@@ -584,7 +584,7 @@ def test_deleting_an_item_with_speeches_and_notes_says_what_goes_and_asks(
     demo_desk.undo()
     assert _work_on(demo_desk, item_id) == (3, 2, 1)
     # An item that holds nothing recorded goes at once (it can be undone too).
-    _, empty = page.service.add_item(page.current_day_id(), title="Spare slot")
+    empty = page.service.add_item(page.current_day_id(), title="Spare slot").id
     page.select([empty])
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert empty not in [i.id for i in page.model.items] and len(answers.asked) == 2
@@ -595,7 +595,7 @@ def test_removing_a_day_says_what_goes_with_it_and_asks(
 ):
     page.action("add_day").trigger()
     day_id = page.current_day_id()
-    _, item_id = page.service.add_item(day_id, title="Field visit")
+    item_id = page.service.add_item(day_id, title="Field visit").id
     _record_work(demo_desk, item_id, speeches=1, notes=1, groups=0)
     answers.yes = False
     page.action("delete_day").trigger()

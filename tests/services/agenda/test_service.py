@@ -5,7 +5,7 @@ from datetime import time
 import pytest
 
 from seminar_desk.domain.agenda.timing import format_minutes
-from seminar_desk.domain.changes import Area
+from seminar_desk.domain.changes import Added, Area
 from seminar_desk.domain.clock import FakeClock
 from seminar_desk.services.agenda import AgendaError, AgendaService, SpeakerRef
 from seminar_desk.services.desk import Desk
@@ -79,11 +79,13 @@ def test_day_past_its_end_is_warned(agenda: AgendaService, day1: str):
 
 def test_add_duplicate_delete_and_undo(agenda: AgendaService, demo_desk: Desk, day1: str):
     first = agenda.day(day1).items[0]
-    _, new_id = agenda.add_item(day1, after_id=first.id, title="Security briefing", duration_min=10)
+    added = agenda.add_item(day1, after_id=first.id, title="Security briefing", duration_min=10)
+    assert isinstance(added, Added) and added.changes.touches(Area.AGENDA)
+    new_id = added.id
     view = agenda.day(day1)
     assert view.items[1].id == new_id and view.items[1].title == "Security briefing"
     assert format_minutes(view.items[2].start) == "09:55"
-    _, copy_id = agenda.duplicate_item(view.items[3].id)
+    copy_id = agenda.duplicate_item(view.items[3].id).id
     view = agenda.day(day1)
     assert view.items[4].id == copy_id
     assert view.items[4].title == view.items[3].title
@@ -130,7 +132,7 @@ def test_keyboard_moves_cross_day_boundaries(agenda: AgendaService, day1: str):
 def test_parallel_breakouts_and_double_booked_people(agenda: AgendaService, day1: str):
     view = agenda.day(day1)
     tour = view.items[7]
-    _, b1 = agenda.add_item(
+    b1 = agenda.add_item(
         day1,
         after_id=tour.id,
         kind="breakout",
@@ -139,8 +141,8 @@ def test_parallel_breakouts_and_double_booked_people(agenda: AgendaService, day1
         room="A",
         parallel_key="groups",
         chair_id=tour.chair_id,
-    )
-    _, b2 = agenda.add_item(
+    ).id
+    b2 = agenda.add_item(
         day1,
         after_id=b1,
         kind="breakout",
@@ -148,7 +150,7 @@ def test_parallel_breakouts_and_double_booked_people(agenda: AgendaService, day1
         duration_min=45,
         room="B",
         parallel_key="groups",
-    )
+    ).id
     view = agenda.day(day1)
     a, b, wrap = view.items[8], view.items[9], view.items[10]
     assert a.start == b.start == view.items[7].end
@@ -237,7 +239,9 @@ def test_add_and_delete_days(agenda: AgendaService, demo_desk: Desk):
 
     from seminar_desk.services.seminar import SeminarService
 
-    _, day3 = agenda.add_day()
+    added_day = agenda.add_day()
+    assert isinstance(added_day, Added) and added_day.changes.touches(Area.AGENDA)
+    day3 = added_day.id
     days = agenda.days()
     assert [d.number for d in days] == [1, 2, 3] and days[2].date == date(2026, 12, 21)
     assert SeminarService(demo_desk).details().end_date == date(2026, 12, 21)
@@ -261,7 +265,7 @@ def test_first_day_of_a_new_seminar(desk: Desk):
     with pytest.raises(AgendaError):
         agenda.add_day()
     SeminarService(desk).update(title="New", start_date=date(2027, 1, 5), end_date=date(2027, 1, 5))
-    _, day_id = agenda.add_day()
+    day_id = agenda.add_day().id
     assert agenda.days()[0].date == date(2027, 1, 5)
     agenda.add_item(day_id, title="Opening", duration_min=30)
     assert agenda.day(day_id).items[0].start == 9 * 60
@@ -290,8 +294,8 @@ def test_making_neighbouring_items_parallel_and_back(
 
 def test_parallel_items_run_live_together(agenda: AgendaService, clock: FakeClock, day1: str):
     tour = agenda.day(day1).items[7]
-    _, a = agenda.add_item(day1, after_id=tour.id, title="Room A", kind="breakout")
-    _, b = agenda.add_item(day1, after_id=a, title="Room B", kind="breakout")
+    a = agenda.add_item(day1, after_id=tour.id, title="Room A", kind="breakout").id
+    b = agenda.add_item(day1, after_id=a, title="Room B", kind="breakout").id
     agenda.set_parallel([a, b])
     agenda.start_item(a)
     agenda.start_item(b)  # a parallel item does not end its sibling

@@ -151,7 +151,7 @@ def test_adopted_programme_follows_edits_until_the_day_goes_live(demo_desk, cloc
     assert view.items[1].planned_duration_min == 40
     agenda.start_item(items[0].id)
     agenda.set_duration(items[1].id, 20)  # live: a re-plan, the adopted programme stays
-    _, added = agenda.add_item(day1, after_id=items[1].id, title="Extra statement")
+    added = agenda.add_item(day1, after_id=items[1].id, title="Extra statement").id
     view = agenda.day(day1)
     assert view.items[1].planned_duration_min == 40 and view.items[1].duration_min == 20
     assert view.items[2].id == added and view.items[2].planned_start is None  # added on the day
