@@ -84,7 +84,7 @@ def _preview(
     desk: "Desk | None", source: "Path", args: argparse.Namespace
 ) -> "tuple[int, ImportedAgenda | None]":
     """Read and print the preview; the agenda to commit, or None (dry run, bad file)."""
-    from seminar_desk.services.agenda.imports.commit import target_zone
+    from seminar_desk.services.agenda.imports.commit import target_dates, target_zone
     from seminar_desk.services.agenda.imports.model import AgendaImportError
     from seminar_desk.services.agenda.imports.registry import read_agenda
     from seminar_desk.services.seminar import SeminarService
@@ -92,7 +92,7 @@ def _preview(
     existing = SeminarService(desk).details() if desk else None
     zone = (target_zone(desk) if desk else None) or args.timezone
     try:
-        agenda = read_agenda(source, zone)
+        agenda = read_agenda(source, zone, target_dates(desk) if desk else None)
     except AgendaImportError as exc:
         print(visible(f"seminar-desk: nothing imported:\n{exc}"), file=sys.stderr)
         return 1, None

@@ -21,6 +21,13 @@ class ItemKind(_Labelled):
     BREAKOUT = "breakout"
     BREAK = "break"
     MEAL = "meal"
+    SIDE_EVENT = "side_event"
+    FIELD_VISIT = "field_visit"
+    QA = "qa"
+
+    @property
+    def label(self) -> str:
+        return "Q&A" if self is ItemKind.QA else super().label
 
 
 # Breaks and meals are pauses in the programme: nobody takes the floor, nothing is reported.

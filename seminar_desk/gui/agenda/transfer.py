@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
 from seminar_desk.gui import runner
 from seminar_desk.gui.agenda.import_bar import ImportBar
 from seminar_desk.gui.context import DeskContext
-from seminar_desk.services.agenda.imports.commit import Cancelled, import_agenda, target_zone
+from seminar_desk.services.agenda.imports.commit import (
+    Cancelled,
+    import_agenda,
+    target_dates,
+    target_zone,
+)
 from seminar_desk.services.agenda.imports.model import AgendaImportError, ImportedAgenda
 from seminar_desk.services.agenda.imports.registry import FILE_FILTER, read_agenda
 from seminar_desk.services.desk import Desk
@@ -93,7 +98,9 @@ class AgendaTransfer:
         self.action("import").setEnabled(False)
         cancel = self.import_bar.begin(f"Reading {path.name}…")
         try:
-            agenda = await runner.background(self, read_agenda, path, target_zone(self.ctx.desk))
+            agenda = await runner.background(
+                self, read_agenda, path, target_zone(self.ctx.desk), target_dates(self.ctx.desk)
+            )
             if agenda is None or cancel.is_set():
                 self.say("Nothing imported.")
                 return False

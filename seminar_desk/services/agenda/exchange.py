@@ -18,6 +18,19 @@ def item_id_of(uid: str) -> str:
     return uid.removesuffix(f"@{UID_DOMAIN}") if uid.endswith(f"@{UID_DOMAIN}") else ""
 
 
+def calendar_description(chair: str, speakers: tuple[str, ...] | list[str], text: str) -> str:
+    """The DESCRIPTION an exported event carries: chair and speakers first, for calendar
+    programs that show nothing else; the importer takes exactly these lines off again."""
+    lines = []
+    if chair:
+        lines.append(f"Chair: {chair}")
+    if speakers:
+        lines.append("Speakers: " + ", ".join(speakers))
+    if text:
+        lines.append(text)
+    return "\n\n".join(lines)
+
+
 def guarded(*cells: object) -> tuple[object, ...]:
     """A text cell a spreadsheet would run as a formula (=, +, -, @) starts with a quote.
 

@@ -13,7 +13,12 @@ from pathlib import Path
 from seminar_desk.domain.agenda.kinds import kind_label
 from seminar_desk.domain.agenda.timing import format_minutes, wall_time
 from seminar_desk.domain.zone import seminar_zone
-from seminar_desk.services.agenda.exchange import EXPORT_FORMATS, guarded, item_uid
+from seminar_desk.services.agenda.exchange import (
+    EXPORT_FORMATS,
+    calendar_description,
+    guarded,
+    item_uid,
+)
 from seminar_desk.services.agenda.rows import local_datetime
 from seminar_desk.services.agenda.service import AgendaService
 from seminar_desk.services.agenda.views import DayView, ItemView
@@ -92,7 +97,7 @@ def to_csv(snap: AgendaSnapshot) -> str:
 
 
 def to_ics(snap: AgendaSnapshot, stamp: datetime) -> bytes:
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event, vText
 
     zone = seminar_zone(snap.timezone)
     cal = Calendar()
@@ -114,15 +119,21 @@ def to_ics(snap: AgendaSnapshot, stamp: datetime) -> bytes:
             event.add("summary", item.title)
             if item.room:
                 event.add("location", item.room)
-            description = _description(item)
+            description = calendar_description(
+                item.chair_name, [s.name for s in item.speakers], item.description
+            )
             if description:
                 event.add("description", description)
             event.add("categories", [kind_label(item.kind)])
-            event.add("x-seminar-desk-kind", item.kind)
+            # TEXT values (RFC 5545 3.3.11): vText escapes ; , \\ and line breaks, which
+            # icalendar does not do for properties it does not know.
+            event.add("x-seminar-desk-kind", vText(item.kind))
             if item.chair_name:
-                event.add("x-seminar-desk-chair", item.chair_name)
+                event.add("x-seminar-desk-chair", vText(item.chair_name))
             if item.speakers:
-                event.add("x-seminar-desk-speakers", "; ".join(s.name for s in item.speakers))
+                event.add(
+                    "x-seminar-desk-speakers", vText("; ".join(s.name for s in item.speakers))
+                )
             cal.add_component(event)
     if snap.timezone != "UTC":
         cal.add_missing_timezones()
@@ -131,17 +142,6 @@ def to_ics(snap: AgendaSnapshot, stamp: datetime) -> bytes:
 
 def _chair(item: ItemView) -> str:
     return item.chair_name
-
-
-def _description(item: ItemView) -> str:
-    lines = []
-    if item.chair_name:
-        lines.append(f"Chair: {item.chair_name}")
-    if item.speakers:
-        lines.append("Speakers: " + ", ".join(s.name for s in item.speakers))
-    if item.description:
-        lines.append(item.description)
-    return "\n\n".join(lines)
 
 
 def describe(snap: AgendaSnapshot) -> list[str]:

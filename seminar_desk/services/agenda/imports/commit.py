@@ -14,13 +14,18 @@ from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.text import fold
 from seminar_desk.domain.zone import DEFAULT_ZONE
 from seminar_desk.reports.request import Cancelled, ProgressFn
-from seminar_desk.services.agenda.imports.model import ImportedAgenda, ImportedItem, check_span
+from seminar_desk.services.agenda.imports.model import (
+    DateSpan,
+    ImportedAgenda,
+    ImportedItem,
+    check_span,
+)
 from seminar_desk.services.agenda.retime import planned_end, retime_items
 from seminar_desk.services.agenda.rows import items_of, renumber
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import AgendaItem, Day, ItemSpeaker, Participant, Seminar
 
-__all__ = ["Cancelled", "ImportSummary", "import_agenda", "target_zone"]
+__all__ = ["Cancelled", "ImportSummary", "import_agenda", "target_dates", "target_zone"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,14 @@ def target_zone(desk: Desk) -> str | None:
         if s.scalar(select(func.count()).select_from(Day)) == 0 and zone == DEFAULT_ZONE:
             return None  # still the default: the file knows better
         return zone
+
+
+def target_dates(desk: Desk) -> DateSpan | None:
+    """The seminar's first and last day, where a calendar's repeating events are expanded;
+    None when it has no days yet (the file's own dates then bound them)."""
+    with desk.read() as s:
+        first, last = s.execute(select(func.min(Day.date), func.max(Day.date))).one()
+        return (first, last) if first is not None and last is not None else None
 
 
 class _Steps:

@@ -11,6 +11,7 @@ from pathlib import Path
 from seminar_desk.domain.agenda.limits import MAX_TEXT_CHARS
 from seminar_desk.services.agenda.imports.model import (
     AgendaImportError,
+    DateSpan,
     ImportedAgenda,
     Reader,
     check_count,
@@ -18,7 +19,9 @@ from seminar_desk.services.agenda.imports.model import (
 from seminar_desk.services.agenda.imports.table import read_table
 
 
-def read_csv(path: Path, target_zone: str | None = None) -> ImportedAgenda:
+def read_csv(
+    path: Path, target_zone: str | None = None, within: DateSpan | None = None
+) -> ImportedAgenda:
     """UTF-8 (with or without BOM) or UTF-16 with BOM; quoted fields may hold line breaks."""
     raw = path.read_bytes()
     text, note = _decode_csv(path, raw)

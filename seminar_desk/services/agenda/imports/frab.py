@@ -5,13 +5,14 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from seminar_desk.domain.agenda.kinds import parse_kind
+from seminar_desk.domain.agenda.kinds import default_duration, kind_for_title, parse_kind
 from seminar_desk.domain.agenda.limits import DATE_RULE, clean_text, date_problem, duration_problem
 from seminar_desk.domain.agenda.parse import parse_clock, parse_date, parse_duration
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.zone import in_zone, is_known_zone, seminar_zone
 from seminar_desk.services.agenda.imports.model import (
     AgendaImportError,
+    DateSpan,
     ImportedAgenda,
     ImportedItem,
     Reader,
@@ -21,7 +22,9 @@ from seminar_desk.services.agenda.imports.model import (
 )
 
 
-def read_schedule_xml(path: Path, target_zone: str | None = None) -> ImportedAgenda:
+def read_schedule_xml(
+    path: Path, target_zone: str | None = None, within: DateSpan | None = None
+) -> ImportedAgenda:
     """frab/pretalx schedules; an event belongs to the <day> it is listed under."""
     try:
         root = ET.parse(path).getroot()
@@ -32,12 +35,16 @@ def read_schedule_xml(path: Path, target_zone: str | None = None) -> ImportedAge
         ) from exc
     if root.tag != "schedule":
         raise AgendaImportError(
-            [f"{path.name}: expected a frab/pretalx <schedule>, found <{root.tag}>."]
+            [
+                f"{path.name}: not a frab/pretalx schedule; expected the <schedule> root of a "
+                f"frab or pretalx schedule.xml (conference, day, room, event), found <{root.tag}>."
+            ]
         )
     conference = root.find("conference")
     title = _text(conference, "title")
     file_zone = _text(conference, "time_zone_name")
     problems: list[str] = []
+    warnings: list[str] = []
     items: list[ImportedItem] = []
     zone_name = target_zone or (file_zone if is_known_zone(file_zone) else None)
     check_count(path, sum(1 for _ in root.iter("event")), "events")
@@ -80,7 +87,15 @@ def read_schedule_xml(path: Path, target_zone: str | None = None) -> ImportedAge
                     zone_name = _zone_for_offset(start_dt)
                 zone = seminar_zone(zone_name)
                 local = in_zone(start_dt, zone)
+                kind = parse_kind(_text(event, "type")) or kind_for_title(_text(event, "title"))
+                kind = kind or ItemKind.PLENARY
                 duration = parse_duration(_text(event, "duration"))
+                if not _text(event, "duration"):
+                    duration = default_duration(kind)
+                    warnings.append(
+                        f"{path.name}, {where} \u201c{_text(event, 'title')[:60]}\u201d: no "
+                        f"duration; {duration} minutes, as usual for a {kind.label.lower()}."
+                    )
                 if duration is None or duration_problem(duration):
                     problems.append(
                         problem(
@@ -122,7 +137,7 @@ def read_schedule_xml(path: Path, target_zone: str | None = None) -> ImportedAge
                         start=start,
                         duration_min=duration,
                         title=clean_text(title_text) or "(untitled)",
-                        kind=(parse_kind(_text(event, "type")) or ItemKind.PLENARY).value,
+                        kind=kind.value,
                         room=clean_text(room),
                         speakers=persons,
                         description=clean_text(description),
@@ -141,6 +156,7 @@ def read_schedule_xml(path: Path, target_zone: str | None = None) -> ImportedAge
         timezone=zone_name or "UTC",
         start_date=parse_date(_text(conference, "start")) or items[0].date,
         end_date=parse_date(_text(conference, "end")) or items[-1].date,
+        warnings=tuple(warnings),
     )
 
 

@@ -16,6 +16,8 @@ from seminar_desk.domain.agenda.timing import format_minutes
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.refusal import Refusal
 
+DateSpan = tuple[date, date]
+"""First and last date, both included."""
 MAX_ERRORS = 10
 MAX_ITEMS = 5000
 """Most items one import may add: far more than any seminar, few enough to commit in seconds."""
@@ -68,6 +70,9 @@ class ImportedAgenda:
     end_date: date | None = None
     notes: tuple[str, ...] = ()
     """Assumptions the reader made (a legacy encoding, a time zone), shown in the preview."""
+    warnings: tuple[str, ...] = ()
+    """What the reader left out or filled in (an all-day event skipped, a missing duration),
+    each naming the file and the event, listed in the preview before anything is written."""
 
     @property
     def dates(self) -> list[date]:
@@ -81,6 +86,7 @@ class ImportedAgenda:
             + (f", time zone {self.timezone}" if self.timezone else "")
         ]
         lines += [f"Note: {note}" for note in self.notes]
+        lines += [f"Warning: {warning}" for warning in self.warnings]
         for item in self.items[:limit]:
             when = "--:--" if item.start is None else format_minutes(item.start)
             room = f" [{item.room}]" if item.room else ""
@@ -96,7 +102,10 @@ class ImportedAgenda:
 @dataclass(frozen=True)
 class Reader:
     """One kind of file the importer reads, declared by its reader module (the registry lists
-    them): `read(path, target_zone)` returns the agenda or raises AgendaImportError."""
+    them): `read(path, target_zone, within)` returns the agenda or raises AgendaImportError.
+
+    `within` is the seminar's first and last date when it has days: repeating calendar events
+    are expanded inside it (the other formats list every item and ignore it)."""
 
     format: str
     """The agenda's `format` as the preview shows it (csv, xlsx, ics, xml)."""
@@ -104,7 +113,7 @@ class Reader:
     """The kind of file in words, for help texts and messages."""
     suffixes: tuple[str, ...]
     """File name endings, lower case, without the dot; the first is the usual one."""
-    read: Callable[[Path, str | None], ImportedAgenda]
+    read: Callable[[Path, str | None, DateSpan | None], ImportedAgenda]
 
     @property
     def described(self) -> str:

@@ -12,6 +12,7 @@ from seminar_desk.domain.zone import zone_problem
 from seminar_desk.services.agenda.imports import csv, frab, ics, xlsx
 from seminar_desk.services.agenda.imports.model import (
     AgendaImportError,
+    DateSpan,
     ImportedAgenda,
     Reader,
     check_span,
@@ -52,8 +53,12 @@ def reader_for(path: Path) -> Reader:
     raise AgendaImportError([f"{path.name}: unknown kind of file; expected {formats_text()}."])
 
 
-def read_agenda(path: Path, target_zone: str | None = None) -> ImportedAgenda:
-    """Read any supported file; times are converted to `target_zone` when the file has zones.
+def read_agenda(
+    path: Path, target_zone: str | None = None, within: DateSpan | None = None
+) -> ImportedAgenda:
+    """Read any supported file; times are converted to `target_zone` when the file has zones,
+    repeating calendar events expanded within the seminar's dates (`within`, see
+    commit.target_dates).
 
     Every value is checked against the limits typed input has (domain.agenda.limits): a file
     is refused whole, naming each place that is wrong.
@@ -71,7 +76,7 @@ def read_agenda(path: Path, target_zone: str | None = None) -> ImportedAgenda:
                     f"be at most {MAX_FILE_BYTES // 1024 // 1024} MB."
                 ]
             )
-        agenda = reader_for(path).read(path, target_zone)
+        agenda = reader_for(path).read(path, target_zone, within)
     except OSError as exc:
         raise AgendaImportError(
             [f"{path.name}: cannot read the file ({exc.strerror or exc})."]

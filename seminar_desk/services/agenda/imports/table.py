@@ -4,7 +4,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from seminar_desk.domain.agenda.kinds import parse_kind
+from seminar_desk.domain.agenda.kinds import kind_for_title, parse_kind
 from seminar_desk.domain.agenda.limits import (
     DATE_RULE,
     clean_text,
@@ -168,7 +168,9 @@ def read_table(
             )
         elif duration is None and end is not None and start is None:
             bad("end", "a start time to go with the end (or a duration)")
-        kind = parse_kind(str(cell("kind") or ""))
+        kind = parse_kind(str(cell("kind") or ""), default=None)
+        if kind is None and not is_filled(cell("kind")):
+            kind = kind_for_title(title) or ItemKind.PLENARY
         if kind is None:
             bad("kind", "one of " + ", ".join(k.label.lower() for k in ItemKind))
         if problems or day is None or duration is None or kind is None:

@@ -6,6 +6,7 @@ from pathlib import Path
 from seminar_desk.services.agenda.imports.model import (
     MAX_ITEMS,
     AgendaImportError,
+    DateSpan,
     ImportedAgenda,
     Reader,
     check_count,
@@ -19,7 +20,9 @@ MAX_XLSX_COLUMNS = 64
 MAX_XLSX_ROWS = 20 * MAX_ITEMS
 
 
-def read_xlsx(path: Path, target_zone: str | None = None) -> ImportedAgenda:
+def read_xlsx(
+    path: Path, target_zone: str | None = None, within: DateSpan | None = None
+) -> ImportedAgenda:
     """The first sheet, streamed; the archive is checked before openpyxl unpacks anything."""
     from openpyxl import load_workbook
 

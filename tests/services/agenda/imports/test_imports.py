@@ -230,9 +230,12 @@ def test_ics_into_a_new_file_takes_its_zone(desk: Desk, tmp_path: Path):
 
 
 def test_bad_ics_files(tmp_path: Path):
-    all_day = ICS_TEXT.replace("DTSTART:20261219T000000Z", "DTSTART;VALUE=DATE:20261219")
-    with pytest.raises(AgendaImportError, match=r"allday.ics, event 2 \(a2\), column DTSTART"):
-        read_agenda(write(tmp_path, "allday.ics", all_day))
+    broken = ICS_TEXT.replace("DTSTART:20261219T000000Z", "DTSTART:2026121X")
+    with pytest.raises(
+        AgendaImportError,
+        match=r"broken.ics, event 2 “Coffee” \(a2\), column DTSTART: expected a date and time",
+    ):
+        read_agenda(write(tmp_path, "broken.ics", broken))
     with pytest.raises(AgendaImportError, match="garbage.ics: not a readable iCalendar"):
         read_agenda(write(tmp_path, "garbage.ics", "hello\nworld"))
 
