@@ -4,7 +4,7 @@ import argparse
 
 from seminar_desk.cli.main import command_parser
 from seminar_desk.paths import default_db_path
-from seminar_desk.services.integrity import check_file
+from seminar_desk.services.files.integrity import check_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

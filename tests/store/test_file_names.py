@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from seminar_desk.cli.main import main
 from seminar_desk.services.desk import Desk
-from seminar_desk.services.integrity import check_file
+from seminar_desk.services.files.integrity import check_file
 from seminar_desk.services.seminar import SeminarService
 from seminar_desk.store.database import Database
 

@@ -94,7 +94,7 @@ def ask_target(parent: QWidget, title: str, suggestion: Path) -> Path | None:
 def offer_rescue(window: MainWindow, path: Path, problem: str, desk: Desk | None) -> Desk | None:
     """The damaged file's dialog and what the answer does. Returns the read-only desk to show,
     or None when another file was opened instead (or the damaged one cannot be shown)."""
-    from seminar_desk.services import rescue
+    from seminar_desk.services.files import rescue
 
     backup = rescue.newest_good_backup(path)
     choice = ask_rescue(window, path, problem, backup)

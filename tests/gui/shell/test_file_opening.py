@@ -11,7 +11,7 @@ from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.gui.shell import file_opening
 from seminar_desk.store.maintenance import quick_check
-from tests.services.test_rescue import damage as damage_index
+from tests.services.files.test_rescue import damage as damage_index
 
 pytestmark = pytest.mark.usefixtures("qsettings")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from seminar_desk.services.integrity import check_file
+from seminar_desk.services.files.integrity import check_file
 from seminar_desk.store.database import Database
 from seminar_desk.store.migrate import script_heads
 

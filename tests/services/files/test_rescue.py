@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from seminar_desk.cli.main import main
-from seminar_desk.services import rescue
-from seminar_desk.services.files import OutputRefused, open_reader
+from seminar_desk.services.files import OutputRefused, open_reader, rescue
 from seminar_desk.store.database import Database
 from seminar_desk.store.errors import DamagedFileError
 from seminar_desk.store.maintenance import quick_check

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from seminar_desk.services import files
-from seminar_desk.services.files import OutputRefused, write_output
+from seminar_desk.services.files import OutputRefused, access, write_output
 
 
 def digest(path: Path) -> str:
@@ -35,7 +34,7 @@ def small_disk(
             budget["left"] -= len(data)
             return real_write(fd, data)
 
-        monkeypatch.setattr(files, "_write_all", lambda fd, data: write(fd, data))
+        monkeypatch.setattr(access, "_write_all", lambda fd, data: write(fd, data))
     return folder
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from seminar_desk.services.files import OutputRefused, replace_atomically
+from seminar_desk.services.files.access import OutputRefused, replace_atomically
 from seminar_desk.store.connection import connect, read_connection, sqlite_uri
 from seminar_desk.store.database import file_revisions
 from seminar_desk.store.maintenance import quick_check

@@ -1,0 +1,48 @@
+"""Seminar files and the files made from them: opening a seminar to write or only to read and
+writing a report or an export (access.py), checking a file (integrity.py), and rescuing a
+damaged one (rescue.py).
+
+Callers import the public names of access.py from here (`services.files.open_desk`,
+`write_output`, ...); they load on first use (PEP 562), so importing the package stays light.
+"""
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from seminar_desk.services.files.access import (
+        OUTPUT_MODE,
+        SEMINAR_SUFFIXES,
+        OutputRefused,
+        make_data_folder,
+        open_desk,
+        open_reader,
+        read_file,
+        refuse_output,
+        replace_atomically,
+        write_output,
+        writers_of,
+    )
+
+__all__ = [
+    "OUTPUT_MODE",
+    "SEMINAR_SUFFIXES",
+    "OutputRefused",
+    "make_data_folder",
+    "open_desk",
+    "open_reader",
+    "read_file",
+    "refuse_output",
+    "replace_atomically",
+    "write_output",
+    "writers_of",
+]
+
+
+def __getattr__(name: str) -> object:
+    if name.startswith("__"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    try:
+        return getattr(import_module(f"{__name__}.access"), name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
