@@ -42,6 +42,7 @@ def takes_speakers(kind: str) -> bool:
 class OrgKind(_Labelled):
     MEMBER_STATE = "member_state"
     GOVERNMENT_HOST = "government_host"
+    UN_ENTITY = "un_entity"
     DONOR = "donor"
     INTERNATIONAL_ORGANISATION = "international_organisation"
     REGIONAL_ORGANISATION = "regional_organisation"
@@ -51,7 +52,13 @@ class OrgKind(_Labelled):
 
     @property
     def label(self) -> str:
-        return {"ngo": "NGO", "government_host": "Host government"}.get(self.value, super().label)
+        return {
+            "member_state": "State",
+            "government_host": "Host government",
+            "un_entity": "UN entity",
+            "ngo": "NGO",
+            "research": "Research institute",
+        }.get(self.value, super().label)
 
 
 class ParticipantRole(_Labelled):

@@ -150,6 +150,7 @@ def status_label(status: str, kind: type[RecommendationStatus] | type[ActionStat
 ORG_SECTIONS = (
     ("States", STATE_KINDS),
     ("Regional organizations", (OrgKind.REGIONAL_ORGANISATION,)),
+    ("United Nations entities", (OrgKind.UN_ENTITY,)),
     ("International organizations", (OrgKind.INTERNATIONAL_ORGANISATION,)),
     ("Donors", (OrgKind.DONOR,)),
     ("Research institutes", (OrgKind.RESEARCH,)),

@@ -1,15 +1,20 @@
 """Participants, their delegations and their attendance per day."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from seminar_desk.domain.changes import Added, OpChanges
+from seminar_desk.domain.kinds import Gender, OrgKind, ParticipantRole, label_of
 from seminar_desk.domain.refusal import Gone, Refusal
 from seminar_desk.domain.text import fold
+from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.services.desk import Desk
-from seminar_desk.store.models import Attendance, Day, Organisation, Participant
+from seminar_desk.services.participants.record import record_of
+from seminar_desk.store.models import Attendance, Day, Organisation, Participant, Seminar
 
 EDITABLE = ("honorific", "name", "function", "role", "gender", "email", "organisation_id")
 
@@ -30,6 +35,7 @@ class ParticipantRow:
     organisation_id: str | None
     organisation: str
     organisation_kind: str
+    organisation_code: str
     function: str
     role: str
     gender: str
@@ -38,7 +44,20 @@ class ParticipantRow:
 
     @property
     def search_key(self) -> str:
-        return fold(f"{self.name} {self.organisation} {self.function} {self.email}")
+        """What filter-as-you-type looks in: name, delegation and its code and kind, function,
+        role, gender and e-mail, accents and case folded."""
+        words = (
+            self.honorific,
+            self.name,
+            self.organisation,
+            self.organisation_code,
+            label_of(OrgKind, self.organisation_kind) if self.organisation_kind else "",
+            self.function,
+            label_of(ParticipantRole, self.role) if self.role else "",
+            label_of(Gender, self.gender) if self.gender else "",
+            self.email,
+        )
+        return fold(" ".join(words))
 
 
 @dataclass(frozen=True)
@@ -46,6 +65,7 @@ class DayRow:
     id: str
     number: int
     label: str
+    date: date
 
 
 class ParticipantError(Refusal, ValueError):
@@ -59,9 +79,16 @@ class ParticipantService:
     def days(self) -> list[DayRow]:
         with self.desk.read() as s:
             return [
-                DayRow(d.id, d.number, f"Day {d.number} ({d.date:%d %b})")
+                DayRow(d.id, d.number, f"Day {d.number} ({d.date:%d %b})", d.date)
                 for d in s.scalars(select(Day).order_by(Day.number))
             ]
+
+    def today(self) -> DayRow | None:
+        """The seminar day that is today in the seminar's time zone (None on other dates)."""
+        with self.desk.read() as s:
+            seminar = s.scalars(select(Seminar)).first()
+        today = self.desk.clock.now().astimezone(seminar_zone(seminar and seminar.timezone))
+        return next((d for d in self.days() if d.date == today.date()), None)
 
     def organisations(self) -> list[OrganisationRow]:
         with self.desk.read() as s:
@@ -84,6 +111,7 @@ class ParticipantService:
                     p.organisation_id,
                     p.organisation.name if p.organisation else "",
                     p.organisation.kind if p.organisation else "",
+                    p.organisation.code if p.organisation else "",
                     p.function,
                     p.role,
                     p.gender,
@@ -104,6 +132,7 @@ class ParticipantService:
         name = name.strip()
         if not name:
             raise ParticipantError("A participant needs a name.")
+        _check_fields(fields)
         with self.desk.action(f"Add participant {name}", origin=origin) as act:
             person = Participant(
                 name=name, sort_name=fold(name), organisation_id=organisation_id, **fields
@@ -121,6 +150,7 @@ class ParticipantService:
             raise TypeError(f"unknown participant fields: {', '.join(sorted(unknown))}")
         if "name" in values and not str(values["name"]).strip():
             raise ParticipantError("A participant needs a name.")
+        _check_fields(values)
         with self.desk.action("Edit participant", origin=origin) as act:
             person = act.session.get(Participant, participant_id)
             if person is None:
@@ -132,11 +162,26 @@ class ParticipantService:
         return act.changes
 
     def delete(self, participant_ids: list[str], origin: object | None = None) -> OpChanges:
-        """Delete several participants as one undoable step."""
+        """Delete several participants as one undoable step.
+
+        Someone who spoke, chairs, is in the programme, runs a breakout group or wrote notes
+        is refused with what they did: that is the seminar's record and stays.
+        """
         label = "Delete participant" if len(participant_ids) == 1 else "Delete participants"
         with self.desk.action(label, origin=origin) as act:
-            for participant_id in participant_ids:
-                act.session.delete(act.session.get_one(Participant, participant_id))
+            people = [act.session.get(Participant, i) for i in participant_ids]
+            if any(p is None for p in people):
+                raise Gone("A participant you chose was deleted meanwhile (another window, Undo).")
+            did = record_of(act.session, participant_ids)
+            if did:
+                named = {p.id: p.name for p in people if p is not None}
+                lines = [f"{named[i]} {', '.join(what)}" for i, what in did.items()]
+                raise ParticipantError(
+                    "Not deleted: " + "; ".join(lines) + ". That is part of the seminar's "
+                    "record and stays; nobody was deleted."
+                )
+            for person in people:
+                act.session.delete(person)
         return act.changes
 
     def set_present(
@@ -156,3 +201,14 @@ class ParticipantService:
             else:
                 record.present = present
         return act.changes
+
+
+def _check_fields(values: Mapping[str, object]) -> None:
+    """Refuse values the lists cannot show: an unknown role or gender, an e-mail without @."""
+    if "role" in values and str(values["role"]) not in {r.value for r in ParticipantRole}:
+        raise ParticipantError(f"Unknown role {values['role']!r} for a participant.")
+    if "gender" in values and str(values["gender"]) not in {g.value for g in Gender}:
+        raise ParticipantError(f"Unknown gender {values['gender']!r} for a participant.")
+    email = str(values.get("email", "")).strip()
+    if email and ("@" not in email or " " in email):
+        raise ParticipantError(f"The e-mail address {email!r} is not valid (name@example.org).")

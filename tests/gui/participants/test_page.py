@@ -75,8 +75,10 @@ def test_delete_asks_in_plain_text_and_add_goes_through_the_runner(
         return answer[0]
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
+    person = ParticipantService(demo_desk).add("Aaron Absent").id  # did nothing yet
+    qtbot.keyClicks(page.search, "aaron absent")
     page.table.selectRow(0)
-    person = page.proxy.index(0, 0).data(ID_ROLE)
+    assert page.proxy.index(0, 0).data(ID_ROLE) == person
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert asked == [
         ("Delete 1 participant? Edit › Undo (Ctrl+Z) brings them back.", Qt.TextFormat.PlainText)
