@@ -15,6 +15,7 @@ from seminar_desk.services.reporting.reports import (
     find_group,
     find_item,
     missing,
+    missing_days,
     render,
     with_first_day,
     write_output,
@@ -59,6 +60,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--sign-in", action="store_true", help="participants: sign-in sheets instead of the list"
     )
     sub.add_argument(
+        "--internal",
+        action="store_true",
+        help="seminar: the secretariat's copy (every recommendation with its status, "
+        "annex III action items); by default the report for distribution",
+    )
+    sub.add_argument(
+        "--emails",
+        action="store_true",
+        help="participants: print personal e-mail addresses (off: lists are handed out)",
+    )
+    sub.add_argument(
         "--no-shaping",
         action="store_true",
         help="do not shape Khmer/Thai/Lao/Myanmar (text copies out whole, marks sit less well)",
@@ -88,9 +100,17 @@ def run(args: argparse.Namespace) -> int:
         ReportRequest(args.kind, day=args.day, item_id=item_id, group_id=group_id),
         snap.days[0].number if snap.days else None,
     )
+    options = ReportOptions(
+        paper=args.paper,
+        sign_in=args.sign_in,
+        shaping=not args.no_shaping,
+        internal=args.internal,
+        emails=args.emails,
+    )
+    if problem := missing_days(request, options, len(snap.days)):
+        return fail(problem)
     if problem := missing(request, flags=True):
         return fail(problem)
-    options = ReportOptions(paper=args.paper, sign_in=args.sign_in, shaping=not args.no_shaping)
     result = render(snap, request, options)
     write_output(args.output, result.pdf, database=db_path)
     pages = "1 page" if result.pages == 1 else f"{result.pages} pages"

@@ -4,6 +4,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from seminar_desk.domain.refusal import Refusal
 from seminar_desk.reports.common import fmt_date
 from seminar_desk.reports.document import Story, build_pdf
 from seminar_desk.reports.lists import build_agenda, build_participants, build_sign_in
@@ -16,6 +17,7 @@ from seminar_desk.reports.request import (
     ReportOptions,
     ReportRequest,
     missing,
+    missing_days,
     with_first_day,
 )
 from seminar_desk.reports.seminar import build_seminar
@@ -70,8 +72,8 @@ def _day(story: Story, snap: SeminarSnapshot, request: ReportRequest, _: ReportO
     build_day(story, snap, snap.day(request.day or 1))
 
 
-def _seminar(story: Story, snap: SeminarSnapshot, _r: ReportRequest, _o: ReportOptions) -> None:
-    build_seminar(story, snap)
+def _seminar(story: Story, snap: SeminarSnapshot, _: ReportRequest, options: ReportOptions) -> None:
+    build_seminar(story, snap, options)
 
 
 def _agenda(story: Story, snap: SeminarSnapshot, request: ReportRequest, _: ReportOptions) -> None:
@@ -84,7 +86,7 @@ def _participants(
     if options.sign_in:
         build_sign_in(story, snap, request.day)
     else:
-        build_participants(story, snap)
+        build_participants(story, snap, emails=options.emails)
 
 
 # One builder for each kind of the table (tests/reports check the two agree).
@@ -124,8 +126,10 @@ def _build(
 ) -> ReportResult:
     if cancel is not None and cancel():
         raise Cancelled()
-    story = Story(options)
+    story = Story(options, language=snap.details.language)
     request = with_first_day(request, snap.days[0].number if snap.days else None)
+    if problem := missing_days(request, options, len(snap.days)):
+        raise Refusal(problem)
     if problem := missing(request):
         raise KeyError(problem)
     if request.day is not None:

@@ -8,6 +8,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from seminar_desk.domain.delegations import STATE_KINDS
 from seminar_desk.domain.kinds import PAUSE_KINDS, ActionStatus, OrgKind, RecommendationStatus
+from seminar_desk.reports.chrome import ENGLISH, Chrome
 from seminar_desk.reports.document import Story
 from seminar_desk.reports.fonts import markup
 from seminar_desk.reports.snapshot import (
@@ -19,47 +20,21 @@ from seminar_desk.reports.snapshot import (
 )
 from seminar_desk.reports.styles import RULE
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 PRESENT = "•"
 
 
-def fmt_date(d: date | None, *, weekday: bool = False) -> str:
-    if d is None:
-        return ""
-    text = f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-    return f"{WEEKDAYS[d.weekday()]}, {text}" if weekday else text
+def fmt_date(d: date | None, *, weekday: bool = False, tr: Chrome = ENGLISH) -> str:
+    return tr.date(d, weekday=weekday)
 
 
-def fmt_date_short(d: date | None) -> str:
+def fmt_date_short(d: date | None, tr: Chrome = ENGLISH) -> str:
     """'31 Jan 2027': fits a narrow table column."""
-    return "" if d is None else f"{d.day} {MONTHS[d.month - 1][:3]} {d.year}"
+    return tr.date_short(d)
 
 
-def fmt_dates(start: date | None, end: date | None) -> str:
+def fmt_dates(start: date | None, end: date | None, tr: Chrome = ENGLISH) -> str:
     """'19-20 December 2026', '30 November - 2 December 2026' (en dashes), or one date."""
-    if start is None:
-        return fmt_date(end)
-    if end is None or end == start:
-        return fmt_date(start)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}\u2013{end.day} {MONTHS[end.month - 1]} {end.year}"
-    if start.year == end.year:
-        return f"{start.day} {MONTHS[start.month - 1]} \u2013 {fmt_date(end)}"
-    return f"{fmt_date(start)} \u2013 {fmt_date(end)}"
+    return tr.dates(start, end)
 
 
 def fmt_time(t: time | datetime | None) -> str:
@@ -127,27 +102,29 @@ def variance(item: ItemSnap) -> str:
     return "on time" if delta == 0 else f"{delta:+d} min"
 
 
-def day_label(day: DaySnap) -> str:
-    return f"Day {day.number}, {fmt_date(day.date, weekday=True)}"
+def day_label(day: DaySnap, tr: Chrome = ENGLISH) -> str:
+    return tr("Day {n}, {date}", n=day.number, date=tr.date(day.date, weekday=True))
 
 
-def day_heading(day: DaySnap) -> str:
+def day_heading(day: DaySnap, tr: Chrome = ENGLISH) -> str:
     """'Day 1, Saturday, 19 December 2026: Threats...', without a title's own 'Day 1:'."""
     title = day.title.strip()
     prefix = re.match(rf"day\s*{day.number}\s*[:.\u2013\u2014-]\s*", title, re.IGNORECASE)
     if prefix:
         title = title[prefix.end() :]
-    return f"{day_label(day)}: {title}" if title else day_label(day)
+    return f"{day_label(day, tr)}: {title}" if title else day_label(day, tr)
 
 
-def status_label(status: str, kind: type[RecommendationStatus] | type[ActionStatus]) -> str:
+def status_label(
+    status: str, kind: type[RecommendationStatus] | type[ActionStatus], tr: Chrome = ENGLISH
+) -> str:
     try:
-        return kind(status).label
+        return tr(kind(status).label)
     except ValueError:
         return status
 
 
-ORG_SECTIONS = (
+ORG_SECTIONS = (  # titles are translated where printed (story.tr)
     ("States", STATE_KINDS),
     ("Regional organizations", (OrgKind.REGIONAL_ORGANISATION,)),
     ("United Nations entities", (OrgKind.UN_ENTITY,)),
@@ -170,9 +147,9 @@ def header_block(story: Story, snap: SeminarSnapshot, title: str, subtitle: str 
     """The top of a one-off report: the seminar, where and when, then the report's title."""
     d = snap.details
     s = story.s
-    story.para(d.title or "Seminar", s.subtitle)
+    story.para(d.title or story.tr("Seminar"), s.subtitle)
     place = ", ".join(x for x in (d.venue, d.city, d.country) if x.strip())
-    when = fmt_dates(d.start_date, d.end_date)
+    when = story.tr.dates(d.start_date, d.end_date)
     story.para(" \u2022 ".join(x for x in (place, when) if x), s.small_center)
     story.add(rule())
     story.heading(0, title, style=s.title)
@@ -183,11 +160,12 @@ def header_block(story: Story, snap: SeminarSnapshot, title: str, subtitle: str 
 
 def recommendations(story: Story, recs: tuple[RecommendationSnap, ...], *, source: bool) -> None:
     """A numbered list: text as typed, then addressee, status and (optionally) source."""
+    tr = story.tr
     for n, r in enumerate(recs, start=1):
         extra = [
-            f"Addressed to: {r.addressee}" if r.addressee.strip() else "",
-            status_label(r.status, RecommendationStatus),
-            f"Source: {r.source}" if source and r.source.strip() else "",
+            tr("Addressed to: {who}", who=r.addressee) if r.addressee.strip() else "",
+            status_label(r.status, RecommendationStatus, tr),
+            tr("Source: {source}", source=r.source) if source and r.source.strip() else "",
         ]
         meta = " \u2022 ".join(x for x in extra if x)
         xml = markup(r.text)
@@ -200,13 +178,14 @@ def recommendations(story: Story, recs: tuple[RecommendationSnap, ...], *, sourc
 
 def actions_table(story: Story, actions: tuple[ActionSnap, ...], *, source: bool) -> None:
     width = story.width
-    header = ["#", "Action", "Owner", "Due", "Status"]
+    tr = story.tr
+    header = ["#", tr("Action"), tr("Owner"), tr("Due"), tr("Status")]
     widths = [8 * mm, width - 8 * mm - 38 * mm - 22 * mm - 20 * mm, 38 * mm, 22 * mm, 20 * mm]
     rows = []
     for n, a in enumerate(actions, start=1):
         text = f"{a.text}\n\u2014 {a.source}" if source and a.source.strip() else a.text
         rows.append(
-            [str(n), text, a.owner, fmt_date_short(a.due), status_label(a.status, ActionStatus)]
+            [str(n), text, a.owner, tr.date_short(a.due), status_label(a.status, ActionStatus, tr)]
         )
     story.table(rows, widths, header=header, plain_cols=(0, 3))
 

@@ -7,6 +7,7 @@ every heading themselves), so their lines take their final size at once; the pag
 
 import gc
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -24,9 +25,11 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.paragraph import ParagraphStyle
 
+from seminar_desk.reports.chrome import Chrome
 from seminar_desk.reports.flowables import (
     Bookmark,
     Heading,
+    PageGroup,
     Para,
     TocLine,
     fragment_templates,
@@ -45,6 +48,15 @@ from seminar_desk.reports.page_layout import (
 from seminar_desk.reports.request import CancelFn, ProgressFn, ReportOptions
 from seminar_desk.reports.styles import make_styles, table_style
 
+LIST_MARK = re.compile(r"^\s*(?:[-*\u2022\u2013]|\([a-z]{1,2}\))\s+")
+TYPED_NUMBER = re.compile(r"^\s*\d{1,3}\.\s+")
+
+
+def letters(n: int) -> str:
+    """0 -> 'a', 25 -> 'z', 26 -> 'aa' (UN subparagraphs run on as (aa), (bb)...)."""
+    return chr(ord("a") + n % 26) * (n // 26 + 1)
+
+
 # Build plain-text paragraphs from cloned fragments (False: always parse, for comparison).
 FAST_TEXT = True
 CELL_PAD = 4  # left and right padding of table cells (styles.table_style)
@@ -53,8 +65,11 @@ CELL_PAD = 4  # left and right padding of table cells (styles.table_style)
 class Story:
     """Collects flowables, headings (for bookmarks and contents) and escapes all user text."""
 
-    def __init__(self, options: ReportOptions | None = None) -> None:
+    def __init__(self, options: ReportOptions | None = None, language: str = "en") -> None:
         options = options or ReportOptions()
+        self.options = options
+        self.tr = Chrome(language)
+        self.para_no = 0  # numbered paragraphs run on through the chapters (UN style)
         self.s = make_styles()
         paper = PAPER.get(options.paper.lower(), A4)
         self.width = paper[0] - 2 * MARGIN_X
@@ -125,6 +140,50 @@ class Story:
             self.flow.append(self.m(markup(item), style, raw=item))
             self.flow[-1].bulletText = "•"  # type: ignore[attr-defined]
 
+    def numbered(self, text: str, *, xml: bool = False) -> Paragraph:
+        """The next numbered body paragraph ("12."), of user text or of program markup."""
+        self.para_no += 1
+        para = self.m(text, self.s.para) if xml else self.p(text, self.s.para)
+        para.bulletText = f"{self.para_no}."  # type: ignore[attr-defined]
+        self.flow.append(para)
+        return para
+
+    def subparas(self, items: Sequence[str], *, xml: bool = False) -> None:
+        """Subparagraphs (a), (b)... of the paragraph before them."""
+        for n, text in enumerate(items):
+            para = self.m(text, self.s.subpara) if xml else self.p(text, self.s.subpara)
+            para.bulletText = f"({letters(n)})"  # type: ignore[attr-defined]
+            self.flow.append(para)
+
+    def numbered_text(self, text: str, lead_in: str = "") -> None:
+        """Typed prose as numbered paragraphs: one per blank-line-separated block; lines
+        that start with "-", "*" or "•" become subparagraphs (a), (b) of the paragraph
+        before them (`lead_in`, program text, when the list comes first); a number the
+        person typed ("3. The...") gives way to the report's own."""
+        numbered_any = False
+        for block in text.replace("\r\n", "\n").split("\n\n"):
+            lead: list[str] = []
+            points: list[str] = []
+            for line in block.split("\n"):
+                if not line.strip():
+                    continue
+                point = LIST_MARK.match(line)
+                if point:
+                    points.append(line[point.end() :].strip())
+                elif points:
+                    points[-1] += "\n" + line.strip()
+                else:
+                    lead.append(line)
+            if lead:
+                self.numbered(TYPED_NUMBER.sub("", "\n".join(lead), count=1))
+            elif points and not numbered_any:
+                if lead_in:
+                    self.numbered(lead_in)
+                else:
+                    self.numbered(points.pop(0))
+            numbered_any = numbered_any or bool(lead or points)
+            self.subparas(points)
+
     def muted(self, text: str) -> None:
         self.flow.append(self.p(text, self.s.muted))
 
@@ -137,9 +196,19 @@ class Story:
     # -- structure --------------------------------------------------------------------------
 
     def heading(
-        self, level: int, text: str, *, toc: bool = True, style: ParagraphStyle | None = None
+        self,
+        level: int,
+        text: str,
+        *,
+        toc: bool = True,
+        style: ParagraphStyle | None = None,
+        running: bool = False,
     ) -> None:
-        """A heading that becomes a bookmark; levels never jump (the PDF outline forbids it)."""
+        """A heading that becomes a bookmark; levels never jump (the PDF outline forbids it).
+
+        A `running` heading (a day, a section of a list) heads the pages that continue it:
+        "Day 2, Sunday, 20 December 2026 (continued)".
+        """
         level = max(0, min(level, self._level + 1))
         self._level = level
         self._keys += 1
@@ -148,12 +217,19 @@ class Story:
         style = style or (self.s.h1, self.s.h2, self.s.h3)[min(level, 2)]
         heading = self.p(text, style, cls=Heading)
         heading.outline = (level, title, key)
+        heading.running = running
         follows_heading = bool(self.flow) and isinstance(self.flow[-1], Heading)
-        if style.fontSize >= self.s.h2.fontSize and not follows_heading:
-            self.flow.append(CondPageBreak(90))  # no heading alone at the foot of a page
+        if not follows_heading:
+            # No heading (with its "Chair:" line) alone at the foot of a page: it goes over
+            # unless a few lines of what it heads fit under it.
+            self.flow.append(CondPageBreak(90 if style.fontSize >= self.s.h2.fontSize else 72))
         self.flow.append(heading)
         if toc and level < max(self._toc_levels, 1) and self._toc_at is not None:
             self.toc_entries.append((level, text, key))
+
+    def page_group(self, key: str, label: str) -> None:
+        """From here on, pages are numbered within `label` ("Day 1 — Page 2 of 3")."""
+        self.flow.append(PageGroup(key, label))
 
     def bookmark(self, level: int, title: str) -> None:
         level = max(0, min(level, self._level + 1))
@@ -239,6 +315,7 @@ class Story:
         table.setStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), FAMILY),  # never reportlab's Helvetica
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),

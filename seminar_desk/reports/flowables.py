@@ -56,6 +56,7 @@ class Heading(Para):
     """A heading that becomes a bookmark (and a contents line when `toc` is set)."""
 
     outline: tuple[int, str, str] | None = None  # (level, plain title, key)
+    running = False  # heads the pages that continue it (page_layout)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         parts = super().split(availWidth, availHeight)
@@ -109,6 +110,20 @@ class TocLine(Flowable):
         canv.doForm(f"toc-{self.key}")
         canv.restoreState()
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+class PageGroup(Flowable):
+    """A zero-size mark: the pages from here on are numbered on their own (page_layout)."""
+
+    def __init__(self, key: str, label: str) -> None:
+        super().__init__()
+        self.page_group = (key, label)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
 
 
 class Bookmark(Flowable):

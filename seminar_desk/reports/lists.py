@@ -28,12 +28,12 @@ def _item_cell(story: Story, item: ItemSnap) -> object:
     if item.description.strip():
         xml += "<br/>" + markup(item.description.strip())
     lines = []
+    tr = story.tr
     if item.chair:
-        lines.append(f"Chair: {item.chair.display}")
+        lines.append(tr("Chair: {name}", name=item.chair.display))
     if item.speakers:
-        lines.append(
-            ("Speaker: " if len(item.speakers) == 1 else "Speakers: ") + "; ".join(item.speakers)
-        )
+        key = "Speaker: {names}" if len(item.speakers) == 1 else "Speakers: {names}"
+        lines.append(tr(key, names="; ".join(item.speakers)))
     for g in item.groups:
         lines.append(f"{g.name}" + (f" \u2014 {g.room}" if g.room else ""))
     if lines:
@@ -47,8 +47,8 @@ def _item_cell(story: Story, item: ItemSnap) -> object:
 
 
 def agenda_day(story: Story, day: DaySnap, level: int) -> None:
-    title = day_heading(day)
-    story.heading(level, title)
+    title = day_heading(day, story.tr)
+    story.heading(level, title, running=True)
     w = story.width
     rows: list[list[object]] = []
     extra: list[tuple[object, ...]] = []
@@ -58,12 +58,12 @@ def agenda_day(story: Story, day: DaySnap, level: int) -> None:
             extra.append(("BACKGROUND", (0, n + 1), (-1, n + 1), ZEBRA))
             extra.append(("TEXTCOLOR", (0, n + 1), (-1, n + 1), MUTED))
     if not rows:
-        story.muted("No items on this day.")
         return
+    tr = story.tr
     story.table(
         rows,
         [24 * mm, w - 24 * mm - 36 * mm, 36 * mm],
-        header=["Time", "Item", "Room"],
+        header=[tr("Time"), tr("Item"), tr("Room")],
         plain_cols=(0,),
         extra=extra,
         zebra=False,
@@ -71,7 +71,7 @@ def agenda_day(story: Story, day: DaySnap, level: int) -> None:
 
 
 def build_agenda(story: Story, snap: SeminarSnapshot, day: int | None) -> None:
-    header_block(story, snap, "Programme")
+    header_block(story, snap, story.tr("Programme"))
     days = [d for d in snap.days if day is None or d.number == day]
     for d in days:
         agenda_day(story, d, 1)
@@ -101,36 +101,44 @@ MIN_FUNCTION_W = 60 * mm
 
 
 def build_participants(
-    story: Story, snap: SeminarSnapshot, *, level: int = 0, header: bool = True
+    story: Story,
+    snap: SeminarSnapshot,
+    *,
+    level: int = 0,
+    header: bool = True,
+    emails: bool = False,
 ) -> None:
     """Grouped by delegation, with attendance: a column per day with a dot where the person
     was present while the days fit the page (about a week), else one "Days present" column
-    ("all", "1–5, 8"), so a seminar of any length prints readably."""
+    ("all", "1–5, 8"), so a seminar of any length prints readably. Personal e-mail
+    addresses only when asked for (`emails`): the list is usually handed out."""
+    tr = story.tr
     if header:
-        header_block(story, snap, "List of participants")
+        header_block(story, snap, tr("List of participants"))
     days = [d.number for d in snap.days]
     w = story.width
     day_w = 9 * mm
     name_w = 52 * mm
+    function_head = "Function and e-mail" if emails else "Function"
     per_day = len(days) <= int((w - name_w - MIN_FUNCTION_W) // day_w)
     if per_day:
         widths = [name_w, w - name_w - day_w * len(days), *([day_w] * len(days))]
-        head = ["Name", "Function and e-mail", *[f"D{n}" for n in days]]
+        head = [tr("Name"), tr(function_head), *[tr("D{n}", n=n) for n in days]]
     else:
         present_w = 34 * mm
         widths = [name_w, w - name_w - present_w, present_w]
-        head = ["Name", "Function and e-mail", "Days present"]
+        head = [tr("Name"), tr(function_head), tr("Days present")]
     for section, delegations in by_delegation(snap.participants, snap):
-        story.heading(level + 1, section)
+        story.heading(level + 1, tr(section), running=True)
         for name, people in delegations:
             story.heading(level + 2, name, toc=False)
             rows = []
             for p in people:
-                func = p.function + (f"\n{p.email}" if p.email else "")
+                func = p.function + (f"\n{p.email}" if emails and p.email else "")
                 if per_day:
                     marks = [PRESENT if n in p.days_present else "" for n in days]
                 else:
-                    marks = [days_present_text(p.days_present, days)]
+                    marks = [tr(days_present_text(p.days_present, days))]
                 rows.append([p.display, func, *marks])
             story.table(
                 rows,
@@ -143,8 +151,11 @@ def build_participants(
     story.spacer(6)
     if per_day:
         story.muted(
-            f"{total} participants. D1, D2\u2026 are the days of the seminar; "
-            "\u2022 marks presence."
+            tr(
+                "{total} participants. D1, D2\u2026 are the days of the seminar; "
+                "\u2022 marks presence.",
+                total=total,
+            )
         )
     else:
         story.muted(
@@ -182,7 +193,8 @@ def build_sign_in(story: Story, snap: SeminarSnapshot, day: int | None) -> None:
     for i, d in enumerate(days):
         if i:
             story.page_break()
-        header_block(story, snap, "Sign-in sheet", day_label(d))
+        story.page_group(f"day{d.number}", day_label(d, story.tr))
+        header_block(story, snap, story.tr("Sign-in sheet"), day_label(d, story.tr))
         rows = []
         people = [
             p for _, group in by_delegation(snap.participants, snap) for _, ps in group for p in ps
@@ -192,7 +204,12 @@ def build_sign_in(story: Story, snap: SeminarSnapshot, day: int | None) -> None:
         story.table(
             rows,
             [10 * mm, w * 0.34, w * 0.3, w * 0.36 - 10 * mm],
-            header=["No.", "Name", "Delegation or organization", "Signature"],
+            header=[
+                story.tr("No."),
+                story.tr("Name"),
+                story.tr("Delegation or organization"),
+                story.tr("Signature"),
+            ],
             zebra=False,
             plain_cols=(0, 3),
             extra=[("TOPPADDING", (0, 1), (-1, -1), 7), ("BOTTOMPADDING", (0, 1), (-1, -1), 9)],

@@ -15,9 +15,11 @@ from typing import BinaryIO
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from seminar_desk.reports.chrome import Chrome
 from seminar_desk.reports.flowables import Para
 from seminar_desk.reports.fonts import FAMILY, markup, plain
 from seminar_desk.reports.request import CancelFn, Cancelled, ProgressFn, ReportOptions
@@ -81,7 +83,15 @@ class ReportDoc(BaseDocTemplate):
         self.toc_keys = list(toc_keys)
         self._progress = progress
         self._cancel = cancel
-        self._footer_cache: Paragraph | None = None
+        self.tr = Chrome(meta.language)
+        self._footer_cache: dict[float, Paragraph] = {}
+        # "(continued)" heads: the running heading in force and what this page began with.
+        self._running: tuple[int, str] | None = None
+        self._page_context: str | None = None
+        self._first_on_page: Flowable | None = None
+        # Pages numbered per group (a sign-in sheet per day): key -> (label, first page).
+        self._groups: dict[str, tuple[str, int]] = {}
+        self._group: str | None = None
         frame = Frame(
             self.leftMargin,
             self.bottomMargin,
@@ -93,7 +103,9 @@ class ReportDoc(BaseDocTemplate):
             topPadding=0,
             bottomPadding=0,
         )
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._footer)])
+        self.addPageTemplates(
+            [PageTemplate(id="page", frames=[frame], onPageEnd=self._page_end)]
+        )
         self._total_flowables = 1
         self._last_level = -1
 
@@ -112,11 +124,24 @@ class ReportDoc(BaseDocTemplate):
 
     # -- bookmarks ----------------------------------------------------------------------------
 
+    def handle_pageBegin(self) -> None:  # noqa: N802 (reportlab API)
+        self._first_on_page = None
+        self._page_context = self._running[1] if self._running else None
+        super().handle_pageBegin()
+
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab API)
+        if self._first_on_page is None and getattr(flowable, "height", 0) > 0:
+            self._first_on_page = flowable
+        group = getattr(flowable, "page_group", None)
+        if group is not None:
+            self._groups[group[0]] = (group[1], self.canv.getPageNumber())
+            self._group = group[0]
         outline = getattr(flowable, "outline", None)
         if outline is None:
             return
         level, title, key = outline
+        if self._running is None or level <= self._running[0]:
+            self._running = (level, title) if getattr(flowable, "running", False) else None
         level = min(level, self._last_level + 1)
         self._last_level = level
         canv = self.canv
@@ -129,26 +154,71 @@ class ReportDoc(BaseDocTemplate):
 
     # -- footer -------------------------------------------------------------------------------
 
-    def _footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+    def _page_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._footer(canv)
+        first = self._first_on_page
+        opened_anew = first is not None and getattr(first, "running", False)
+        if self._page_context and not opened_anew:
+            self._continued(canv, self._page_context)
+
+    def _continued(self, canv: Canvas, title: str) -> None:
+        """'Day 2, Sunday, 20 December 2026 (continued)' above a page that goes on with it."""
+        text = self.tr("{title} (continued)", title=title)
+        para = Para(markup(text), self.styles.footer)
+        _, h = para.wrap(self.pagesize[0] - 2 * MARGIN_X, 30)
+        para.drawOn(canv, MARGIN_X, self.pagesize[1] - MARGIN_TOP + 4 * mm)
+
+    def _footer(self, canv: Canvas) -> None:
         canv.saveState()
         width = self.pagesize[0]
         y = MARGIN_BOTTOM - 9 * mm
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(MARGIN_X, y + 11, width - MARGIN_X, y + 11)
-        if self._footer_cache is None and self.meta.footer:
-            self._footer_cache = Para(markup(self.meta.footer), self.styles.footer)
-        if self._footer_cache is not None:
-            _, h = self._footer_cache.wrap(width - 2 * MARGIN_X - 80, 40)
-            self._footer_cache.drawOn(canv, MARGIN_X, y + 9 - h)
+        page = canv.getPageNumber()
+        form = "total-pages"
+        if self._group is not None:
+            label, start = self._groups[self._group]
+            label = f"{label} \u2014 " + self.tr("Page {n} of ", n=page - start + 1)
+            form = f"total-{self._group}"
+        else:
+            label = self.tr("Page {n} of ", n=page)
+        right = width - MARGIN_X - 14
+        room = right - stringWidth(label, FAMILY, 7.5) - 24 - MARGIN_X
+        para = self._footer_title(room)
+        if para is not None:
+            _, h = para.wrap(room, 40)
+            para.drawOn(canv, MARGIN_X, y + 9 - h)
         canv.setFont(FAMILY, 7.5)
         canv.setFillColor(MUTED)
-        label = f"Page {canv.getPageNumber()} of "
-        right = width - MARGIN_X - 14
         canv.drawRightString(right, y, label)
         canv.translate(right, y)
-        canv.doForm("total-pages")
+        canv.doForm(form)
         canv.restoreState()
+
+    def _footer_title(self, room: float) -> Paragraph | None:
+        """The seminar's (short) title in at most two lines; a longer one ends in '…'."""
+        if not self.meta.footer:
+            return None
+        cached = self._footer_cache.get(room)
+        if cached is not None:
+            return cached
+        text = " ".join(self.meta.footer.split())
+        para = Para(markup(text), self.styles.footer)
+        para.wrap(room, 40)
+        if len(para.blPara.lines) > 2:
+            low, high = 0, len(text)
+            while low < high:  # the longest beginning that fits in two lines
+                mid = (low + high + 1) // 2
+                trial = Para(markup(text[:mid].rstrip() + "\u2026"), self.styles.footer)
+                trial.wrap(room, 40)
+                if len(trial.blPara.lines) <= 2:
+                    low = mid
+                else:
+                    high = mid - 1
+            para = Para(markup(text[:low].rstrip() + "\u2026"), self.styles.footer)
+        self._footer_cache[room] = para
+        return para
 
     def _endBuild(self) -> None:  # noqa: N802 (reportlab API)
         """Lay out the last page, then fill the forms with the totals, then save."""
@@ -158,6 +228,10 @@ class ReportDoc(BaseDocTemplate):
         total = canv.getPageNumber() - 1
         self.stats.pages = total
         self._form("total-pages", str(total), 7.5, right=False)
+        starts = sorted((first, key) for key, (_, first) in self._groups.items())
+        for n, (first, key) in enumerate(starts):
+            last = starts[n + 1][0] - 1 if n + 1 < len(starts) else total
+            self._form(f"total-{key}", str(last - first + 1), 7.5, right=False)
         for key in self.toc_keys:
             page = self.stats.heading_pages.get(key)
             self._form(f"toc-{key}", str(page) if page else "", 9.5, right=True)

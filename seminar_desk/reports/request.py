@@ -5,6 +5,7 @@ Kept free of reportlab so the Reports page can import it without loading the PDF
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,13 @@ class ReportOptions:
     # reportlab 5.1 then loses some of those characters in copied/extracted text.
     shaping: bool = True
     sign_in: bool = False
+    # The seminar report for the secretariat itself: every recommendation with its status
+    # and the action items (annex III). The distributed one lists adopted recommendations.
+    internal: bool = False
+    # Personal e-mail addresses in lists of participants (off in anything distributed).
+    emails: bool = False
+    # The masthead's date of issue (default: the day the report is made).
+    issue_date: date | None = None
 
 
 def missing(request: ReportRequest, *, flags: bool = False) -> str:
@@ -96,6 +104,19 @@ def missing(request: ReportRequest, *, flags: bool = False) -> str:
         return ""
     what = " or ".join(f"--{n}" if flags else _NOUNS[n] for n in kind.needs_one_of)
     return f"{kind.title} needs {what}."
+
+
+def missing_days(request: ReportRequest, options: ReportOptions, day_count: int) -> str:
+    """Why a report about days cannot be printed from a seminar without any ('' if it can)."""
+    if day_count:
+        return ""
+    kind = REPORT_KINDS[request.kind]
+    add = "this seminar has no days yet: add them on the Agenda page."
+    if kind.needs_one_of == ("day",):
+        return f"{kind.title} is about one day, and {add}"
+    if options.sign_in and "sign_in" in kind.options:
+        return f"Sign-in sheets are printed one per day, and {add}"
+    return ""
 
 
 def with_first_day(request: ReportRequest, first_day: int | None) -> ReportRequest:

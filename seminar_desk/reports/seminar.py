@@ -1,32 +1,47 @@
 """The seminar report in the usual UN shape, with contents and annexes.
 
-Title block; I. Introduction and objectives; II. Attendance; III. Opening; IV. Session
-summaries; V. Tour de table; VI. Breakout outcomes; VII. Conclusions and recommendations;
-VIII. Closing; Annex I programme, Annex II participants by delegation, Annex III actions.
+Masthead and title block; chapters with Roman numbers, subsections lettered A., B. (a chapter
+with one subsection folds it into the chapter), body paragraphs numbered 1, 2, 3... through
+the chapters with subparagraphs (a), (b). Chapters: Introduction; Objectives; Organization of
+the seminar (opening, attendance, programme of work); Summary of the sessions; Tour de table;
+Breakout group outcomes; Conclusions and recommendations; Closing. Annex I programme, annex II
+participants; annex III action items only in the internal variant. Empty parts are left out:
+a distributed report says nothing about what was not recorded.
 """
 
 from collections import Counter
+from collections.abc import Callable
 
 from reportlab.lib.units import mm
+from reportlab.platypus import Table
 
-from seminar_desk.domain.kinds import ItemKind, NoteSection
+from seminar_desk.domain.delegations import is_state
+from seminar_desk.domain.kinds import ItemKind, NoteSection, RecommendationStatus
 from seminar_desk.domain.text import fold
 from seminar_desk.reports.common import (
-    ORG_SECTIONS,
     actions_table,
-    fmt_date,
-    fmt_dates,
     is_pause,
     org_section,
-    recommendations,
     rule,
+    status_label,
 )
-from seminar_desk.reports.document import Story
+from seminar_desk.reports.document import LIST_MARK, Story
+from seminar_desk.reports.fonts import FAMILY, markup
 from seminar_desk.reports.lists import agenda_day, build_participants
-from seminar_desk.reports.sessions import SECTION_TITLES, notes_section, person
-from seminar_desk.reports.snapshot import ItemSnap, SeminarSnapshot
+from seminar_desk.reports.request import ReportOptions
+from seminar_desk.reports.sessions import person
+from seminar_desk.reports.snapshot import (
+    GroupSnap,
+    ItemSnap,
+    NoteSnap,
+    RecommendationSnap,
+    SeminarSnapshot,
+)
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+Part = tuple[str, Callable[[], None]]
 
 
 def _closing(item: ItemSnap, snap: SeminarSnapshot) -> bool:
@@ -58,186 +73,350 @@ def classify(snap: SeminarSnapshot) -> dict[str, list[ItemSnap]]:
     return parts
 
 
-def _item_notes(story: Story, item: ItemSnap, level: int) -> None:
+class Chapters:
+    """Roman-numbered chapters of lettered subsections; a lone subsection folds into its
+    chapter, a chapter with nothing in it is left out."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.count = 0
+
+    def add(self, title: str, parts: list[Part], *, keep_title: bool = False) -> None:
+        if not parts:
+            return
+        if len(parts) == 1:  # "V. Tour de table: national experiences", no lone "A."
+            folded = title if keep_title else parts[0][0] or title
+            self.story.heading(0, f"{ROMAN[self.count]}. {folded}")
+            self.count += 1
+            parts[0][1]()
+            return
+        self.story.heading(0, f"{ROMAN[self.count]}. {title}")
+        self.count += 1
+        for n, (sub, fill) in enumerate(parts):
+            self.story.heading(1, f"{LETTERS[n % 26]}. {sub}")
+            fill()
+
+
+def _has_content(item: ItemSnap) -> bool:
+    return bool(
+        item.chair
+        or item.speakers
+        or _notes(item.notes)
+        or (item.kind == ItemKind.TOUR_DE_TABLE and item.speeches)
+        or any(_notes(g.notes) or g.facilitator or g.rapporteur for g in item.groups)
+    )
+
+
+def _notes(notes: tuple[NoteSnap, ...]) -> tuple[NoteSnap, ...]:
+    """The summaries and key points (the seminar report's part of the rapporteurs' notes:
+    the discussion record goes in the session reports, as in UN practice)."""
+    wanted = (NoteSection.SUMMARY, NoteSection.KEY_POINTS)
+    return tuple(n for n in notes if n.section in wanted and n.body.strip())
+
+
+def key_points(story: Story, notes: tuple[NoteSnap, ...]) -> None:
+    """Key points as one numbered lead-in with subparagraphs (a), (b): one per typed line."""
+    lines: list[str] = []
+    for note in notes:
+        for line in note.body.replace("\r\n", "\n").split("\n"):
+            if line.strip():
+                mark = LIST_MARK.match(line)
+                lines.append(line[mark.end() :].strip() if mark else line.strip())
+    if lines:
+        story.numbered(story.tr("The following key points were made:"))
+        story.subparas(lines)
+
+
+def summaries_and_points(story: Story, notes: tuple[NoteSnap, ...]) -> None:
+    for note in notes:
+        if note.section == NoteSection.SUMMARY and note.body.strip():
+            story.numbered_text(note.body)
+    key_points(story, tuple(n for n in notes if n.section == NoteSection.KEY_POINTS))
+
+
+def item_text(story: Story, item: ItemSnap) -> None:
+    """What the seminar report says of one item: who chaired and spoke, in prose, then the
+    summaries and key points, the delegations that spoke (tour de table) and the groups."""
+    tr = story.tr
     facts = []
     if item.chair:
-        facts.append(f"Chair: {person(item.chair)}")
+        facts.append(tr("The session was chaired by {name}.", name=person(item.chair)))
     if item.speakers:
-        facts.append(
-            ("Speaker: " if len(item.speakers) == 1 else "Speakers: ") + "; ".join(item.speakers)
-        )
-    for fact in facts:
-        story.para(fact, story.s.small)
-    # The discussion notes are the rapporteurs' raw record: they go in the session reports;
-    # the seminar report carries the summaries and key points, as UN reports do.
-    wanted = (NoteSection.SUMMARY, NoteSection.KEY_POINTS)
-    shown = False
-    for section in wanted:
-        notes = item.notes_of(section)
-        if notes:
-            shown = True
-            if section == NoteSection.SUMMARY:
-                for note in notes:
-                    story.text_block(note.body)
-            else:
-                notes_section(story, notes, SECTION_TITLES[section], level, authors=False)
-    if not shown:
-        story.muted("No summary was recorded for this item.")
+        facts.append(tr("Presentations were made by {names}.", names=tr.join(list(item.speakers))))
+    if facts:
+        story.numbered(" ".join(facts))
+    summaries_and_points(story, _notes(item.notes))
+    if item.kind == ItemKind.TOUR_DE_TABLE and item.speeches:
+        spoke = sorted({s.delegation for s in item.speeches if s.delegation}, key=fold)
+        if spoke:
+            story.numbered(tr("Delegations that took the floor: {names}.", names="; ".join(spoke)))
+    for group in item.groups:
+        group_text(story, group)
 
 
-def title_page(story: Story, snap: SeminarSnapshot) -> None:
+def group_text(story: Story, group: GroupSnap) -> None:
+    notes = _notes(group.notes)
+    if not (notes or group.facilitator or group.rapporteur):
+        return
+    tr = story.tr
+    story.heading(2, group.name or "(unnamed group)", toc=False)
+    facts = []
+    if group.facilitator:
+        facts.append(tr("The group was facilitated by {name}.", name=person(group.facilitator)))
+    if group.rapporteur:
+        facts.append(tr("The group's rapporteur was {name}.", name=person(group.rapporteur)))
+    if facts:
+        story.numbered(" ".join(facts))
+    summaries_and_points(story, notes)
+
+
+# -- title page ---------------------------------------------------------------------------
+
+
+def masthead(story: Story, snap: SeminarSnapshot, options: ReportOptions) -> None:
+    """Organizers at the left, the document symbol at the right; under it distribution, date
+    of issue and the original language, as on a UN document's first page."""
+    d = snap.details
+    tr = story.tr
+    s = story.s
+    issued = options.issue_date or snap.taken_at.date()
+    distribution = "Limited" if d.distribution.strip().lower() == "limited" else "General"
+    right = [
+        tr("Distr.: {what}", what=tr(distribution)),
+        tr.date(issued),
+        "",
+        tr("Original: {language}", language=tr.language_name()),
+    ]
+    if options.internal:
+        right += ["", tr("Internal working copy: not for distribution")]
+    organisers = [x.strip() for x in d.organisers.splitlines() if x.strip()]
+    left = story.p("\n".join(organisers[:2]), s.masthead_left)
+    symbol = story.p(d.document_symbol.strip(), s.masthead_symbol)
+    issue = story.p("\n".join(right), s.masthead_right)
+    w = story.width
+    table = Table(
+        [[left, symbol], ["", issue]],
+        colWidths=[w * 0.6, w * 0.4],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), FAMILY),  # never reportlab's Helvetica
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("LINEBELOW", (0, 0), (-1, 0), 1.2, s.h1.textColor),
+            ("TOPPADDING", (0, 1), (-1, 1), 6),
+        ]
+    )
+    story.add(table)
+
+
+def title_page(story: Story, snap: SeminarSnapshot, options: ReportOptions) -> None:
     d = snap.details
     s = story.s
-    story.bookmark(0, "Title page")
-    story.spacer(40)
-    story.para("Report of the", s.subtitle)
-    story.para(d.title or "Seminar", s.title)
+    tr = story.tr
+    story.bookmark(0, tr("Title page"))
+    masthead(story, snap, options)
+    story.spacer(24)
+    story.para(tr("Report of the"), s.subtitle)
+    story.para(d.title or tr("Seminar"), s.title)
     place = ", ".join(x for x in (d.city, d.country) if x.strip())
     story.para(
-        " \u2022 ".join(x for x in (place, fmt_dates(d.start_date, d.end_date)) if x), s.subtitle
+        " \u2022 ".join(x for x in (place, tr.dates(d.start_date, d.end_date)) if x), s.subtitle
     )
     story.spacer(10)
     story.add(rule())
     w = story.width
     story.pairs(
         [
-            ("Meeting", d.title),
-            ("Venue", ", ".join(x for x in (d.venue, d.city, d.country) if x.strip())),
-            ("Dates", fmt_dates(d.start_date, d.end_date)),
-            ("Organized by", d.organisers),
-            ("With the support of", d.donors),
+            (tr("Venue"), ", ".join(x for x in (d.venue, d.city, d.country) if x.strip())),
+            (tr("Dates"), tr.dates(d.start_date, d.end_date)),
+            (tr("Organized by"), d.organisers),
+            (tr("With the support of"), d.donors),
         ],
         [40 * mm, w - 40 * mm],
     )
     story.add(rule())
     story.spacer(8)
-    story.para("Contents", s.h1)
+    story.para(tr("Contents"), s.h1)
     story.contents_here(levels=2)
     story.page_break()
 
 
+# -- attendance ---------------------------------------------------------------------------
+
+
 def attendance(story: Story, snap: SeminarSnapshot) -> None:
+    """'48 participants (21 women, 27 men) attended the seminar, from 23 delegations and
+    organizations.' then the States represented and the organizations, in prose."""
+    tr = story.tr
     people = snap.participants
+    if any(p.days_present for p in people):  # attendance was taken: count who came
+        people = tuple(p for p in people if p.days_present)
+    if not people:
+        return
     kinds = {o.name: o.kind for o in snap.organisations}
-    orgs = {p.org_name for p in people if p.org_name}
-    per_section = Counter(org_section(kinds.get(p.org_name, "other")) for p in people)
-    org_sections = Counter(org_section(kinds.get(name, "other")) for name in orgs)
-    story.para(
-        f"{len(people)} participants from {len(orgs)} delegations and organizations were "
-        "registered for the seminar. The list of participants is contained in annex II."
-    )
-    rows = [
-        [title, str(org_sections.get(i, 0)), str(per_section.get(i, 0))]
-        for i, (title, _) in enumerate(ORG_SECTIONS)
-        if per_section.get(i)
-    ]
-    for d in snap.days:
-        count = sum(1 for p in people if d.number in p.days_present)
-        rows.append([f"Present on day {d.number} ({fmt_date(d.date)})", "", str(count)])
-    w = story.width
-    story.table(
-        rows,
-        [w - 60 * mm, 30 * mm, 30 * mm],
-        header=["", "Delegations", "Participants"],
-        extra=[("ALIGN", (1, 0), (-1, -1), "RIGHT")],
-        plain_cols=(1, 2),
-    )
-
-
-def build_seminar(story: Story, snap: SeminarSnapshot) -> None:
-    d = snap.details
-    title_page(story, snap)
-    parts = classify(snap)
-    n = 0
-
-    def chapter(title: str) -> None:
-        nonlocal n
-        story.heading(0, f"{ROMAN[n]}. {title}")
-        n += 1
-
-    chapter("Introduction and objectives")
-    if d.introduction.strip():
-        story.text_block(d.introduction)
-    if d.objectives.strip():
-        story.heading(1, "Objectives")
-        story.text_block(d.objectives)
-    if not d.introduction.strip() and not d.objectives.strip():
-        story.muted("No introduction or objectives were recorded.")
-    chapter("Attendance")
-    attendance(story, snap)
-    for key, title in (
-        ("opening", "Opening of the seminar"),
-        ("sessions", "Summary of the sessions"),
-        ("tour", "Tour de table"),
-        ("breakout", "Breakout group outcomes"),
-    ):
-        items = parts[key]
-        if key in ("tour", "breakout") and not items:
-            continue
-        chapter(title)
-        if not items:
-            story.muted("Nothing was recorded.")
-        for item in items:
-            story.heading(1, item.title or "(untitled item)")
-            _item_notes(story, item, 2)
-            if key == "tour" and item.speeches:
-                spoke = sorted({s.delegation for s in item.speeches if s.delegation})
-                story.para("Delegations that took the floor: " + "; ".join(spoke), story.s.small)
-            for g in item.groups:
-                story.heading(2, g.name or "(unnamed group)", toc=False)
-                if g.facilitator or g.rapporteur:
-                    story.para(
-                        "; ".join(
-                            x
-                            for x in (
-                                f"Facilitator: {person(g.facilitator)}" if g.facilitator else "",
-                                f"Rapporteur: {person(g.rapporteur)}" if g.rapporteur else "",
-                            )
-                            if x
-                        ),
-                        story.s.small,
-                    )
-                for section in (NoteSection.SUMMARY, NoteSection.KEY_POINTS):
-                    notes_section(
-                        story,
-                        tuple(x for x in g.notes if x.section == section),
-                        SECTION_TITLES[section],
-                        3,
-                        authors=False,
-                    )
-    chapter("Conclusions and recommendations")
-    recs = tuple(r for i in snap.items() for r in i.recommendations) + tuple(
-        r for i in snap.items() for g in i.groups for r in g.recommendations
-    )
-    if recs:
-        story.para(
-            "The participants put forward the following recommendations; their status is "
-            "noted after each."
+    genders = Counter(p.gender for p in people)
+    split = []
+    if genders.get("female") or genders.get("male"):
+        split = [
+            tr.plural(genders.get("female", 0), "{n} woman|{n} women"),
+            tr.plural(genders.get("male", 0), "{n} man|{n} men"),
+        ]
+        other = len(people) - genders.get("female", 0) - genders.get("male", 0)
+        if other:
+            split.append(tr.plural(other, "{n} not recorded|{n} not recorded"))
+    count = tr.plural(len(people), "{n} participant|{n} participants")
+    if split:
+        count += f" ({', '.join(split)})"
+    orgs = sorted({p.org_name for p in people if p.org_name}, key=fold)
+    story.numbered(
+        tr(
+            "{count} attended the seminar, from {orgs}.",
+            count=count,
+            orgs=tr.plural(
+                len(orgs),
+                "{n} delegation or organization|{n} delegations and organizations",
+            ),
         )
-        recommendations(story, recs, source=False)
-    else:
-        story.muted("No recommendations were recorded.")
-    chapter("Closing of the seminar")
-    if parts["closing"]:
-        for item in parts["closing"]:
-            story.heading(1, item.title or "(untitled item)")
-            _item_notes(story, item, 2)
-    else:
-        story.muted("Nothing was recorded.")
+        + " "
+        + tr("The list of participants is contained in annex II.")
+    )
+    states = [n for n in orgs if is_state(kinds.get(n, "other"))]
+    others = sorted(
+        (n for n in orgs if not is_state(kinds.get(n, "other"))),
+        key=lambda n: (org_section(kinds.get(n, "other")), fold(n)),
+    )
+    if states:
+        key = (
+            "The following State was represented: {names}."
+            if len(states) == 1
+            else "The following States were represented: {names}."
+        )
+        story.numbered(tr(key, names=tr.join(states)))
+    if others:
+        story.numbered(
+            tr("The following organizations were also represented: {names}.", names=tr.join(others))
+        )
 
-    story.page_break()
-    story.heading(0, "Annex I. Programme")
-    for day in snap.days:
-        agenda_day(story, day, 1)
-    story.page_break()
-    story.heading(0, "Annex II. List of participants")
-    build_participants(story, snap, level=0, header=False)
-    story.page_break()
-    story.heading(0, "Annex III. List of action items")
+
+# -- conclusions --------------------------------------------------------------------------
+
+
+def _recommendation_xml(story: Story, r: RecommendationSnap, internal: bool) -> str:
+    tr = story.tr
+    xml = markup(r.text.strip())
+    notes = []
+    if r.addressee.strip():
+        notes.append(tr("addressed to {who}", who=r.addressee.strip()))
+    if internal:
+        notes.append(status_label(r.status, RecommendationStatus, tr))
+        if r.source.strip():
+            notes.append(r.source.strip())
+    if notes:
+        xml += f' <font color="#555555">({markup("; ".join(notes))})</font>'
+    return xml
+
+
+def conclusion_parts(story: Story, snap: SeminarSnapshot, options: ReportOptions) -> list[Part]:
+    tr = story.tr
+    d = snap.details
+    recs = [r for i in snap.items() for r in i.recommendations] + [
+        r for i in snap.items() for g in i.groups for r in g.recommendations
+    ]
+    if not options.internal:
+        recs = [r for r in recs if r.status == RecommendationStatus.AGREED]
+    parts: list[Part] = []
+    if d.conclusions.strip():
+        parts.append((tr("Conclusions"), lambda: story.numbered_text(d.conclusions)))
+    if recs:
+
+        def fill() -> None:
+            lead = (
+                "The participants put forward the following recommendations:"
+                if options.internal
+                else "The participants adopted the following recommendations:"
+            )
+            story.numbered(tr(lead))
+            story.subparas(
+                [_recommendation_xml(story, r, options.internal) for r in recs], xml=True
+            )
+
+        parts.append((tr("Recommendations"), fill))
+    return parts
+
+
+# -- the report ---------------------------------------------------------------------------
+
+
+def build_seminar(
+    story: Story, snap: SeminarSnapshot, options: ReportOptions | None = None
+) -> None:
+    options = options or ReportOptions()
+    d = snap.details
+    tr = story.tr
+    title_page(story, snap, options)
+    parts = classify(snap)
+    chapters = Chapters(story)
+
+    def items(key: str) -> list[Part]:
+        return [
+            (item.title or "(untitled item)", lambda item=item: item_text(story, item))
+            for item in parts[key]
+            if _has_content(item)
+        ]
+
+    if d.introduction.strip():
+        chapters.add(tr("Introduction"), [("", lambda: story.numbered_text(d.introduction))])
+    if d.objectives.strip():
+        chapters.add(
+            tr("Objectives of the seminar"), [("", lambda: story.numbered_text(d.objectives))]
+        )
+    organization: list[Part] = []
+    opening = [item for item in parts["opening"] if _has_content(item)]
+    if opening:
+        organization.append(
+            (tr("Opening of the seminar"), lambda: [item_text(story, i) for i in opening])
+        )
+    if snap.participants:
+        organization.append((tr("Attendance"), lambda: attendance(story, snap)))
+    if snap.days:
+        organization.append(
+            (
+                tr("Programme of work"),
+                lambda: story.numbered(tr("The programme of work is contained in annex I.")),
+            )
+        )
+    chapters.add(tr("Organization of the seminar"), organization)
+    chapters.add(tr("Summary of the sessions"), items("sessions"))
+    chapters.add(tr("Tour de table"), items("tour"))
+    chapters.add(tr("Breakout group outcomes"), items("breakout"))
+    chapters.add(
+        tr("Conclusions and recommendations"),
+        conclusion_parts(story, snap, options),
+        keep_title=True,
+    )
+    chapters.add(tr("Closing of the seminar"), items("closing"))
+
+    annex = 0
+
+    def annex_heading(title: str) -> None:
+        nonlocal annex
+        annex += 1
+        story.page_break()
+        story.heading(0, tr("Annex {n}. {title}", n=ROMAN[annex - 1], title=tr(title)))
+
+    if snap.days:
+        annex_heading("Programme")
+        for day in snap.days:
+            agenda_day(story, day, 1)
+    if snap.participants:
+        annex_heading("List of participants")
+        build_participants(story, snap, level=0, header=False)
     actions = tuple(a for i in snap.items() for a in i.actions) + tuple(
         a for i in snap.items() for g in i.groups for a in g.actions
     )
-    if actions:
+    if options.internal and actions:
+        annex_heading("List of action items")
         actions_table(story, actions, source=True)
-    else:
-        story.muted("No action items were recorded.")

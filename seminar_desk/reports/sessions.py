@@ -85,11 +85,11 @@ def item_facts(story: Story, snap: SeminarSnapshot, item: ItemSnap) -> None:
     if actual and minutes is not None:
         actual += f" ({minutes} min; start {variance(item)})"
     rows: list[tuple[str, object]] = [
-        ("Day", day_label(day)),
+        ("Day", day_label(day, story.tr)),
         ("Item", f"{item.number} \u2022 {item.kind_label}"),
         ("Room", item.room),
         ("Planned", planned),
-        ("Actual", actual or "Not recorded"),
+        ("Actual", actual),
         ("Chair", person(item.chair)),
         ("Speakers", "; ".join(item.speakers)),
     ]
@@ -98,10 +98,10 @@ def item_facts(story: Story, snap: SeminarSnapshot, item: ItemSnap) -> None:
 
 
 def speaker_log(story: Story, item: ItemSnap, level: int) -> None:
-    story.heading(level, "Speaker log", toc=False)
     if not item.speeches:
-        story.muted("No speeches were recorded for this item.")
         return
+    tr = story.tr
+    story.heading(level, tr("Speaker log"), toc=False)
     w = story.width
     widths = [7 * mm, 12 * mm, 0.0, 0.0, 28 * mm, 23 * mm, 18 * mm]
     rest = w - sum(widths)
@@ -121,11 +121,20 @@ def speaker_log(story: Story, item: ItemSnap, level: int) -> None:
                 fmt_duration(sp.duration_s),
             ]
         )
-    rows.append(["", "", "Total", f"{len(item.speeches)} speeches", "", "", fmt_duration(total)])
+    speeches = tr.plural(len(item.speeches), "{n} speech|{n} speeches")
+    rows.append(["", "", tr("Total"), speeches, "", "", fmt_duration(total)])
     story.table(
         rows,
         widths,
-        header=["#", "Time", "Speaker", "Delegation", "Capacity", "Type", "Duration"],
+        header=[
+            "#",
+            tr("Time"),
+            tr("Speaker"),
+            tr("Delegation"),
+            tr("Capacity"),
+            tr("Type"),
+            tr("Duration"),
+        ],
         extra=[
             ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
             ("FONTNAME", (0, -1), (-1, -1), BOLD),
@@ -170,8 +179,8 @@ def group_body(story: Story, group: GroupSnap, level: int) -> None:
     if group.guiding_questions.strip():
         story.heading(level, "Guiding questions", toc=False)
         story.text_block(group.guiding_questions)
-    story.heading(level, f"Members ({len(group.members)})", toc=False)
     if group.members:
+        story.heading(level, f"Members ({len(group.members)})", toc=False)
         w = story.width
         story.table(
             [[str(n), m.display, m.org_name] for n, m in enumerate(group.members, start=1)],
@@ -179,8 +188,6 @@ def group_body(story: Story, group: GroupSnap, level: int) -> None:
             header=["#", "Name", "Delegation or organization"],
             plain_cols=(0,),
         )
-    else:
-        story.muted("No members recorded.")
     all_notes(story, group.notes, level)
     if group.recommendations:
         story.heading(level, "Recommendations", toc=False)
@@ -199,8 +206,6 @@ def build_breakout(
     if group is not None:
         story.para(f"{item.number} {item.title}", story.s.small)
     item_facts(story, snap, item)
-    if not groups:
-        story.muted("This item has no breakout groups.")
     for g in groups:
         if group is None:
             story.heading(1, g.name or "(unnamed group)")
@@ -264,49 +269,40 @@ def attendance_of_day(story: Story, snap: SeminarSnapshot, day: DaySnap) -> None
 
 
 def build_day(story: Story, snap: SeminarSnapshot, day: DaySnap) -> None:
-    header_block(
-        story,
-        snap,
-        "End-of-day report",
-        day_heading(day),
-    )
-    story.heading(1, "Programme: planned and actual times")
+    tr = story.tr
+    header_block(story, snap, tr("End-of-day report"), day_heading(day, tr))
+    story.heading(1, tr("Programme: planned and actual times"), running=True)
     programme_table(story, day)
-    story.heading(1, "Proceedings")
+    story.heading(1, tr("Proceedings"), running=True)
     for item in day.items:
         if is_pause(item):
             continue
         story.heading(2, f"{item.number} {item.title}")
-        facts = [f"Planned {planned_span(item)}"]
+        facts = [tr("Planned {span}", span=planned_span(item))]
         if actual_span(item):
-            facts.append(f"actual {actual_span(item)}")
+            facts.append(tr("actual {span}", span=actual_span(item)))
         if item.chair:
-            facts.append(f"chair: {item.chair.display}")
+            facts.append(tr("chair: {name}", name=item.chair.display))
         if item.speeches:
-            facts.append(f"{len(item.speeches)} speeches")
+            facts.append(tr.plural(len(item.speeches), "{n} speech|{n} speeches"))
         story.para(", ".join(facts), story.s.small)
         for section in (NoteSection.SUMMARY, NoteSection.KEY_POINTS):
             notes_section(story, item.notes_of(section), SECTION_TITLES[section], 3, authors=False)
         for g in item.groups:
             summaries = tuple(n for n in g.notes if n.section == NoteSection.SUMMARY)
             notes_section(story, summaries, f"{g.name}: summary", 3, authors=False)
-        if not item.notes and not any(g.notes for g in item.groups):
-            story.muted("No notes recorded.")
     recs = tuple(r for item in day.items for r in item.recommendations) + tuple(
         r for item in day.items for g in item.groups for r in g.recommendations
     )
-    story.heading(1, "Recommendations of the day")
     if recs:
+        story.heading(1, tr("Recommendations of the day"), running=True)
         recommendations(story, recs, source=True)
-    else:
-        story.muted("No recommendations were recorded on this day.")
     actions = tuple(a for item in day.items for a in item.actions) + tuple(
         a for item in day.items for g in item.groups for a in g.actions
     )
-    story.heading(1, "Action items of the day")
     if actions:
+        story.heading(1, tr("Action items of the day"), running=True)
         actions_table(story, actions, source=True)
-    else:
-        story.muted("No action items were recorded on this day.")
-    story.heading(1, "Attendance")
-    attendance_of_day(story, snap, day)
+    if snap.participants:
+        story.heading(1, tr("Attendance"), running=True)
+        attendance_of_day(story, snap, day)

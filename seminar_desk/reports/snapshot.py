@@ -25,6 +25,9 @@ class SeminarInfo:
     objectives: str = ""
     introduction: str = ""
     language: str = "en"
+    conclusions: str = ""
+    document_symbol: str = ""
+    distribution: str = "general"
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class PersonSnap:
     email: str
     sort_key: str
     days_present: frozenset[int] = frozenset()
+    gender: str = ""
 
     @property
     def display(self) -> str:

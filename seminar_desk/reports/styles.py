@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
@@ -26,6 +26,11 @@ class Styles:
     h3: ParagraphStyle
     body: ParagraphStyle
     numbered: ParagraphStyle
+    para: ParagraphStyle
+    masthead_left: ParagraphStyle
+    masthead_symbol: ParagraphStyle
+    masthead_right: ParagraphStyle
+    subpara: ParagraphStyle
     bullet: ParagraphStyle
     small: ParagraphStyle
     small_center: ParagraphStyle
@@ -61,6 +66,12 @@ def make_styles() -> Styles:
         alignment=TA_LEFT,
         splitLongWords=1,
         wordWrap=None,
+        # Numbers and bullets in the embedded font (reportlab's default is Helvetica, which
+        # is never embedded: print preflight and PDF/A refuse it).
+        bulletFontName=FAMILY,
+        # No single line of a paragraph left alone at the foot or head of a page.
+        allowWidows=0,
+        allowOrphans=0,
     )
     h1 = ParagraphStyle(
         "h1",
@@ -124,6 +135,32 @@ def make_styles() -> Styles:
         h3=h3,
         body=base,
         numbered=ParagraphStyle("numbered", parent=base, leftIndent=18, firstLineIndent=0),
+        # UN body paragraph: its number at the margin, the first line after a tab, the
+        # following lines back at the margin; subparagraphs (a), (b) one step in.
+        para=ParagraphStyle("para", parent=base, firstLineIndent=28, bulletIndent=0),
+        subpara=ParagraphStyle(
+            "subpara",
+            parent=base,
+            leftIndent=28,
+            firstLineIndent=28,
+            bulletIndent=28,
+            spaceAfter=4,
+        ),
+        masthead_left=ParagraphStyle(
+            "masthead_left", parent=base, fontName=BOLD, fontSize=11, leading=14, spaceAfter=4
+        ),
+        masthead_symbol=ParagraphStyle(
+            "masthead_symbol",
+            parent=base,
+            fontName=BOLD,
+            fontSize=14,
+            leading=18,
+            alignment=TA_RIGHT,
+            spaceAfter=4,
+        ),
+        masthead_right=ParagraphStyle(
+            "masthead_right", parent=base, fontSize=9.5, leading=12, spaceAfter=0
+        ),
         bullet=ParagraphStyle("bullet", parent=base, leftIndent=16, bulletIndent=4, spaceAfter=3),
         small=ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, spaceAfter=2),
         small_center=ParagraphStyle(

@@ -95,6 +95,13 @@ class Seminar(Tracked, Base):
     objectives: Mapped[str] = mapped_column(Text, default="")
     introduction: Mapped[str] = mapped_column(Text, default="")
     language: Mapped[str] = mapped_column(String(16), default="en")
+    # The seminar report's own parts: the chair's summary / conclusions (prose) and the
+    # masthead (an optional document symbol, distribution "general" or "limited").
+    conclusions: Mapped[str] = mapped_column(Text, default="", server_default="")
+    document_symbol: Mapped[str] = mapped_column(Text, default="", server_default="")
+    distribution: Mapped[str] = mapped_column(
+        String(16), default="general", server_default="general"
+    )
     # Default speaking time in seconds for new lists of speakers; 0 means a stopwatch.
     default_speaking_limit_s: Mapped[int] = mapped_column(Integer, default=180)
 

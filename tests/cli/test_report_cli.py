@@ -63,3 +63,41 @@ def test_titles_with_terminal_escapes_are_printed_harmless(demo_path, tmp_path, 
     assert main(["report", "session", "--item", "1.8", "--db", str(demo_path), "-o", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "\x1b" not in printed and "\x07" not in printed and "\\x1b]0;pwned\\x07" in printed
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["day"], "End-of-day report is about one day, and this seminar has no days yet"),
+        (["participants", "--sign-in"], "Sign-in sheets are printed one per day"),
+    ],
+)
+def test_day_reports_of_a_seminar_without_days(tmp_path, capsys, args, message) -> None:
+    from seminar_desk.services.files import open_desk
+    from seminar_desk.services.seminar.service import SeminarService
+
+    db = tmp_path / "empty.sqlite"
+    desk = open_desk(db)
+    SeminarService(desk).update(title="No days yet")
+    desk.close()
+    out = tmp_path / "r.pdf"
+    assert main(["report", *args, "--db", str(db), "-o", str(out)]) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_internal_and_emails_switches(demo_path, tmp_path) -> None:
+    out = tmp_path / "r.pdf"
+    assert main(["report", "seminar", "--db", str(demo_path), "-o", str(out)]) == 0
+    distributed = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(out.read_bytes())).pages
+    )
+    assert main(["report", "seminar", "--internal", "--db", str(demo_path), "-o", str(out)]) == 0
+    internal = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(out.read_bytes())).pages
+    )
+    assert "Annex III" not in distributed and "Annex III. List of action items" in internal
+    assert "@" not in distributed.split("Annex II")[-1]
+    assert main(["report", "participants", "--emails", "--db", str(demo_path), "-o", str(out)]) == 0
+    listed = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert "@" in listed

@@ -41,6 +41,7 @@ from seminar_desk.services.reporting.reports import (
     ReportOptions,
     ReportRequest,
     missing,
+    missing_days,
     with_first_day,
 )
 
@@ -286,7 +287,8 @@ class ReportsPage(Page):
 
     def problem(self) -> str:
         """Why the current choice cannot be printed, or '' (the kinds' table says)."""
-        return missing(self.request())
+        days = missing_days(self.request(), self.options(), len(self._choices.days))
+        return days or missing(self.request())
 
     # -- preview ------------------------------------------------------------------------------
 

@@ -186,6 +186,7 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
             email=p.email,
             sort_key=p.sort_name or fold(p.name),
             days_present=frozenset(present.get(p.id, ())),
+            gender=p.gender or "",
         )
 
     items_rows = list(s.scalars(select(AgendaItem)))

@@ -22,6 +22,7 @@ from seminar_desk.reports.request import (
     ReportOptions,
     ReportRequest,
     missing,
+    missing_days,
     with_first_day,
 )
 from seminar_desk.reports.snapshot import GroupSnap, ItemSnap, SeminarSnapshot
@@ -47,6 +48,7 @@ __all__ = [
     "find_group",
     "find_item",
     "missing",
+    "missing_days",
     "render",
     "with_first_day",
     "write_output",

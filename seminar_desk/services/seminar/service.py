@@ -31,6 +31,9 @@ class SeminarDetails:
     introduction: str = ""
     language: str = "en"
     default_speaking_limit_s: int = 180
+    conclusions: str = ""
+    document_symbol: str = ""
+    distribution: str = "general"
 
 
 FIELDS = tuple(f.name for f in fields(SeminarDetails))
