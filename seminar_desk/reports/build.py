@@ -1,5 +1,6 @@
 """Pick the builder for a request, set the metadata, lay out the PDF."""
 
+import dataclasses
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.reports.common import fmt_date
 from seminar_desk.reports.document import Story, build_pdf
+from seminar_desk.reports.fallback import MissingText, collect_missing
 from seminar_desk.reports.lists import build_agenda, build_participants, build_sign_in
 from seminar_desk.reports.page_layout import BuildStats, ReportMeta
 from seminar_desk.reports.request import (
@@ -33,6 +35,8 @@ class ReportResult:
     pages: int
     title: str
     stats: BuildStats
+    # characters no shipped font has (drawn as boxes): the export says which, and where
+    missing: tuple[MissingText, ...] = ()
 
 
 def describe(snap: SeminarSnapshot, request: ReportRequest, options: ReportOptions) -> str:
@@ -113,8 +117,9 @@ def build_report(
     Builds are serialised: reportlab keeps module-level parser and font state, so a page
     count preview and an export must not lay out at the same time on two threads.
     """
-    with _BUILD_LOCK:
-        return _build(snap, request, options or ReportOptions(), progress, cancel)
+    with _BUILD_LOCK, collect_missing() as found:
+        result = _build(snap, request, options or ReportOptions(), progress, cancel)
+    return dataclasses.replace(result, missing=tuple(found))
 
 
 def _build(

@@ -35,7 +35,7 @@ from seminar_desk.reports.flowables import (
     fragment_templates,
     toc_text,
 )
-from seminar_desk.reports.fonts import FAMILY, markup, needs_script_font, needs_shaping, plain
+from seminar_desk.reports.fonts import FAMILY, markup, needs_script_font, plain
 from seminar_desk.reports.page_layout import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -115,10 +115,7 @@ class Story:
 
     def m(self, xml: str, style: ParagraphStyle | None = None, *, raw: str = "") -> Paragraph:
         """A Paragraph of markup the program wrote (user parts already passed through markup)."""
-        style = style or self.s.body
-        if self.shaping and needs_shaping(raw or xml):
-            style = self.s.shaped(style)
-        return Para(xml, style)
+        return Para(xml, style or self.s.body)  # Para picks the fonts and shapes (fallback)
 
     def add(self, *flowables: Flowable) -> None:
         self.flow.extend(flowables)

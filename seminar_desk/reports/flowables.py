@@ -6,10 +6,14 @@ from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
-from reportlab.platypus.paragraph import ParagraphStyle
+from reportlab.platypus.paragraph import ParagraphStyle, _processed_frags
 
+from seminar_desk.reports.fallback import apply_fonts, with_shaping
 from seminar_desk.reports.fonts import FAMILY
+from seminar_desk.reports.shaping import install as install_shaping
 from seminar_desk.reports.styles import MUTED
+
+install_shaping()  # harfbuzz shaping that keeps the text layer (idempotent)
 
 TOC_NUMBER_W = 28.0
 TOC_MAX_CHARS = 240
@@ -25,6 +29,14 @@ class Para(Paragraph):
     """
 
     _cached_width: float = -1.0
+
+    def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:  # noqa: N803
+        """Parse as reportlab does, then give each run of text the font of its script."""
+        super()._setup(text, style, bulletText, frags, cleaner)
+        if self.frags and not _processed_frags(self.frags):
+            self.frags, shaped = apply_fonts(self.frags)
+            if shaped:
+                self.style = with_shaping(self.style)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if availWidth == self._cached_width:
@@ -72,7 +84,7 @@ class TocLine(Flowable):
         super().__init__()
         self.key = key
         self.style = style
-        self.para = Paragraph(text, ParagraphStyle("tocline", parent=style, rightIndent=34))
+        self.para = Para(text, ParagraphStyle("tocline", parent=style, rightIndent=34))
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         self.width = availWidth

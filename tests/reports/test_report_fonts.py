@@ -4,11 +4,13 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from seminar_desk.reports.flowables import Para
 from seminar_desk.reports.fonts import (
+    BOLD,
     FAMILY,
+    MISSING,
     fonts_dir,
     markup,
-    needs_shaping,
     plain,
     register_fonts,
     script_font,
@@ -46,21 +48,45 @@ def test_paragraph_text_round_trips(typed: str) -> None:
     assert "".join(f.text for f in para.frags) == typed
 
 
-def test_script_words_get_their_font() -> None:
-    xml = markup("Khmer (ការជួញដូរ) and Thai การค้า")
-    assert '<font name="NotoSansKhmer">(ការជួញដូរ)</font>' in xml
-    assert '<font name="NotoSansThai">การค้า</font>' in xml
-    assert xml.startswith("Khmer ")
+def test_each_script_run_gets_its_font() -> None:
+    """Runs by script; punctuation the script's font has stays in the script's run."""
+    style = ParagraphStyle("t", fontName=FAMILY)
+    para = Para(markup("Khmer (ការជួញដូរ) and Thai “การค้า” العربية 中文 한국어"), style)
+    runs = [(f.fontName, f.text) for f in para.frags]
+    assert ("NotoSansKhmer", "(ការជួញដូរ) ") in runs
+    assert ("NotoSansThai", "การค้า") in runs  # Noto Sans Thai has no quotes: they stay Noto Sans
+    assert ("NotoSansArabic", "العربية ") in runs
+    assert ("DroidSansFallbackFull", "中文 ") in runs
+    assert ("NanumSquare", "한국어") in runs
+    assert runs[0] == (FAMILY, "Khmer ")
+    assert para.style.shaping
     assert script_font("a") is None
     assert script_font("ກ") == "NotoSansLao"
     assert script_font("မ") == "NotoSansMyanmar"
+    assert script_font("\U00012000") == MISSING
 
 
-def test_shaping_only_for_words_one_font_covers() -> None:
-    assert needs_shaping("ការជួញដូរ (ការ)")
-    assert not needs_shaping("plain latin Nguyễn")
-    # Noto Sans Thai has no parentheses: shaping would garble the word, so it stays unshaped
-    assert not needs_shaping("(การค้า)")
+def test_bold_stays_bold_in_every_script() -> None:
+    style = ParagraphStyle("h", fontName=BOLD)
+    para = Para(markup("Heading ការជួញដូរ การค้า العربية עברית हिन्दी"), style)
+    faces = {f.fontName for f in para.frags}
+    assert faces == {
+        BOLD,
+        "NotoSansKhmer-Bold",
+        "NotoSansThai-Bold",
+        "NotoSansArabic-Bold",
+        "NotoSansHebrew-Bold",
+        "NotoSansDevanagari-Bold",
+    }
+    inline = Para("plain <b>" + markup("ការ") + "</b>", ParagraphStyle("b", fontName=FAMILY))
+    assert [f.fontName for f in inline.frags] == [FAMILY, "NotoSansKhmer-Bold"]
+
+
+def test_latin_only_text_is_left_alone() -> None:
+    style = ParagraphStyle("t", fontName=FAMILY)
+    para = Para(markup("plain latin Nguyễn"), style)
+    assert [f.fontName for f in para.frags] == [FAMILY]
+    assert not getattr(para.style, "shaping", 0)
 
 
 def test_plain_titles_for_outline() -> None:
@@ -71,7 +97,21 @@ def test_fonts_and_licence_are_shipped() -> None:
     folder = fonts_dir()
     for name in ("NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic", "NotoSans-BoldItalic"):
         assert (folder / f"{name}.ttf").exists()
-    for script in ("Thai", "Khmer", "Lao", "Myanmar"):
+    for script in ("Thai", "Khmer", "Lao", "Myanmar", "Arabic", "Hebrew", "Devanagari"):
         assert (folder / f"NotoSans{script}-Regular.ttf").exists()
+        assert (folder / f"NotoSans{script}-Bold.ttf").exists()
+    assert (folder / "NanumSquare-Regular.ttf").exists()
+    assert (folder / "DroidSansFallbackFull.ttf").exists()
     licence = (folder / "OFL.txt").read_text()
-    assert "SIL Open Font License" in licence and "Khmer" in licence
+    assert "SIL Open Font License" in licence and "Khmer" in licence and "Arabic" in licence
+    assert "NanumSquare" in licence
+    apache = (folder / "LICENSE-DroidSansFallback-Apache-2.0.txt").read_text()
+    assert "Apache License" in apache and "Droid" in apache
+
+
+def test_shipped_fonts_are_truetype_outlines() -> None:
+    """reportlab embeds only TrueType (glyf) outlines, not CFF."""
+    for path in fonts_dir().glob("*.ttf"):
+        data = path.read_bytes()
+        assert data[:4] in (b"\x00\x01\x00\x00", b"true"), path.name
+        assert b"glyf" in data[:1024] and b"CFF " not in data[:1024], path.name

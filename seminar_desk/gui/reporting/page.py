@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -61,8 +61,11 @@ class Job:
 
 def run_job(
     job: Job, progress: object, cancel: threading.Event, now: object
-) -> tuple[int, str, Path | None]:
-    """On the worker thread: read the snapshot, lay out, write. Returns (pages, title, path)."""
+) -> tuple[int, str, Path | None, tuple[str, ...]]:
+    """On the worker thread: read the snapshot, lay out, write.
+
+    Returns (pages, title, path, characters no font has, described).
+    """
     from seminar_desk.services.files import write_output
     from seminar_desk.services.reporting.report_data import snapshot_of_file
     from seminar_desk.services.reporting.reports import render
@@ -81,7 +84,7 @@ def run_job(
         raise Cancelled()
     if job.output is not None:
         write_output(job.output, result.pdf, database=job.path)
-    return result.pages, result.title, job.output
+    return result.pages, result.title, job.output, tuple(m.describe() for m in result.missing)
 
 
 class ReportsPage(Page):
@@ -132,6 +135,7 @@ class ReportsPage(Page):
 
         self.pages_label = QLabel(objectName="pages")
         self.status = QLabel(objectName="status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # titles are user text
         self.status.setWordWrap(True)
         self.progress = QProgressBar(objectName="progress")
         self.progress.setRange(0, 1000)
@@ -313,7 +317,7 @@ class ReportsPage(Page):
     async def _run_preview(self, job: Job, cancel: threading.Event) -> object:
         now = self.ctx.desk.clock.now()
         try:
-            pages, _, _ = await in_thread(run_job, job, None, cancel, now)
+            pages, *_ = await in_thread(run_job, job, None, cancel, now)
         except Cancelled:
             return None
         except Exception as exc:  # noqa: BLE001 (shown to the person, not swallowed)
@@ -395,8 +399,12 @@ class ReportsPage(Page):
             self.status.setText("The export failed; no file was written.")
             self.export_failed.emit("failed")
             return None
-        pages, title, path = result
-        self.status.setText(f"{title}: {pages} page{'s' if pages != 1 else ''}, saved to {path}")
+        pages, title, path, gaps = result
+        done = f"{title}: {pages} page{'s' if pages != 1 else ''}, saved to {path}"
+        if gaps:  # characters no shipped font has are drawn as boxes: say which
+            done += "\nNo font for " + "; ".join(gaps[:5]) + (" …" if len(gaps) > 5 else "")
+            done += " (drawn as boxes)."
+        self.status.setText(done)
         self.pages_label.setText(f"{pages} page{'s' if pages != 1 else ''}")
         if self.open_when_done and path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

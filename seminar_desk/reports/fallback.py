@@ -1,0 +1,177 @@
+"""The font of each run of text, chosen after reportlab has parsed a paragraph.
+
+Choosing fonts on the parsed fragments (not in the markup) means every report part gets it,
+whatever markup the program wrapped around the user's text, and a bold heading keeps its
+weight in Khmer or Arabic (a `<font name=...>` tag would reset it to regular).
+
+Punctuation, digits, spaces and combining marks stay in the run of the script around them
+when that run's font has them (a Khmer word in parentheses stays one Khmer run; at a word's start
+they go with what follows, elsewhere with what precedes); otherwise they
+take the body font, shaped as a run of its own so the script's marks stay in place. A character
+no shipped font has becomes a run of `MISSING` (drawn as a box, its text kept in the PDF) and is
+recorded for the export's report (`collect_missing`).
+"""
+
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.ttfonts import ShapedStr
+
+import seminar_desk.reports.fonts as fonts
+from seminar_desk.reports.fonts import FALLBACKS, FAMILY, MISSING, covers, face_of, style_of
+
+_NEUTRAL = frozenset("ZPSNC")  # separators, punctuation, symbols, digits, controls
+_MARKS = frozenset(("Mn", "Me"))
+
+
+@dataclass(frozen=True)
+class MissingText:
+    """A character no shipped font has, the script it belongs to and the text it was in."""
+
+    char: str
+    script: str
+    text: str
+
+    def describe(self) -> str:
+        return f"U+{ord(self.char):04X} ({self.script}) in “{self.text}”"
+
+
+_missing: ContextVar[list[MissingText] | None] = ContextVar("missing_glyphs", default=None)
+
+
+@contextmanager
+def collect_missing() -> Iterator[list[MissingText]]:
+    """Record the characters no font has while a report is built (one entry per character)."""
+    found: list[MissingText] = []
+    token = _missing.set(found)
+    try:
+        yield found
+    finally:
+        _missing.reset(token)
+
+
+def _note_missing(ch: str, text: str) -> None:
+    found = _missing.get()
+    if found is None or any(m.char == ch for m in found):
+        return
+    short = " ".join(text.split())
+    if len(short) > 60:
+        at = max(0, short.find(ch) - 25)
+        short = ("…" if at else "") + short[at : at + 50] + "…"
+    found.append(MissingText(ch, fonts.script_name(ch), short))
+
+
+def _neutral(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat[0] in _NEUTRAL or cat in _MARKS
+
+
+def _any_font(ch: str) -> str:
+    if covers(FAMILY, ch):
+        return FAMILY
+    for fb in FALLBACKS:
+        if covers(fb.name, ch):
+            return fb.name
+    return MISSING
+
+
+def families(text: str) -> list[str]:
+    """The font family of each character of `text` (see the module's docstring)."""
+    out: list[str | None] = []
+    for ch in text:
+        family = fonts.script_family(ch)
+        if family is not None:
+            out.append(family if covers(family, ch) else _any_font(ch))
+        elif _neutral(ch):
+            out.append(None)
+        else:
+            out.append(FAMILY if covers(FAMILY, ch) else _any_font(ch))
+    result: list[str] = []
+    for i, ch in enumerate(text):
+        family = out[i]
+        if family is None:
+            before = result[-1] if result else None
+            after = next((f for f in out[i + 1 :] if f is not None), None)
+            # at a word's start (an opening parenthesis or quote) it goes with what follows
+            word_start = (i == 0 or text[i - 1].isspace()) and not ch.isspace()
+            order = (after, before) if word_start else (before, after)
+            usable = [f for f in order if f is not None and f != MISSING and covers(f, ch)]
+            if usable:
+                family = usable[0]
+            elif ch in "\n\t\r":
+                family = before or FAMILY
+            else:
+                family = _any_font(ch)
+        result.append(family)
+    return result
+
+
+def runs(text: str, face: str, context: str = "") -> list[tuple[str, str]]:
+    """`text` cut into (face, piece) runs, each in a face of `face`'s weight and slant.
+
+    `context`: the whole paragraph's text, to say where a character no font has was found.
+    """
+    if not fonts.needs_script_font(text):
+        return [(face, text)]
+    bold, italic = style_of(face)
+    out: list[tuple[str, str]] = []
+    for ch, family in zip(text, families(text), strict=True):
+        if family == MISSING:
+            _note_missing(ch, context or text)
+            run_face = MISSING
+        elif family == FAMILY:
+            run_face = face
+        else:
+            run_face = face_of(family, bold, italic)
+        if out and out[-1][0] == run_face:
+            out[-1] = (run_face, out[-1][1] + ch)
+        else:
+            out.append((run_face, ch))
+    return out
+
+
+def apply_fonts(frags: Sequence[Any]) -> tuple[list[Any], bool]:
+    """Parsed fragments split into runs of one font each; True when some need shaping."""
+    out: list[Any] = []
+    shaping = False
+    context = ""
+    for frag in frags:
+        text = getattr(frag, "text", None)
+        if (
+            not isinstance(text, str)
+            or not text
+            or isinstance(text, ShapedStr)
+            or hasattr(frag, "cbDefn")
+        ):
+            out.append(frag)
+            continue
+        if not context and fonts.needs_script_font(text):
+            context = "".join(t for f in frags if isinstance(t := getattr(f, "text", None), str))
+        pieces = runs(text, frag.fontName, context)
+        if len(pieces) == 1 and pieces[0][0] == frag.fontName:
+            out.append(frag)
+            shaping = shaping or fonts.needs_shaping(frag.fontName)
+            continue
+        for face, piece in pieces:
+            out.append(frag.clone(text=piece, fontName=face))
+            shaping = shaping or fonts.needs_shaping(face)
+    return out, shaping
+
+
+_SHAPED: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+
+
+def with_shaping(style: ParagraphStyle) -> ParagraphStyle:
+    """The same style with harfbuzz shaping on (made once per style)."""
+    if getattr(style, "shaping", 0):
+        return style
+    cached = _SHAPED.get(id(style))
+    if cached is None or cached[0] is not style:
+        cached = (style, ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1))
+        _SHAPED[id(style)] = cached
+    return cached[1]
