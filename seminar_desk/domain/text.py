@@ -6,6 +6,14 @@ import unicodedata
 _EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss"})
 
 
+def nfc(text: str) -> str:
+    """`text` composed (Unicode NFC), as the store keeps all text: "Đức" typed as Đ + u +
+    combining marks compares equal to "Đức" typed composed. The same object when it already is."""
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
 def fold(text: str) -> str:
     """Lower-case, strip Latin diacritics ("Nguyễn Văn Đức" -> "nguyen van duc").
 

@@ -29,6 +29,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from seminar_desk.domain.changes import Area
+from seminar_desk.store import nfc  # noqa: F401  (composes every text written: see nfc.py)
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",

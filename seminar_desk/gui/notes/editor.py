@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import NoteSection
-from seminar_desk.domain.text import fold
+from seminar_desk.domain.text import fold, nfc
 from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.notes.rows import RowsPanel
 from seminar_desk.gui.settings import UiSettings
@@ -298,8 +298,9 @@ class NotesEditor(QWidget):
         try:
             for section, edit in self.edits.items():
                 body = page.sections[section].body if page else ""
+                # The file holds the text composed (NFC): decomposed typing is not a change.
                 if self.saver.pending_text(self.target, section) is None and (  # type: ignore[arg-type]
-                    edit.toPlainText() != body
+                    nfc(edit.toPlainText()) != body
                 ):
                     edit.setPlainText(body)
         finally:

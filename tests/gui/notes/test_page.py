@@ -562,3 +562,26 @@ def test_report_back_button_puts_the_rapporteur_ahead_of_a_held_reply(
     snap = speakers.snapshot(report_id)
     assert [r.speech_type for r in snap.waiting] == ["report_back"]  # called in its turn
     assert [r.speech_type for r in snap.held] == ["right_of_reply"]
+
+
+def test_decomposed_typing_is_not_reset_when_another_change_arrives(
+    page: BreakoutsPage, qtbot
+) -> None:
+    """The file keeps text composed (NFC); an editor holding the same words typed decomposed
+    (a paste from a PDF) is not rewritten, cursor to the start, when the notes change elsewhere."""
+    import unicodedata
+
+    group = page.breakouts.groups(breakout_item(page))[0]
+    page.open_group(group.id)
+    page.editor.show_section("discussion")
+    edit = page.editor.edits["discussion"]
+    edit.clear()
+    typed = unicodedata.normalize("NFD", "Ông Đức nói")
+    type_text(edit, typed)
+    qtbot.waitUntil(lambda: page.editor.saved_state == "✓ Saved", timeout=1500)
+    assert stored(page, group.id, "discussion").body == "Ông Đức nói"
+    end = edit.textCursor().position()
+    assert end == len(typed)
+    page.editor.notes.save_note(NoteTarget(group_id=group.id), "summary", "From elsewhere")
+    assert page.editor.edits["summary"].toPlainText() == "From elsewhere"  # it did reload
+    assert edit.toPlainText() == typed and edit.textCursor().position() == end
