@@ -7,7 +7,8 @@ checked with `zone_problem` / `is_known_zone` before they are stored or used for
 """
 
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 DEFAULT_ZONE = "UTC"
 """The zone of a seminar that has none set (and of a name the system does not know)."""
@@ -37,6 +38,26 @@ def zone_problem(name: str) -> str | None:
     if is_known_zone(name):
         return None
     return f"unknown time zone {name!r}; expected e.g. Asia/Bangkok."
+
+
+@cache
+def zone_names() -> tuple[str, ...]:
+    """Every IANA zone this system knows, sorted, for a list to choose from (without the
+    posix/ and right/ copies and the "Factory" placeholder)."""
+    names = {DEFAULT_ZONE, *available_timezones()}
+    return tuple(
+        sorted(n for n in names if not n.startswith(("posix/", "right/")) and n != "Factory")
+    )
+
+
+def zones_matching(text: str) -> list[str]:
+    """Zones whose name holds the typed text, as a person types a city: "phnom", "Phnom Penh",
+    "new york" (case and spaces or underscores do not matter). An exact name comes first."""
+    key = "_".join(text.strip().split()).casefold()
+    if not key:
+        return []
+    exact = [n for n in zone_names() if n.casefold() == key]
+    return exact + [n for n in zone_names() if key in n.casefold() and n not in exact]
 
 
 def in_zone(value: datetime, zone: ZoneInfo) -> datetime:

@@ -112,8 +112,10 @@ class Seminar(Tracked, Base):
 
 
 class Day(Tracked, Base):
+    """A day of the seminar. Numbers follow dates (the services renumber after every change);
+    they are not a unique key, so undo and redo may restore renumbered days in any order."""
+
     __tablename__ = "day"
-    __table_args__ = (UniqueConstraint("seminar_id", "number"),)
     area = Area.AGENDA
 
     seminar_id: Mapped[str] = mapped_column(ForeignKey("seminar.id", ondelete="CASCADE"))

@@ -76,3 +76,40 @@ def parse_duration(value: object) -> int | None:
     if not match or not text:
         return None
     return int(match.group(1) or 0) * 60 + int(match.group(2) or 0)
+
+
+_MONTH_NAMES = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%d %B, %Y", "%B %d, %Y")
+_NUMERIC = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+TYPED_DATE_EXAMPLES = "3 March 2027, 3/3/2027 or 2027-03-03"
+
+
+def parse_typed_date(text: str, *, day_first: bool = True) -> date | None:
+    """A date as a person types it: "2027-03-03", "3 March 2027", "March 3, 2027", "3 Mar 2027"
+    or numbers in the order of their locale ("3/3/2027"; `day_first` False for month/day/year).
+
+    A numeric date that can only be read one way ("14/3/2027") is read that way whatever the
+    locale; None when the text is not a date.
+    """
+    text = " ".join(text.replace(",", ", ").split()).replace(" ,", ",").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        a, b, year = (int(g) for g in numeric.groups())
+        orders = ((a, b), (b, a)) if day_first else ((b, a), (a, b))
+        for day, month in orders:
+            try:
+                return date(year, month, day)
+            except ValueError:
+                continue
+        return None
+    for fmt in _MONTH_NAMES:
+        try:
+            return datetime.strptime(text.replace(".", ""), fmt).date()
+        except ValueError:
+            continue
+    return None

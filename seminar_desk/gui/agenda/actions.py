@@ -57,7 +57,8 @@ class AgendaActions:
             ("show_prev_day", "Previous day", "Ctrl+PgUp", lambda: self.step_tab(-1), ""),
             ("show_next_day", "Next day", "Ctrl+PgDown", lambda: self.step_tab(1), ""),
             ("add_day", "Add day", "", self.add_day, "Add a day after the last one"),
-            ("delete_day", "Remove day", "", self.delete_day, "Remove the last day (undoable)"),
+            ("insert_day", "Insert day", "", self.insert_day, "Insert a day before the shown one"),
+            ("delete_day", "Remove day", "", self.delete_day, "Remove the shown day (undoable)"),
             ("import", "Import…", "Ctrl+Shift+I", self.choose_import, "CSV, XLSX, ICS, XML"),
             ("export", "Export…", "Ctrl+Shift+E", self.choose_export, "ICS or CSV"),
         )

@@ -145,8 +145,16 @@ class DayHeader:
             self.show_day(added.id)
             self.load_day()
 
+    def insert_day(self) -> None:
+        """A new day before the shown one; the days after it move on if they must."""
+        index = max(0, self.tabs.currentIndex())
+        added = runner.call(self, self.service.insert_day, index, origin=self)
+        if added is not None:
+            self.show_day(added.id)
+            self.load_day()
+
     def delete_day(self) -> None:
-        """Remove the last day, after saying what goes with it (undoable)."""
+        """Remove the shown day, after saying what goes with it (undoable)."""
         day_id = self.current_day_id()
         if day_id is None:
             return

@@ -1,8 +1,9 @@
 """The Seminar page: the seminar's own details, saved field by field as one undoable step each."""
 
-from PySide6.QtCore import QDate, QTimer
+from datetime import date, timedelta
+
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -16,6 +17,11 @@ from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
+from seminar_desk.gui.seminar.days_box import DaysBox
+from seminar_desk.gui.widgets import ask
+from seminar_desk.gui.widgets.date_field import DateField
+from seminar_desk.gui.widgets.zone_box import ZoneBox
+from seminar_desk.services.agenda import AgendaService
 
 # (name, label, widest it grows, in average characters): a form that does not stretch a city
 # across a 1920-pixel screen, yet takes a long UN meeting title.
@@ -25,7 +31,6 @@ LINE_FIELDS = (
     ("venue", "Venue", 60),
     ("city", "City", 32),
     ("country", "Country", 32),
-    ("timezone", "Time zone", 32),
 )
 TEXT_WIDTH_CHARS = 100
 TEXT_SAVE_DELAY_MS = 700
@@ -53,18 +58,23 @@ class SeminarPage(Page):
             edit.editingFinished.connect(lambda n=name: self._save(n, self.lines[n].text()))
             self.lines[name] = edit
             form.addRow(label, edit)
-        self.start = QDateEdit(calendarPopup=True)
-        self.end = QDateEdit(calendarPopup=True)
+        self.zone = ZoneBox()
+        self.zone.setObjectName("timezone")
+        self.zone.setMaximumWidth(32 * chars)
+        self.zone.chosen.connect(lambda name: self._save("timezone", name))
+        form.addRow("Time zone", self.zone)
+        self.start = DateField("The seminar's start")
+        self.end = DateField("The seminar's end")
         for name, edit, label in (
             ("start_date", self.start, "Starts"),
             ("end_date", self.end, "Ends"),
         ):
-            edit.setDisplayFormat("d MMMM yyyy")
             edit.setObjectName(name)
             edit.setMaximumWidth(24 * chars)
-            edit.dateChanged.connect(lambda _d, n=name: self._date_changed(n))
-            edit.editingFinished.connect(lambda n=name, e=edit: self._save_date(n, e))
+            edit.chosen.connect(lambda value, n=name: self._save_date(n, value))
             form.addRow(label, edit)
+        self.days_box = DaysBox(AgendaService(ctx.desk))
+        form.addRow(self.days_box)
         self.limit = QSpinBox()
         self.limit.setRange(0, 60 * 60)
         self.limit.setSuffix(" s")
@@ -90,7 +100,6 @@ class SeminarPage(Page):
         scroll.setWidget(form_host)
         QVBoxLayout(self).addWidget(scroll)
         self._loading = False
-        self._dates_typed: set[str] = set()
         self.load()
 
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
@@ -110,23 +119,41 @@ class SeminarPage(Page):
             for name, text_edit in self.texts.items():
                 if text_edit.toPlainText() != getattr(details, name):
                     text_edit.setPlainText(getattr(details, name))
+            self.zone.set_zone(details.timezone)
             for edit, value in ((self.start, details.start_date), (self.end, details.end_date)):
-                if value is not None:
-                    edit.setDate(QDate(value.year, value.month, value.day))
+                edit.set_date(value)
+            self.days_box.load()
+            has_days = bool(self.days_box.days)
+            self.end.setReadOnly(has_days)
+            self.end.setToolTip(
+                "The last day's date: add or remove days below"
+                if has_days
+                else self.start.toolTip()
+            )
             self.limit.setValue(details.default_speaking_limit_s)
         finally:
             self._loading = False
 
-    def _date_changed(self, name: str) -> None:
-        if not self._loading:
-            self._dates_typed.add(name)
-
-    def _save_date(self, name: str, edit: QDateEdit) -> None:
-        """Only a date the person changed: an unset date shows 1 January 2000, and leaving
-        the field must not write that (nor try to, in a file opened read-only)."""
-        if name in self._dates_typed:
-            self._dates_typed.discard(name)
-            self._save(name, edit.date().toPython())
+    def _save_date(self, name: str, value: date) -> None:
+        """Dates typed in; once there are days, a new start moves them all (asked first)."""
+        days = self.days_box.days
+        if name == "start_date" and days and value != days[0].date:
+            shift = (value - days[0].date).days
+            last = days[-1].date + timedelta(days=shift)
+            question = (
+                f"Move all {len(days)} day(s) of the seminar by {abs(shift)} day(s), so it runs "
+                f"from {value:%A %d %B %Y} to {last:%A %d %B %Y}? Their agenda items move "
+                "with them.\n\nEdit › Undo (Ctrl+Z) moves them back."
+            )
+            if not ask.confirm(self, question, yes="Move the days"):
+                self.load()
+                return
+            runner.call(
+                self, self.ctx.seminar.update, origin=self, move_days=True, start_date=value
+            )
+            self.load()  # the days and the end date moved too (or nothing did)
+            return
+        self._save(name, value)
 
     def _text_changed(self, name: str) -> None:
         """Long texts are saved once typing pauses, so one pause is one undo step."""
@@ -152,7 +179,7 @@ class SeminarPage(Page):
             self.load()  # refused (and shown): the field shows what is saved again
 
     def on_changes(self, changes: OpChanges) -> None:
-        if changes.touches(Area.SEMINAR) and changes.origin is not self:
+        if changes.touches(Area.SEMINAR, Area.AGENDA) and changes.origin is not self:
             self.load()
 
 

@@ -7,17 +7,10 @@ in reads.py, the live operations in live.py, the planning and day edits here.
 """
 
 from collections.abc import Iterable, Sequence
-from datetime import time, timedelta
 
-from sqlalchemy import func, select
-
-from seminar_desk.domain.agenda.limits import (
-    date_problem,
-    span_problem,
-)
 from seminar_desk.domain.changes import Added, OpChanges
 from seminar_desk.domain.kinds import ItemKind
-from seminar_desk.services.agenda.live import AgendaLive
+from seminar_desk.services.agenda.days import AgendaDays
 from seminar_desk.services.agenda.retime import retime_items
 from seminar_desk.services.agenda.rows import (
     AgendaError,
@@ -27,18 +20,16 @@ from seminar_desk.services.agenda.rows import (
     get_item,
     items_of,
     renumber,
-    zone_of,
 )
 from seminar_desk.store.models import (
     AgendaItem,
     Day,
     ItemSpeaker,
-    Seminar,
 )
 
 
-class AgendaService(AgendaLive):
-    """Reads, live operations, and the planning and day edits."""
+class AgendaService(AgendaDays):
+    """Reads, live operations, day edits (days.py) and the planning edits."""
 
     # -- planning edits -----------------------------------------------------------------------
 
@@ -222,80 +213,3 @@ class AgendaService(AgendaLive):
             return OpChanges()
         other_count = len(self.day(days[other].id).items)
         return self.move_item(item_id, days[other].id, other_count if step < 0 else 0, origin)
-
-    def update_day(self, day_id: str, origin: object | None = None, **values: object) -> OpChanges:
-        """Day start, planned end and title; the day is re-timed."""
-        unknown = set(values) - {"start_time", "end_time", "title"}
-        if unknown:
-            raise TypeError(f"unknown day fields: {', '.join(sorted(unknown))}")
-        with self.desk.action("Edit day", origin=origin) as act:
-            day = get_day(act.session, day_id)
-            for name, value in values.items():
-                setattr(day, name, value)
-            act.session.flush()
-            retime_items(act.session, day)
-        return act.changes
-
-    def add_day(self, origin: object | None = None) -> Added:
-        """A day after the last one (or on the seminar's first date); the seminar's end follows."""
-        with self.desk.action("Add day", origin=origin) as act:
-            s = act.session
-            seminar = s.scalars(select(Seminar)).first()
-            if seminar is None:
-                raise AgendaError("Create the seminar first (File › New seminar).")
-            last = s.scalars(
-                select(Day).where(Day.seminar_id == seminar.id).order_by(Day.number.desc())
-            ).first()
-            if last is None:
-                when = seminar.start_date or self.desk.clock.now().astimezone(zone_of(s)).date()
-                number, start, end = 1, time(9, 0), time(17, 30)
-            else:
-                when = last.date + timedelta(days=1)
-                number, start, end = last.number + 1, last.start_time, last.end_time
-            first = min(d for d in (seminar.start_date, when) if d is not None)
-            wrong = date_problem(when) or span_problem(first, when)
-            if wrong:
-                raise AgendaError(f"Cannot add a day on {when:%Y-%m-%d}: {wrong}.")
-            day = Day(
-                seminar_id=seminar.id,
-                number=number,
-                date=when,
-                start_time=start,
-                end_time=end,
-                title="",
-            )
-            s.add(day)
-            if seminar.start_date is None or seminar.start_date > when:
-                seminar.start_date = when
-            if seminar.end_date is None or seminar.end_date < when:
-                seminar.end_date = when
-            s.flush()
-            day_id = day.id
-        return Added(act.changes, day_id)
-
-    def delete_day(self, day_id: str, origin: object | None = None) -> OpChanges:
-        """Remove the last day and its items (undoable).
-
-        Only the last one: day numbers are unique, and renumbering the others would make the
-        undo of this step collide with itself.
-        """
-        with self.desk.action("Delete day", origin=origin) as act:
-            s = act.session
-            day = get_day(s, day_id)
-            top = s.scalar(select(func.max(Day.number)).where(Day.seminar_id == day.seminar_id))
-            if day.number != top:
-                raise AgendaError("Only the last day can be removed; move its items first.")
-            seminar = s.get(Seminar, day.seminar_id)
-            s.delete(day)
-            s.flush()
-            previous = s.scalars(
-                select(Day).where(Day.seminar_id == day.seminar_id).order_by(Day.number.desc())
-            ).first()
-            if seminar is not None and previous is not None and seminar.end_date == day.date:
-                seminar.end_date = previous.date
-        return act.changes
-
-    def retime_day(self, day_id: str, origin: object | None = None) -> OpChanges:
-        with self.desk.action("Re-time day", origin=origin) as act:
-            retime_items(act.session, get_day(act.session, day_id))
-        return act.changes

@@ -5,12 +5,12 @@ from datetime import date
 
 from sqlalchemy import select
 
-from seminar_desk.domain.agenda.limits import DATE_RULE, date_problem, span_problem
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.zone import is_known_zone
 from seminar_desk.services.desk import Desk
-from seminar_desk.store.models import Seminar
+from seminar_desk.services.seminar.dates import check_dates, follow_days
+from seminar_desk.store.models import Day, Seminar
 
 
 @dataclass(frozen=True)
@@ -56,43 +56,79 @@ class SeminarService:
         with self.desk.read() as session:
             return session.scalar(select(Seminar.id).order_by(Seminar.created_at).limit(1))
 
-    def update(self, origin: object | None = None, **values: object) -> OpChanges:
-        """Change some details in one undoable step; unknown names are a programming error."""
+    def update(
+        self, origin: object | None = None, *, move_days: bool = False, **values: object
+    ) -> OpChanges:
+        """Change some details in one undoable step; unknown names are a programming error.
+
+        Once the seminar has days, its dates are its first and last day's (dates.py): a new
+        start date moves every day by as much, in the same step, when `move_days` (the window
+        asks first); otherwise it is refused, as is an end date that is not the last day's.
+        """
         unknown = set(values) - set(FIELDS)
         if unknown:
             raise TypeError(f"unknown seminar fields: {', '.join(sorted(unknown))}")
         if "timezone" in values:
             _check_timezone(str(values["timezone"]))
         start, end = values.get("start_date"), values.get("end_date")
-        with self.desk.action("Edit seminar details", origin=origin) as act:
-            row = act.session.scalars(select(Seminar)).first()
+        label = "Move the seminar's days" if move_days else "Edit seminar details"
+        with self.desk.action(label, origin=origin) as act:
+            s = act.session
+            row = s.scalars(select(Seminar)).first()
             if row is None:
                 row = Seminar()
-                act.session.add(row)
-            start = start if "start_date" in values else row.start_date
-            end = end if "end_date" in values else row.end_date
+                s.add(row)
+            days = list(s.scalars(select(Day).where(Day.seminar_id == row.id).order_by(Day.date)))
+            if days:
+                start, end = self._days_follow(row, days, values, move_days)
+            else:
+                start = start if "start_date" in values else row.start_date
+                end = end if "end_date" in values else row.end_date
             if isinstance(start, date) and isinstance(end, date) and end < start:
                 raise SeminarError("The seminar cannot end before it starts.")
-            _check_dates(start, end)
+            check_dates(start, end)
             for name, value in values.items():
-                if getattr(row, name) != value:
+                if name not in ("start_date", "end_date") and getattr(row, name) != value:
                     setattr(row, name, value)
+            if (row.start_date, row.end_date) != (start, end):
+                row.start_date, row.end_date = start, end
+            if days:
+                follow_days(s, row)
         return act.changes
+
+    @staticmethod
+    def _days_follow(
+        row: Seminar, days: list[Day], values: dict[str, object], move_days: bool
+    ) -> tuple[date, date]:
+        """The seminar's dates once its days have followed a new start date (or refused)."""
+        first, last = days[0].date, days[-1].date
+        start = values.get("start_date", first)
+        end = values.get("end_date", last)
+        if not isinstance(start, date) or not isinstance(end, date):
+            raise SeminarError(
+                f"The seminar has {len(days)} day(s), so it has dates: from {first:%d %B %Y} "
+                f"to {last:%d %B %Y}. Remove the days on the Agenda page to clear them."
+            )
+        shift = start - first
+        if shift and not move_days:
+            raise SeminarError(
+                f"The seminar starts on its first day, {first:%A %d %B %Y}. Move all its days "
+                f"to start on {start:%d %B %Y}, or change Day 1's date."
+            )
+        if "end_date" in values and end != last + shift:
+            raise SeminarError(
+                f"The seminar ends on its last day, {last + shift:%A %d %B %Y}. Add or remove "
+                "days (Seminar page, Days) to change its end."
+            )
+        check_dates(first + shift, last + shift)
+        if shift:
+            for day in sorted(days, key=lambda d: d.date, reverse=shift.days > 0):
+                day.date = day.date + shift
+        return first + shift, last + shift
 
 
 class SeminarError(Refusal, ValueError):
     """Details the seminar refuses (dates in the wrong order, an unknown time zone)."""
-
-
-def _check_dates(start: object, end: object) -> None:
-    """The limits imports have too (domain.agenda.limits): sane years, at most two months."""
-    for when in (start, end):
-        if isinstance(when, date) and date_problem(when):
-            raise Refusal(f"The seminar's dates must be {DATE_RULE}; found {when:%Y-%m-%d}.")
-    if isinstance(start, date) and isinstance(end, date):
-        wrong = span_problem(start, end)
-        if wrong:
-            raise Refusal(f"The seminar would run {wrong}.")
 
 
 def _check_timezone(name: str) -> None:

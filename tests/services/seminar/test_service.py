@@ -26,9 +26,17 @@ def test_end_before_start_is_refused(demo_desk: Desk) -> None:
     from datetime import date
 
     service = SeminarService(demo_desk)
-    with pytest.raises(ValueError, match="end before it starts"):
+    with pytest.raises(ValueError, match="ends on its last day, Sunday 20 December 2026"):
         service.update(end_date=date(2026, 12, 1))
     assert service.details().end_date == date(2026, 12, 20)
+
+
+def test_end_before_start_is_refused_before_there_are_days(desk: Desk) -> None:
+    from datetime import date
+
+    service = SeminarService(desk)
+    with pytest.raises(ValueError, match="end before it starts"):
+        service.update(start_date=date(2027, 3, 3), end_date=date(2027, 3, 1))
 
 
 def test_unknown_field_is_a_programming_error(desk: Desk) -> None:

@@ -1,0 +1,154 @@
+"""Day edits: date, theme and times of a day, adding, inserting and removing days anywhere.
+
+Days are numbered in date order and never share a date; after each edit the seminar's start
+and end follow the days (services/seminar/dates.py). Each edit is one undoable step, renumbering
+included (day numbers carry no unique constraint, so undo may restore them in any order).
+"""
+
+from datetime import date, time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from seminar_desk.domain.agenda.days import date_for_insert, rippled
+from seminar_desk.domain.agenda.limits import date_problem, span_problem
+from seminar_desk.domain.changes import Added, OpChanges
+from seminar_desk.services.agenda.live import AgendaLive
+from seminar_desk.services.agenda.retime import retime_items
+from seminar_desk.services.agenda.rows import AgendaError, get_day, zone_of
+from seminar_desk.services.seminar.dates import follow_days
+from seminar_desk.store.models import Day, Seminar
+
+DAY_FIELDS = frozenset({"date", "title", "start_time", "end_time"})
+
+
+class AgendaDays(AgendaLive):
+    """The day edits of the agenda service."""
+
+    def update_day(self, day_id: str, origin: object | None = None, **values: object) -> OpChanges:
+        """A day's date, theme (title), start and planned end; the day is re-timed.
+
+        A new date may not be another day's; days are numbered by date again, and the
+        seminar's dates follow.
+        """
+        unknown = set(values) - DAY_FIELDS
+        if unknown:
+            raise TypeError(f"unknown day fields: {', '.join(sorted(unknown))}")
+        label = "Change day's date" if set(values) == {"date"} else "Edit day"
+        with self.desk.action(label, origin=origin) as act:
+            s = act.session
+            day = get_day(s, day_id)
+            if "date" in values and values["date"] != day.date:
+                when = values["date"]
+                if not isinstance(when, date):
+                    raise TypeError("a day's date is a datetime.date")
+                _check_free(s, day, when)
+            for name, value in values.items():
+                if getattr(day, name) != value:
+                    setattr(day, name, value)
+            s.flush()
+            if "date" in values:
+                _renumber(s, day.seminar_id)
+                follow_days(s, _seminar(s))
+            retime_items(s, day)
+        return act.changes
+
+    def add_day(self, origin: object | None = None) -> Added:
+        """A day after the last one (or on the seminar's first date); the seminar's end follows."""
+        return self.insert_day(None, origin=origin)
+
+    def insert_day(self, index: int | None, origin: object | None = None) -> Added:
+        """A new day at `index` of the days (0: before the first; None: after the last).
+
+        It takes the date after the day before it (the day before the first day); days after
+        it that would fall on or before it move on by a day, so the programme stays in order.
+        """
+        label = "Add day" if index is None else "Insert day"
+        with self.desk.action(label, origin=origin) as act:
+            s = act.session
+            seminar = _seminar(s)
+            days = _days(s, seminar.id)
+            index = len(days) if index is None else max(0, min(index, len(days)))
+            today = seminar.start_date or self.desk.clock.now().astimezone(zone_of(s)).date()
+            when = date_for_insert([d.date for d in days], index, today)
+            after = days[index:]
+            moved_to = rippled([d.date for d in after], when)
+            dates = [*(d.date for d in days[:index]), when, *moved_to]
+            wrong = date_problem(when) or date_problem(max(dates))
+            too_long = span_problem(min(dates), max(dates))
+            if too_long and not wrong:
+                wrong = f"the seminar would run {too_long}"
+            if wrong:
+                raise AgendaError(f"Cannot add a day on {when:%Y-%m-%d}: {wrong}.")
+            for day, moved in zip(after, moved_to, strict=True):
+                if day.date != moved:
+                    day.date = moved
+            model = days[index - 1] if index > 0 else (days[0] if days else None)
+            start, end = (model.start_time, model.end_time) if model else (time(9), time(17, 30))
+            day = Day(
+                seminar_id=seminar.id,
+                number=len(days) + 1,
+                date=when,
+                start_time=start,
+                end_time=end,
+                title="",
+            )
+            s.add(day)
+            s.flush()
+            _renumber(s, seminar.id)
+            follow_days(s, seminar)
+            day_id = day.id
+        return Added(act.changes, day_id)
+
+    def delete_day(self, day_id: str, origin: object | None = None) -> OpChanges:
+        """Remove a day and its items (any day; undoable). The other days keep their dates and
+        are numbered again; the seminar's dates follow what is left."""
+        with self.desk.action("Delete day", origin=origin) as act:
+            s = act.session
+            day = get_day(s, day_id)
+            seminar = _seminar(s)
+            s.delete(day)
+            s.flush()
+            _renumber(s, seminar.id)
+            follow_days(s, seminar)
+        return act.changes
+
+    def retime_day(self, day_id: str, origin: object | None = None) -> OpChanges:
+        with self.desk.action("Re-time day", origin=origin) as act:
+            retime_items(act.session, get_day(act.session, day_id))
+        return act.changes
+
+
+def _seminar(s: Session) -> Seminar:
+    seminar = s.scalars(select(Seminar)).first()
+    if seminar is None:
+        raise AgendaError("Create the seminar first (File › New seminar).")
+    return seminar
+
+
+def _days(s: Session, seminar_id: str) -> list[Day]:
+    return list(
+        s.scalars(select(Day).where(Day.seminar_id == seminar_id).order_by(Day.date, Day.number))
+    )
+
+
+def _check_free(s: Session, day: Day, when: date) -> None:
+    wrong = date_problem(when)
+    if wrong:
+        raise AgendaError(f"Day {day.number} cannot be on {when:%Y-%m-%d}: {wrong}.")
+    other = s.scalars(
+        select(Day).where(Day.seminar_id == day.seminar_id, Day.date == when, Day.id != day.id)
+    ).first()
+    if other is not None:
+        raise AgendaError(
+            f"Day {other.number} is already on {when:%A %d %B %Y}; a seminar has one day per "
+            "date. Change or remove that day first."
+        )
+
+
+def _renumber(s: Session, seminar_id: str) -> None:
+    """Days numbered 1, 2, 3... in date order."""
+    for number, day in enumerate(_days(s, seminar_id), start=1):
+        if day.number != number:
+            day.number = number
+    s.flush()
