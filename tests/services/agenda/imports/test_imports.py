@@ -270,9 +270,9 @@ def test_frab_into_an_existing_seminar_is_converted_to_its_zone(demo_desk: Desk)
     with pytest.raises(AgendaImportError, match=r"from 2014-12-27 to 2026-12-20 .4377 days."):
         import_agenda(demo_desk, agenda)
     assert (count(demo_desk, Day), count(demo_desk, AgendaItem)) == (days_before, items_before)
-    SeminarService(demo_desk).update(start_date=None, end_date=None)
     for day in reversed(AgendaService(demo_desk).days()):
         AgendaService(demo_desk).delete_day(day.id)
+    SeminarService(demo_desk).update(start_date=None, end_date=None)
     import_agenda(demo_desk, agenda)
     assert [d.number for d in AgendaService(demo_desk).days()] == [1, 2, 3, 4]
 
