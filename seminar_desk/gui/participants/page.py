@@ -1,28 +1,46 @@
-"""The Participants page: the list of participants by delegation, attendance per day."""
+"""The Participants page: who attends (filter as you type, attendance per day, check-in) and,
+on its second tab, the delegations they come for.
+"""
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
+from seminar_desk.gui.participants.attendance import EVERYONE, AttendanceBar
+from seminar_desk.gui.participants.delegations_tab import DelegationsTab
+from seminar_desk.gui.participants.editors import ChoiceDelegate, ParticipantDialog
 from seminar_desk.gui.participants.model import (
     ID_ROLE,
     ParticipantFilter,
     ParticipantTableModel,
 )
 from seminar_desk.gui.widgets import ask
-from seminar_desk.services.participants.service import ParticipantService
+from seminar_desk.services.participants.delegations import DelegationService
+from seminar_desk.services.participants.service import ParticipantRow, ParticipantService
+
+# Widest a column gets when fitted to its content (pixels); the name also takes what is left.
+CAPS = {
+    "name": 300,
+    "organisation_id": 230,
+    "organisation_kind": 150,
+    "function": 240,
+    "email": 230,
+}
+SEARCH_HINT = "Filter: name, delegation, kind, role, gender, function, e-mail…"
 
 
 class ParticipantsPage(Page):
@@ -32,78 +50,206 @@ class ParticipantsPage(Page):
         self.model = ParticipantTableModel(self.service)
         self.proxy = ParticipantFilter()
         self.proxy.setSourceModel(self.model)
+        self.dialog: ParticipantDialog | None = None
+        self._natural: list[int] = []  # each column's width fitted to its content
 
-        self.search = QLineEdit(placeholderText="Find a participant, delegation or e-mail…")
+        self.search = QLineEdit(placeholderText=SEARCH_HINT)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self.check_in_first)
         self.count = QLabel()
         self.add_button = QPushButton("Add participant…")
         self.add_button.clicked.connect(self.add_participant)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self.delete_selected)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count)
         top.addWidget(self.add_button)
+        top.addWidget(self.edit_button)
         top.addWidget(self.delete_button)
+        self.attendance = AttendanceBar()
+        self.attendance.changed.connect(self._attendance_changed)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.table.setItemDelegate(ChoiceDelegate(self.table))
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        layout = QVBoxLayout(self)
+
+        people = QWidget()
+        layout = QVBoxLayout(people)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.attendance)
         layout.addWidget(self.table)
+        self.delegations = DelegationsTab(DelegationService(ctx.desk))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(people, "&Participants")
+        self.tabs.addTab(self.delegations, "&Delegations")
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.tabs)
+        self._days_changed()
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def _days_changed(self) -> None:
+        self.attendance.set_days(self.model.days, self.service.today())
         self._fit_columns()
-        self._update_count()
+        self._attendance_changed()
 
     def _fit_columns(self) -> None:
+        """Columns as wide as their content (some capped); see `_spread` for the name."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
-        for column, width in ((0, 260), (1, 240), (3, 260), (5, 220)):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
+        self._natural = []
+        for column, spec in enumerate(self.model.columns):
+            width = self.table.columnWidth(column)
+            cap = CAPS.get(spec.field)
+            self._natural.append(min(width, cap) if cap is not None else width)
+        self._spread()
+
+    def _spread(self) -> None:
+        """Room left over goes to the name; on a small screen the columns keep their content
+        width and the last ones (function, e-mail: after the days) scroll into view."""
+        if len(self._natural) != self.model.columnCount():
+            return
+        spare = self.table.viewport().width() - sum(self._natural)
+        for column, width in enumerate(self._natural):
+            self.table.setColumnWidth(column, width + max(0, spare) * (column == 0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._spread()
 
     def _filter(self, text: str) -> None:
         self.proxy.set_text(text)
         self._update_count()
 
+    def _attendance_changed(self) -> None:
+        shown, day = self.attendance.shown(), self.attendance.day_id()
+        self.proxy.set_day(None if shown == EVERYONE or day is None else day, shown == "present")
+        checking = self.attendance.check_in.isChecked()
+        self.search.setPlaceholderText(
+            f"Check-in {self.attendance.day_name()}: type a few letters, Enter marks present"
+            if checking
+            else SEARCH_HINT
+        )
+        if checking:
+            self.search.setFocus()
+        self._update_count()
+
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(f"{shown} of {total}" if shown != total else f"{total} participants")
+        day = self.attendance.day_id()
+        present = self.model.present_count(day) if day else 0
+        self.attendance.set_count(present, total)
+
+    # -- attendance -----------------------------------------------------------------------------
+
+    def check_in_first(self) -> None:
+        """In check-in mode, Enter marks the first person listed present and clears the field."""
+        if not self.attendance.check_in.isChecked():
+            return
+        day, typed = self.attendance.day_id(), self.search.text().strip()
+        if day is None or not typed:
+            return
+        if self.proxy.rowCount() == 0:
+            self.attendance.last.setText(
+                f"Nobody missing {self.attendance.day_name()} matches “{typed}”"
+            )
+            return
+        person = self.proxy.index(0, 0).data(ID_ROLE)
+        row = self.model.rows[self.model.row_of(person)]
+        if self.model.mark(person, day, True):
+            self.attendance.last.setText(
+                f"\u2713 {row.name} ({row.organisation_code or 'no delegation'}) present "
+                f"{self.attendance.day_name()}"
+            )
+            self.search.clear()
+            self._update_count()
+
+    # -- editing --------------------------------------------------------------------------------
+
+    def selected_rows(self) -> list[ParticipantRow]:
+        indexes = self.table.selectionModel().selectedRows()
+        at = (self.model.row_of(self.proxy.data(i, ID_ROLE)) for i in indexes)
+        return [self.model.rows[i] for i in at if i >= 0]
 
     def add_participant(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add participant", "Full name:")
-        if not ok or not name.strip():
+        dialog = ParticipantDialog(self.model.organisations, None, self)
+        dialog.accepted.connect(lambda: self._added(dialog))
+        self._open(dialog)
+
+    def _added(self, dialog: ParticipantDialog) -> None:
+        values = dialog.values()
+        name, org = values.pop("name"), values.pop("organisation_id")
+        added = runner.call(self, self.service.add, name, org, **values)
+        if added is not None:
+            self.select(added.id)
+
+    def edit_selected(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1:
             return
-        orgs = self.service.organisations()
-        labels = ["(none)"] + [f"{o.name} ({o.code})" for o in orgs]
-        choice, ok = QInputDialog.getItem(self, "Add participant", "Delegation:", labels, 0, False)
-        if not ok:
-            return
-        org_id = orgs[labels.index(choice) - 1].id if choice != "(none)" else None
-        runner.call(self, self.service.add, name, org_id)
+        dialog = ParticipantDialog(self.model.organisations, rows[0], self)
+        dialog.accepted.connect(lambda: self._edited(dialog))
+        self._open(dialog)
+
+    def _edited(self, dialog: ParticipantDialog) -> None:
+        changes = dialog.changes()
+        if changes and dialog.person is not None:
+            runner.call(self, self.service.update, dialog.person.id, **changes)
+
+    def _open(self, dialog: ParticipantDialog) -> None:
+        """Window-modal but not blocking (`open`, not `exec`): the answer arrives by signal.
+        The previous dialog goes now (deleting one on close crashed inside its own signal)."""
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.open()
+
+    def select(self, participant_id: str) -> None:
+        at = self.model.row_of(participant_id)
+        index = self.proxy.mapFromSource(self.model.index(at, 0)) if at >= 0 else None
+        if index is not None and index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
 
     def delete_selected(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        ids = [r.id for r in self.selected_rows()]
+        if not ids:
             return
-        ids = [self.proxy.data(r, ID_ROLE) for r in rows]
+        kept = self.service.why_kept(ids)
+        if kept:
+            runner.show_refusal(self, kept)
+            return
         who = "1 participant" if len(ids) == 1 else f"{len(ids)} participants"
         question = f"Delete {who}? Edit › Undo (Ctrl+Z) brings them back."
         if ask.confirm(self, question, yes="Delete"):
             runner.call(self, self.service.delete, ids)
 
     def on_changes(self, changes: OpChanges) -> None:
+        if changes.touches(Area.PARTICIPANTS, Area.SPEAKERS):
+            self.delegations.reload()
         if changes.origin is self.model:
-            return
-        if changes.touches(Area.PARTICIPANTS, Area.AGENDA):
-            self.model.reload()
             self._update_count()
+            return
+        if changes.touches(Area.PARTICIPANTS, Area.AGENDA, Area.SEMINAR):
+            chosen = [r.id for r in self.selected_rows()]
+            self.model.reload()
+            self._days_changed()
+            for person in chosen[:1]:
+                self.select(person)
 
 
 SPEC = PageSpec(order=50, title="Participants", factory=ParticipantsPage)

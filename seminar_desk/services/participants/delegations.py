@@ -134,8 +134,10 @@ class DelegationService:
         country: str = "",
         group_ids: Iterable[str] = (),
         origin: object | None = None,
+        new_groups: Iterable[str] = (),
     ) -> Added:
-        """Add a delegation; a blank code becomes one made from the name."""
+        """Add a delegation; a blank code becomes one made from the name. `new_groups` are
+        codes of groups to create and join in the same step."""
         name = _name(name)
         with self.desk.action(f"Add delegation {name}", origin=origin) as act:
             s = act.session
@@ -147,13 +149,14 @@ class DelegationService:
             org = Organisation(name=name, code=code, kind=_kind(kind), country=country.strip())
             s.add(org)
             s.flush()
-            _set_groups(s, org.id, group_ids)
+            _set_groups(s, org.id, [*group_ids, *_new_groups(s, new_groups)])
             new_id = org.id
         return Added(act.changes, new_id)
 
     def update(self, org_id: str, origin: object | None = None, **values: object) -> OpChanges:
-        """Change a delegation's name, code, kind, country or groups (`group_ids`)."""
-        unknown = set(values) - set(DELEGATION_FIELDS)
+        """Change a delegation's name, code, kind, country or groups (`group_ids`, and
+        `new_groups`: codes of groups to create and join in the same step)."""
+        unknown = set(values) - {*DELEGATION_FIELDS, "new_groups"}
         if unknown:
             raise TypeError(f"unknown delegation fields: {', '.join(sorted(unknown))}")
         with self.desk.action("Edit delegation", origin=origin) as act:
@@ -167,10 +170,11 @@ class DelegationService:
                 org.kind = _kind(str(values["kind"]))
             if "country" in values:
                 org.country = str(values["country"]).strip()
-            if "group_ids" in values:
-                wanted = values["group_ids"]
-                assert isinstance(wanted, Iterable)
-                _set_groups(s, org.id, wanted)
+            if "group_ids" in values or "new_groups" in values:
+                wanted = values.get("group_ids", _member_rows(s, org.id))
+                created = values.get("new_groups", ())
+                assert isinstance(wanted, Iterable) and isinstance(created, Iterable)
+                _set_groups(s, org.id, [*wanted, *_new_groups(s, created)])
         return act.changes
 
     def remove(self, org_id: str, origin: object | None = None) -> OpChanges:
@@ -217,21 +221,28 @@ class DelegationService:
 
     def add_group(self, code: str, name: str = "", origin: object | None = None) -> Added:
         """A new group delegations can belong to and speak on behalf of (e.g. ASEAN)."""
-        code = code.strip()
-        if not code:
-            raise DelegationError("A group needs a short code, e.g. ASEAN.")
-        if len(code) > CODE_MAX:
-            raise DelegationError(f"The group code {code!r} is longer than {CODE_MAX} characters.")
-        with self.desk.action(f"Add group {code}", origin=origin) as act:
-            s = act.session
-            same = select(OrgGroup).where(func.lower(OrgGroup.code) == code.lower())
-            if (clash := s.scalars(same).first()) is not None:
-                raise DelegationError(f"There is already a group {clash.code}.")
-            group = OrgGroup(code=code, name=name.strip() or code)
-            s.add(group)
-            s.flush()
-            new_id = group.id
+        with self.desk.action(f"Add group {code.strip()}", origin=origin) as act:
+            new_id = _new_group(act.session, code, name).id
         return Added(act.changes, new_id)
+
+
+def _new_group(session: Session, code: str, name: str = "") -> OrgGroup:
+    code = code.strip()
+    if not code:
+        raise DelegationError("A group needs a short code, e.g. ASEAN.")
+    if len(code) > CODE_MAX:
+        raise DelegationError(f"The group code {code!r} is longer than {CODE_MAX} characters.")
+    same = select(OrgGroup).where(func.lower(OrgGroup.code) == code.lower())
+    if (clash := session.scalars(same).first()) is not None:
+        raise DelegationError(f"There is already a group {clash.code}.")
+    group = OrgGroup(code=code, name=name.strip() or code)
+    session.add(group)
+    session.flush()
+    return group
+
+
+def _new_groups(session: Session, codes: Iterable[object]) -> list[str]:
+    return [_new_group(session, str(code)).id for code in codes if str(code).strip()]
 
 
 def _get(session: Session, org_id: str) -> Organisation:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from seminar_desk.domain.changes import Added, OpChanges
 from seminar_desk.domain.kinds import Gender, OrgKind, ParticipantRole, label_of
@@ -156,7 +156,7 @@ class ParticipantService:
             if person is None:
                 raise Gone("That participant was deleted meanwhile (another window, or Undo).")
             for key, value in values.items():
-                setattr(person, key, value)
+                setattr(person, key, value.strip() if isinstance(value, str) else value)
             if "name" in values:
                 person.sort_name = fold(person.name)
         return act.changes
@@ -172,17 +172,17 @@ class ParticipantService:
             people = [act.session.get(Participant, i) for i in participant_ids]
             if any(p is None for p in people):
                 raise Gone("A participant you chose was deleted meanwhile (another window, Undo).")
-            did = record_of(act.session, participant_ids)
-            if did:
-                named = {p.id: p.name for p in people if p is not None}
-                lines = [f"{named[i]} {', '.join(what)}" for i, what in did.items()]
-                raise ParticipantError(
-                    "Not deleted: " + "; ".join(lines) + ". That is part of the seminar's "
-                    "record and stays; nobody was deleted."
-                )
+            refusal = _kept_record(act.session, participant_ids)
+            if refusal:
+                raise ParticipantError(refusal)
             for person in people:
                 act.session.delete(person)
         return act.changes
+
+    def why_kept(self, participant_ids: list[str]) -> str | None:
+        """Why deleting these people would be refused (what they did), or None."""
+        with self.desk.read() as s:
+            return _kept_record(s, participant_ids)
 
     def set_present(
         self, participant_id: str, day_id: str, present: bool, origin: object | None = None
@@ -212,3 +212,19 @@ def _check_fields(values: Mapping[str, object]) -> None:
     email = str(values.get("email", "")).strip()
     if email and ("@" not in email or " " in email):
         raise ParticipantError(f"The e-mail address {email!r} is not valid (name@example.org).")
+
+
+def _kept_record(session: Session, participant_ids: list[str]) -> str | None:
+    did = record_of(session, participant_ids)
+    if not did:
+        return None
+    names = dict(
+        session.execute(select(Participant.id, Participant.name).where(Participant.id.in_(did)))
+        .tuples()
+        .all()
+    )
+    lines = [f"{names.get(i, 'someone')} {', '.join(what)}" for i, what in did.items()]
+    return (
+        "Not deleted: " + "; ".join(lines) + ". That is part of the seminar's record and stays; "
+        "nobody was deleted."
+    )

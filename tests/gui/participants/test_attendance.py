@@ -1,0 +1,116 @@
+"""Attendance: check-in with a few letters and Enter, today's count, who is missing, and every
+day column in view on a 1366x768 screen."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from seminar_desk.gui.bus import ChangeBus
+from seminar_desk.gui.context import DeskContext
+from seminar_desk.gui.participants.page import ParticipantsPage
+from seminar_desk.services.agenda import AgendaService
+from seminar_desk.services.desk import Desk
+from seminar_desk.services.participants.service import ParticipantService
+from seminar_desk.services.seminar import SeminarService
+from seminar_desk.store.models import Attendance
+
+
+def _page(desk: Desk, qtbot, width: int = 1150, height: int = 640) -> ParticipantsPage:  # noqa: ANN001
+    page = ParticipantsPage(DeskContext(desk, ChangeBus(desk)))
+    qtbot.addWidget(page)
+    page.resize(width, height)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _present(desk: Desk, person: str, day: str) -> bool:
+    with desk.read() as s:
+        record = s.scalars(
+            select(Attendance).where(Attendance.participant_id == person, Attendance.day_id == day)
+        ).first()
+        return bool(record and record.present)
+
+
+def test_check_in_marks_the_first_match_present_today_and_clears(demo_desk: Desk, qtbot) -> None:
+    service = ParticipantService(demo_desk)
+    today = service.today()
+    assert today is not None and today.number == 1  # the demo's clock is on its first morning
+    late = service.add("Lâm Văn Bảo", honorific="Mr.").id
+    page = _page(demo_desk, qtbot)
+    assert page.attendance.count.text() == "46 of 49 present today"
+    qtbot.mouseClick(page.attendance.check_in, Qt.MouseButton.LeftButton)
+    assert page.attendance.check_in.isChecked()
+    # Check-in lists who is missing today only: the two who come on day 2, and Mr Lâm.
+    assert page.proxy.rowCount() == 3
+    qtbot.keyClicks(page.search, "lam v")
+    assert page.proxy.rowCount() == 1
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert _present(demo_desk, late, today.id)
+    assert page.search.text() == ""
+    assert page.attendance.last.text() == "\u2713 Lâm Văn Bảo (no delegation) present today"
+    assert page.attendance.count.text() == "47 of 49 present today"
+    assert page.proxy.rowCount() == 2  # he is no longer missing
+    assert demo_desk.undo_label == "Mark present"
+    qtbot.keyClicks(page.search, "zzz")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.attendance.last.text() == "Nobody missing today matches \u201czzz\u201d"
+    demo_desk.undo()
+    assert not _present(demo_desk, late, today.id)
+    assert page.attendance.count.text() == "46 of 49 present today"
+
+
+def test_enter_outside_check_in_marks_nobody(demo_desk: Desk, qtbot) -> None:
+    page = _page(demo_desk, qtbot)
+    before = page.attendance.count.text()
+    qtbot.keyClicks(page.search, "chea")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.attendance.count.text() == before and demo_desk.undo_label is None
+
+
+def test_show_who_is_missing_or_present_on_a_day(demo_desk: Desk, qtbot) -> None:
+    page = _page(demo_desk, qtbot)
+    service = ParticipantService(demo_desk)
+    day2 = service.days()[1]
+    missing_day2 = {r.id for r in service.participants() if day2.id not in r.days_present}
+    page.attendance.day_combo.setCurrentIndex(1)
+    show = page.attendance.show_combo  # Everyone, Present, Missing
+    qtbot.keyClick(show, Qt.Key.Key_End)
+    shown = {
+        page.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1)
+        for r in range(page.proxy.rowCount())
+    }
+    assert shown == missing_day2 and len(shown) == 2
+    assert page.attendance.count.text().startswith("46 of 48 present on Day 2")
+    qtbot.keyClick(show, Qt.Key.Key_Up)
+    assert page.proxy.rowCount() == 46
+    qtbot.keyClick(show, Qt.Key.Key_Home)
+    assert page.proxy.rowCount() == 48
+
+
+@pytest.mark.parametrize("days", [2, 5])
+def test_every_day_column_is_in_view_at_1366x768(desk: Desk, qtbot, days: int) -> None:
+    """The page's share of a 1366x768 window (the sidebar and margins take about 220 px)."""
+    SeminarService(desk).update(title="Regional seminar", start_date=date(2027, 3, 3))
+    for _ in range(days):
+        AgendaService(desk).add_day()
+    people = ParticipantService(desk)
+    people.add(
+        "Phouthavong Sisouphanthong Keomanivong",
+        function="Deputy Director-General, Department of Treaties and Law, Ministry of "
+        "Foreign Affairs",
+        email="phouthavong.sisouphanthong@mofa.gov.la",
+    )
+    page = _page(desk, qtbot, width=1366 - 220, height=600)
+    viewport = page.table.viewport().width()
+    for day in page.model.days:
+        column = page.model.day_column(day.id)
+        right = page.table.columnViewportPosition(column) + page.table.columnWidth(column)
+        assert page.table.columnViewportPosition(column) >= 0 and right <= viewport, day.label
+        assert (
+            page.table.columnWidth(column)
+            >= page.table.horizontalHeader().sectionSizeFromContents(column).width()
+        )
+    assert page.table.columnWidth(0) >= 150  # the name keeps a readable width
