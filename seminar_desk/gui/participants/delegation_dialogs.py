@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from seminar_desk.domain.kinds import OrgKind
+from seminar_desk.gui.participants.editors import problem_label
 from seminar_desk.services.participants.delegations import DelegationRow, GroupRow
 
 # The order a secretariat thinks in: States first, then the UN, then the others.
@@ -31,14 +32,6 @@ KIND_ORDER = (
     OrgKind.RESEARCH,
     OrgKind.OTHER,
 )
-
-
-def _problem_label() -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020")
-    return label
 
 
 class DelegationDialog(QDialog):
@@ -75,7 +68,7 @@ class DelegationDialog(QDialog):
         self.groups.setMaximumHeight(120)
         self.new_groups = QLineEdit()
         self.new_groups.setPlaceholderText("new groups, comma-separated, e.g. ASEANAPOL")
-        self.problem = _problem_label()
+        self.problem = problem_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -23,6 +23,15 @@ Index = QModelIndex | QPersistentModelIndex
 HONORIFICS = ("", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "H.E. Mr.", "H.E. Ms.", "Gen.", "Col.")
 
 
+def problem_label() -> QLabel:
+    """Why OK refuses, in words on the dialog (plain text: names are never markup)."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020")
+    return label
+
+
 class ChoiceDelegate(QStyledItemDelegate):
     """A combo box for cells whose model offers choices (delegation, role, gender)."""
 
@@ -88,9 +97,7 @@ class ParticipantDialog(QDialog):
             self.gender.addItem(gender.label, gender.value)
         self.gender.setCurrentIndex(max(0, self.gender.findData(person.gender if person else "")))
         self.email = QLineEdit(person.email if person else "")
-        self.problem = QLabel()
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("color: #b00020")
+        self.problem = problem_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
