@@ -19,6 +19,7 @@ class AttendanceBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.today: DayRow | None = None
+        self._shown_before = 0
         self.check_in = QPushButton("Check-in")
         self.check_in.setCheckable(True)
         self.check_in.setToolTip(
@@ -80,11 +81,20 @@ class AttendanceBar(QWidget):
 
     def set_count(self, present: int, total: int) -> None:
         if self.day_id() is None:
-            self.count.setText("No days yet: add them on the Seminar page")
+            self.count.setText("No days yet: add them on the Agenda page (Add day)")
         else:
             self.count.setText(f"{present} of {total} present {self.day_name()}")
 
     def _mode(self, on: bool) -> None:
+        """Check-in lists who is still missing; leaving it shows what was shown before."""
+        self.show_combo.blockSignals(True)
+        if on:
+            self._shown_before = self.show_combo.currentIndex()
+            self.show_combo.setCurrentIndex(self.show_combo.findData(MISSING))
+        else:
+            self.show_combo.setCurrentIndex(self._shown_before)
+        self.show_combo.blockSignals(False)
         self.show_combo.setEnabled(not on)
+        self.check_in.setText("Stop check-in" if on else "Check-in")
         self.last.setText("Type a few letters of a name, then Enter" if on else "")
         self.changed.emit()

@@ -66,6 +66,7 @@ class DelegationDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if member else Qt.CheckState.Unchecked)
             self.groups.addItem(item)
         self.groups.setMaximumHeight(120)
+        self.groups.setCurrentRow(0)  # Tab into the list, Space ticks the first group
         self.new_groups = QLineEdit()
         self.new_groups.setPlaceholderText("new groups, comma-separated, e.g. ASEANAPOL")
         self.problem = problem_label()
@@ -81,6 +82,7 @@ class DelegationDialog(QDialog):
         form.addRow("&Kind", self.kind)
         form.addRow("C&ountry", self.country)
         form.addRow("Groups", self.groups)
+        form.setRowVisible(self.groups, bool(groups))  # a new seminar has none yet
         form.addRow("New &groups", self.new_groups)
         form.addRow(self.problem)
         form.addRow(buttons)

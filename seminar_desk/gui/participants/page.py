@@ -2,8 +2,7 @@
 on its second tab, the delegations they come for.
 """
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -35,10 +34,10 @@ from seminar_desk.services.participants.service import ParticipantRow, Participa
 # Widest a column gets when fitted to its content (pixels); the name also takes what is left.
 CAPS = {
     "name": 300,
-    "organisation_id": 230,
+    "organisation_id": 210,
     "organisation_kind": 150,
-    "function": 240,
-    "email": 230,
+    "function": 200,
+    "email": 210,
 }
 SEARCH_HINT = "Filter: name, delegation, kind, role, gender, function, e-mail…"
 
@@ -72,6 +71,8 @@ class ParticipantsPage(Page):
         top.addWidget(self.delete_button)
         self.attendance = AttendanceBar()
         self.attendance.changed.connect(self._attendance_changed)
+        # Typed text belongs to the mode it was typed in (a filter, or a name to check in).
+        self.attendance.check_in.toggled.connect(lambda _on: self.search.clear())
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -82,6 +83,7 @@ class ParticipantsPage(Page):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.viewport().installEventFilter(self)
 
         people = QWidget()
         layout = QVBoxLayout(people)
@@ -126,9 +128,11 @@ class ParticipantsPage(Page):
         for column, width in enumerate(self._natural):
             self.table.setColumnWidth(column, width + max(0, spare) * (column == 0))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._spread()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """The table's viewport changed size (the window, a scroll bar): spread again."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._spread()
+        return False
 
     def _filter(self, text: str) -> None:
         self.proxy.set_text(text)

@@ -43,6 +43,8 @@ def test_check_in_marks_the_first_match_present_today_and_clears(demo_desk: Desk
     assert page.attendance.count.text() == "46 of 49 present today"
     qtbot.mouseClick(page.attendance.check_in, Qt.MouseButton.LeftButton)
     assert page.attendance.check_in.isChecked()
+    assert page.attendance.check_in.text() == "Stop check-in"
+    assert page.attendance.show_combo.currentText() == "Missing"  # what check-in lists
     # Check-in lists who is missing today only: the two who come on day 2, and Mr Lâm.
     assert page.proxy.rowCount() == 3
     qtbot.keyClicks(page.search, "lam v")
@@ -60,6 +62,9 @@ def test_check_in_marks_the_first_match_present_today_and_clears(demo_desk: Desk
     demo_desk.undo()
     assert not _present(demo_desk, late, today.id)
     assert page.attendance.count.text() == "46 of 49 present today"
+    qtbot.mouseClick(page.attendance.check_in, Qt.MouseButton.LeftButton)
+    assert page.attendance.show_combo.currentText() == "Everyone"
+    assert page.proxy.rowCount() == 49
 
 
 def test_enter_outside_check_in_marks_nobody(demo_desk: Desk, qtbot) -> None:
