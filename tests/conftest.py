@@ -11,6 +11,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Builders of test files shared by several test folders (e.g. `import bad_agendas`).
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 
+import pg_server as pg_server_module  # noqa: E402 (tests/fixtures)
+
 from seminar_desk.domain.clock import FakeClock  # noqa: E402
 from seminar_desk.services.desk import Desk  # noqa: E402
 from seminar_desk.services.seminar.demo import create_demo  # noqa: E402
@@ -57,6 +59,61 @@ def demo_desk(demo_path: Path, clock: FakeClock) -> Iterator[Desk]:
     d = Desk(Database.open(demo_path), clock)
     yield d
     d.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator["pg_server_module.PgServer"]:
+    """The PostgreSQL server of the server-store tests (skips, or fails in CI, without one)."""
+    server = pg_server_module.connect()
+    yield server
+    server.close()
+
+
+def _fill_empty(url: str) -> None:
+    Database.open(url).close()
+
+
+def _fill_demo(url: str) -> None:
+    d = Desk(Database.open(url))
+    create_demo(d)
+    d.close()
+
+
+@pytest.fixture
+def pg_url(pg_server: "pg_server_module.PgServer") -> Iterator[str]:
+    """A fresh, empty seminar database on the server (its schema already made)."""
+    name = pg_server.create(pg_server.template("empty", _fill_empty))
+    yield pg_server.url_of(name)
+    pg_server.drop(name)
+
+
+@pytest.fixture
+def pg_demo_url(pg_server: "pg_server_module.PgServer") -> Iterator[str]:
+    """A fresh database on the server holding the demo seminar."""
+    name = pg_server.create(pg_server.template("demo", _fill_demo))
+    yield pg_server.url_of(name)
+    pg_server.drop(name)
+
+
+@pytest.fixture(params=["file", "server"])
+def store_kind(request: pytest.FixtureRequest) -> str:
+    """Run a test on a SQLite file and on a PostgreSQL server (tests/store, tests/services)."""
+    return str(request.param)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `file_only` (locks, WAL, file names...) run on the file store only."""
+    keep: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if params.get("store_kind") == "server" and item.get_closest_marker("file_only"):
+            dropped.append(item)
+        else:
+            keep.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
 
 
 @pytest.fixture

@@ -20,5 +20,5 @@ def run(args: argparse.Namespace) -> int:
         summary = create_demo(desk)
     finally:
         desk.close()
-    print(f"demo seminar written to {desk.db.path}: {summary}")
+    print(f"demo seminar written to {desk.db.location}: {summary}")
     return 0

@@ -10,6 +10,7 @@ from pathlib import Path
 from seminar_desk.cli.main import add_db_option, command_parser
 from seminar_desk.paths import default_db_path
 from seminar_desk.services.agenda.exchange import EXPORT_FORMATS
+from seminar_desk.services.files import missing
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,7 +39,7 @@ def run_agenda(args: argparse.Namespace) -> int:
 
     fmt = args.format or ("csv" if args.output.suffix.lower() == ".csv" else "ics")
     db_path = getattr(args, "db", None) or default_db_path()
-    if not Path(db_path).exists():
+    if missing(db_path):
         print(f"seminar-desk: {db_path}: no such seminar file", file=sys.stderr)
         return 2
     count = read_file(db_path, lambda desk: export_agenda(desk, fmt, args.output))

@@ -11,6 +11,7 @@ from seminar_desk.cli.main import add_db_option, command_parser
 from seminar_desk.domain.agenda.limits import visible
 from seminar_desk.paths import default_db_path
 from seminar_desk.services.agenda.imports.registry import formats_text
+from seminar_desk.services.files import missing
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -63,9 +64,9 @@ def run_agenda(args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(visible(f"seminar-desk: nothing imported: {exc}"), file=sys.stderr)
             return 1
-    db_path = Path(getattr(args, "db", None) or default_db_path())
+    db_path = getattr(args, "db", None) or default_db_path()
     if args.dry_run:  # reads the file if there is one; creates, upgrades and changes nothing
-        if db_path.exists():
+        if not missing(db_path):
             return read_file(db_path, lambda desk: _preview(desk, source, args)[0])
         return _preview(None, source, args)[0]
     desk = open_desk(db_path)
@@ -74,7 +75,7 @@ def run_agenda(args: argparse.Namespace) -> int:
         if agenda is None:
             return code
         summary = import_agenda(desk, agenda)
-        print(visible(f"{summary} ({desk.db.path})"))
+        print(visible(f"{summary} ({desk.db.location})"))
         return 0
     finally:
         desk.close()

@@ -9,20 +9,21 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from seminar_desk import __version__
 from seminar_desk.domain.agenda.limits import visible
 from seminar_desk.domain.refusal import Refusal
+from seminar_desk.services.files import as_target
 
 
 def add_db_option(parser: argparse.ArgumentParser, *, default: object = None) -> None:
     parser.add_argument(
         "--db",
-        type=Path,
-        metavar="PATH",
+        type=as_target,
+        metavar="PATH|URL",
         default=default,
-        help="seminar file (default: the last one opened, or one in your data folder)",
+        help="seminar file, or a server's postgresql+psycopg://user@host/dbname "
+        "(default: the last file opened, or one in your data folder)",
     )
 
 

@@ -131,7 +131,7 @@ class Desk:
         verb = "Redo" if forward else "Undo"
         try:
             with self.db.engine.begin() as conn:
-                rows = replay(conn, entry.rows, forward=forward)
+                rows = replay(conn, entry.rows, forward=forward, kind=self.db.kind)
         except (Conflict, IntegrityError) as exc:
             # It can never apply now: take it off the list rather than offer it forever.
             # Later redo steps build on a failed redo, so they go with it.

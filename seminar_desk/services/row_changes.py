@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NEVER_SET, NO_VALUE
 
 from seminar_desk.domain.changes import Area
+from seminar_desk.store.kinds import FILE, FileKind
 from seminar_desk.store.models import Base, area_of_table, utcnow
 
 Row = dict[str, Any]
@@ -215,12 +216,24 @@ class Conflict(Exception):
         super().__init__(f"{table.replace('_', ' ')} {problem}")
 
 
+def _split_links(table_name: str, changed: Row, inserting: set[Key]) -> tuple[Row, Row]:
+    """The changed columns that can be written now, and the links to rows not yet back."""
+    later: Row = {}
+    for fk in _table(table_name).foreign_keys:
+        name = fk.parent.name
+        if name in changed and (fk.column.table.name, (changed[name],)) in inserting:
+            later[name] = changed[name]
+    return {c: v for c, v in changed.items() if c not in later}, later
+
+
+_TABLE_ORDER = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
+
 # Set on every write: a later edit of other columns changes it too, so it is no sign of conflict.
 _STAMPS = frozenset({"updated_at"})
 
 
 def replay(
-    conn: Connection, changes: dict[Key, RowChange], *, forward: bool
+    conn: Connection, changes: dict[Key, RowChange], *, forward: bool, kind: FileKind = FILE
 ) -> dict[Key, RowChange]:
     """Put every row back to its before image (undo) or after image (redo), and return the
     images the step in the other direction must restore.
@@ -236,7 +249,7 @@ def replay(
     back exactly what this one removed. Raises `Conflict`, before writing anything, when a row
     the step would change or delete is missing, or a row it would insert is already there.
     """
-    conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+    kind.defer_foreign_keys(conn)
     now = utcnow()
     existing = _read_many(conn, changes)
     deletes: list[Key] = []
@@ -272,13 +285,24 @@ def replay(
         conn.execute(delete(table).where(_pk_clause(table, pk)))
     if deletes:  # ON DELETE CASCADE may have taken rows we meant to restore
         existing = _read_many(conn, [key for key, _, _ in updates])
-    for (table_name, pk), _whole, changed in updates:
-        table = _table(table_name)
-        if (table_name, pk) in existing:
-            conn.execute(update(table).where(_pk_clause(table, pk)).values(changed))
-    for (table_name, pk), whole, _ in updates:
+    # A server checks each foreign key at once: parents are inserted before children, and a
+    # link to a row this step inserts is set after that row is back.
+    inserting = {key for key, _, _ in updates if key not in existing}
+    relinks: list[tuple[Key, Row]] = []
+    for key, _whole, changed in updates:
+        if key in existing:
+            now_cols, later = _split_links(key[0], changed, inserting)
+            if now_cols:
+                table = _table(key[0])
+                conn.execute(update(table).where(_pk_clause(table, key[1])).values(now_cols))
+            if later:
+                relinks.append((key, later))
+    for (table_name, pk), whole, _ in sorted(updates, key=lambda u: _TABLE_ORDER[u[0][0]]):
         if (table_name, pk) not in existing:
             conn.execute(insert(_table(table_name)).values(whole))
+    for (table_name, pk), later in relinks:
+        table = _table(table_name)
+        conn.execute(update(table).where(_pk_clause(table, pk)).values(later))
     # What this step took away, as (image before the step, image after it).
     taken: dict[Key, tuple[Row | None, Row | None]] = {k: (v, None) for k, v in removed.items()}
     cascaded_now = _read_many(conn, cascaded)

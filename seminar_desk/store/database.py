@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from seminar_desk.store.address import is_server_url
 from seminar_desk.store.connection import (
     check_header,
     make_engine,
@@ -26,6 +27,7 @@ from seminar_desk.store.errors import (
     ReadOnlyFileError,
     StoreError,
 )
+from seminar_desk.store.kinds import FILE, FileKind
 from seminar_desk.store.lock import FileLock
 from seminar_desk.store.maintenance import damaged_message, quick_check
 from seminar_desk.store.migrations import MIGRATIONS
@@ -145,6 +147,24 @@ class Database:
     immutable: bool = False
     scratch: Path | None = None  # a private folder removed on close (a migrated copy)
     _stamp: tuple[int, int, int, bool] | None = field(default=None, repr=False)
+    kind: FileKind = FILE  # a file or a server: what differs between them (store.kinds)
+    url: str = field(default="", repr=False)  # a server's URL, password included: never shown
+    where: str = ""  # a server's URL as shown (no password)
+
+    @property
+    def location(self) -> str:
+        """What the person opened, for titles and messages: the file, or the server's URL."""
+        return self.where or str(self.path)
+
+    @property
+    def target(self) -> Path | str:
+        """What opens this store again (another thread, a read-only reader): path or URL."""
+        return self.url or self.path
+
+    @property
+    def name(self) -> str:
+        """A short name: the file's name, or the server's database."""
+        return self.path.name
 
     @classmethod
     def open(cls, path: Path | str, *, lock: bool = True) -> "Database":
@@ -152,8 +172,13 @@ class Database:
 
         Refuses (StoreError, one line naming the file) a folder, a missing folder, a read-only
         file or folder (ReadOnlyFileError), a file with several hard links, a damaged file
-        (DamagedFileError) and files that are not seminar files.
+        (DamagedFileError) and files that are not seminar files. A server URL opens the
+        server's seminar instead (`store.server`: no lock, no backup, many writers).
         """
+        if is_server_url(path):
+            from seminar_desk.store.server import open_server
+
+            return open_server(str(path))  # type: ignore[no-any-return]
         path = _target(path)
         _check_writable(path)
         check_header(path)
@@ -193,6 +218,10 @@ class Database:
         writer came meanwhile, so the caller reads again. A lasting read-only window reads
         through SQLite's shared memory (`mode=ro`) so it sees another writer's commits.
         """
+        if is_server_url(path):
+            from seminar_desk.store.server import open_server
+
+            return open_server(str(path), read_only=True, reason=reason)  # type: ignore[no-any-return]
         path = _target(path)
         if not path.exists():
             raise StoreError(f"{path} does not exist.")

@@ -3,9 +3,18 @@
 The `fts_*` tables (created by migration 0005_notes, outside the ORM) hold folded text; plain-SQL
 triggers queue the ids of changed rows in `fts_pending`, so any writer keeps the index honest
 without knowing it exists. The notes' search service folds and indexes that queue.
+
+A file keeps the folded text in an FTS5 trigram table (MATCH); a PostgreSQL server keeps it in a
+plain table searched with LIKE on the same folded text (no extension needed, so a role without
+superuser rights can hold the seminar, and "Duc" finds "Đức", Thai and Khmer substrings are
+found, exactly as in a file). `FileIndex` and `ServerIndex` hold the SQL that differs.
 """
 
+from typing import Any
+
 from sqlalchemy import Connection, text
+
+from seminar_desk.domain.search import ParsedQuery, escape_like
 
 # kind -> (table, columns joined with a space to make the indexed text)
 SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -50,8 +59,48 @@ def restore_triggers(conn: Connection) -> bool:
 
 
 def queue_everything(conn: Connection) -> None:
-    """Queue every source row for indexing."""
+    """Queue every source row for indexing (SQL both stores understand)."""
     for kind, (table, _) in SOURCES.items():
         conn.exec_driver_sql(
-            f"INSERT OR IGNORE INTO fts_pending (kind, ref_id) SELECT '{kind}', id FROM {table}"
+            f"INSERT INTO fts_pending (kind, ref_id) SELECT '{kind}', id FROM {table} "
+            "WHERE true ON CONFLICT DO NOTHING"
         )
+
+
+class FileIndex:
+    """The index in a SQLite file: an FTS5 trigram table matched with MATCH."""
+
+    def restore_triggers(self, conn: Connection) -> bool:
+        return restore_triggers(conn)
+
+    def where(self, parsed: ParsedQuery) -> tuple[list[str], dict[str, Any]]:
+        """Conditions on `fts_text` for every term, and their parameters."""
+        where: list[str] = []
+        params: dict[str, Any] = {}
+        if parsed.long:
+            where.append("fts_text MATCH :match")
+            params["match"] = parsed.match_expression()
+        for n, pattern in enumerate(parsed.like_patterns()):
+            where.append(f"fts_text.body LIKE :like{n} ESCAPE '\\'")
+            params[f"like{n}"] = pattern
+        return where, params
+
+
+class ServerIndex(FileIndex):
+    """The index on a server: folded text in a plain table, every term matched with LIKE.
+
+    The triggers are PL/pgSQL (migration 0005_notes); PostgreSQL alters tables in place, so no
+    migration can drop them as SQLite's table rebuilds do.
+    """
+
+    def restore_triggers(self, conn: Connection) -> bool:
+        return False
+
+    def where(self, parsed: ParsedQuery) -> tuple[list[str], dict[str, Any]]:
+        where: list[str] = []
+        params: dict[str, Any] = {}
+        for n, term in enumerate(parsed.terms):
+            where.append(f"fts_text.body LIKE :like{n} ESCAPE '\\'")
+            params[f"like{n}"] = "%" + escape_like(term) + "%"
+        return where, params
+

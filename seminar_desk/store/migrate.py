@@ -10,7 +10,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from seminar_desk.store.connection import connect, file_mode, make_engine, read_connection
@@ -58,9 +58,7 @@ def current_heads(engine: Engine) -> tuple[set[str], bool]:
     """The file's Alembic revisions, and whether it holds any table at all."""
     with engine.connect() as conn:
         heads = set(MigrationContext.configure(conn).get_current_heads())
-        has_tables = bool(
-            conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table'")).scalar()
-        )
+        has_tables = bool(inspect(conn).get_table_names())
     return heads, has_tables
 
 
@@ -138,3 +136,41 @@ def migrate(path: Path) -> Path | None:
         raise NotASeminarFileError(f"{path} cannot be read as a seminar file: {exc.orig}") from exc
     finally:
         engine.dispose()
+
+
+# Any fixed number: the key of the server-wide lock that lets one laptop at a time upgrade.
+UPGRADE_LOCK = 7_316_001
+
+
+def upgrade_server(engine: Engine, where: str) -> None:
+    """Bring a server's schema to the newest one, in one transaction, one laptop at a time.
+
+    No backup: the server is backed up by whoever runs it, and PostgreSQL's DDL is
+    transactional, so a failed upgrade leaves the schema as it was.
+    """
+    with engine.begin() as conn:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
+        heads = set(MigrationContext.configure(conn).get_current_heads())
+        has_tables = bool(inspect(conn).get_table_names())
+        if heads == script_heads():
+            return
+        _refuse_foreign(heads, has_tables, where)
+        _upgrade(conn)
+
+
+def _refuse_foreign(heads: set[str], has_tables: bool, where: str) -> None:
+    if heads and schema_age(heads) is SchemaAge.NEWER:
+        raise NotASeminarFileError(
+            f"{where} was made by a newer release of Seminar Desk "
+            f"(schema {', '.join(sorted(heads))}); update Seminar Desk to open it."
+        )
+    if has_tables and not heads:
+        raise NotASeminarFileError(
+            f"{where} holds tables but is not a Seminar Desk database (no schema version)."
+        )
+
+
+def _upgrade(conn: Connection) -> None:
+    cfg = alembic_config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "heads")

@@ -13,12 +13,15 @@ from seminar_desk.paths import data_dir
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar import SeminarService
 from seminar_desk.services.seminar.demo import create_demo
+from seminar_desk.store.address import as_target, describe, file_of, is_server_url, missing
 from seminar_desk.store.connection import is_sqlite_file
 from seminar_desk.store.database import SIDE_FILES, Database, file_revisions, known_heads
 from seminar_desk.store.errors import DamagedFileError, NotASeminarFileError
 from seminar_desk.store.maintenance import damaged_message, quick_check
 
 T = TypeVar("T")
+# What --db and File › Open take: a file path or a server URL (the commands ask here).
+__all__ = ["as_target", "describe", "is_server_url", "missing"]
 
 
 def make_data_folder(path: Path) -> None:
@@ -29,7 +32,7 @@ def make_data_folder(path: Path) -> None:
         path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
 
 
-def open_desk(path: Path, *, demo: bool = False) -> Desk:
+def open_desk(path: Path | str, *, demo: bool = False) -> Desk:
     """The file opened for writing; with `demo`, an empty file is filled with the demo first.
 
     Raises StoreError (locked, corrupt, newer release...) with a message naming the file.
@@ -56,6 +59,8 @@ def open_reader(
     finding is then in `desk.db.damage`). `reason` says why, in refusals of edits.
     """
     db = Database.open_read_only(path, lasting=lasting, reason=reason)
+    if db.kind.server:
+        return Desk(db)  # the server's pages are its own; an older schema was refused
     try:
         if problem := quick_check(db.path):
             if not damaged_ok:
@@ -217,14 +222,16 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def write_output(path: Path | str, data: bytes, *, database: Path | None = None) -> Path:
+def write_output(
+    path: Path | str, data: bytes, *, database: Path | str | None = None
+) -> Path:
     """The one way reports and exports reach the disk: all or nothing, never over a seminar.
 
     A new output is private (0600), a replaced one keeps its mode. `database` is the open
     seminar, refused as a target like every seminar file (see `replace_atomically`).
     """
     path = Path(os.path.abspath(Path(path).expanduser()))
-    refuse_output(path, database)
+    refuse_output(path, None if database is None else file_of(database))
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:

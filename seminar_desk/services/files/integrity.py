@@ -6,14 +6,14 @@ from pathlib import Path
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy.exc import DatabaseError
 
+from seminar_desk.store.address import describe
 from seminar_desk.store.database import Database, known_heads
 from seminar_desk.store.errors import StoreError
-from seminar_desk.store.maintenance import foreign_key_problems, integrity_problems
 
 
 @dataclass
 class CheckReport:
-    path: Path
+    path: Path | str  # a file, or a server's URL as shown
     schema: set[str] = field(default_factory=set)
     expected: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
@@ -43,7 +43,7 @@ def check_file(path: Path | str) -> CheckReport:
 
 
 def _check_once(path: Path | str, *, lasting: bool = False) -> CheckReport:
-    report = CheckReport(Path(path), expected=known_heads())
+    report = CheckReport(describe(path), expected=known_heads())
     try:
         db = Database.open_read_only(path, lasting=lasting)
     except StoreError as exc:
@@ -52,8 +52,8 @@ def _check_once(path: Path | str, *, lasting: bool = False) -> CheckReport:
     try:
         with db.engine.connect() as conn:
             report.schema = set(MigrationContext.configure(conn).get_current_heads())
-            report.problems += [f"integrity: {r}" for r in integrity_problems(conn)]
-            for table, rowid, parent in foreign_key_problems(conn):
+            report.problems += [f"integrity: {r}" for r in db.kind.integrity_problems(conn)]
+            for table, rowid, parent in db.kind.foreign_key_problems(conn):
                 report.problems.append(f"row {rowid} of {table} points to a missing {parent}")
     except DatabaseError as exc:
         report.problems.append(f"{report.path} cannot be read: {exc.orig}")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, bindparam, select, text
 
 from seminar_desk.domain.search import (
     ParsedQuery,
@@ -20,7 +20,7 @@ from seminar_desk.domain.search import (
     word_start_score,
 )
 from seminar_desk.services.desk import Desk
-from seminar_desk.store.fts import SOURCES, queue_everything, restore_triggers
+from seminar_desk.store.fts import SOURCES, FileIndex, queue_everything
 from seminar_desk.store.models import (
     ActionItem,
     AgendaItem,
@@ -65,7 +65,7 @@ class SearchService:
         if self._checked:
             return
         with self.desk.db.engine.begin() as conn:
-            restore_triggers(conn)
+            self.desk.db.kind.index.restore_triggers(conn)
         self._checked = True
 
     def reindex(self) -> int:
@@ -92,9 +92,8 @@ class SearchService:
                 return 0
         done = 0
         with self.desk.db.engine.begin() as conn:
-            queued = conn.exec_driver_sql(
-                "SELECT kind, ref_id FROM fts_pending LIMIT ?", (-1 if limit is None else limit,)
-            ).all()
+            cap = "" if limit is None else f" LIMIT {int(limit)}"
+            queued = conn.exec_driver_sql(f"SELECT kind, ref_id FROM fts_pending{cap}").all()
             by_kind: dict[str, list[str]] = {}
             for kind, ref_id in queued:
                 by_kind.setdefault(kind, []).append(ref_id)
@@ -105,10 +104,12 @@ class SearchService:
                 texts: dict[str, str] = {}
                 for start in range(0, len(ids), 500):
                     chunk = ids[start : start + 500]
-                    marks = ", ".join("?" * len(chunk))
                     cols = ", ".join(columns)
-                    for row in conn.exec_driver_sql(
-                        f"SELECT id, {cols} FROM {table} WHERE id IN ({marks})", tuple(chunk)
+                    for row in conn.execute(
+                        text(f"SELECT id, {cols} FROM {table} WHERE id IN :ids").bindparams(
+                            bindparam("ids", expanding=True)
+                        ),
+                        {"ids": chunk},
                     ):
                         texts[row[0]] = " ".join(str(v or "") for v in row[1:])
                 for ref_id in ids:
@@ -117,29 +118,31 @@ class SearchService:
             if limit is None:
                 conn.exec_driver_sql("DELETE FROM fts_pending")
             else:
-                conn.exec_driver_sql(
-                    "DELETE FROM fts_pending WHERE kind = ? AND ref_id = ?",
-                    [tuple(row) for row in queued],
+                conn.execute(
+                    text("DELETE FROM fts_pending WHERE kind = :k AND ref_id = :r"),
+                    [{"k": k, "r": r} for k, r in queued],
                 )
         return done
 
     @staticmethod
     def _index_one(conn: Connection, kind: str, ref_id: str, body: str | None) -> None:
-        doc = conn.exec_driver_sql(
-            "SELECT id FROM fts_doc WHERE kind = ? AND ref_id = ?", (kind, ref_id)
+        doc = conn.execute(
+            text("SELECT id FROM fts_doc WHERE kind = :k AND ref_id = :r"), {"k": kind, "r": ref_id}
         ).scalar()
         if doc is not None:
-            conn.exec_driver_sql("DELETE FROM fts_text WHERE rowid = ?", (doc,))
+            conn.execute(text("DELETE FROM fts_text WHERE rowid = :d"), {"d": doc})
         if body is None or not body.strip():
             if doc is not None:
-                conn.exec_driver_sql("DELETE FROM fts_doc WHERE id = ?", (doc,))
+                conn.execute(text("DELETE FROM fts_doc WHERE id = :d"), {"d": doc})
             return
         if doc is None:
-            doc = conn.exec_driver_sql(
-                "INSERT INTO fts_doc (kind, ref_id) VALUES (?, ?)", (kind, ref_id)
-            ).lastrowid
-        conn.exec_driver_sql(
-            "INSERT INTO fts_text (rowid, body) VALUES (?, ?)", (doc, fold_text(body))
+            doc = conn.execute(
+                text("INSERT INTO fts_doc (kind, ref_id) VALUES (:k, :r) RETURNING id"),
+                {"k": kind, "r": ref_id},
+            ).scalar_one()
+        conn.execute(
+            text("INSERT INTO fts_text (rowid, body) VALUES (:d, :b)"),
+            {"d": doc, "b": fold_text(body)},
         )
 
     # -- queries ------------------------------------------------------------------------------
@@ -151,7 +154,7 @@ class SearchService:
             return []
         self.catch_up()
         with self.desk.db.engine.connect() as conn:
-            found = self._matches(conn, parsed, limit)
+            found = self._matches(conn, parsed, limit, self.desk.db.kind.index)
         hits = self._hydrate(found, parsed)
         # Whole words and word starts before matches inside words ("Duc" before "Reduction"),
         # then the latest edits.
@@ -160,15 +163,11 @@ class SearchService:
         return hits
 
     @staticmethod
-    def _matches(conn: Connection, parsed: ParsedQuery, limit: int) -> list[tuple[str, str]]:
-        where: list[str] = []
-        params: dict[str, Any] = {"limit": limit}
-        if parsed.long:
-            where.append("fts_text MATCH :match")
-            params["match"] = parsed.match_expression()
-        for n, pattern in enumerate(parsed.like_patterns()):
-            where.append(f"fts_text.body LIKE :like{n} ESCAPE '\\'")
-            params[f"like{n}"] = pattern
+    def _matches(
+        conn: Connection, parsed: ParsedQuery, limit: int, index: FileIndex
+    ) -> list[tuple[str, str]]:
+        where, params = index.where(parsed)
+        params["limit"] = limit
         # Newest rows first: bm25 ranking of trigrams costs ten times more and means little here.
         order = "ORDER BY fts_text.rowid DESC"
         sql = (

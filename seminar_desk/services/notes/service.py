@@ -19,7 +19,6 @@ from seminar_desk.domain.kinds import ActionStatus, NoteSection, RecommendationS
 from seminar_desk.domain.refusal import Gone
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.notes.journal import JournalEntry
-from seminar_desk.store.maintenance import wal_checkpoint
 from seminar_desk.store.models import ActionItem, AgendaItem, BreakoutGroup, Note, Recommendation
 
 SECTIONS: tuple[NoteSection, ...] = tuple(NoteSection)
@@ -274,7 +273,7 @@ class NotesService:
         which makes that one keystroke's save several times slower; the page calls this when
         typing pauses, so saves during typing rarely pay for it.
         """
-        wal_checkpoint(self.desk.db.engine)
+        self.desk.db.kind.checkpoint(self.desk.db.engine)
 
     # -- recommendations ----------------------------------------------------------------------
 

@@ -68,11 +68,11 @@ def load_snapshot(desk: Desk) -> SeminarSnapshot:
         participants=snap.participants,
         organisations=snap.organisations,
         taken_at=snap.taken_at,
-        file_name=desk.db.path.name,
+        file_name=desk.db.name,
     )
 
 
-def snapshot_of_file(path: Path, now: datetime) -> SeminarSnapshot:
+def snapshot_of_file(path: Path | str, now: datetime) -> SeminarSnapshot:
     """Read a snapshot through a read-only connection of its own, for a worker thread.
 
     The window's Desk stays on the GUI thread; the worker opens the file read-only (no lock,

@@ -29,6 +29,7 @@ from seminar_desk.reports.snapshot import GroupSnap, ItemSnap, SeminarSnapshot
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.files import write_output
 from seminar_desk.services.reporting.report_data import load_snapshot, snapshot_of_file
+from seminar_desk.store.address import missing as no_such_file
 from seminar_desk.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -94,15 +95,15 @@ def export(
     return ExportResult(Path(path), result.pages, result.title)
 
 
-def file_snapshot(path: Path) -> SeminarSnapshot:
+def file_snapshot(path: Path | str) -> SeminarSnapshot:
     """A snapshot of a seminar file for the command line.
 
     Read-only, without the writer's lock, so a report can be printed while the window has
     the file open; a missing file is a StoreError like any other unusable file.
     """
-    if not Path(path).exists():
+    if no_such_file(path):
         raise StoreError(f"{path} does not exist.")
-    return snapshot_of_file(Path(path), datetime.now(UTC))
+    return snapshot_of_file(path, datetime.now(UTC))
 
 
 def find_item(snap: SeminarSnapshot, ref: str) -> ItemSnap:

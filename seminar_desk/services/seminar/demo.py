@@ -52,7 +52,7 @@ def create_demo(desk: Desk) -> str:
     with desk.action("Create the demo seminar", undoable=False) as act:
         s = act.session
         if s.scalars(select(Seminar)).first() is not None:
-            raise StoreError(f"{desk.db.path} already holds a seminar; choose a new file.")
+            raise StoreError(f"{desk.db.location} already holds a seminar; choose a new file.")
         fields = dict(data["seminar"])
         for key in ("start_date", "end_date"):
             fields[key] = date.fromisoformat(fields[key])

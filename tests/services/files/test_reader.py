@@ -32,5 +32,5 @@ def test_an_older_file_is_read_through_an_upgraded_copy_that_goes_away(old_path:
 
 def test_a_read_sees_what_an_open_writer_committed(demo_desk) -> None:
     SeminarService(demo_desk).update(title="Committed a moment ago")
-    title = read_file(demo_desk.db.path, lambda desk: SeminarService(desk).details().title)
+    title = read_file(demo_desk.db.target, lambda desk: SeminarService(desk).details().title)
     assert title == "Committed a moment ago"

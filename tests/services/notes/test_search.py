@@ -1,5 +1,6 @@
 """Search across notes, recommendations and action items, with folding and Asian scripts."""
 
+import pytest
 from sqlalchemy import select, text
 
 from seminar_desk.services.desk import Desk
@@ -70,6 +71,7 @@ def test_edits_deletes_and_undo_keep_the_index_in_step(demo_desk: Desk) -> None:
     assert search.search("wombat") == []
 
 
+@pytest.mark.file_only  # a server's triggers are never dropped by a table rebuild
 def test_missing_triggers_are_restored(demo_desk: Desk) -> None:
     with demo_desk.db.engine.begin() as conn:
         conn.execute(text("DROP TRIGGER fts_note_ai"))

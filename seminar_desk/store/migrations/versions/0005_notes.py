@@ -9,6 +9,9 @@ the trigram tokenizer (Thai and Khmer have no spaces between words), holding tex
 Python (SQLite 3.40 cannot fold Vietnamese diacritics or Đ). Triggers only queue the ids of
 changed rows in `fts_pending`, in plain SQL, so any connection may write notes; the search
 service folds and indexes the queue before it answers.
+
+On PostgreSQL the folded text is a plain table searched with LIKE (no extension, so a role
+without superuser rights can hold the seminar) and the triggers call one PL/pgSQL function.
 """
 
 from collections.abc import Sequence
@@ -28,6 +31,9 @@ SOURCES = {
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        _upgrade_server()
+        return
     op.execute("CREATE VIRTUAL TABLE fts_text USING fts5(body, tokenize='trigram')")
     op.execute(
         "CREATE TABLE fts_doc (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref_id TEXT NOT NULL,"
@@ -55,10 +61,42 @@ def upgrade() -> None:
         )
 
 
+def _upgrade_server() -> None:
+    op.execute("CREATE TABLE fts_text (rowid BIGINT PRIMARY KEY, body TEXT NOT NULL)")
+    op.execute(
+        "CREATE TABLE fts_doc (id BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL, ref_id TEXT NOT NULL,"
+        " UNIQUE (kind, ref_id))"
+    )
+    op.execute(
+        "CREATE TABLE fts_pending (kind TEXT NOT NULL, ref_id TEXT NOT NULL,"
+        " PRIMARY KEY (kind, ref_id))"
+    )
+    op.execute(
+        "CREATE FUNCTION fts_queue() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF TG_OP <> 'INSERT' THEN INSERT INTO fts_pending VALUES (TG_ARGV[0], OLD.id) "
+        "ON CONFLICT DO NOTHING; END IF; "
+        "IF TG_OP <> 'DELETE' THEN INSERT INTO fts_pending VALUES (TG_ARGV[0], NEW.id) "
+        "ON CONFLICT DO NOTHING; END IF; RETURN NULL; END $$"
+    )
+    for kind, (table, columns) in SOURCES.items():
+        run = f"FOR EACH ROW EXECUTE FUNCTION fts_queue('{kind}')"
+        op.execute(f"CREATE TRIGGER fts_{table}_ai AFTER INSERT ON {table} {run}")
+        op.execute(f"CREATE TRIGGER fts_{table}_au AFTER UPDATE OF id, {columns} ON {table} {run}")
+        op.execute(f"CREATE TRIGGER fts_{table}_ad AFTER DELETE ON {table} {run}")
+        op.execute(
+            f"INSERT INTO fts_pending (kind, ref_id) SELECT '{kind}', id FROM {table} "
+            "ON CONFLICT DO NOTHING"
+        )
+
+
 def downgrade() -> None:
+    server = op.get_bind().dialect.name == "postgresql"
     for table, _ in SOURCES.values():
         for suffix in ("ai", "au", "ad"):
-            op.execute(f"DROP TRIGGER IF EXISTS fts_{table}_{suffix}")
+            on = f" ON {table}" if server else ""
+            op.execute(f"DROP TRIGGER IF EXISTS fts_{table}_{suffix}{on}")
+    if server:
+        op.execute("DROP FUNCTION IF EXISTS fts_queue()")
     op.execute("DROP TABLE IF EXISTS fts_pending")
     op.execute("DROP TABLE IF EXISTS fts_doc")
     op.execute("DROP TABLE IF EXISTS fts_text")

@@ -1,0 +1,102 @@
+"""Opening a seminar held by a PostgreSQL server (a `postgresql+psycopg://` URL).
+
+Many laptops write one server seminar at once: there is no file lock, no quick_check, no backup
+before an upgrade and no temporary copy for reading an older schema (the server's owner backs it
+up; its DDL is transactional). A role without superuser rights is enough: nothing here needs an
+extension. Connections are checked before use (`pool_pre_ping`), so a server that was restarted
+is reconnected to on the next action instead of failing forever.
+"""
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import sessionmaker
+
+from seminar_desk.store.address import server_url, shown
+from seminar_desk.store.errors import ReadOnlyRefusal, StoreError
+from seminar_desk.store.kinds import SERVER
+
+CONNECT_TIMEOUT_S = 5
+APP = "seminar-desk"
+
+
+class ServerUnreachable(StoreError):
+    """The server cannot be reached (down, wrong host, port, user, password or database)."""
+
+
+def make_server_engine(url: str, *, read_only: bool = False, refusal: str = "") -> Engine:
+    """An engine on the server; on a read-only one every write is refused in words."""
+    args: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": APP}
+    if read_only:
+        args["options"] = "-c default_transaction_read_only=on"
+    engine = create_engine(
+        server_url(url), pool_pre_ping=True, pool_size=4, max_overflow=8, connect_args=args
+    )
+    if read_only:
+
+        @event.listens_for(engine, "handle_error")
+        def _on_error(context: Any) -> None:
+            if "read-only transaction" in str(context.original_exception):
+                raise ReadOnlyRefusal(
+                    refusal or f"{shown(server_url(url))} is open read-only: nothing was changed."
+                ) from context.original_exception
+
+    return engine
+
+
+def unreachable(where: str, exc: BaseException) -> ServerUnreachable:
+    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    first = detail[0] if detail else type(exc).__name__
+    return ServerUnreachable(f"{where}: cannot reach the seminar's server ({first}).")
+
+
+def open_server(url: str, *, read_only: bool = False, reason: str = "") -> Any:
+    """A Database on the server, its schema upgraded (unless read-only: then an older schema is
+    refused, as nobody may change it)."""
+    from seminar_desk.store.database import Database, known_heads
+
+    parsed = server_url(url)
+    where = shown(parsed)
+    why = reason or "opened read-only"
+    engine = make_server_engine(
+        url,
+        read_only=read_only,
+        refusal=f"{where} is open read-only ({why}): nothing was changed." if read_only else "",
+    )
+    try:
+        heads = server_revisions(engine, where)
+        if heads != known_heads():
+            from seminar_desk.store.migrate import upgrade_server  # Alembic only when needed
+
+            if read_only:
+                raise StoreError(
+                    f"{where} holds an older or newer schema ({', '.join(sorted(heads)) or 'none'})"
+                    "; open it for writing once with this release to upgrade it."
+                )
+            upgrade_server(engine, where)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(
+        Path(parsed.database or "seminar"),
+        engine,
+        sessionmaker(engine, expire_on_commit=False),
+        None,
+        read_only=why if read_only else "",
+        kind=SERVER,
+        url=parsed.render_as_string(hide_password=False),
+        where=where,
+    )
+
+
+def server_revisions(engine: Engine, where: str) -> set[str]:
+    """The schema revisions on the server (empty for a new database)."""
+    try:
+        with engine.connect() as conn:
+            if not conn.exec_driver_sql("SELECT to_regclass('alembic_version')").scalar():
+                return set()
+            return set(conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars())
+    except DBAPIError as exc:
+        raise unreachable(where, exc) from exc
