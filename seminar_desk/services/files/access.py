@@ -20,8 +20,8 @@ from seminar_desk.store.errors import DamagedFileError, NotASeminarFileError
 from seminar_desk.store.maintenance import damaged_message, quick_check
 
 T = TypeVar("T")
-# What --db and File › Open take: a file path or a server URL (the commands ask here).
-__all__ = ["as_target", "describe", "is_server_url", "missing"]
+# What --db and File › Open take, a file path or a server URL: the commands ask here.
+USED_BY_COMMANDS = (as_target, describe, is_server_url, missing)
 
 
 def make_data_folder(path: Path) -> None:
