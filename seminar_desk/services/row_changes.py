@@ -276,6 +276,8 @@ def replay(
         whole = {**current, **changed} if current is not None else dict(target)
         if "updated_at" in _table(key[0]).c:
             whole["updated_at"] = changed["updated_at"] = now
+        if "version" in _table(key[0]).c and current is not None:  # a save typed before: conflict
+            whole["version"] = changed["version"] = (current.get("version") or 0) + 1
         updates.append((key, whole, changed))
     cascaded = [key for key in find_dependents(conn, deletes) if key not in changes]
     cascaded_then = _read_many(conn, cascaded)

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Time,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -369,9 +370,13 @@ class Note(Tracked, Base):
     body: Mapped[str] = mapped_column(Text, default="")
     author_name: Mapped[str] = mapped_column(Text, default="")
     author_id: Mapped[str | None] = mapped_column(ForeignKey("participant.id", ondelete="SET NULL"))
+    # Bumped by every save; a save typed on an older version is a conflict (several laptops).
+    version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
 
     item: Mapped[AgendaItem | None] = relationship()
     group: Mapped[BreakoutGroup | None] = relationship()
+
+    __mapper_args__: ClassVar[dict[str, object]] = {"version_id_col": version}
 
 
 class Recommendation(Tracked, Base):

@@ -80,7 +80,12 @@ def open_server(url: str, *, read_only: bool = False, reason: str = "") -> Any:
         engine.dispose()
         raise
     return Database(
-        Path(parsed.database or "seminar"),
+        # Not a file: a stable absolute name (the notes' recovery journal is keyed by it).
+        Path(
+            "/",
+            f"{parsed.username or ''}@{parsed.host or 'localhost'}:{parsed.port or 5432}",
+            parsed.database or "postgres",
+        ),
         engine,
         sessionmaker(engine, expire_on_commit=False),
         None,

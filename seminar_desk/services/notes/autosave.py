@@ -11,7 +11,13 @@ from datetime import datetime
 
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.services.notes.journal import JournalEntry, NoteJournal
-from seminar_desk.services.notes.service import NotesService, NoteTarget, TargetGone
+from seminar_desk.services.notes.service import (
+    ANY_VERSION,
+    NoteConflict,
+    NotesService,
+    NoteTarget,
+    TargetGone,
+)
 
 # Save when typing pauses this long, and never let unsaved text get older than MAX_WAIT_S:
 # continuous typing has no pauses, and the promise is "at most the last second is lost".
@@ -53,6 +59,10 @@ class NoteAutosaver:
         self._typed_at: dict[tuple[NoteTarget, str], datetime] = {}
         self._since = self.clock.now()
         self.journal_error: str | None = None
+        # The version of each note the text on screen was typed on (several laptops):
+        # a save names it, and another laptop's save since is a conflict (`conflicts`).
+        self._versions: dict[tuple[NoteTarget, str], int | None] = {}
+        self.conflicts: dict[tuple[NoteTarget, str], NoteConflict] = {}
 
     @property
     def dirty(self) -> bool:
@@ -81,12 +91,28 @@ class NoteAutosaver:
         """Write every pending text; on failure keep it pending and remember the error."""
         changes = OpChanges()
         name, author_id = self.author()
-        while self._pending:
-            (target, section), body = next(iter(self._pending.items()))
+        conflict: NoteConflict | None = None
+        for (target, section), body in list(self._pending.items()):
+            if (target, section) in self.conflicts:  # waits for the person's choice
+                conflict = conflict or self.conflicts[target, section]
+                continue
             try:
-                changes = changes | self.notes.save_note(
-                    target, section, body, name, author_id, origin=self.origin
+                saved = self.notes.save_text(
+                    target,
+                    section,
+                    body,
+                    name,
+                    author_id,
+                    origin=self.origin,
+                    base_version=self._versions.get((target, section), ANY_VERSION),
                 )
+                changes = changes | saved.changes
+                self._versions[target, section] = saved.version
+                self.conflicts.pop((target, section), None)
+            except NoteConflict as exc:  # kept on screen and aside until the person chooses
+                self.conflicts[target, section] = exc
+                conflict = conflict or exc
+                continue
             except TargetGone as exc:  # nowhere in the file: kept aside, dropped, and said so
                 self._keep_gone_aside((target, section), name, author_id)
                 del self._pending[target, section]
@@ -99,6 +125,10 @@ class NoteAutosaver:
             if self._pending.get((target, section)) == body:
                 del self._pending[target, section]
             self._saves_since_checkpoint += 1
+        if conflict is not None:
+            self.last_error = str(conflict)
+            self._keep_aside(name, author_id)
+            raise conflict
         self._first_edit = self._last_edit = None
         self.last_error = None
         self.last_saved_at = self.notes.desk.clock.now()
@@ -176,6 +206,27 @@ class NoteAutosaver:
         if self._saves_since_checkpoint and not self.dirty:
             self.notes.checkpoint()
             self._saves_since_checkpoint = 0
+
+    def loaded(self, target: NoteTarget, section: str, version: int | None) -> None:
+        """The screen shows the note at `version` (None: no note yet); typing builds on it."""
+        if (target, section) not in self._pending:
+            self._versions[target, section] = version
+
+    def resolve(self, target: NoteTarget, section: str, keep: str) -> str | None:
+        """Settle a conflict: keep "both" (this laptop's text, then theirs), "mine" or "theirs".
+
+        Returns the text to show and saves it at the next flush (None for "theirs": the note's
+        text is shown again and nothing of this laptop's is saved).
+        """
+        conflict = self.conflicts.pop((target, section))
+        self._versions[target, section] = conflict.version
+        mine = self._pending.get((target, section), "")
+        if keep == "theirs":
+            self._pending.pop((target, section), None)
+            return None
+        text = mine if keep == "mine" else f"{mine.rstrip()}\n\n{conflict.theirs.lstrip()}"
+        self.edit(target, section, text)
+        return text
 
     def pending_text(self, target: NoteTarget, section: str) -> str | None:
         return self._pending.get((target, section))

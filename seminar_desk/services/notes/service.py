@@ -13,15 +13,20 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from seminar_desk.domain.changes import Added, OpChanges
 from seminar_desk.domain.kinds import ActionStatus, NoteSection, RecommendationStatus
-from seminar_desk.domain.refusal import Gone
+from seminar_desk.domain.refusal import Gone, Refusal
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.notes.journal import JournalEntry
 from seminar_desk.store.models import ActionItem, AgendaItem, BreakoutGroup, Note, Recommendation
 
 SECTIONS: tuple[NoteSection, ...] = tuple(NoteSection)
+_CONFLICT = (
+    "Someone else saved this note while you were typing: your text was not saved over "
+    "theirs and is still on your screen. Keep both, keep yours or take theirs."
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class NoteText:
     author_name: str = ""
     updated_at: datetime | None = None
     note_id: str | None = None
+    version: int | None = None  # what a save typed on this text names (None: no note yet)
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,26 @@ class RowGone(Gone, LookupError):
     """A recommendation or action item an edit names was deleted meanwhile."""
 
 
+class NoteConflict(Refusal):
+    """Someone else saved this section since the text being saved was loaded: nothing was
+    written; `theirs` is what the note holds now, at `version`."""
+
+    def __init__(self, message: str, theirs: str, version: int | None, author: str) -> None:
+        super().__init__(message)
+        self.theirs = theirs
+        self.version = version
+        self.author = author
+
+
+@dataclass(frozen=True)
+class SavedNote:
+    changes: OpChanges
+    version: int | None  # the note's version now (None: no note, nothing was typed)
+
+
+ANY_VERSION = -1  # a save that replaces whatever the note holds (restoring kept text)
+
+
 class _RollBack(Exception):
     """Ends a warm-up transaction without keeping anything."""
 
@@ -122,7 +148,7 @@ class NotesService:
             for n in notes:
                 if sections.get(n.section, NoteText(n.section)).note_id is None:
                     sections[n.section] = NoteText(
-                        n.section, n.body, n.author_name, n.updated_at, n.id
+                        n.section, n.body, n.author_name, n.updated_at, n.id, n.version
                     )
             recs = s.scalars(
                 select(Recommendation)
@@ -234,6 +260,43 @@ class NotesService:
         origin: object | None = None,
     ) -> OpChanges:
         """Write one section's text now (autosave: not on the undo stack)."""
+        return self.save_text(target, section, body, author_name, author_id, origin).changes
+
+    def save_text(
+        self,
+        target: NoteTarget,
+        section: str,
+        body: str,
+        author_name: str = "",
+        author_id: str | None = None,
+        origin: object | None = None,
+        base_version: int | None = ANY_VERSION,
+    ) -> SavedNote:
+        """Write one section's text, typed on `base_version` of the note (None: typed where
+        there was no note yet); another laptop's save since is a NoteConflict, not overwritten.
+        """
+        try:
+            return self._save_text(
+                target, section, body, author_name, author_id, origin, base_version
+            )
+        except StaleDataError as exc:  # another save committed between our read and write
+            with self.desk.read() as s:
+                note = s.scalars(
+                    select(Note).where(_where(Note, target), Note.section == section).limit(1)
+                ).first()
+            theirs = (note.body, note.version, note.author_name) if note else ("", None, "")
+            raise NoteConflict(_CONFLICT, *theirs) from exc
+
+    def _save_text(
+        self,
+        target: NoteTarget,
+        section: str,
+        body: str,
+        author_name: str,
+        author_id: str | None,
+        origin: object | None,
+        base_version: int | None,
+    ) -> SavedNote:
         NoteSection(section)  # a wrong section is a programming error
         with self.desk.action(
             "Type notes", origin=origin, undoable=False, keep_history=True
@@ -245,9 +308,15 @@ class NotesService:
                 .order_by(Note.created_at, Note.id)
                 .limit(1)
             ).first()
+            if (
+                note is not None
+                and base_version not in (ANY_VERSION, note.version)
+                and note.body != body
+            ):
+                raise NoteConflict(_CONFLICT, note.body, note.version, note.author_name)
             if note is None:
                 if not body:
-                    return act.changes
+                    return SavedNote(act.changes, None)
                 owner = (
                     s.get(BreakoutGroup, target.group_id)
                     if target.group_id
@@ -258,13 +327,15 @@ class NotesService:
                 note = Note(section=section, body=body, **target.columns())
                 s.add(note)
             elif note.body == body and note.author_name == author_name:
-                return act.changes
+                return SavedNote(act.changes, note.version)
             note.body = body
             note.author_name = author_name
             if author_id is not None:
                 note.author_id = author_id
             note.updated_at = self.desk.clock.now()
-        return act.changes
+            act.session.flush()
+            version = note.version
+        return SavedNote(act.changes, version)
 
     def checkpoint(self) -> None:
         """Copy the write-ahead log into the file now, while nobody waits for it.

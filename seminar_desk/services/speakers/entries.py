@@ -38,6 +38,7 @@ def put_on_list(
 ) -> SpeakerEntry:
     """A new request for the floor, where the queue rules say it goes: the one way onto a list
     (the Speakers page, a breakout's rapporteur for the report-back)."""
+    lock_list(s, item_id=item_id)
     item = get_item(s, item_id)
     rules.check_can_add(item.speakers_closed, speech_type)
     position, spread = rules.new_position(waiting_entries(s, item_id), speech_type)
@@ -56,6 +57,17 @@ def put_on_list(
     )
     s.add(entry)
     return entry
+
+
+def lock_list(s: Session, *, item_id: str | None = None, entry_id: str | None = None) -> None:
+    """One operation at a time on one list of speakers: two chairs' keys on a server seminar
+    wait for each other instead of both placing a speaker on the same old order. The item's
+    row stays locked until the action commits (SELECT ... FOR UPDATE); a SQLite file has one
+    writer, and its dialect leaves FOR UPDATE out."""
+    if item_id is None and entry_id is not None:
+        item_id = s.scalar(select(SpeakerEntry.item_id).where(SpeakerEntry.id == entry_id))
+    if item_id is not None:
+        s.execute(select(AgendaItem.id).where(AgendaItem.id == item_id).with_for_update())
 
 
 def get_item(s: Session, item_id: str) -> AgendaItem:

@@ -21,6 +21,7 @@ from seminar_desk.services.speakers.entries import (
     current_entry,
     get_entry,
     get_item,
+    lock_list,
     put_on_list,
     reposition,
     waiting_entries,
@@ -124,6 +125,7 @@ class SpeakersService:
             raise Refusal("Choose a participant or a delegation to add to the list.")
         capacity, speech_type = Capacity(capacity).value, SpeechType(speech_type).value
         with self.desk.action(f"Add {SpeechType(speech_type).label.lower()}", origin=origin) as act:
+            lock_list(act.session, item_id=item_id)
             s = act.session
             if participant_id is not None and organisation_id is None:
                 person = s.get(Participant, participant_id)
@@ -154,6 +156,7 @@ class SpeakersService:
     def next_speaker(self, item_id: str, origin: object | None = None) -> OpChanges:
         """Finish the speech in progress (if any) and give the floor to the head of the list."""
         with self.desk.action("Next speaker", origin=origin) as act:
+            lock_list(act.session, item_id=item_id)
             s = act.session
             self._finish_current(s, item_id)
             head = rules.next_speaker(waiting_entries(s, item_id))
@@ -165,6 +168,7 @@ class SpeakersService:
     def give_floor(self, entry_id: str, origin: object | None = None) -> OpChanges:
         """Give the floor to one waiting request now, out of order (the chair's call)."""
         with self.desk.action("Give the floor", origin=origin) as act:
+            lock_list(act.session, entry_id=entry_id)
             s = act.session
             entry = get_entry(s, entry_id)
             if entry.status != SpeakerStatus.WAITING:
@@ -200,12 +204,14 @@ class SpeakersService:
 
     def finish(self, item_id: str, origin: object | None = None) -> OpChanges:
         with self.desk.action("Finish speech", origin=origin) as act:
+            lock_list(act.session, item_id=item_id)
             if self._finish_current(act.session, item_id) is None:
                 raise Refusal("Nobody has the floor.")
         return act.changes
 
     def pause(self, item_id: str, origin: object | None = None) -> OpChanges:
         with self.desk.action("Pause speech", origin=origin) as act:
+            lock_list(act.session, item_id=item_id)
             current = current_entry(act.session, item_id)
             if current is None or current.status != SpeakerStatus.SPEAKING:
                 raise Refusal("No speech is running.")
@@ -216,6 +222,7 @@ class SpeakersService:
 
     def resume(self, item_id: str, origin: object | None = None) -> OpChanges:
         with self.desk.action("Resume speech", origin=origin) as act:
+            lock_list(act.session, item_id=item_id)
             current = current_entry(act.session, item_id)
             if current is None or current.status != SpeakerStatus.PAUSED:
                 raise Refusal("No speech is paused.")
@@ -251,6 +258,7 @@ class SpeakersService:
         wall time: a laptop's clock may be set back, and the demo's speeches lie in the future.
         """
         with self.desk.action("Put back last speaker", origin=origin) as act:
+            lock_list(act.session, item_id=item_id)
             s = act.session
             head = rules.head_position(rules.queue(waiting_entries(s, item_id)))
             current = current_entry(s, item_id)
@@ -298,6 +306,7 @@ class SpeakersService:
 
     def withdraw(self, entry_id: str, origin: object | None = None) -> OpChanges:
         with self.desk.action("Withdraw speaker", origin=origin) as act:
+            lock_list(act.session, entry_id=entry_id)
             entry = get_entry(act.session, entry_id)
             if entry.status != SpeakerStatus.WAITING:
                 raise Refusal("Only a waiting speaker can withdraw.")
@@ -310,6 +319,7 @@ class SpeakersService:
         Moving a held right of reply into the list calls it.
         """
         with self.desk.action("Reorder speakers", origin=origin) as act:
+            lock_list(act.session, entry_id=entry_id)
             s = act.session
             entry = get_entry(s, entry_id)
             if entry.status != SpeakerStatus.WAITING:
@@ -326,6 +336,7 @@ class SpeakersService:
         and it is much cheaper for the Desk's undo recorder than 200 deletes.
         """
         with self.desk.action("Clear list of speakers", origin=origin) as act:
+            lock_list(act.session, item_id=item_id)
             waiting = act.session.scalars(
                 select(SpeakerEntry).where(
                     SpeakerEntry.item_id == item_id,
@@ -341,12 +352,14 @@ class SpeakersService:
     def set_closed(self, item_id: str, closed: bool, origin: object | None = None) -> OpChanges:
         label = "Close list of speakers" if closed else "Reopen list of speakers"
         with self.desk.action(label, origin=origin) as act:
+            lock_list(act.session, item_id=item_id)
             get_item(act.session, item_id).speakers_closed = closed
         return act.changes
 
     def call_replies(self, item_id: str, origin: object | None = None) -> OpChanges:
         """The chair calls the rights of reply: they go to the head of the list."""
         with self.desk.action("Call rights of reply", origin=origin) as act:
+            lock_list(act.session, item_id=item_id)
             s = act.session
             entries = waiting_entries(s, item_id)
             moves = rules.reply_positions(entries)
@@ -361,6 +374,7 @@ class SpeakersService:
     ) -> OpChanges:
         """Give one speaker a limit of their own (None: the usual rules, 0: stopwatch)."""
         with self.desk.action("Set speaking time", origin=origin) as act:
+            lock_list(act.session, entry_id=entry_id)
             get_entry(act.session, entry_id).time_limit_s = limit_s
         return act.changes
 
@@ -369,5 +383,6 @@ class SpeakersService:
     ) -> OpChanges:
         """The item's default limit (None: the seminar's default, 0: stopwatch)."""
         with self.desk.action("Set item speaking time", origin=origin) as act:
+            lock_list(act.session, item_id=item_id)
             get_item(act.session, item_id).speaking_limit_s = limit_s
         return act.changes

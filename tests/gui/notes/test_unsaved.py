@@ -73,14 +73,14 @@ class Failing:
 
     def __init__(self, page: BreakoutsPage, monkeypatch: pytest.MonkeyPatch, message: str):
         self.on = True
-        real = page.notes.save_note
+        real = page.notes.save_text
 
         def save_note(*args, **kwargs):
             if self.on:
                 raise sqlite3.OperationalError(message)
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(page.notes, "save_note", save_note)
+        monkeypatch.setattr(page.notes, "save_text", save_note)
 
 
 def type_summary(page: BreakoutsPage, qtbot, text: str) -> None:
