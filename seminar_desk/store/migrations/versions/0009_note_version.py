@@ -1,7 +1,7 @@
 """a version number on notes, checked when a note is saved
 
-Revision ID: 0008_note_version
-Revises: 0006_adopted_programme, 0007_speech_end_order
+Revision ID: 0009_note_version
+Revises: 0006_adopted_programme, 0007_speech_end_order, 0008_report_masthead
 Create Date: 2026-11-30
 
 Several laptops may type into one note on a server seminar. Each save says which version of
@@ -15,8 +15,9 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008_note_version"
-down_revision: str | Sequence[str] | None = ("0006_adopted_programme", "0007_speech_end_order")
+revision: str = "0009_note_version"
+# One line: store.database.known_heads reads it without importing Alembic.
+down_revision = ("0006_adopted_programme", "0007_speech_end_order", "0008_report_masthead")
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
