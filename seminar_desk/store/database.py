@@ -27,7 +27,7 @@ from seminar_desk.store.errors import (
     ReadOnlyFileError,
     StoreError,
 )
-from seminar_desk.store.kinds import FILE, FileKind
+from seminar_desk.store.kinds import FILE, SERVER, FileKind
 from seminar_desk.store.lock import FileLock
 from seminar_desk.store.maintenance import damaged_message, quick_check
 from seminar_desk.store.migrations import MIGRATIONS
@@ -176,9 +176,7 @@ class Database:
         server's seminar instead (`store.server`: no lock, no backup, many writers).
         """
         if is_server_url(path):
-            from seminar_desk.store.server import open_server
-
-            return open_server(str(path))  # type: ignore[no-any-return]
+            return cls._on_server(str(path))
         path = _target(path)
         _check_writable(path)
         check_header(path)
@@ -219,9 +217,7 @@ class Database:
         through SQLite's shared memory (`mode=ro`) so it sees another writer's commits.
         """
         if is_server_url(path):
-            from seminar_desk.store.server import open_server
-
-            return open_server(str(path), read_only=True, reason=reason)  # type: ignore[no-any-return]
+            return cls._on_server(str(path), read_only=True, reason=reason)
         path = _target(path)
         if not path.exists():
             raise StoreError(f"{path} does not exist.")
@@ -246,6 +242,23 @@ class Database:
             read_only=why,
             immutable=immutable,
             _stamp=_stamp(path),
+        )
+
+    @classmethod
+    def _on_server(cls, url: str, *, read_only: bool = False, reason: str = "") -> "Database":
+        """A seminar on a PostgreSQL server (`store.server`: no lock, no backup, many writers)."""
+        from seminar_desk.store.server import open_server
+
+        store = open_server(url, known_heads(), read_only=read_only, reason=reason)
+        return cls(
+            store.path,
+            store.engine,
+            sessionmaker(store.engine, expire_on_commit=False),
+            None,
+            read_only=store.read_only,
+            kind=SERVER,
+            url=store.url,
+            where=store.where,
         )
 
     def stale(self) -> bool:

@@ -7,16 +7,15 @@ extension. Connections are checked before use (`pool_pre_ping`), so a server tha
 is reconnected to on the next action instead of failing forever.
 """
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import sessionmaker
 
 from seminar_desk.store.address import server_url, shown
 from seminar_desk.store.errors import ReadOnlyRefusal, StoreError
-from seminar_desk.store.kinds import SERVER
 
 CONNECT_TIMEOUT_S = 5
 APP = "seminar-desk"
@@ -52,11 +51,22 @@ def unreachable(where: str, exc: BaseException) -> ServerUnreachable:
     return ServerUnreachable(f"{where}: cannot reach the seminar's server ({first}).")
 
 
-def open_server(url: str, *, read_only: bool = False, reason: str = "") -> Any:
-    """A Database on the server, its schema upgraded (unless read-only: then an older schema is
-    refused, as nobody may change it)."""
-    from seminar_desk.store.database import Database, known_heads
+@dataclass
+class ServerStore:
+    """An open server seminar's parts, for `Database` to hold."""
 
+    path: Path  # not a file: a stable absolute name (the notes' recovery journal is keyed by it)
+    engine: Engine
+    url: str
+    where: str
+    read_only: str
+
+
+def open_server(
+    url: str, newest: set[str], *, read_only: bool = False, reason: str = ""
+) -> ServerStore:
+    """The server's seminar with its schema at `newest` (upgraded unless read-only: then an
+    older schema is refused, as nobody may change it)."""
     parsed = server_url(url)
     where = shown(parsed)
     why = reason or "opened read-only"
@@ -67,7 +77,7 @@ def open_server(url: str, *, read_only: bool = False, reason: str = "") -> Any:
     )
     try:
         heads = server_revisions(engine, where)
-        if heads != known_heads():
+        if heads != newest:
             from seminar_desk.store.migrate import upgrade_server  # Alembic only when needed
 
             if read_only:
@@ -79,20 +89,13 @@ def open_server(url: str, *, read_only: bool = False, reason: str = "") -> Any:
     except BaseException:
         engine.dispose()
         raise
-    return Database(
-        # Not a file: a stable absolute name (the notes' recovery journal is keyed by it).
-        Path(
-            "/",
-            f"{parsed.username or ''}@{parsed.host or 'localhost'}:{parsed.port or 5432}",
-            parsed.database or "postgres",
-        ),
+    name = f"{parsed.username or ''}@{parsed.host or 'localhost'}:{parsed.port or 5432}"
+    return ServerStore(
+        Path("/", name, parsed.database or "postgres"),
         engine,
-        sessionmaker(engine, expire_on_commit=False),
-        None,
-        read_only=why if read_only else "",
-        kind=SERVER,
-        url=parsed.render_as_string(hide_password=False),
-        where=where,
+        parsed.render_as_string(hide_password=False),
+        where,
+        why if read_only else "",
     )
 
 
