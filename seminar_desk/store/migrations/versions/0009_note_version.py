@@ -1,7 +1,7 @@
 """a version number on notes, checked when a note is saved
 
 Revision ID: 0009_note_version
-Revises: 0006_adopted_programme, 0007_speech_end_order, 0008_report_masthead
+Revises: 0008_nfc_text, 0008_days_in_any_order, 0008_report_masthead
 Create Date: 2026-11-30
 
 Several laptops may type into one note on a server seminar. Each save says which version of
@@ -17,7 +17,7 @@ from alembic import op
 
 revision: str = "0009_note_version"
 # One line: store.database.known_heads reads it without importing Alembic.
-down_revision = ("0006_adopted_programme", "0007_speech_end_order", "0008_report_masthead")
+down_revision = ("0008_nfc_text", "0008_days_in_any_order", "0008_report_masthead")
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
