@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -22,6 +23,7 @@ from seminar_desk.gui.widgets import ask
 from seminar_desk.gui.widgets.date_field import DateField
 from seminar_desk.gui.widgets.zone_box import ZoneBox
 from seminar_desk.services.agenda import AgendaService
+from seminar_desk.services.reporting.reports import REPORT_LANGUAGES
 
 # (name, label, widest it grows, in average characters): a form that does not stretch a city
 # across a 1920-pixel screen, yet takes a long UN meeting title.
@@ -31,6 +33,7 @@ LINE_FIELDS = (
     ("venue", "Venue", 60),
     ("city", "City", 32),
     ("country", "Country", 32),
+    ("document_symbol", "Document symbol", 40),
 )
 TEXT_WIDTH_CHARS = 100
 TEXT_SAVE_DELAY_MS = 700
@@ -39,6 +42,12 @@ TEXT_FIELDS = (
     ("donors", "Donors"),
     ("objectives", "Objectives"),
     ("introduction", "Introduction"),
+    ("conclusions", "Conclusions (chair's summary)"),
+)
+# The seminar report's masthead and chrome: (name, label, ((value, shown text), ...)).
+CHOICE_FIELDS = (
+    ("distribution", "Distribution", (("general", "General"), ("limited", "Limited"))),
+    ("language", "Report language", tuple(REPORT_LANGUAGES.items())),
 )
 
 
@@ -84,6 +93,17 @@ class SeminarPage(Page):
             lambda: self._save("default_speaking_limit_s", self.limit.value())
         )
         form.addRow("Default speaking time", self.limit)
+        self.choices: dict[str, QComboBox] = {}
+        for name, label, options in CHOICE_FIELDS:
+            combo = QComboBox()
+            combo.setObjectName(name)
+            for value, text in options:
+                combo.addItem(text, value)
+            combo.currentIndexChanged.connect(
+                lambda _i, n=name: self._save(n, self.choices[n].currentData())
+            )
+            self.choices[name] = combo
+            form.addRow(label, combo)
         for name, label in TEXT_FIELDS:
             edit = QPlainTextEdit()
             edit.setObjectName(name)
@@ -131,6 +151,12 @@ class SeminarPage(Page):
                 else self.start.toolTip()
             )
             self.limit.setValue(details.default_speaking_limit_s)
+            for name, combo in self.choices.items():
+                index = combo.findData(getattr(details, name))
+                if index < 0:  # a value this version does not offer: shown, kept as is
+                    combo.addItem(getattr(details, name), getattr(details, name))
+                    index = combo.count() - 1
+                combo.setCurrentIndex(index)
         finally:
             self._loading = False
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seminar_desk.domain.text import fold
+from seminar_desk.reports.chrome import LANGUAGES as REPORT_LANGUAGES
 from seminar_desk.reports.request import (
     KIND_TITLES,
     KINDS,
@@ -39,6 +40,7 @@ __all__ = [
     "KINDS",
     "KIND_TITLES",
     "REPORT_KINDS",
+    "REPORT_LANGUAGES",
     "Cancelled",
     "ReportKind",
     "ReportOptions",

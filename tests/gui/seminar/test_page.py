@@ -64,3 +64,26 @@ def test_tabbing_through_an_empty_file_writes_nothing(qtbot, desk: Desk, shown) 
     p.flush()
     assert SeminarService(desk).details() is None and desk.undo_label is None
     assert shown.texts() == []
+
+
+def test_conclusions_masthead_and_report_language_are_edited_on_the_page(
+    page: SeminarPage, demo_desk: Desk, qtbot
+) -> None:
+    """What the seminar report prints of its own: conclusions, symbol, distribution, language."""
+    conclusions = page.texts["conclusions"]
+    conclusions.setFocus()
+    qtbot.keyClicks(conclusions, "The chair concluded x<y.")
+    page.flush()
+    symbol = page.lines["document_symbol"]
+    symbol.setFocus()
+    qtbot.keyClicks(symbol, "UNODA/RCPD/2026/1")
+    qtbot.keyClick(symbol, Qt.Key.Key_Return)
+    for name, value in (("distribution", "limited"), ("language", "fr")):
+        combo = page.choices[name]
+        combo.setFocus()
+        while combo.currentData() != value:
+            qtbot.keyClick(combo, Qt.Key.Key_Down)
+    details = SeminarService(demo_desk).details()
+    assert details.conclusions == "The chair concluded x<y."
+    assert details.document_symbol == "UNODA/RCPD/2026/1"
+    assert (details.distribution, details.language) == ("limited", "fr")
