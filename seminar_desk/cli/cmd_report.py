@@ -30,6 +30,8 @@ kinds:
   agenda        the printed programme (all days, or --day N)
   participants  list of participants by delegation; --sign-in for sign-in sheets
                 (one per day, or --day N)
+  speakers      the list of speakers of an item (--item) as the chair prints it:
+                order, delegation, speech type, limits; then the speaker log
 
 naming an item (--item):
   the item's id, its 1-based 'day.position' as the agenda shows it (e.g. 2.5 is the
@@ -43,6 +45,7 @@ examples:
   seminar-desk report session --db demo.sqlite --item 1.8 -o tour.pdf
   seminar-desk report breakout --db demo.sqlite --item "breakout" -o groups.pdf
   seminar-desk report participants --db demo.sqlite --sign-in --day 2 -o sign-in.pdf
+  seminar-desk report speakers --db demo.sqlite --item 1.8 -o speakers.pdf
 """
 
 

@@ -25,6 +25,7 @@ from seminar_desk.reports.request import (
 from seminar_desk.reports.seminar import build_seminar
 from seminar_desk.reports.sessions import build_breakout, build_day, build_session
 from seminar_desk.reports.snapshot import SeminarSnapshot
+from seminar_desk.reports.speakers_list import build_speakers
 
 _BUILD_LOCK = threading.Lock()
 
@@ -44,7 +45,7 @@ def describe(snap: SeminarSnapshot, request: ReportRequest, options: ReportOptio
     kind = KIND_TITLES[request.kind]
     if request.kind == "participants" and options.sign_in:
         kind = "Sign-in sheet"
-    if request.kind == "session" and request.item_id:
+    if request.kind in ("session", "speakers") and request.item_id:
         item = snap.item(request.item_id)
         return f"{kind}: {item.number} {item.title}"
     if request.kind == "breakout" and request.group_id:
@@ -93,6 +94,12 @@ def _participants(
         build_participants(story, snap, emails=options.emails)
 
 
+def _speakers(
+    story: Story, snap: SeminarSnapshot, request: ReportRequest, _: ReportOptions
+) -> None:
+    build_speakers(story, snap, snap.item(request.item_id or ""))
+
+
 # One builder for each kind of the table (tests/reports check the two agree).
 BUILDERS: dict[str, Callable[[Story, SeminarSnapshot, ReportRequest, ReportOptions], None]] = {
     "session": _session,
@@ -101,6 +108,7 @@ BUILDERS: dict[str, Callable[[Story, SeminarSnapshot, ReportRequest, ReportOptio
     "seminar": _seminar,
     "agenda": _agenda,
     "participants": _participants,
+    "speakers": _speakers,
 }
 
 

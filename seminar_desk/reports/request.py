@@ -42,6 +42,7 @@ REPORT_KINDS: dict[str, ReportKind] = {
         ReportKind("seminar", "Seminar report"),
         ReportKind("agenda", "Programme", uses=("day",)),
         ReportKind("participants", "List of participants", uses=("day",), options=("sign_in",)),
+        ReportKind("speakers", "List of speakers", uses=("item",), needs_one_of=("item",)),
     )
 }
 KINDS = tuple(REPORT_KINDS)

@@ -58,18 +58,10 @@ class OrgSnap:
     groups: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class SpeechSnap:
-    """One held (or running) speech of the speaker log, with pauses taken off its duration."""
-
-    started: datetime | None
-    speaker: str
-    delegation: str
+class _SpeechLabels:
     capacity: str
     on_behalf_of: str
     speech_type: str
-    status: str
-    duration_s: int | None
 
     @property
     def capacity_label(self) -> str:
@@ -87,6 +79,35 @@ class SpeechSnap:
             return SpeechType(self.speech_type).label
         except ValueError:
             return self.speech_type
+
+
+@dataclass(frozen=True)
+class SpeechSnap(_SpeechLabels):
+    """One held (or running) speech of the speaker log, with pauses taken off its duration."""
+
+    started: datetime | None
+    speaker: str
+    delegation: str
+    capacity: str
+    on_behalf_of: str
+    speech_type: str
+    status: str
+    duration_s: int | None
+
+
+@dataclass(frozen=True)
+class QueuedSnap(_SpeechLabels):
+    """One request still on an item's list of speakers, in speaking order, with its limit
+    (0: a stopwatch); `held` marks a right of reply the chair has not called yet."""
+
+    speaker: str
+    delegation: str
+    capacity: str
+    on_behalf_of: str
+    speech_type: str
+    limit_s: int
+    status: str = "waiting"
+    held: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,6 +175,10 @@ class ItemSnap:
     recommendations: tuple[RecommendationSnap, ...]
     actions: tuple[ActionSnap, ...]
     groups: tuple[GroupSnap, ...]
+    # The list of speakers as it stands: who speaks now, then who waits, in order.
+    queue: tuple[QueuedSnap, ...] = ()
+    speakers_closed: bool = False
+    speaking_limit_s: int = 0  # the item's default limit (0: stopwatch)
 
     @property
     def number(self) -> str:

@@ -20,6 +20,7 @@ from seminar_desk.cli.main import main
         ["agenda", "--day", "1"],
         ["participants"],
         ["participants", "--sign-in", "--day", "1"],
+        ["speakers", "--item", "1.8"],
     ],
 )
 def test_report_kinds(demo_path, tmp_path, capsys, args) -> None:

@@ -193,7 +193,7 @@ def test_every_glyph_of_every_report_is_in_an_embedded_font(demo_desk) -> None:
     item = next(i for i in snap.items() if i.recommendations or i.speeches)
     group = next(g for i in snap.items() for g in i.groups)
     for kind in KINDS:
-        request = ReportRequest(kind, item_id=item.id if kind == "session" else None)
+        request = ReportRequest(kind, item_id=item.id if kind in ("session", "speakers") else None)
         if kind == "breakout":
             request = ReportRequest(kind, group_id=group.id)
         for options in (ReportOptions(), ReportOptions(internal=True, sign_in=True)):

@@ -15,8 +15,10 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from seminar_desk.domain.kinds import NoteSection
-from seminar_desk.domain.speakers.speaking_time import net_elapsed
+from seminar_desk.domain.kinds import NoteSection, SpeakerStatus
+from seminar_desk.domain.speakers import queue as queue_rules
+from seminar_desk.domain.speakers.queue import QueueEntry
+from seminar_desk.domain.speakers.speaking_time import net_elapsed, resolve_limit
 from seminar_desk.domain.text import fold
 from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.reports.snapshot import (
@@ -27,6 +29,7 @@ from seminar_desk.reports.snapshot import (
     NoteSnap,
     OrgSnap,
     PersonSnap,
+    QueuedSnap,
     RecommendationSnap,
     SeminarInfo,
     SeminarSnapshot,
@@ -55,6 +58,11 @@ from seminar_desk.store.models import (
 T = TypeVar("T")
 
 
+_ON_THE_LIST = (
+    SpeakerStatus.WAITING.value,
+    SpeakerStatus.SPEAKING.value,
+    SpeakerStatus.PAUSED.value,
+)
 SECTION_ORDER = {s.value: i for i, s in enumerate(NoteSection)}
 
 
@@ -201,26 +209,71 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
     for pause in s.scalars(select(SpeechPause)):
         pauses[pause.entry_id].append(pause)
     speeches: dict[str, list[tuple[tuple[object, ...], SpeechSnap]]] = defaultdict(list)
-    for e in s.scalars(select(SpeakerEntry).where(SpeakerEntry.started_at.is_not(None))):
+
+    def who(e: SpeakerEntry) -> tuple[str, str, str]:
+        """The speaker's name, the delegation and the group spoken for."""
         person = people.get(e.participant_id or "")
         org = orgs.get(e.organisation_id or "")
         delegation = org.name if org else (person.org_name if person else "")
         group = groups_by_id.get(e.on_behalf_of_id or "")
+        return person.display if person else "", delegation, group.code if group else ""
+
+    for e in s.scalars(select(SpeakerEntry).where(SpeakerEntry.started_at.is_not(None))):
+        speaker, delegation, on_behalf_of = who(e)
         speeches[e.item_id].append(
             (
                 (e.started_at, e.position),
                 SpeechSnap(
                     started=local(e.started_at),
-                    speaker=person.display if person else "",
+                    speaker=speaker,
                     delegation=delegation,
                     capacity=e.capacity,
-                    on_behalf_of=group.code if group else "",
+                    on_behalf_of=on_behalf_of,
                     speech_type=e.speech_type,
                     status=e.status,
                     duration_s=_duration(e, pauses.get(e.id, []), now),
                 ),
             )
         )
+
+    seminar_limit = row.default_speaking_limit_s if row else 180
+    item_limit = {i.id: i.speaking_limit_s for i in items_rows}
+    waiting: dict[str, list[SpeakerEntry]] = defaultdict(list)
+    for e in s.scalars(select(SpeakerEntry).where(SpeakerEntry.status.in_(_ON_THE_LIST))):
+        waiting[e.item_id].append(e)
+
+    def queue_of(item_id: str) -> tuple[QueuedSnap, ...]:
+        """The list as the chair reads it: the speaker on the floor, the queue in speaking
+        order (the one rule in domain/speakers/queue.py), then rights of reply held back."""
+        entries = {e.id: e for e in waiting.get(item_id, [])}
+        order = [QueueEntry(e.id, e.speech_type, e.status, e.position) for e in entries.values()]
+        held = {q.id for q in queue_rules.held(order)}
+        ids = [e.id for e in entries.values() if e.status != SpeakerStatus.WAITING]
+        ids += [q.id for q in queue_rules.queue(order)] + [q.id for q in queue_rules.held(order)]
+        out = []
+        for entry_id in ids:
+            e = entries[entry_id]
+            speaker, delegation, on_behalf_of = who(e)
+            limit = resolve_limit(
+                speech_type=e.speech_type,
+                capacity=e.capacity,
+                item_limit_s=item_limit.get(item_id),
+                seminar_limit_s=seminar_limit,
+                speaker_limit_s=e.time_limit_s,
+            )
+            out.append(
+                QueuedSnap(
+                    speaker=speaker,
+                    delegation=delegation,
+                    capacity=e.capacity,
+                    on_behalf_of=on_behalf_of,
+                    speech_type=e.speech_type,
+                    limit_s=limit,
+                    status=e.status,
+                    held=entry_id in held,
+                )
+            )
+        return tuple(out)
 
     group_rows = list(s.scalars(select(BreakoutGroup).order_by(BreakoutGroup.position)))
     group_item = {g.id: g.item_id for g in group_rows}
@@ -314,6 +367,11 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
                 recommendations=_sorted(recs_i.get(i.id, [])),
                 actions=_sorted(acts_i.get(i.id, [])),
                 groups=tuple(groups_of.get(i.id, [])),
+                queue=queue_of(i.id),
+                speakers_closed=bool(i.speakers_closed),
+                speaking_limit_s=seminar_limit
+                if i.speaking_limit_s is None
+                else max(0, i.speaking_limit_s),
             )
         )
     days = tuple(

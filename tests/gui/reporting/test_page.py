@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.settings import UiSettings
+from seminar_desk.reports.request import REPORT_KINDS
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.database import Database
 from seminar_desk.store.models import AgendaItem, Note
@@ -34,7 +35,7 @@ def reports_page(window: MainWindow):
 
 def test_choices_follow_the_kind(window: MainWindow) -> None:
     page = reports_page(window)
-    assert page.kind.count() == 6
+    assert page.kind.count() == len(REPORT_KINDS)
     assert page.day.itemText(0) == "All days" and page.day.count() == 3
     assert page.item.itemText(7).startswith("1.8 Tour de table")
     page.select("session", item="tour de table")
