@@ -270,7 +270,7 @@ class GroupsPanel(QWidget):
         if item_id is not None and item_id != self._filled_for:
             # People and report-back items change rarely; a large seminar has a thousand.
             self._filled_for = item_id
-            self.people_model.set_people(self.service.candidates(item_id))
+            self.people_model.set_rows(self.service.candidates(item_id))
             self._fill_people_combos()
             self.report_item.clear()
             for item in self.service.report_back_items(item_id):

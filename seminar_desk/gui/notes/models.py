@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QAbstractTableModel,
     QDate,
     QMimeData,
@@ -19,6 +18,7 @@ from PySide6.QtCore import (
 from seminar_desk.domain.kinds import ActionStatus, RecommendationStatus, label_of
 from seminar_desk.domain.text import fold
 from seminar_desk.gui.agenda.model import plain_tooltip
+from seminar_desk.gui.widgets.list_model import PlainListModel
 from seminar_desk.services.notes.breakouts import Person
 from seminar_desk.services.notes.register import RegisterEntry
 from seminar_desk.services.notes.search import SearchHit
@@ -38,25 +38,10 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 9
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
-class PeopleModel(QAbstractListModel):
+class PeopleModel(PlainListModel[Person]):
     """Participants, draggable onto a group's member list (their ids travel as text)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.people: list[Person] = []
-
-    def set_people(self, people: Sequence[Person]) -> None:
-        self.beginResetModel()
-        self.people = list(people)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.people)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.people):
-            return None
-        person = self.people[index.row()]
+    def row_data(self, person: Person, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return person.label
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -78,7 +63,7 @@ class PeopleModel(QAbstractListModel):
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         mime = QMimeData()
-        ids = [self.people[i.row()].id for i in indexes if i.isValid()]
+        ids = [self.rows[i.row()].id for i in indexes if i.isValid()]
         mime.setData(PEOPLE_MIME, "\n".join(dict.fromkeys(ids)).encode())
         return mime
 
@@ -370,25 +355,10 @@ class RegisterFilter(QSortFilterProxyModel):
         return not (not self.show_merged and role(MERGED_ROLE))
 
 
-class HitsModel(QAbstractListModel):
+class HitsModel(PlainListModel[SearchHit]):
     """Search results: where, what kind, and the line that matched."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.hits: list[SearchHit] = []
-
-    def set_hits(self, hits: Sequence[SearchHit]) -> None:
-        self.beginResetModel()
-        self.hits = list(hits)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.hits)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.hits):
-            return None
-        hit = self.hits[index.row()]
+    def row_data(self, hit: SearchHit, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit.place} · {hit.kind_label}\n{hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:

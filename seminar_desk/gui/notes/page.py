@@ -216,7 +216,7 @@ class BreakoutsPage(Page):
     def _search_typed(self, text: str) -> None:
         if not text.strip():
             self.search_timer.stop()
-            self.hits.set_hits([])
+            self.hits.set_rows([])
             self.results.hide()
             self.results_label.hide()
             return
@@ -230,7 +230,7 @@ class BreakoutsPage(Page):
             self.editor.flush()  # what was just typed is findable too
         query = self.search.text()
         hits = self.search_service.search(query) if query.strip() else []
-        self.hits.set_hits(hits)
+        self.hits.set_rows(hits)
         visible = bool(query.strip())
         self.results.setVisible(visible)
         self.results_label.setVisible(visible)

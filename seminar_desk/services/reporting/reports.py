@@ -5,11 +5,13 @@ snapshot to a worker thread for `render` and `write_output` (services.files); th
 `export` which does all three.
 """
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
+from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.text import fold
 from seminar_desk.reports.chrome import LANGUAGES as REPORT_LANGUAGES
 from seminar_desk.reports.request import (
@@ -35,6 +37,8 @@ from seminar_desk.store.errors import StoreError
 
 if TYPE_CHECKING:
     from seminar_desk.reports.build import ReportResult
+
+R = TypeVar("R")
 
 __all__ = [
     "KINDS",
@@ -111,7 +115,7 @@ def file_snapshot(path: Path | str) -> SeminarSnapshot:
 def find_item(snap: SeminarSnapshot, ref: str) -> ItemSnap:
     """An agenda item by id, by 'day.position' (1-based, e.g. '2.5') or by a unique title part.
 
-    Raises LookupError with a message a person can act on.
+    Raises NoMatch (a refusal, and a LookupError) with a message a person can act on.
     """
     ref = ref.strip()
     items = snap.items()
@@ -121,14 +125,9 @@ def find_item(snap: SeminarSnapshot, ref: str) -> ItemSnap:
     for item in items:
         if item.number == ref:
             return item
-    needle = fold(ref)
-    matches = [i for i in items if needle and needle in fold(i.title)]
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise LookupError(f"no agenda item matches {ref!r}")
-    listed = "; ".join(f"{i.number} {i.title}" for i in matches[:8])
-    raise LookupError(f"{ref!r} matches {len(matches)} items: {listed}")
+    return _only_match(
+        ref, items, lambda i: i.title, ("agenda item", "items"), lambda i: f"{i.number} {i.title}"
+    )
 
 
 def find_group(snap: SeminarSnapshot, ref: str, item: ItemSnap | None = None) -> GroupSnap:
@@ -140,12 +139,28 @@ def find_group(snap: SeminarSnapshot, ref: str, item: ItemSnap | None = None) ->
             return g
     if item is not None and ref.isdigit() and 1 <= int(ref) <= len(groups):
         return groups[int(ref) - 1]
+    return _only_match(
+        ref, groups, lambda g: g.name, ("breakout group", "groups"), lambda g: g.name
+    )
+
+
+class NoMatch(Refusal, LookupError):
+    """A report's item or group names nothing, or several things (the message lists them)."""
+
+
+def _only_match(
+    ref: str,
+    rows: Sequence[R],
+    name: Callable[[R], str],
+    what: tuple[str, str],
+    listed: Callable[[R], str],
+) -> R:
+    """The one row whose name holds `ref` (folded: accents and case do not matter)."""
     needle = fold(ref)
-    matches = [g for g in groups if needle and needle in fold(g.name)]
+    matches = [r for r in rows if needle and needle in fold(name(r))]
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise LookupError(f"no breakout group matches {ref!r}")
-    raise LookupError(
-        f"{ref!r} matches {len(matches)} groups: " + "; ".join(g.name for g in matches)
-    )
+        raise NoMatch(f"no {what[0]} matches {ref!r}")
+    shown = "; ".join(listed(r) for r in matches[:8])
+    raise NoMatch(f"{ref!r} matches {len(matches)} {what[1]}: {shown}")

@@ -112,7 +112,7 @@ def test_split_type_in_two_groups_search_and_register(
     page.search.setText("nguyen duc")
     page.run_search()
     assert page.results.isVisible()
-    hit = page.hits.hits[0]
+    hit = page.hits.rows[0]
     assert hit.group_id == groups[0].id and "Nguyễn" in hit.snippet
     page.open_group(groups[2].id)
     page.open_hit(hit)
@@ -120,7 +120,7 @@ def test_split_type_in_two_groups_search_and_register(
     assert page.editor.tabs.currentIndex() == 2  # discussion notes
     page.search.setText("อาวุธ")
     page.run_search()
-    assert any(h.group_id == groups[1].id for h in page.hits.hits)
+    assert any(h.group_id == groups[1].id for h in page.hits.rows)
 
     page.tabs.setCurrentIndex(2)
     page.register.select_filter(kind="recommendation")
@@ -236,7 +236,7 @@ def test_models_pass_the_model_tester(page: BreakoutsPage, qtmodeltester) -> Non
     qtmodeltester.check(page.editor.recommendations.model)
     qtmodeltester.check(page.editor.actions.model)
     people = PeopleModel()
-    people.set_people(page.breakouts.people()[:3])
+    people.set_rows(page.breakouts.people()[:3])
     mime = people.mimeData([people.index(0), people.index(1)])
     assert ids_from_mime(mime) == [p.id for p in page.breakouts.people()[:2]]
     for empty in (RegisterModel(), HitsModel(), RowsModel("action", lambda *_: None)):
@@ -261,7 +261,7 @@ def test_search_result_selects_the_folded_word(page: BreakoutsPage) -> None:
     page.editor.edits["summary"].setPlainText("Mr. Đức asked about tracing.")
     page.search.setText("duc")
     page.run_search()  # saves what was typed first, so it is found
-    hit = next(h for h in page.hits.hits if h.group_id == group.id)
+    hit = next(h for h in page.hits.rows if h.group_id == group.id)
     page.select("item", breakout_item(page))
     page.open_hit(hit)
     assert page.editor.edits["summary"].textCursor().selectedText() == "Đức"
@@ -460,7 +460,7 @@ def test_search_result_tooltips_show_the_text_typed(qtbot) -> None:
 
     model = HitsModel()
     snippet = "<b>Agreed</b>: R&D budget\nsecond line"
-    model.set_hits([SearchHit("note", "n1", "i1", None, "summary", "Day 1", snippet)])
+    model.set_rows([SearchHit("note", "n1", "i1", None, "summary", "Day 1", snippet)])
     doc = QTextDocument()
     doc.setHtml(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
     assert doc.toPlainText() == snippet

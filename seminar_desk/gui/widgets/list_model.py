@@ -1,0 +1,36 @@
+"""The base of the plain list models: rows of plain data set all at once, one per line.
+
+Subclasses say what a row shows for a role (`row_data`); the row count, the bounds check and
+the reset live here once. Every model still passes `qtmodeltester` in its page's tests.
+"""
+
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PlainListModel(QAbstractListModel, Generic[R]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[R] = []
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        return self.row_data(self.rows[index.row()], role)
+
+    def row_data(self, row: R, role: int) -> Any:
+        """What `row` shows for `role` (None for a role it does not answer)."""
+        raise NotImplementedError
