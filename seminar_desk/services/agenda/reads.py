@@ -17,7 +17,13 @@ from seminar_desk.domain.agenda.timing import (
 )
 from seminar_desk.domain.text import fold
 from seminar_desk.services.agenda.retime import adopted_duration, plan_slots, resume_at
-from seminar_desk.services.agenda.rows import AgendaError, load_items, local_minutes, zone_of
+from seminar_desk.services.agenda.rows import (
+    get_day,
+    get_item,
+    load_items,
+    local_minutes,
+    zone_of,
+)
 from seminar_desk.services.agenda.views import (
     DayInfo,
     DayView,
@@ -70,19 +76,14 @@ class AgendaReads:
 
     def day(self, day_id: str) -> DayView:
         with self.desk.read() as s:
-            day = s.get(Day, day_id)
-            if day is None:
-                raise AgendaError("That day no longer exists.")
+            day = get_day(s, day_id)
             items = load_items(s, day_id)
             zone = self.timezone(s)
             return day_view(day, items, zone, self.desk.clock.now())
 
     def item(self, item_id: str) -> ItemView:
         with self.desk.read() as s:
-            row = s.get(AgendaItem, item_id)
-            if row is None:
-                raise AgendaError("That item no longer exists.")
-            view = self.day(row.day_id)
+            view = self.day(get_item(s, item_id).day_id)
         return view.items[view.index_of(item_id)]
 
     def removal(self, item_ids: Iterable[str] = (), day_id: str | None = None) -> Removal:

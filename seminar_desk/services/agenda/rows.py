@@ -18,6 +18,7 @@ from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.services.agenda.views import SpeakerRef
+from seminar_desk.services.rows import row_or_refuse
 from seminar_desk.store.models import (
     AgendaItem,
     Day,
@@ -101,17 +102,11 @@ def renumber(items: Sequence[AgendaItem]) -> None:
 
 
 def get_item(s: Session, item_id: str) -> AgendaItem:
-    item = s.get(AgendaItem, item_id)
-    if item is None:
-        raise AgendaError("That item no longer exists.")
-    return item
+    return row_or_refuse(s, AgendaItem, item_id, AgendaError("That item no longer exists."))
 
 
 def get_day(s: Session, day_id: str) -> Day:
-    day = s.get(Day, day_id)
-    if day is None:
-        raise AgendaError("That day no longer exists.")
-    return day
+    return row_or_refuse(s, Day, day_id, AgendaError("That day no longer exists."))
 
 
 def items_of(s: Session, day_id: str) -> list[AgendaItem]:

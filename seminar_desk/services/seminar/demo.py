@@ -173,12 +173,18 @@ def create_demo(desk: Desk) -> str:
                     ended_at=started + timedelta(seconds=row["seconds"]),
                 )
             )
+
+        def written_in(row: dict[str, Any]) -> dict[str, Any]:
+            """A note's, recommendation's or action's place: its group, else its item."""
+            group = row["group"]
+            return (
+                {"item": None, "group": breakouts[group]} if group else {"item": items[row["item"]]}
+            )
+
         for row in data["notes"]:
-            group_name = row["group"]
             s.add(
                 Note(
-                    item=None if group_name else items[row["item"]],
-                    group=breakouts[group_name] if group_name else None,
+                    **written_in(row),
                     section=row["section"],
                     body=row["body"],
                     author_name=row["author"],
@@ -186,11 +192,10 @@ def create_demo(desk: Desk) -> str:
                 )
             )
         for position, row in enumerate(data["recommendations"]):
-            group_name = row["group"]
+            place = written_in(row)
             s.add(
                 Recommendation(
-                    item=None if group_name else items[row["item"]],
-                    group=breakouts[group_name] if group_name else None,
+                    **place,
                     position=position,
                     text=row["text"],
                     addressee=row["addressee"],
@@ -198,15 +203,14 @@ def create_demo(desk: Desk) -> str:
                 )
             )
         for position, row in enumerate(data["action_items"]):
-            group_name = row["group"]
+            due = date.fromisoformat(row["due"])
             s.add(
                 ActionItem(
-                    item=None if group_name else items[row["item"]],
-                    group=breakouts[group_name] if group_name else None,
+                    **written_in(row),
                     position=position,
                     text=row["text"],
                     owner=row["owner"],
-                    due_date=date.fromisoformat(row["due"]),
+                    due_date=due,
                     status=row["status"],
                 )
             )

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from seminar_desk.domain.kinds import SpeakerStatus
 from seminar_desk.domain.refusal import Gone
 from seminar_desk.domain.speakers import queue as rules
+from seminar_desk.services.rows import row_or_refuse
 from seminar_desk.store.models import AgendaItem, SpeakerEntry
 
 LIVE = (SpeakerStatus.SPEAKING.value, SpeakerStatus.PAUSED.value)
@@ -71,17 +72,12 @@ def lock_list(s: Session, *, item_id: str | None = None, entry_id: str | None = 
 
 
 def get_item(s: Session, item_id: str) -> AgendaItem:
-    item = s.get(AgendaItem, item_id)
-    if item is None:
-        raise Gone("That agenda item is no longer in the file.")
-    return item
+    return row_or_refuse(s, AgendaItem, item_id, Gone("That agenda item is no longer in the file."))
 
 
 def get_entry(s: Session, entry_id: str) -> SpeakerEntry:
-    entry = s.get(SpeakerEntry, entry_id)
-    if entry is None:
-        raise Gone("That request for the floor is no longer on the list.")
-    return entry
+    gone = Gone("That request for the floor is no longer on the list.")
+    return row_or_refuse(s, SpeakerEntry, entry_id, gone)
 
 
 def current_entry(s: Session, item_id: str) -> SpeakerEntry | None:
