@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from seminar_desk.cli import participants_transfer
 from seminar_desk.cli.main import add_db_option, command_parser
 from seminar_desk.paths import default_db_path
 from seminar_desk.services.agenda.exchange import EXPORT_FORMATS
@@ -31,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     agenda.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     add_db_option(agenda, default=argparse.SUPPRESS)
     agenda.set_defaults(run=run_agenda)
+    participants_transfer.register_export(kinds)
 
 
 def run_agenda(args: argparse.Namespace) -> int:

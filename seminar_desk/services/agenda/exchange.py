@@ -1,11 +1,11 @@
 """What our agenda exports promise our importer, in one place for both sides: item UIDs that
 find the item again (a re-import updates it instead of adding a copy), and CSV cells guarded
-against spreadsheets running them as formulas (the importer takes the guard off again)."""
+against spreadsheets running them as formulas (services/tables/cells.py, shared with other
+exports; the importer takes the guard off again)."""
 
 EXPORT_FORMATS = ("ics", "csv")
 """What the agenda can be written as (the first is the default)."""
 UID_DOMAIN = "seminar-desk"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def item_uid(item_id: str) -> str:
@@ -30,17 +30,3 @@ def calendar_description(chair: str, speakers: tuple[str, ...] | list[str], text
         lines.append(text)
     return "\n\n".join(lines)
 
-
-def guarded(*cells: object) -> tuple[object, ...]:
-    """A text cell a spreadsheet would run as a formula (=, +, -, @) starts with a quote.
-
-    Spreadsheets show such a cell as the text it is; our importer removes the quote again.
-    """
-    return tuple(
-        "'" + c if isinstance(c, str) and c.startswith(FORMULA_STARTS) else c for c in cells
-    )
-
-
-def unguarded(text: str) -> str:
-    """Undo the quote our CSV export puts before a cell that a spreadsheet would run."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text

@@ -16,7 +16,6 @@ from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.services.agenda.exchange import (
     EXPORT_FORMATS,
     calendar_description,
-    guarded,
     item_uid,
 )
 from seminar_desk.services.agenda.rows import local_datetime
@@ -25,6 +24,7 @@ from seminar_desk.services.agenda.views import DayView, ItemView
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.files import write_output
 from seminar_desk.services.seminar import SeminarService
+from seminar_desk.services.tables.cells import guarded
 
 CSV_COLUMNS = (
     "date",

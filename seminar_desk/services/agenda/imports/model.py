@@ -14,25 +14,16 @@ from pathlib import Path
 from seminar_desk.domain.agenda.limits import span_problem, text_problem
 from seminar_desk.domain.agenda.timing import format_minutes
 from seminar_desk.domain.kinds import ItemKind
-from seminar_desk.domain.refusal import Refusal
+from seminar_desk.services.tables.problems import TableFileError
 
 DateSpan = tuple[date, date]
 """First and last date, both included."""
-MAX_ERRORS = 10
 MAX_ITEMS = 5000
 """Most items one import may add: far more than any seminar, few enough to commit in seconds."""
 
 
-class AgendaImportError(Refusal, ValueError):
-    """What is wrong with a file, in words that point to the place: file, row, column."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = list(problems)
-        extra = ""
-        shown = self.problems[:MAX_ERRORS]
-        if len(self.problems) > MAX_ERRORS:
-            extra = f"\n… and {len(self.problems) - MAX_ERRORS} more problems."
-        super().__init__("\n".join(shown) + extra)
+class AgendaImportError(TableFileError):
+    """What is wrong with an agenda file, in words that point to the place: file, row, column."""
 
 
 def problem(path: Path, row: int | str, column: str, expected: str, found: object) -> str:

@@ -15,7 +15,6 @@ from seminar_desk.domain.agenda.parse import parse_clock, parse_date, parse_dura
 from seminar_desk.domain.agenda.timing import DAY_MINUTES
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.text import fold
-from seminar_desk.services.agenda.exchange import unguarded
 from seminar_desk.services.agenda.imports.model import (
     AgendaImportError,
     ImportedAgenda,
@@ -24,6 +23,9 @@ from seminar_desk.services.agenda.imports.model import (
     problem,
     split_names,
 )
+from seminar_desk.services.tables.cells import unguarded
+from seminar_desk.services.tables.problems import column_letter
+from seminar_desk.services.tables.workbook import is_filled
 
 # Header synonyms, folded; the first word is the column's name in messages.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -60,15 +62,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 _HEADER_LOOKUP = {syn: name for name, syns in COLUMNS.items() for syn in syns}
 
 
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
 def _map_headers(path: Path, headers: Sequence[object]) -> dict[str, tuple[int, str]]:
     """Our column name -> (index, how the file calls it), or an error naming what is missing."""
     found: dict[str, tuple[int, str]] = {}
@@ -77,7 +70,7 @@ def _map_headers(path: Path, headers: Sequence[object]) -> dict[str, tuple[int, 
         text = re.sub(r"\s+", " ", text)
         name = _HEADER_LOOKUP.get(text)
         if name and name not in found:
-            found[name] = (i, f"{str(raw).strip()} ({_column_letter(i)})")
+            found[name] = (i, f"{str(raw).strip()} ({column_letter(i)})")
     missing = [n for n in ("date", "title") if n not in found]
     if "duration" not in found and "end" not in found:
         missing.append("duration or end")
@@ -196,7 +189,3 @@ def read_table(
 
 
 TEXT_COLUMNS = ("title", "kind", "room", "chair", "speakers", "description")
-
-
-def is_filled(value: object) -> bool:
-    return value is not None and str(value).strip() != ""

@@ -1,0 +1,116 @@
+"""`seminar-desk import participants FILE` and `seminar-desk export participants -o OUT`:
+the participant list in and out of a seminar file (subcommands of `import` and `export`)."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from seminar_desk.cli.main import add_db_option
+from seminar_desk.domain.agenda.limits import visible
+from seminar_desk.paths import default_db_path
+
+
+def register_import(kinds: argparse._SubParsersAction) -> None:
+    parser = kinds.add_parser(
+        "participants",
+        help="participants from CSV or XLSX (a registration system's list)",
+        description=(
+            "Import participants. Columns (headers in any case; Indico's and OpenSlides' "
+            "exports work): Name, or First name and Last name; Title; Delegation, Country or "
+            "Organisation; Function or Position; Role; Gender; E-mail. Delegations are matched "
+            "to the seminar's by name, code or common variant (Vietnam = Viet Nam), or "
+            "created; someone already there (same name, accents and case ignored, same "
+            "delegation) gets blank fields filled in. A preview is printed, then everything "
+            "is committed, or nothing if any row is wrong."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="the CSV or XLSX file to import")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="print the preview only; change nothing"
+    )
+    add_db_option(parser, default=argparse.SUPPRESS)
+    parser.set_defaults(run=run_import)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from seminar_desk.services.files import open_desk, read_file
+    from seminar_desk.services.participants.imports.commit import import_participants, preview
+    from seminar_desk.services.participants.imports.model import ParticipantImportError
+    from seminar_desk.services.participants.imports.plan import plan_against
+    from seminar_desk.services.participants.imports.reading import read_participants
+
+    source = Path(args.file)
+    if not source.is_file():
+        print(visible(f"seminar-desk: {source}: no such file"), file=sys.stderr)
+        return 2
+    db_path = Path(getattr(args, "db", None) or default_db_path())
+    if not db_path.exists() and not args.dry_run:
+        print(
+            visible(
+                f"seminar-desk: {db_path}: no such seminar file; make one first "
+                "(File › New seminar in the window, or seminar-desk demo)"
+            ),
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        read = read_participants(source)
+    except ParticipantImportError as exc:
+        print(visible(f"seminar-desk: nothing imported:\n{exc}"), file=sys.stderr)
+        return 1
+    if args.dry_run:  # reads the seminar file; creates, upgrades and changes nothing
+        if db_path.exists():
+            plan = read_file(db_path, lambda desk: preview(desk, read))
+        else:
+            plan = plan_against([], [], read)
+        for line in plan.preview_lines():
+            print(visible(line))  # file text: shown, never obeyed by the terminal
+        if read.problems:
+            print(visible(f"seminar-desk: nothing would be imported:\n{read.refusal()}"))
+            return 1
+        print(visible(f"Dry run: would import ({plan.summary}); nothing changed."))
+        return 0
+    if read.problems:
+        print(visible(f"seminar-desk: nothing imported:\n{read.refusal()}"), file=sys.stderr)
+        return 1
+    desk = open_desk(db_path)
+    try:
+        result = import_participants(desk, read)
+        for line in result.plan.preview_lines():
+            print(visible(line))
+        print(visible(f"Imported: {result.plan.summary} ({desk.db.path})"))
+        return 0
+    finally:
+        desk.close()
+
+
+def register_export(kinds: argparse._SubParsersAction) -> None:
+    parser = kinds.add_parser(
+        "participants",
+        help="the participants as CSV or XLSX",
+        description="Export the participants by delegation then name: Title, Name, "
+        "Delegation, Delegation code, Function, Role, Gender, E-mail (re-importable).",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("csv", "xlsx"),
+        default=None,
+        help="file format (default: from the file name, else csv)",
+    )
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    add_db_option(parser, default=argparse.SUPPRESS)
+    parser.set_defaults(run=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from seminar_desk.services.files import read_file
+    from seminar_desk.services.participants.export import export_participants
+
+    fmt = args.format or ("xlsx" if args.output.suffix.lower() == ".xlsx" else "csv")
+    db_path = getattr(args, "db", None) or default_db_path()
+    if not Path(db_path).exists():
+        print(f"seminar-desk: {db_path}: no such seminar file", file=sys.stderr)
+        return 2
+    count = read_file(db_path, lambda desk: export_participants(desk, fmt, args.output))
+    print(visible(f"wrote {count} participants to {args.output} ({fmt})"))
+    return 0

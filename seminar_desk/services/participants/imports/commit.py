@@ -1,0 +1,84 @@
+"""Write a read participant list into the seminar: one transaction, one undo step, all or
+nothing. A list with bad rows is refused whole unless the person chose to skip them."""
+
+from dataclasses import dataclass
+
+from seminar_desk.domain.changes import OpChanges
+from seminar_desk.domain.kinds import OrgKind, ParticipantRole
+from seminar_desk.domain.text import fold
+from seminar_desk.services.desk import Desk
+from seminar_desk.services.participants.imports.delegations import Existing, NewDelegation
+from seminar_desk.services.participants.imports.model import ReadParticipants
+from seminar_desk.services.participants.imports.plan import ImportPlan, plan_import
+from seminar_desk.store.models import Organisation, Participant
+
+STATE_KINDS = {OrgKind.MEMBER_STATE.value, OrgKind.GOVERNMENT_HOST.value}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    changes: OpChanges
+    plan: ImportPlan
+
+    def __str__(self) -> str:
+        return self.plan.summary
+
+
+def preview(desk: Desk, read: ReadParticipants, skip_bad_rows: bool = False) -> ImportPlan:
+    """What importing `read` would do now; nothing is written."""
+    with desk.read() as session:
+        return plan_import(session, read, skip_bad_rows)
+
+
+def import_participants(
+    desk: Desk,
+    read: ReadParticipants,
+    *,
+    skip_bad_rows: bool = False,
+    origin: object | None = None,
+) -> ImportResult:
+    """Add, merge and create delegations as planned against the file as it is now.
+
+    Bad rows refuse the whole list (ParticipantImportError naming each) unless
+    `skip_bad_rows`; then only the rows that read well are imported.
+    """
+    if read.problems and not skip_bad_rows:
+        raise read.refusal()
+    label = f"Import participants from {read.source.name}"
+    with desk.action(label, origin=origin) as act:
+        session = act.session
+        plan = plan_import(session, read, skip_bad_rows)
+        made: dict[str, str] = {}
+        for new in plan.new_delegations:
+            org = Organisation(
+                code=new.code,
+                name=new.name,
+                kind=new.kind,
+                country=new.name if new.kind in STATE_KINDS else "",
+            )
+            session.add(org)
+            session.flush()
+            made[new.code] = org.id
+        for person in plan.added:
+            org_id = None
+            if isinstance(person.delegation, Existing):
+                org_id = person.delegation.id
+            elif isinstance(person.delegation, NewDelegation):
+                org_id = made[person.delegation.code]
+            session.add(
+                Participant(
+                    name=person.name,
+                    sort_name=fold(person.name),
+                    organisation_id=org_id,
+                    honorific=person.honorific,
+                    function=person.function,
+                    role=person.role or ParticipantRole.DELEGATE.value,
+                    gender=person.gender,
+                    email=person.email,
+                )
+            )
+        for merge in plan.merged:
+            there = session.get_one(Participant, merge.participant_id)
+            for name, value in merge.values.items():
+                setattr(there, name, value)
+    return ImportResult(act.changes, plan)

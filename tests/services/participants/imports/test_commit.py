@@ -1,0 +1,187 @@
+"""Committing a participant list: added, merged (never doubled), delegations matched or made,
+the same file twice changes nothing, and a bad row changes nothing at all."""
+
+import unicodedata
+from pathlib import Path
+
+import participant_lists
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from seminar_desk.domain.changes import Area
+from seminar_desk.services.desk import Desk
+from seminar_desk.services.participants.imports.commit import import_participants, preview
+from seminar_desk.services.participants.imports.model import ParticipantImportError
+from seminar_desk.services.participants.imports.plan import person_key, rows_of
+from seminar_desk.services.participants.imports.reading import read_participants
+from seminar_desk.store.models import Organisation, Participant
+
+
+def people(desk: Desk) -> dict[str, tuple[str, str, str, str, str]]:
+    """name -> (delegation code, function, gender, e-mail, honorific)."""
+    with desk.read() as s:
+        return {
+            p.name: (
+                p.organisation.code if p.organisation else "",
+                p.function,
+                p.gender,
+                p.email,
+                p.honorific,
+            )
+            for p in s.scalars(select(Participant))
+        }
+
+
+def write(folder: Path, text: str, name: str = "list.csv") -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_messy_csv_into_a_new_seminar_then_the_xlsx_merges(desk: Desk):
+    first = import_participants(desk, read_participants(participant_lists.MESSY_CSV))
+    assert first.changes.touches(Area.PARTICIPANTS)
+    assert first.plan.summary == "40 added, 0 changed, 0 unchanged; 21 new delegations"
+    found = people(desk)
+    assert len(found) == 40
+    assert all(unicodedata.is_normalized("NFC", name) for name in found)
+    assert found["Nguyễn Thị Hương"][0] == "VNM" and found["Trần Văn Đức"][0] == "VNM"
+    assert found["ແກ້ວມະນີ ສົມພອນ"][0] == "LAO" and found["အောင်ကျော်"][0] == "MMR"
+    assert found["Chan Dara"][1] == "Police Colonel; arms registry"
+    with desk.read() as s:
+        viet_nam = s.scalars(select(Organisation).where(Organisation.code == "VNM")).one()
+        assert (viet_nam.name, viet_nam.kind) == ("Viet Nam", "member_state")
+    second = import_participants(desk, read_participants(participant_lists.MESSY_XLSX))
+    # The same 40 in Indico's columns, other variants, given name first: 5 gain a gender.
+    assert second.plan.summary == "0 added, 5 changed, 35 unchanged"
+    assert len(people(desk)) == 40
+    assert people(desk)["Chan Dara"][2] == "male"
+
+
+def test_the_same_file_twice_changes_nothing_the_second_time(demo_desk: Desk):
+    read = read_participants(participant_lists.MESSY_CSV)
+    import_participants(demo_desk, read)
+    before = participant_lists.dump(demo_desk)
+    again = import_participants(demo_desk, read)
+    assert again.plan.summary.startswith("0 added, 0 changed")
+    assert again.changes.empty
+    assert participant_lists.dump(demo_desk) == before
+
+
+def test_someone_already_there_is_merged_not_doubled(demo_desk: Desk, tmp_path: Path):
+    with demo_desk.action("blank") as act:  # the demo's Chea Sophal without an e-mail
+        person = act.session.scalars(
+            select(Participant).where(Participant.name == "Chea Sophal")
+        ).one()
+        person.email, person.function = "", "Secretary of State"
+    path = write(
+        tmp_path,
+        "Name,Delegation,E-mail,Function\n"
+        "SOPHAL Chea,Kingdom of Cambodia,sophal@mfaic.gov.kh,Minister\n"
+        "chea sophal,KHM,other@mfaic.gov.kh,\n",
+    )
+    result = import_participants(demo_desk, read_participants(path))
+    assert result.plan.summary == "0 added, 1 changed, 0 unchanged"
+    (merge,) = result.plan.merged
+    assert merge.values == {"email": "sophal@mfaic.gov.kh"} and merge.rows == [2, 3]
+    found = people(demo_desk)
+    assert "SOPHAL Chea" not in found
+    # Blank fields filled in; what the seminar already says is kept.
+    assert found["Chea Sophal"][1:4] == ("Secretary of State", "male", "sophal@mfaic.gov.kh")
+
+
+def test_the_same_person_twice_in_a_file_is_added_once(desk: Desk, tmp_path: Path):
+    path = write(
+        tmp_path,
+        "Name,Country,E-mail,Gender\nNguyễn Văn An,Vietnam,,M\nNGUYEN Van An,VNM,an@x.vn,\n",
+    )
+    result = import_participants(desk, read_participants(path))
+    assert result.plan.summary == "1 added, 0 changed, 0 unchanged; 1 new delegation"
+    assert people(desk) == {"Nguyễn Văn An": ("VNM", "", "male", "an@x.vn", "")}
+
+
+def test_same_name_in_another_delegation_is_another_person(demo_desk: Desk, tmp_path: Path):
+    path = write(tmp_path, "Name,Delegation\nChea Sophal,Thailand\n")
+    result = import_participants(demo_desk, read_participants(path))
+    assert result.plan.summary == "1 added, 0 changed, 0 unchanged"
+
+
+def test_the_preview_shows_matched_and_new_delegations(demo_desk: Desk, tmp_path: Path):
+    path = write(tmp_path, "Name;Country\nAn;Vietnam\nBo;Viet Nam\nCy;Ruritania\nDi;Laos\n")
+    plan = preview(demo_desk, read_participants(path))
+    assert [(m.named, m.delegation) for m in plan.matched] == [
+        ("Laos", "Lao People's Democratic Republic (LAO)"),
+        ("Vietnam", "Viet Nam (VNM)"),
+    ]
+    assert [(d.name, d.code, d.kind) for d in plan.new_delegations] == [
+        ("Ruritania", "RURITA", "other")
+    ]
+    assert "New delegation: Ruritania (RURITA), named “Ruritania”" in plan.preview_lines()
+
+
+def test_a_bad_row_changes_nothing_unless_skipped(demo_desk: Desk, tmp_path: Path):
+    path = write(tmp_path, "Name,Country,E-mail\nAn,Ruritania,an@x.org\nBo,France,bo-at-x.org\n")
+    read = read_participants(path)
+    before = participant_lists.dump(demo_desk)
+    with pytest.raises(ParticipantImportError) as caught:
+        import_participants(demo_desk, read)
+    assert str(caught.value) == (
+        "list.csv, row 3, column E-mail (C): expected an e-mail address such as "
+        "name@example.org, found 'bo-at-x.org'."
+    )
+    assert participant_lists.dump(demo_desk) == before
+    skipped = import_participants(demo_desk, read, skip_bad_rows=True)
+    assert (
+        skipped.plan.summary
+        == "1 added, 0 changed, 0 unchanged; 1 new delegation; 1 bad row skipped"
+    )
+    assert "An" in people(demo_desk) and "Bo" not in people(demo_desk)
+
+
+def test_an_import_is_one_undo_step(demo_desk: Desk):
+    before = participant_lists.dump(demo_desk)
+    import_participants(demo_desk, read_participants(participant_lists.MESSY_CSV))
+    assert demo_desk.undo_label == "Import participants from messy-participants.csv"
+    demo_desk.undo()
+    assert participant_lists.dump(demo_desk) == before
+    demo_desk.redo()
+    assert len(participant_lists.dump(demo_desk)[0]) == 48 + 39
+
+
+HEADERS = ["Name", "First name", "Last name", "Country", "E-mail", "Gender", "Title", "Role", "x"]
+cell = st.one_of(
+    st.sampled_from(["", "Ana", "F", "m", "a@b.org", "Vietnam", "chair", '"', "\n", ";", "'="]),
+    st.text(max_size=12),
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    header=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=5),
+    rows=st.lists(st.lists(cell, max_size=6), max_size=6),
+    separator=st.sampled_from([",", ";", "\t"]),
+    noise=st.one_of(st.just(""), st.text(max_size=20)),
+)
+def test_random_csv_imports_completely_or_changes_nothing(
+    desk: Desk, tmp_path: Path, header, rows, separator, noise
+):
+    text = "\n".join(separator.join(r) for r in [header, *rows]) + noise
+    path = tmp_path / "random.csv"
+    path.write_bytes(text.encode("utf-8", errors="surrogatepass"))
+    before = participant_lists.dump(desk)
+    try:
+        read = read_participants(path)
+        result = import_participants(desk, read)
+    except ParticipantImportError:
+        assert participant_lists.dump(desk) == before
+        return
+    # Every row read is accounted for, and every person it names is now in the seminar.
+    assert rows_of(result.plan) == {p.row for p in read.people}
+    keys = {person_key(name) for name in people(desk)}
+    assert {person_key(p.name) for p in read.people} <= keys
+    after = participant_lists.dump(desk)
+    assert len(after[0]) == len(before[0]) + len(result.plan.added)
