@@ -6,6 +6,7 @@ through `runner.in_thread`.
 """
 
 import asyncio
+import contextlib
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
@@ -28,3 +29,13 @@ def _finished(task: asyncio.Task[Any]) -> None:
         exc = task.exception()
         assert exc is not None
         runner.show_error(None, exc)
+
+
+def running_loop() -> asyncio.AbstractEventLoop | None:
+    """The qasync loop when the app runs under it; None in tests and scripts (which then do
+    the work at once instead of spawning it)."""
+    with contextlib.suppress(RuntimeError):
+        loop = asyncio.get_event_loop()
+        if loop.is_running():
+            return loop
+    return None

@@ -153,6 +153,24 @@ class Desk:
         self._notify(changes)
         return changes
 
+    def adopt(self, worker: "Desk", changes: OpChanges) -> None:
+        """Take the undo steps `worker` recorded as this desk's own, then tell this desk's
+        listeners about `changes`.
+
+        Long actions (an import of thousands of rows) run on a worker thread through a Desk of
+        their own on the same file, so no view is touched off the GUI thread; adopting them
+        afterwards keeps them one undo step of the window's desk.
+        """
+        if worker.db is not self.db:
+            raise ValueError("a worker desk must be on the same file")
+        if worker._undo:
+            self._undo.extend(worker._undo)
+            del self._undo[:-UNDO_LIMIT]
+            self._redo.clear()
+            worker._undo.clear()
+        if not changes.empty:
+            self._notify(changes)
+
     def clear_history(self) -> None:
         self._undo.clear()
         self._redo.clear()

@@ -1,10 +1,13 @@
 """Undo/redo and change reporting of the Desk, on real rows of the demo seminar."""
 
+from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from seminar_desk.domain.changes import Area
 from seminar_desk.services.desk import Desk
+from seminar_desk.store.database import Database
 from seminar_desk.store.models import (
     AgendaItem,
     BreakoutGroup,
@@ -393,3 +396,25 @@ def test_typed_text_keeps_the_history(desk: Desk) -> None:
     assert (desk.undo_label, desk.redo_label) == ("Edit seminar details",) * 2
     with pytest.raises(ValueError), desk.action("Confused", keep_history=True):
         pass
+
+
+def test_a_worker_desks_step_is_adopted_as_one_undo_step(demo_desk: Desk, tmp_path: Path) -> None:
+    heard: list[str] = []
+    demo_desk.subscribe(lambda changes: heard.append(changes.label))
+    worker = Desk(demo_desk.db, demo_desk.clock)
+    with worker.action("Rename on a worker") as act:
+        act.session.scalars(select(Participant)).first().name = "Someone Else"
+    assert demo_desk.undo_label is None and heard == []
+    demo_desk.adopt(worker, act.changes)
+    assert heard == ["Rename on a worker"] and worker.undo_label is None
+    assert demo_desk.undo_label == "Rename on a worker"
+    demo_desk.undo()
+    with demo_desk.read() as s:
+        renamed = select(Participant.name).where(Participant.name == "Someone Else")
+        assert s.scalars(renamed).all() == []
+    other = Desk(Database.open(tmp_path / "other.sqlite"))
+    try:
+        with pytest.raises(ValueError):
+            demo_desk.adopt(other, act.changes)
+    finally:
+        other.close()

@@ -2,7 +2,6 @@
 all or nothing on a worker thread with progress and Cancel, or write the calendar/spreadsheet."""
 
 import asyncio
-import contextlib
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from seminar_desk.gui import runner
 from seminar_desk.gui.agenda.import_bar import ImportBar
 from seminar_desk.gui.context import DeskContext
+from seminar_desk.gui.tasks import running_loop
 from seminar_desk.services.agenda.imports.commit import (
     Cancelled,
     import_agenda,
@@ -82,7 +82,7 @@ class AgendaTransfer:
         Returns the task (tests await it); without a running event loop (scripts, tests that
         need none) the import runs at once.
         """
-        if _running_loop() is None:
+        if running_loop() is None:
             self.import_file(path)
             return None
         if self.import_task is not None and not self.import_task.done():
@@ -163,11 +163,3 @@ class AgendaTransfer:
         if count is not None:
             self.say(f"Wrote {count} agenda items to {path}.")
 
-
-def _running_loop() -> asyncio.AbstractEventLoop | None:
-    """The qasync loop when the app runs under it; None in tests and scripts."""
-    with contextlib.suppress(RuntimeError):
-        loop = asyncio.get_event_loop()
-        if loop.is_running():
-            return loop
-    return None

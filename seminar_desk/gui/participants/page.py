@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
-from seminar_desk.gui.pages.base import Page, PageSpec
+from seminar_desk.gui.pages.base import Page, PageSpec, page_menu
 from seminar_desk.gui.participants.attendance import EVERYONE, AttendanceBar
 from seminar_desk.gui.participants.delegations_tab import DelegationsTab
 from seminar_desk.gui.participants.editors import ChoiceDelegate, ParticipantDialog
@@ -27,6 +27,7 @@ from seminar_desk.gui.participants.model import (
     ParticipantFilter,
     ParticipantTableModel,
 )
+from seminar_desk.gui.participants.transfer import ParticipantTransfer
 from seminar_desk.gui.widgets import ask
 from seminar_desk.services.participants.delegations import DelegationService
 from seminar_desk.services.participants.service import ParticipantRow, ParticipantService
@@ -73,6 +74,11 @@ class ParticipantsPage(Page):
         self.attendance.changed.connect(self._attendance_changed)
         # Typed text belongs to the mode it was typed in (a filter, or a name to check in).
         self.attendance.check_in.toggled.connect(lambda _on: self.search.clear())
+        self.transfer = ParticipantTransfer(self, ctx)
+        self.import_button = QPushButton("Import…")
+        self.import_button.clicked.connect(self.transfer.choose_import)
+        top.addWidget(self.import_button)
+        page_menu(self, "&Participants", [self.transfer.import_action, self.transfer.export_action])
 
         self.table = QTableView()
         self.table.setModel(self.proxy)

@@ -1,0 +1,135 @@
+"""Participants page › Import… and Export…: pick a file, read and compare it with the seminar on
+a worker thread, show the preview, then commit it as one undo step, or write the list out.
+
+The window stays live: reading, planning and committing run through `runner.background` on a
+Desk of their own (no view is touched off the GUI thread); the window's desk then adopts the
+step, so Edit › Undo takes the whole import back.
+"""
+
+import asyncio
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from seminar_desk.gui import runner
+from seminar_desk.gui.context import DeskContext
+from seminar_desk.gui.participants.import_dialog import ImportPreviewDialog
+from seminar_desk.gui.tasks import running_loop
+from seminar_desk.services.desk import Desk
+from seminar_desk.services.participants.imports.commit import (
+    ImportResult,
+    import_participants,
+    preview,
+)
+from seminar_desk.services.participants.imports.plan import ImportPlan
+from seminar_desk.services.participants.imports.reading import FILE_FILTER, read_participants
+
+
+def read_and_plan(desk: Desk, path: Path) -> ImportPlan:
+    """The file read and compared with the seminar (worker thread: plain data out)."""
+    return preview(desk, read_participants(path))
+
+
+class ParticipantTransfer:
+    """The Participants page's import and export; `say` shows a line in the status bar."""
+
+    def __init__(self, page: QWidget, ctx: DeskContext) -> None:
+        self.page = page
+        self.ctx = ctx
+        self.task: asyncio.Task[bool] | None = None
+        self.import_action = QAction("&Import participants…", page)
+        self.import_action.triggered.connect(self.choose_import)
+        self.export_action = QAction("&Export participants…", page)
+        self.export_action.triggered.connect(self.choose_export)
+
+    def say(self, text: str) -> None:
+        window = self.page.window()
+        bar = getattr(window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(text, 10_000)
+
+    # -- import ---------------------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.page, "Import participants", "", FILE_FILTER)
+        if path:
+            self.start_import(Path(path))
+
+    def confirm(self, plan: ImportPlan) -> bool:
+        """Show the preview; True to import (the plan then says whether to skip bad rows)."""
+        dialog = ImportPreviewDialog(plan, self.page)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def start_import(self, path: Path) -> "asyncio.Task[bool] | None":
+        """Read, preview and commit `path`: on worker threads under the app's event loop
+        (returns the task), or here and now without one (tests, scripts)."""
+        if running_loop() is None:
+            self.import_now(path)
+            return None
+        if self.task is not None and not self.task.done():
+            self.say("An import is already running.")
+            return None
+        from seminar_desk.gui.tasks import spawn
+
+        self.task = spawn(self._import_in_background(path))
+        return self.task
+
+    async def _import_in_background(self, path: Path) -> bool:
+        self.import_action.setEnabled(False)
+        try:
+            worker = Desk(self.ctx.desk.db, self.ctx.desk.clock)
+            self.say(f"Reading {path.name}…")
+            plan = await runner.background(self.page, read_and_plan, worker, path)
+            if plan is None or not self.confirm(plan):
+                self.say("Nothing imported.")
+                return False
+            self.say(f"Importing {len(plan.added) + len(plan.merged)} participants…")
+            result = await runner.background(self.page, self._commit, worker, plan)
+            return self._done(worker, result)
+        finally:
+            self.import_action.setEnabled(True)
+
+    @staticmethod
+    def _commit(desk: Desk, plan: ImportPlan) -> ImportResult:
+        return import_participants(desk, plan.read, skip_bad_rows=plan.skip_bad_rows)
+
+    def import_now(self, path: Path) -> bool:
+        """The same steps on this thread (no event loop)."""
+        plan = runner.call(self.page, read_and_plan, self.ctx.desk, path)
+        if plan is None or not self.confirm(plan):
+            self.say("Nothing imported.")
+            return False
+        result = runner.call(self.page, self._commit, self.ctx.desk, plan)
+        return self._done(None, result)
+
+    def _done(self, worker: Desk | None, result: ImportResult | None) -> bool:
+        if result is None:  # the runner has shown why
+            self.say("Nothing imported.")
+            return False
+        if worker is not None:
+            self.ctx.desk.adopt(worker, result.changes)
+        self.say(f"Imported from {result.plan.read.source.name}: {result.plan.summary}.")
+        return True
+
+    # -- export ---------------------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self.page,
+            "Export participants",
+            "participants.xlsx",
+            "Excel workbook (*.xlsx);;CSV (*.csv)",
+        )
+        if path:
+            fmt = "csv" if path.lower().endswith(".csv") or "CSV" in chosen else "xlsx"
+            self.export_file(Path(path), fmt)
+
+    def export_file(self, path: Path, fmt: str) -> int | None:
+        from seminar_desk.services.participants.export import export_participants
+
+        count = runner.call(self.page, export_participants, self.ctx.desk, fmt, path)
+        if count is not None:
+            self.say(f"Wrote {count} participants to {path}.")
+        return count
+

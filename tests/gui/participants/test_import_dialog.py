@@ -1,0 +1,173 @@
+"""Participants page › Import… and Export…: the real preview dialog driven with clicks and keys,
+bad rows listed and skippable on request, the import one undo step, the window live while a
+file is read and committed on worker threads."""
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import participant_lists
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog
+
+from seminar_desk.gui.bus import ChangeBus
+from seminar_desk.gui.context import DeskContext
+from seminar_desk.gui.participants.import_dialog import ImportPreviewDialog
+from seminar_desk.gui.participants.page import ParticipantsPage
+from seminar_desk.services.desk import Desk
+from seminar_desk.services.participants.imports.commit import preview
+from seminar_desk.services.participants.imports.reading import read_participants
+
+BAD = (
+    "Name,Country,E-mail,Gender\n"
+    "An Lee,Vietnam,an@x.vn,F\nBo Kim,Ruritania,,M\nCy,France,cy-at-x,M\n"
+)
+
+
+@pytest.fixture
+def page(qtbot, demo_desk: Desk) -> Iterator[ParticipantsPage]:
+    p = ParticipantsPage(DeskContext(demo_desk, ChangeBus(demo_desk)))
+    qtbot.addWidget(p)
+    p.resize(1280, 700)
+    p.show()
+    qtbot.waitExposed(p)
+    yield p
+    p.close()
+    p.deleteLater()
+
+
+def tab_titles(dialog: ImportPreviewDialog) -> list[str]:
+    return [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+
+
+def cells(table) -> list[list[str]]:  # noqa: ANN001
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def test_bad_rows_block_the_import_until_skipped(qtbot, demo_desk: Desk, tmp_path: Path):
+    path = tmp_path / "list.csv"
+    path.write_text(BAD, encoding="utf-8")
+    dialog = ImportPreviewDialog(preview(demo_desk, read_participants(path)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert tab_titles(dialog) == [
+        "Bad rows (1)",
+        "To add (2)",
+        "To merge (0)",
+        "Unchanged (0)",
+        "Delegations (1 matched, 1 new)",
+    ]
+    assert cells(dialog.problems_table) == [
+        [
+            "4",
+            "list.csv, row 4, column E-mail (C): expected an e-mail address such as "
+            "name@example.org, found 'cy-at-x'.",
+        ]
+    ]
+    assert cells(dialog.delegations_table) == [
+        ["Vietnam", "Viet Nam (VNM)", "matched"],
+        ["Ruritania", "Ruritania (RURITA)", "new (Other)"],
+    ]
+    assert not dialog.import_button.isEnabled()
+    assert "Nothing can be imported while 1 row is wrong" in dialog.summary.text()
+    box = dialog.skip_box  # a click on the box itself, at its left
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert dialog.import_button.isEnabled() and dialog.skip_bad_rows
+    assert dialog.summary.text() == (
+        "Import: 2 added, 0 changed, 0 unchanged; 1 new delegation; 1 bad row skipped."
+    )
+    qtbot.keyClick(dialog.skip_box, Qt.Key.Key_Space)  # and back, from the keyboard
+    assert not dialog.import_button.isEnabled()
+
+
+def choose(monkeypatch, path: Path) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
+
+
+def answer_with(monkeypatch, qtbot, act) -> list[ImportPreviewDialog]:  # noqa: ANN001
+    """The preview opens for real; `act(dialog)` plays the person, then it closes."""
+    opened: list[ImportPreviewDialog] = []
+
+    def exec_(dialog: ImportPreviewDialog) -> int:
+        opened.append(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        act(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(ImportPreviewDialog, "exec", exec_)
+    return opened
+
+
+def test_import_through_the_page_is_one_undo_step(qtbot, page, monkeypatch, shown):
+    choose(monkeypatch, participant_lists.MESSY_CSV)
+    before = participant_lists.dump(page.ctx.desk)
+    opened = answer_with(
+        monkeypatch,
+        qtbot,
+        lambda d: qtbot.mouseClick(d.import_button, Qt.MouseButton.LeftButton),
+    )
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    (dialog,) = opened
+    assert "To add (39)" in tab_titles(dialog) and "Unchanged (1)" in tab_titles(dialog)
+    assert not dialog.skip_box.isVisible()
+    assert page.model.rowCount() == 48 + 39
+    assert page.ctx.desk.undo_label == "Import participants from messy-participants.csv"
+    page.ctx.desk.undo()
+    assert participant_lists.dump(page.ctx.desk) == before
+    assert page.model.rowCount() == 48
+    assert shown.items == []
+
+
+def test_escape_in_the_preview_imports_nothing(qtbot, page, monkeypatch):
+    choose(monkeypatch, participant_lists.MESSY_XLSX)
+    before = participant_lists.dump(page.ctx.desk)
+    answer_with(monkeypatch, qtbot, lambda d: qtbot.keyClick(d, Qt.Key.Key_Escape))
+    page.transfer.import_action.trigger()
+    assert participant_lists.dump(page.ctx.desk) == before
+
+
+def test_a_file_that_cannot_be_read_is_one_message(page, monkeypatch, tmp_path: Path, shown):
+    path = tmp_path / "people.csv"
+    path.write_text("Country\nFrance\n", encoding="utf-8")
+    choose(monkeypatch, path)
+    page.transfer.import_action.trigger()
+    (message,) = shown.texts("refusal")
+    assert message.startswith("people.csv, row 1 (headers): expected a Name column")
+
+
+def test_a_background_import_is_adopted_by_the_windows_desk(qtbot, page, monkeypatch, loop):
+    choose(monkeypatch, participant_lists.MESSY_XLSX)
+
+    def skip_then_import(dialog: ImportPreviewDialog) -> None:
+        qtbot.keyClick(dialog.import_button, Qt.Key.Key_Space)
+
+    answer_with(monkeypatch, qtbot, skip_then_import)
+
+    async def scenario() -> object:
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+        assert page.transfer.task is not None, "the button started no import"
+        return await asyncio.wait_for(page.transfer.task, 10)
+
+    assert loop.run_until_complete(scenario()) is True
+    assert page.model.rowCount() == 48 + 39
+    assert page.ctx.desk.undo_label == "Import participants from messy-participants.xlsx"
+    page.ctx.desk.undo()
+    assert page.model.rowCount() == 48
+
+
+def test_export_through_the_page_reimports_unchanged(page, monkeypatch, tmp_path: Path):
+    out = tmp_path / "people.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "CSV (*.csv)"))
+    )
+    page.transfer.export_action.trigger()
+    plan = preview(page.ctx.desk, read_participants(out))
+    assert plan.summary == "0 added, 0 changed, 48 unchanged"
