@@ -5,12 +5,11 @@ from dataclasses import dataclass
 
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.kinds import OrgKind, ParticipantRole
-from seminar_desk.domain.text import fold
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.participants.imports.delegations import Existing, NewDelegation
 from seminar_desk.services.participants.imports.model import ReadParticipants
 from seminar_desk.services.participants.imports.plan import ImportPlan, plan_import
-from seminar_desk.store.models import Organisation, Participant
+from seminar_desk.store.models import Organisation, Participant, new_id
 
 STATE_KINDS = {OrgKind.MEMBER_STATE.value, OrgKind.GOVERNMENT_HOST.value}
 
@@ -50,15 +49,16 @@ def import_participants(
         plan = plan_import(session, read, skip_bad_rows)
         made: dict[str, str] = {}
         for new in plan.new_delegations:
-            org = Organisation(
-                code=new.code,
-                name=new.name,
-                kind=new.kind,
-                country=new.name if new.kind in STATE_KINDS else "",
+            made[new.code] = new_id()  # ids given here: one flush at the end, not one each
+            session.add(
+                Organisation(
+                    id=made[new.code],
+                    code=new.code,
+                    name=new.name,
+                    kind=new.kind,
+                    country=new.name if new.kind in STATE_KINDS else "",
+                )
             )
-            session.add(org)
-            session.flush()
-            made[new.code] = org.id
         for person in plan.added:
             org_id = None
             if isinstance(person.delegation, Existing):
@@ -68,7 +68,7 @@ def import_participants(
             session.add(
                 Participant(
                     name=person.name,
-                    sort_name=fold(person.name),
+                    sort_name=person.sort_name,
                     organisation_id=org_id,
                     honorific=person.honorific,
                     function=person.function,

@@ -25,8 +25,9 @@ FILLED_IN = ("honorific", "function", "gender", "email")
 """What a merge fills in when the seminar has it blank (a name or delegation is the match)."""
 
 
-def person_key(name: str) -> str:
-    return " ".join(sorted(fold(name).split()))
+def person_key(name: str, folded: str | None = None) -> str:
+    """Who a name means: folded words in any order ("Chea Sophal" = "SOPHAL Chea")."""
+    return " ".join(sorted((fold(name) if folded is None else folded).split()))
 
 
 @dataclass
@@ -34,6 +35,7 @@ class NewPerson:
     """A participant the import adds (later rows for the same person fill in blanks)."""
 
     name: str
+    sort_name: str
     delegation: Existing | NewDelegation | None
     honorific: str
     function: str
@@ -144,16 +146,21 @@ def plan_against(
     adding: dict[tuple[str, str], NewPerson] = {}
     merging: dict[str, Merge] = {}
     matched: dict[str, DelegationMatch] = {}
+    resolved: dict[tuple[tuple[str, ...], str, str], Existing | NewDelegation | None] = {}
     for row in read.people:
-        delegation = _delegation_of(directory, row)
-        if isinstance(delegation, Existing) and row.delegations:
-            named = _named(directory, row)
-            if fold(named) not in (fold(delegation.name), fold(delegation_label(delegation))):
-                matched.setdefault(
-                    fold(named), DelegationMatch(named, delegation_label(delegation))
-                )
+        said = (row.delegations, row.code, row.kind)  # a list names few delegations, often
+        if said not in resolved:
+            delegation = resolved[said] = _delegation_of(directory, row)
+            if isinstance(delegation, Existing) and row.delegations:
+                named = _named(directory, row)
+                if fold(named) not in (fold(delegation.name), fold(delegation_label(delegation))):
+                    matched.setdefault(
+                        fold(named), DelegationMatch(named, delegation_label(delegation))
+                    )
+        delegation = resolved[said]
         org_id = delegation.id if isinstance(delegation, Existing) else None
-        key = person_key(row.name)
+        folded = fold(row.name)
+        key = person_key(row.name, folded)
         there = present.get((org_id, key)) if not isinstance(delegation, NewDelegation) else None
         if there is not None:
             merge = merging.get(there.id) or Merge(
@@ -171,6 +178,7 @@ def plan_against(
         if person is None:
             person = NewPerson(
                 row.name,
+                folded,
                 delegation,
                 row.honorific,
                 row.function,
