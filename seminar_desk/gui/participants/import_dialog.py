@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from seminar_desk.domain.kinds import Gender, OrgKind, label_of
+from seminar_desk.services.participants.imports.headers import LABELS
 from seminar_desk.services.participants.imports.plan import ImportPlan, delegation_label
 
-MAX_WIDTH = 320
+MAX_WIDTH = 280
 """A column is at most this wide (pixels); longer text shows in its tooltip."""
 
 
@@ -45,6 +46,10 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
         table.setColumnWidth(column, min(table.columnWidth(column), MAX_WIDTH))
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def _shown(field: str, value: str) -> str:
+    return label_of(Gender, value) if field == "gender" else value
 
 
 def _label(text: str) -> QLabel:
@@ -96,7 +101,12 @@ class ImportPreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(960, 600)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1240, screen.width() - 40), min(640, screen.height() - 60))
+        first_filled = next(
+            (i for i in range(self.tabs.count()) if self.tabs.widget(i).rowCount()), 0
+        )
+        self.tabs.setCurrentIndex(first_filled)  # the bad rows, else what the import does
         self._update()
 
     @property
@@ -136,7 +146,9 @@ class ImportPreviewDialog(QDialog):
                 ", ".join(map(str, m.rows)),
                 m.name,
                 m.delegation,
-                "; ".join(f"{name}: {value}" for name, value in m.values.items()),
+                "; ".join(
+                    f"{LABELS[name]}: {_shown(name, value)}" for name, value in m.values.items()
+                ),
             ]
             for m in self.plan.merged
         ]
@@ -159,7 +171,7 @@ class ImportPreviewDialog(QDialog):
         title = (
             f"Delegations ({len(self.plan.matched)} matched, {len(self.plan.new_delegations)} new)"
         )
-        return self._tab(_table(["In the file", "Delegation", ""], rows), title)
+        return self._tab(_table(["In the file", "Delegation", "Status"], rows), title)
 
     def _update(self) -> None:
         read = self.plan.read

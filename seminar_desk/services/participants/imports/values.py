@@ -3,12 +3,11 @@ spaces, no spreadsheet guard), a gender or role from the words people use, an e-
 Each check returns the value, or raises BadValue with what was expected."""
 
 import re
-import unicodedata
 from datetime import date, datetime
 
 from seminar_desk.domain.agenda.limits import text_problem
 from seminar_desk.domain.kinds import Gender, OrgKind, ParticipantRole
-from seminar_desk.domain.text import fold
+from seminar_desk.domain.text import fold, nfc
 from seminar_desk.services.tables.cells import unguarded
 
 HONORIFIC_CHARS = 32
@@ -29,7 +28,7 @@ def clean(value: object) -> str:
         value = int(value)
     if isinstance(value, datetime | date):
         value = value.isoformat()
-    text = unicodedata.normalize("NFC", unguarded(str(value).strip()))
+    text = nfc(unguarded(str(value).strip()))
     return " ".join(text.split())
 
 
