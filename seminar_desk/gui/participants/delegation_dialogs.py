@@ -152,9 +152,13 @@ class MoveDialog(QDialog):
         self.target = QComboBox()
         for row in others:
             self.target.addItem(f"{row.name} ({row.code})", row.id)
+        # No delegation chosen for them: an Enter pressed by habit moves nobody.
+        self.target.setPlaceholderText("Choose the delegation they move to…")
+        self.target.setCurrentIndex(-1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setEnabled(bool(others))
+        self.ok.setEnabled(False)
+        self.target.currentIndexChanged.connect(lambda at: self.ok.setEnabled(at >= 0))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

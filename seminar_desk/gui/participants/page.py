@@ -36,7 +36,6 @@ from seminar_desk.services.participants.service import ParticipantRow, Participa
 CAPS = {
     "name": 300,
     "organisation_id": 210,
-    "organisation_kind": 150,
     "function": 200,
     "email": 210,
 }
@@ -51,7 +50,7 @@ class ParticipantsPage(Page):
         self.proxy = ParticipantFilter()
         self.proxy.setSourceModel(self.model)
         self.dialog: ParticipantDialog | None = None
-        self._natural: list[int] = []  # each column's width fitted to its content
+        self._content: list[int] = []  # each column's width fitted to its content
 
         self.search = QLineEdit(placeholderText=SEARCH_HINT)
         self.search.setClearButtonEnabled(True)
@@ -113,26 +112,32 @@ class ParticipantsPage(Page):
         self._attendance_changed()
 
     def _fit_columns(self) -> None:
-        """Columns as wide as their content (some capped); see `_spread` for the name."""
+        """Columns as wide as their content, some capped; see `_spread` for the rest."""
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
-        self._natural = []
-        for column, spec in enumerate(self.model.columns):
-            width = self.table.columnWidth(column)
-            cap = CAPS.get(spec.field)
-            self._natural.append(min(width, cap) if cap is not None else width)
+        self._content = [self.table.columnWidth(c) for c in range(self.model.columnCount())]
         self._spread()
 
     def _spread(self) -> None:
-        """Room left over goes to the name; on a small screen the columns keep their content
-        width and the last ones (function, e-mail: after the days) scroll into view."""
-        if len(self._natural) != self.model.columnCount():
+        """Capped columns (delegation, function, e-mail) get their width back first when there
+        is room, those missing least first; then the name takes what is left. On a small
+        screen the columns keep their capped width and the last ones (function, e-mail: after
+        the days) scroll into view."""
+        if len(self._content) != self.model.columnCount():
             return
-        spare = self.table.viewport().width() - sum(self._natural)
-        for column, width in enumerate(self._natural):
-            self.table.setColumnWidth(column, width + max(0, spare) * (column == 0))
+        caps = [CAPS.get(c.field) for c in self.model.columns]
+        widths = [min(w, cap) if cap else w for w, cap in zip(self._content, caps, strict=True)]
+        spare = self.table.viewport().width() - sum(widths)
+        short = sorted(range(1, len(widths)), key=lambda c: self._content[c] - widths[c])
+        for column in short:  # the ones missing least first: most columns shown whole
+            grow = min(max(0, spare), self._content[column] - widths[column])
+            widths[column] += grow
+            spare -= grow
+        widths[0] += max(0, spare)
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """The table's viewport changed size (the window, a scroll bar): spread again."""

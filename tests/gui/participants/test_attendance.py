@@ -119,3 +119,13 @@ def test_every_day_column_is_in_view_at_1366x768(desk: Desk, qtbot, days: int) -
             >= page.table.horizontalHeader().sectionSizeFromContents(column).width()
         )
     assert page.table.columnWidth(0) >= 150  # the name keeps a readable width
+
+
+def test_a_wide_screen_shows_long_functions_whole(demo_desk: Desk, qtbot) -> None:
+    page = _page(demo_desk, qtbot, width=1920 - 200, height=900)
+    for field in ("organisation_id", "email"):
+        column = page.model.column_of(field)
+        assert page.table.columnWidth(column) >= page.table.sizeHintForColumn(column), field
+    assert page.table.columnWidth(page.model.column_of("function")) > 200  # more than its cap
+    right = sum(page.table.columnWidth(c) for c in range(page.model.columnCount()))
+    assert right <= page.table.viewport().width()  # and nothing scrolls sideways

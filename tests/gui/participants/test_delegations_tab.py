@@ -118,6 +118,7 @@ def test_removing_a_delegation_in_use_offers_to_move_its_people(demo_desk: Desk,
     assert dialog.isVisible() and dialog.ok.text() == "Move and remove"
     text = dialog.findChildren(type(page.count))[0].text()
     assert text.startswith("Viet Nam (VNM) still has 3 participants and")
+    assert not dialog.ok.isEnabled()  # nobody moves until a delegation is chosen
     qtbot.keyClicks(dialog.target, "Thai")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     after = _codes(demo_desk)
