@@ -149,16 +149,18 @@ class MainWindow(QMainWindow):
         print(f"seminar-desk: {message}", file=sys.stderr)
         QMessageBox.warning(self, "Seminar Desk", message)
 
-    def open_file(self, path: Path, *, demo: bool = False, read_only: bool = False) -> bool:
+    def open_file(self, path: Path | str, *, demo: bool = False, read_only: bool = False) -> bool:
         # loads SQLAlchemy: not at start. Read-only, damaged and unusable files: file_opening.
         from seminar_desk.gui.shell.file_opening import offer_rescue, open_for_window
+        from seminar_desk.services.files import as_target, describe
 
         if not self.may_close_file():
             return False
-        self.statusBar().showMessage(f"Opening {path}…")
+        target = as_target(str(path))  # a file, or a server's URL (File › Connect to server)
+        self.statusBar().showMessage(f"Opening {describe(target)}…")
         self.statusBar().repaint()  # seen while the file opens (a second on a large seminar)
 
-        desk, problem = open_for_window(self, Path(path), demo=demo, read_only=read_only)
+        desk, problem = open_for_window(self, target, demo=demo, read_only=read_only)
         if problem or (desk is not None and desk.db.damage):
             # Asked before the pages are built: answers may open another file instead.
             desk = offer_rescue(self, Path(path), problem or desk.db.damage, desk)  # type: ignore[union-attr]
@@ -171,14 +173,24 @@ class MainWindow(QMainWindow):
         self._install(desk)
         if not db.read_only:  # a read-only file cannot take them: offered when writable
             self._offer_recovered_notes(desk)
-        self.settings.add_recent(db.path)
+        if not db.url:  # a server's address is typed in its dialog (no password kept)
+            self.settings.add_recent(db.path)
         if db.read_only:
             self.statusBar().showMessage(f"Opened read-only ({db.read_only}): changes are refused")
         elif db.backup:
             self.statusBar().showMessage(f"Upgraded the file; backup at {db.backup}", 10000)
         else:
-            self.statusBar().showMessage(f"Opened {db.path.name}", 3000)
+            self.statusBar().showMessage(f"Opened {db.where or db.name}", 3000)
         return True
+
+    def _on_server_link(self, up: bool) -> None:
+        """A server seminar's connection lost or back: said until it changes again."""
+        self.statusBar().showMessage(
+            "Connected to the server: changes from other laptops show here."
+            if up
+            else "Connection to the server lost: retrying. What you type is kept and saved "
+            "when the server is back."
+        )
 
     def _offer_recovered_notes(self, desk: Desk) -> None:
         """Notes typed last time that never reached this file are offered back."""
@@ -196,6 +208,7 @@ class MainWindow(QMainWindow):
         bus = ChangeBus(desk, self)
         self.ctx = DeskContext(desk, bus, self)
         bus.changed.connect(self._on_changes)
+        bus.link_changed.connect(self._on_server_link)
         self.sidebar = Sidebar()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setMaximumWidth(240)
@@ -341,7 +354,7 @@ class MainWindow(QMainWindow):
             title = details.short_title or details.title if details else ""
             flag = " (read-only)" if desk.db.read_only else ""
             self.setWindowTitle(f"{title or desk.db.path.name}{flag} — Seminar Desk")
-            self.file_label.setText(f"{desk.db.path}{flag}")
+            self.file_label.setText(f"{desk.db.location}{flag}")
 
     def about(self) -> None:
         QMessageBox.about(

@@ -1,5 +1,7 @@
 """The open seminar: one transaction per user action, undo/redo, and change notifications."""
 
+import json
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,6 +25,7 @@ from seminar_desk.services.row_changes import (
 from seminar_desk.store.database import Database
 
 Listener = Callable[[OpChanges], None]
+ELSEWHERE = "another laptop"  # the origin of changes made by another laptop (no view of ours)
 UNDO_LIMIT = 200
 
 
@@ -51,6 +54,8 @@ class Desk:
         self._undo: list[UndoEntry] = []
         self._redo: list[UndoEntry] = []
         self._listeners: list[Listener] = []
+        # Who this desk is, in the announcements other laptops hear (a server seminar).
+        self.sender = uuid.uuid4().hex
 
     # -- transactions -------------------------------------------------------------------------
 
@@ -79,6 +84,9 @@ class Desk:
             act = Action(session, label)
             with session.begin():
                 yield act
+                session.flush()
+                if touched := areas_of(recorder.log.rows):
+                    self.db.kind.announce(session.connection(), self._payload(touched, label))
             log: ChangeLog = recorder.log
         # An undoable action knows which rows really changed; report only their areas.
         rows = log.effective() if undoable else log.rows
@@ -132,6 +140,8 @@ class Desk:
         try:
             with self.db.engine.begin() as conn:
                 rows = replay(conn, entry.rows, forward=forward, kind=self.db.kind)
+                announce = self._payload(entry.areas | areas_of(rows), f"{verb} {entry.label}")
+                self.db.kind.announce(conn, announce)
         except (Conflict, IntegrityError) as exc:
             # It can never apply now: take it off the list rather than offer it forever.
             # Later redo steps build on a failed redo, so they go with it.
@@ -184,6 +194,39 @@ class Desk:
     def _notify(self, changes: OpChanges) -> None:
         for listener in list(self._listeners):
             listener(changes)
+
+    # -- other laptops (a server seminar) ----------------------------------------------------
+
+    def _payload(self, areas: frozenset[Area], label: str) -> str:
+        return json.dumps({"by": self.sender, "areas": sorted(areas), "label": label})
+
+    def follow_others(
+        self, on_message: Callable[[str], None], on_state: Callable[[bool], None]
+    ) -> Callable[[], None] | None:
+        """Hear what other laptops change (in a thread of its own: `on_message` gets each
+        announcement, to pass to `receive` on the thread that owns the listeners; `on_state`
+        says when the server is lost and back). Returns how to stop; None for a file."""
+        listener = self.db.kind.listener(self.db.url, on_message, on_state)
+        if listener is None:
+            return None
+        listener.start()
+        return listener.stop
+
+    def receive(self, payload: str) -> OpChanges | None:
+        """Another laptop's announcement: tell this desk's views what it changed (not our own
+        echo). Undo stays per laptop: our steps stay, and replaying one over their change is
+        refused (see `row_changes.replay`)."""
+        try:
+            message = json.loads(payload)
+            if message.get("by") == self.sender:
+                return None
+            areas = frozenset(Area(a) for a in message.get("areas", []))
+        except (ValueError, TypeError, AttributeError):
+            return None
+        changes = OpChanges(areas, str(message.get("label", "")), ELSEWHERE)
+        if not changes.empty:
+            self._notify(changes)
+        return changes
 
     def close(self) -> None:
         self._listeners.clear()

@@ -7,6 +7,8 @@ The file lock, quick_check, backups before upgrades and read-only temporary copi
 opening a file (`store.database`); a server has none of them (`store.server`).
 """
 
+from collections.abc import Callable
+
 from sqlalchemy import Connection, Engine, inspect
 
 from seminar_desk.store.fts import FileIndex, ServerIndex
@@ -15,6 +17,7 @@ from seminar_desk.store.maintenance import (
     integrity_problems,
     wal_checkpoint,
 )
+from seminar_desk.store.notify import Listener, announce
 
 
 class FileKind:
@@ -39,6 +42,16 @@ class FileKind:
     def table_names(self, conn: Connection) -> list[str]:
         return inspect(conn).get_table_names()
 
+    def announce(self, conn: Connection, payload: str) -> None:
+        """Tell other laptops what this transaction changed (a file has no other laptops)."""
+        return None
+
+    def listener(
+        self, url: str, on_message: Callable[[str], None], on_state: Callable[[bool], None]
+    ) -> "Listener | None":
+        """What hears other laptops' announcements (None: nobody else writes a file)."""
+        return None
+
 
 class ServerKind(FileKind):
     """A PostgreSQL server: many writers, the server checks its own pages and every foreign
@@ -58,6 +71,14 @@ class ServerKind(FileKind):
 
     def defer_foreign_keys(self, conn: Connection) -> None:
         return None
+
+    def announce(self, conn: Connection, payload: str) -> None:
+        announce(conn, payload)
+
+    def listener(
+        self, url: str, on_message: Callable[[str], None], on_state: Callable[[bool], None]
+    ) -> "Listener | None":
+        return Listener(url, on_message, on_state)
 
 
 FILE = FileKind()

@@ -32,12 +32,14 @@ from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import NoteSection
 from seminar_desk.domain.text import fold, nfc
 from seminar_desk.gui.agenda.model import plain_tooltip
+from seminar_desk.gui.notes.conflict import ConflictBar
 from seminar_desk.gui.notes.rows import RowsPanel
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.services.agenda import AgendaService
 from seminar_desk.services.notes.autosave import NoteAutosaver
 from seminar_desk.services.notes.breakouts import Person
 from seminar_desk.services.notes.service import (
+    NoteConflict,
     NotePage,
     NotesService,
     NoteTarget,
@@ -184,6 +186,8 @@ class NotesEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(top)
+        self.conflict_bar = ConflictBar(self._settle_conflict)
+        layout.addWidget(self.conflict_bar)
         layout.addWidget(self.who_banner)
         layout.addWidget(self.tabs, 1)
         self._fill_authors()
@@ -303,6 +307,8 @@ class NotesEditor(QWidget):
                     nfc(edit.toPlainText()) != body
                 ):
                     edit.setPlainText(body)
+                if page is not None:  # what the next save builds on (another laptop's saves)
+                    self.saver.loaded(self.target, section, page.sections[section].version)  # type: ignore[arg-type]
         finally:
             self._loading = False
         self._show_rows(page)
@@ -358,6 +364,9 @@ class NotesEditor(QWidget):
             return
         try:
             self.saver.flush()
+        except NoteConflict:  # kept on screen until the person chooses on the bar
+            self._show_conflict()
+            return
         except TargetGone as exc:
             self._set_state("gone", str(exc))
             return
@@ -371,6 +380,35 @@ class NotesEditor(QWidget):
         self.idle_timer.start()
         if self.target is not None:
             self._show_stamp(self.notes.page(self.target))
+
+    def _show_conflict(self) -> None:
+        for (target, section), conflict in self.saver.conflicts.items():
+            if target == self.target:
+                self.conflict_bar.show_conflict(section, conflict)
+                self.tabs.setCurrentIndex([s.value for s in NoteSection].index(section))
+                self._set_state("conflict", str(conflict))
+                return
+
+    def _settle_conflict(self, keep: str) -> None:
+        """The person's choice on the conflict bar: the editor shows the text that is kept."""
+        conflicts = [k for k in self.saver.conflicts if k[0] == self.target]
+        if not conflicts:
+            self.conflict_bar.hide()
+            return
+        target, section = conflicts[0]
+        text = self.saver.resolve(target, section, keep)
+        self._loading = True
+        try:
+            if text is None:
+                self.edits[section].setPlainText(self.notes.note_text(target, section))
+            else:
+                self.edits[section].setPlainText(text)
+        finally:
+            self._loading = False
+        self.conflict_bar.hide()
+        self.flush()
+        if not self.saver.conflicts:
+            self.reload()
 
     def settle_unsaved(self) -> bool:
         """Save now; text the file will not take is settled with the person (Retry, save it
@@ -389,6 +427,7 @@ class NotesEditor(QWidget):
             "saved": "✓ Saved",
             "error": "Not saved: retrying",
             "gone": "Not saved: deleted",
+            "conflict": "Not saved: changed elsewhere",
         }[state]
         self.state.setText(text)
         self.state.setToolTip(plain_tooltip(detail))

@@ -27,7 +27,7 @@ COPY, RECOVER, BACKUP, KEEP = "copy", "recover", "backup", "keep"
 
 
 def open_for_window(
-    window: MainWindow, path: Path, *, demo: bool = False, read_only: bool = False
+    window: MainWindow, path: Path | str, *, demo: bool = False, read_only: bool = False
 ) -> tuple[Desk | None, str | None]:
     """The desk to show (None: nothing opened, already reported) and quick_check's finding
     when the file is damaged."""

@@ -1,0 +1,93 @@
+"""What one laptop changes on a server seminar reaches the others' views, and a lost
+connection is said and recovered from (the listener, and the saves)."""
+
+import queue
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select
+
+from seminar_desk.domain.changes import Area, OpChanges
+from seminar_desk.domain.kinds import NoteSection
+from seminar_desk.services.desk import ELSEWHERE, Desk
+from seminar_desk.services.notes.service import NotesService, NoteTarget
+from seminar_desk.store.database import Database
+from seminar_desk.store.models import AgendaItem
+from seminar_desk.store.notify import LISTENER_NAME
+
+WAIT_S = 10  # an upper bound for a loaded test machine; the benchmark measures the real delay
+
+
+@pytest.fixture
+def laptops(pg_demo_url: str) -> Iterator[tuple[Desk, Desk]]:
+    a, b = Desk(Database.open(pg_demo_url)), Desk(Database.open(pg_demo_url))
+    yield a, b
+    a.close()
+    b.close()
+
+
+def _target(desk: Desk) -> NoteTarget:
+    with desk.read() as s:
+        return NoteTarget(item_id=s.scalars(select(AgendaItem.id)).first())
+
+
+def _terminate(desk: Desk, application: str) -> None:
+    with desk.db.engine.connect() as conn:
+        conn.exec_driver_sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE application_name = %(name)s AND pid <> pg_backend_pid()",
+            {"name": application},
+        )
+
+
+def test_a_note_typed_on_one_laptop_reaches_the_others_views(laptops) -> None:
+    here, there = laptops
+    heard: queue.Queue[str] = queue.Queue()
+    states: queue.Queue[bool] = queue.Queue()
+    stop = here.follow_others(heard.put, states.put)
+    assert stop is not None
+    try:
+        assert states.get(timeout=WAIT_S) is True
+        seen: list[OpChanges] = []
+        here.subscribe(seen.append)
+        NotesService(here).save_note(_target(here), NoteSection.SUMMARY.value, "Mine")
+        NotesService(there).save_note(_target(there), NoteSection.SUMMARY.value, "Theirs")
+        for _ in range(2):
+            here.receive(heard.get(timeout=WAIT_S))
+        remote = [c for c in seen if c.origin == ELSEWHERE]
+        assert len(remote) == 1 and remote[0].touches(Area.NOTES)  # our own echo is skipped
+    finally:
+        stop()
+
+
+def test_the_listener_says_the_connection_was_lost_and_hears_again_once_back(laptops) -> None:
+    here, there = laptops
+    heard: queue.Queue[str] = queue.Queue()
+    states: queue.Queue[bool] = queue.Queue()
+    stop = here.follow_others(heard.put, states.put)
+    assert stop is not None
+    try:
+        assert states.get(timeout=WAIT_S) is True
+        _terminate(there, LISTENER_NAME)  # as a server restart or a dropped network would
+        assert states.get(timeout=WAIT_S) is False
+        assert states.get(timeout=WAIT_S) is True
+        NotesService(there).save_note(_target(there), NoteSection.SUMMARY.value, "After")
+        assert here.receive(heard.get(timeout=WAIT_S)).touches(Area.NOTES)
+    finally:
+        stop()
+
+
+def test_saves_go_on_after_the_server_dropped_every_connection(laptops) -> None:
+    here, there = laptops
+    notes = NotesService(here)
+    notes.save_note(_target(here), NoteSection.SUMMARY.value, "Before")
+    _terminate(there, "seminar-desk")  # every pooled connection of both laptops is gone
+    notes.save_note(_target(here), NoteSection.SUMMARY.value, "After the drop")
+    assert NotesService(there).note_text(_target(there), NoteSection.SUMMARY.value) == (
+        "After the drop"
+    )
+
+
+@pytest.mark.file_only
+def test_a_file_has_no_other_laptops(desk: Desk) -> None:
+    assert desk.follow_others(lambda _m: None, lambda _s: None) is None
