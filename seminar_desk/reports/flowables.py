@@ -8,6 +8,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import ParagraphStyle, _processed_frags
 
+from seminar_desk.reports.bidi import base_direction, line_has_rtl, visual_line
 from seminar_desk.reports.fallback import apply_fonts, with_shaping
 from seminar_desk.reports.fonts import FAMILY
 from seminar_desk.reports.shaping import install as install_shaping
@@ -49,6 +50,20 @@ class Para(Paragraph):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         self._cached_width = -1.0
         return super().split(availWidth, availHeight)
+
+    def draw(self) -> None:
+        """Lines are broken in logical order; right-to-left words are drawn in visual order."""
+        bl = getattr(self, "blPara", None)
+        if bl is None or bl.kind != 1 or not any(line_has_rtl(line) for line in bl.lines):
+            super().draw()
+            return
+        logical = bl.lines
+        base = base_direction(logical)
+        bl.lines = [visual_line(line, base) for line in logical]
+        try:
+            super().draw()
+        finally:
+            bl.lines = logical
 
 
 _TEMPLATES: dict[int, tuple[ParagraphStyle, Any, Any]] = {}

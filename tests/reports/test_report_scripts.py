@@ -196,3 +196,44 @@ def test_a_word_in_two_fonts_is_shaped_run_by_run() -> None:
     gids = [face.charToGlyph[ord(c)] for c in runs["NotoSansKhmer"]]
     assert 0 not in gids and len(gids) == 2  # ក and the subscript ro
     assert "".join(shaping._text_of.get(ord(c), c) for c in runs["NotoSansKhmer"]) == "ក្រ"
+
+
+def _bidi_pdf() -> bytes:
+    options = ReportOptions()
+    story = Story(options)
+    story.para("English then الاتجار غير المشروع then more English")
+    story.para("סחר בלתי חוקי בנשק")
+    data, _ = build_pdf(story, ReportMeta("t", "t"), options)
+    return data
+
+
+def test_right_to_left_words_are_drawn_right_to_left() -> None:
+    """Within a left-to-right line, a run of Arabic words is reversed; a Hebrew paragraph is
+    right-to-left as a whole."""
+    from seminar_desk.reports.bidi import base_direction, visual_line
+    from seminar_desk.reports.flowables import Para
+    from seminar_desk.reports.styles import make_styles
+
+    para = Para("English الاتجار غير المشروع end", make_styles().body)
+    para.wrap(400, 100)
+    (line,) = para.blPara.lines
+    visual = "".join(w.text for w in visual_line(line, base_direction([line])).words)
+    logical = "".join(w.text for w in line.words)
+    assert visual.startswith("English ") and visual.endswith(" end")
+    # the three Arabic words in reverse order (each word's glyphs are shaped right to left)
+    arabic = [w for w in visual.split() if w not in ("English", "end")]
+    assert arabic == [w for w in logical.split() if w not in ("English", "end")][::-1]
+
+
+def test_extractors_read_right_to_left_phrases_in_typed_order(tmp_path: Path) -> None:
+    data = _bidi_pdf()
+    text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert "الاتجار غير المشروع" in text
+    assert "סחר בלתי חוקי בנשק" in text
+    if shutil.which("pdftotext"):
+        pdf = tmp_path / "bidi.pdf"
+        pdf.write_bytes(data)
+        out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+        text = out.stdout.translate(_BIDI_CONTROLS)
+        assert "الاتجار غير المشروع" in text
+        assert "סחר בלתי חוקי בנשק" in text
