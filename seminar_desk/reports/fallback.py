@@ -136,7 +136,8 @@ def runs(text: str, face: str, context: str = "") -> list[tuple[str, str]]:
 
 
 def apply_fonts(frags: Sequence[Any]) -> tuple[list[Any], bool]:
-    """Parsed fragments split into runs of one font each; True when some need shaping."""
+    """Parsed fragments split into runs of one font each; True when some are in a script font
+    (the paragraph then needs reportlab's shaping layout)."""
     out: list[Any] = []
     shaping = False
     context = ""
@@ -155,12 +156,18 @@ def apply_fonts(frags: Sequence[Any]) -> tuple[list[Any], bool]:
         pieces = runs(text, frag.fontName, context)
         if len(pieces) == 1 and pieces[0][0] == frag.fontName:
             out.append(frag)
-            shaping = shaping or fonts.needs_shaping(frag.fontName)
+            shaping = shaping or _shaped_layout(frag.fontName)
             continue
         for face, piece in pieces:
             out.append(frag.clone(text=piece, fontName=face))
-            shaping = shaping or fonts.needs_shaping(face)
+            shaping = shaping or _shaped_layout(face)
     return out, shaping
+
+
+def _shaped_layout(face: str) -> bool:
+    """True for text reportlab must lay out word by word (its shaping path): any script font,
+    so that complex scripts are shaped and unspaced ones (CJK too) break at word ends."""
+    return fonts.FACES.get(face, (FAMILY,))[0] != FAMILY
 
 
 _SHAPED: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}

@@ -5,16 +5,19 @@ once the last page is known (see `page_layout`), and invisible bookmarks."""
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, paragraph
 from reportlab.platypus.paragraph import ParagraphStyle, _processed_frags
 
 from seminar_desk.reports.bidi import base_direction, line_has_rtl, visual_line
 from seminar_desk.reports.fallback import apply_fonts, with_shaping
 from seminar_desk.reports.fonts import FAMILY
+from seminar_desk.reports.linebreak import install as install_line_breaks
+from seminar_desk.reports.linebreak import remaining_frags
 from seminar_desk.reports.shaping import install as install_shaping
 from seminar_desk.reports.styles import MUTED
 
 install_shaping()  # harfbuzz shaping that keeps the text layer (idempotent)
+install_line_breaks()  # breaks inside Thai, Khmer, Lao, Myanmar and CJK words (idempotent)
 
 TOC_NUMBER_W = 28.0
 TOC_MAX_CHARS = 240
@@ -50,6 +53,13 @@ class Para(Paragraph):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         self._cached_width = -1.0
         return super().split(availWidth, availHeight)
+
+    def _get_split_blParaFunc(self) -> Any:  # noqa: N802 (reportlab's name)
+        """The second part of a split paragraph gets its typed text back (linebreak)."""
+        func = super()._get_split_blParaFunc()
+        if func is paragraph._split_blParaHard:
+            return lambda bl, start, stop: remaining_frags(self, bl, start, stop)
+        return func
 
     def draw(self) -> None:
         """Lines are broken in logical order; right-to-left words are drawn in visual order."""

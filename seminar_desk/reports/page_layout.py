@@ -103,9 +103,7 @@ class ReportDoc(BaseDocTemplate):
             topPadding=0,
             bottomPadding=0,
         )
-        self.addPageTemplates(
-            [PageTemplate(id="page", frames=[frame], onPageEnd=self._page_end)]
-        )
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=self._page_end)])
         self._total_flowables = 1
         self._last_level = -1
 

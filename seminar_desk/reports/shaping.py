@@ -128,6 +128,13 @@ def _shape_run(
         if split_text:
             glyphs += _phantoms(font, cluster_text, total, cluster)
         k = end
+    # A glyph without text (a mark, the rest of a cluster) gets the PDF width that leaves no
+    # rightward jump before the next glyph: pypdf reads a jump of a space's width as a space.
+    for i, (gid, glyph_text, _width, x_adv, x_off, y_off, cluster) in enumerate(glyphs):
+        if not glyph_text:
+            next_off = glyphs[i + 1][4] if i + 1 < len(glyphs) else 0.0
+            width_needed = max(0.0, x_adv - x_off + next_off)
+            glyphs[i] = (gid, glyph_text, width_needed, x_adv, x_off, y_off, cluster)
     chunks: list[tuple[int, ShapedStr]] = []
     chars: list[str] = []
     data: list[ShapeData] = []
@@ -217,6 +224,11 @@ def shape_frag_word(w: Any, *args: Any, **kwargs: Any) -> Any:
     return cls([width, *((pieces[k][0], s) for k, s in runs)])
 
 
+def typed_text(shaped: str) -> str:
+    """The characters a shaped text stands for (right-to-left runs: clusters in visual order)."""
+    return "".join(_text_of.get(ord(c), c) for c in shaped)
+
+
 def _hex(text: str) -> str:
     return text.encode("utf-16-be").hex().upper()
 
@@ -260,4 +272,3 @@ def install() -> None:
     """Put both in place of reportlab's own (idempotent)."""
     paragraph.shapeFragWord = shape_frag_word
     ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
-
