@@ -12,6 +12,7 @@ from functools import cache
 from typing import ClassVar
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Date,
     DateTime,
@@ -30,6 +31,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from seminar_desk.domain.changes import Area
+from seminar_desk.domain.speakers.speaking_time import DEFAULT_SPEECH_LIMITS
 from seminar_desk.store import nfc  # noqa: F401  (composes every text written: see nfc.py)
 
 NAMING = {
@@ -106,6 +108,11 @@ class Seminar(Tracked, Base):
     )
     # Default speaking time in seconds for new lists of speakers; 0 means a stopwatch.
     default_speaking_limit_s: Mapped[int] = mapped_column(Integer, default=180)
+    # Seconds for points of order, rights of reply, group statements... (keys of
+    # domain.speakers.speaking_time.SPEECH_LIMIT_KINDS); a kind not listed speaks as a statement.
+    speech_limits: Mapped[dict[str, int] | None] = mapped_column(
+        JSON, default=lambda: dict(DEFAULT_SPEECH_LIMITS)
+    )
 
     days: Mapped[list["Day"]] = relationship(
         back_populates="seminar", cascade="all, delete-orphan", order_by="Day.number"

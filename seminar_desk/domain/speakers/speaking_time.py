@@ -12,15 +12,55 @@ from enum import StrEnum
 
 from seminar_desk.domain.kinds import Capacity, SpeechType
 
+# The kinds of speech a seminar may give a limit of its own, as the settings list them. A
+# statement's limit is the seminar's default speaking time (items may set their own); the
+# others replace it when set. Keys of the stored mapping (Seminar.speech_limits).
+SPEECH_LIMIT_KINDS: tuple[tuple[str, str], ...] = (
+    ("statement", "Statement"),
+    ("group_statement", "On behalf of a group"),
+    ("point_of_order", "Point of order"),
+    ("right_of_reply", "Right of reply"),
+    ("question", "Question"),
+    ("report_back", "Report-back"),
+)
+TYPE_LIMIT_KEYS = frozenset(key for key, _ in SPEECH_LIMIT_KINDS) - {"statement"}
+MAX_LIMIT_S = 60 * 60
+DEFAULT_SPEECH_LIMITS: Mapping[str, int] = {
+    "point_of_order": 60,
+    "right_of_reply": 120,
+    "group_statement": 300,
+}
+"""What a seminar starts with (and what every seminar had before limits were editable)."""
+
 # Limits that replace the item's default for some kinds of speech (seconds). Keys are a speech
 # type, or (speech type, capacity) for a rule that only holds for one capacity. Group statements
 # get at least this much, and never less than a national statement on the same item.
-TYPE_LIMITS: Mapping[str | tuple[str, str], int] = {
-    SpeechType.POINT_OF_ORDER.value: 60,
-    SpeechType.RIGHT_OF_REPLY.value: 120,
-    (SpeechType.STATEMENT.value, Capacity.GROUP.value): 300,
-}
-_AT_LEAST = {(SpeechType.STATEMENT.value, Capacity.GROUP.value)}
+_GROUP = (SpeechType.STATEMENT.value, Capacity.GROUP.value)
+_AT_LEAST = {_GROUP}
+
+
+def type_limits(speech_limits: Mapping[str, int] | None) -> dict[str | tuple[str, str], int]:
+    """A seminar's stored limits (None: the defaults) as the keys `resolve_limit` looks up."""
+    stored = DEFAULT_SPEECH_LIMITS if speech_limits is None else speech_limits
+    return {
+        (_GROUP if key == "group_statement" else key): int(value)
+        for key, value in stored.items()
+        if key in TYPE_LIMIT_KEYS and int(value) > 0
+    }
+
+
+TYPE_LIMITS: Mapping[str | tuple[str, str], int] = type_limits(DEFAULT_SPEECH_LIMITS)
+
+
+def speech_limits_problem(values: Mapping[str, object]) -> str | None:
+    """What is wrong with limits a person set, or None (seconds, 1 s to an hour each)."""
+    for key, value in values.items():
+        if key not in TYPE_LIMIT_KEYS:
+            return f"unknown kind of speech {key!r}"
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_LIMIT_S:
+            label = dict(SPEECH_LIMIT_KINDS)[key]
+            return f"{label}: a limit of 1 second to 60 minutes, found {value!r}"
+    return None
 
 
 class TimerPhase(StrEnum):

@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from seminar_desk.domain.changes import Area, OpChanges
+from seminar_desk.domain.speakers.speaking_time import MAX_LIMIT_S, SPEECH_LIMIT_KINDS
 from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
@@ -84,15 +86,31 @@ class SeminarPage(Page):
             form.addRow(label, edit)
         self.days_box = DaysBox(AgendaService(ctx.desk))
         form.addRow(self.days_box)
+        self.limits_box = QGroupBox("Speaking time")
+        limits_form = QFormLayout(self.limits_box)
         self.limit = QSpinBox()
-        self.limit.setRange(0, 60 * 60)
+        self.limit.setObjectName("statementLimit")
+        self.limit.setRange(0, MAX_LIMIT_S)
         self.limit.setSuffix(" s")
         self.limit.setSpecialValueText("No limit (stopwatch)")
         self.limit.setMaximumWidth(28 * chars)
+        self.limit.setToolTip("The seminar's default; an agenda item may set its own")
         self.limit.editingFinished.connect(
             lambda: self._save("default_speaking_limit_s", self.limit.value())
         )
-        form.addRow("Default speaking time", self.limit)
+        limits_form.addRow("Statement", self.limit)
+        self.type_limits: dict[str, QSpinBox] = {}
+        for key, label in SPEECH_LIMIT_KINDS[1:]:
+            spin = QSpinBox()
+            spin.setObjectName(f"{key}Limit")
+            spin.setRange(0, MAX_LIMIT_S)
+            spin.setSuffix(" s")
+            spin.setSpecialValueText("As a statement")
+            spin.setMaximumWidth(28 * chars)
+            spin.editingFinished.connect(self._save_type_limits)
+            self.type_limits[key] = spin
+            limits_form.addRow(label, spin)
+        form.addRow(self.limits_box)
         self.choices: dict[str, QComboBox] = {}
         for name, label, options in CHOICE_FIELDS:
             combo = QComboBox()
@@ -157,6 +175,8 @@ class SeminarPage(Page):
                     combo.addItem(getattr(details, name), getattr(details, name))
                     index = combo.count() - 1
                 combo.setCurrentIndex(index)
+            for key, spin in self.type_limits.items():
+                spin.setValue(details.speech_limits.get(key, 0))
         finally:
             self._loading = False
 
@@ -180,6 +200,11 @@ class SeminarPage(Page):
             self.load()  # the days and the end date moved too (or nothing did)
             return
         self._save(name, value)
+
+    def _save_type_limits(self) -> None:
+        """Every kind's limit in one value: 0 ("As a statement") leaves the kind out."""
+        limits = {key: spin.value() for key, spin in self.type_limits.items() if spin.value()}
+        self._save("speech_limits", limits)
 
     def _text_changed(self, name: str) -> None:
         """Long texts are saved once typing pauses, so one pause is one undo step."""

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from seminar_desk.domain.agenda.kinds import kind_for_title
 from seminar_desk.domain.agenda.limits import (
     duration_problem,
     text_problem,
@@ -66,7 +67,18 @@ def check_fields(values: dict[str, object]) -> None:
             raise AgendaError(f"Unknown kind of item: {values['kind']}") from exc
 
 
+NEW_ITEM_TITLE = "New item"
+"""The title a new item has until a person names it."""
+
+
 def apply_values(s: Session, item: AgendaItem, values: dict[str, object]) -> None:
+    """Set fields of an item. A new item (still a plain plenary called "New item") named
+    "Coffee break", "Lunch"... takes the kind its title names (domain.agenda.kinds)."""
+    if "title" in values and "kind" not in values:
+        fresh = item.title in ("", NEW_ITEM_TITLE) and item.kind in (None, ItemKind.PLENARY.value)
+        named = kind_for_title(str(values["title"])) if fresh else None
+        if named is not None:
+            item.kind = named.value
     for name, value in values.items():
         if name == "speakers":
             _set_speakers(s, item, value)  # type: ignore[arg-type]

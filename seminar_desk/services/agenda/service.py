@@ -13,6 +13,7 @@ from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.services.agenda.days import AgendaDays
 from seminar_desk.services.agenda.retime import retime_items
 from seminar_desk.services.agenda.rows import (
+    NEW_ITEM_TITLE,
     AgendaError,
     apply_values,
     check_fields,
@@ -53,7 +54,7 @@ class AgendaService(AgendaDays):
             item = AgendaItem(
                 day_id=day_id,
                 kind=ItemKind.PLENARY.value,
-                title="New item",
+                title=NEW_ITEM_TITLE,
                 duration_min=30,
                 start_locked=False,
                 parallel_key="",

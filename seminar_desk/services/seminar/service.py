@@ -1,12 +1,13 @@
 """The seminar's own details (title block, venue, dates, organisers...)."""
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from sqlalchemy import select
 
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.refusal import Refusal
+from seminar_desk.domain.speakers.speaking_time import DEFAULT_SPEECH_LIMITS, speech_limits_problem
 from seminar_desk.domain.zone import is_known_zone
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar.dates import check_dates, follow_days
@@ -31,6 +32,8 @@ class SeminarDetails:
     introduction: str = ""
     language: str = "en"
     default_speaking_limit_s: int = 180
+    speech_limits: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_SPEECH_LIMITS))
+    """Seconds per kind of speech other than a statement (the default speaking time)."""
     conclusions: str = ""
     document_symbol: str = ""
     distribution: str = "general"
@@ -48,7 +51,10 @@ class SeminarService:
             row = session.scalars(select(Seminar)).first()
             if row is None:
                 return None
-            return SeminarDetails(**{name: getattr(row, name) for name in FIELDS})
+            values = {name: getattr(row, name) for name in FIELDS}
+            if values["speech_limits"] is None:
+                values["speech_limits"] = dict(DEFAULT_SPEECH_LIMITS)
+            return SeminarDetails(**values)
 
     def identity(self) -> str | None:
         """The seminar's stable id: the same file moved or renamed keeps it, another seminar
@@ -70,6 +76,12 @@ class SeminarService:
             raise TypeError(f"unknown seminar fields: {', '.join(sorted(unknown))}")
         if "timezone" in values:
             _check_timezone(str(values["timezone"]))
+        if "speech_limits" in values:
+            limits = dict(values["speech_limits"])  # type: ignore[call-overload]
+            wrong = speech_limits_problem(limits)
+            if wrong:
+                raise SeminarError(f"Speaking time: {wrong}.")
+            values["speech_limits"] = limits
         start, end = values.get("start_date"), values.get("end_date")
         label = "Move the seminar's days" if move_days else "Edit seminar details"
         with self.desk.action(label, origin=origin) as act:

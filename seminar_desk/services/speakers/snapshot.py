@@ -15,7 +15,12 @@ from sqlalchemy import bindparam, select
 
 from seminar_desk.domain.kinds import SpeakerStatus
 from seminar_desk.domain.speakers import queue as rules
-from seminar_desk.domain.speakers.speaking_time import SpeechTimer, net_elapsed, resolve_limit
+from seminar_desk.domain.speakers.speaking_time import (
+    SpeechTimer,
+    net_elapsed,
+    resolve_limit,
+    type_limits,
+)
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.speakers.entries import LIVE
 from seminar_desk.services.speakers.rows import ListSnapshot, SpeakerRow
@@ -43,6 +48,8 @@ class Anchor:
 class _Limits:
     item: int | None
     seminar: int
+    types: Mapping[str | tuple[str, str], int]
+    """The seminar's speech-type limits (speaking_time.type_limits)."""
 
 
 _T = SpeakerEntry.__table__
@@ -118,7 +125,9 @@ def read_snapshot(desk: Desk, item_id: str, anchors: Mapping[str, Anchor]) -> Li
             raise KeyError(item_id)
         seminar = s.scalars(select(Seminar)).first()
         limits = _Limits(
-            item.speaking_limit_s, seminar.default_speaking_limit_s if seminar else 180
+            item.speaking_limit_s,
+            seminar.default_speaking_limit_s if seminar else 180,
+            type_limits(seminar.speech_limits if seminar else None),
         )
         conn = s.connection()
         entries = [_Raw(*r) for r in conn.execute(_SNAPSHOT_SQL, {"item": item_id})]
@@ -189,6 +198,7 @@ def _row(
             item_limit_s=limits.item,
             seminar_limit_s=limits.seminar,
             speaker_limit_s=e.time_limit_s,
+            type_limits=limits.types,
         ),
         elapsed_s=_elapsed(e, pauses, now, mono, anchors),
         held=rules.QueueEntry(e.id, e.speech_type, e.status, e.position).held,

@@ -642,3 +642,22 @@ def test_times_fit_their_columns_and_warnings_leave_no_blank_band(
     page.layout().activate()
     gap = page.height() - page.warnings.geometry().bottom()
     assert gap <= page.layout().contentsMargins().bottom() + 2
+
+
+def test_a_new_item_typed_as_coffee_break_or_lunch_takes_its_kind(page: AgendaPage, qtbot):
+    for title, kind in (
+        ("Coffee break", "break"),
+        ("Lunch", "meal"),
+        ("Panel on ports", "plenary"),
+    ):
+        new_id = page.add_item()
+        editor = page.table.focusWidget()
+        assert isinstance(editor, QLineEdit) and page.table.currentIndex().column() == TITLE
+        editor.selectAll()
+        qtbot.keyClicks(editor, title)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda i=new_id, t=title: page.service.item(i).title == t)
+        assert page.service.item(new_id).kind == kind
+    # A named item keeps its kind when renamed.
+    page.service.update_item(new_id, title="Lunch")
+    assert page.service.item(new_id).kind == "plenary"

@@ -149,3 +149,19 @@ def test_a_new_start_date_offers_to_move_the_days(qtbot, demo_desk: Desk, monkey
     demo_desk.undo()
     assert page.start.text() == "19 December 2026"
     assert [d.date for d in agenda.days()] == [date(2026, 12, 19), date(2026, 12, 20)]
+
+
+def test_speech_type_limits_are_typed_on_the_seminar_page(qtbot, demo_desk: Desk) -> None:
+    page = open_page(qtbot, demo_desk)
+    assert page.type_limits["point_of_order"].value() == 60
+    assert page.type_limits["question"].text() == "As a statement"
+    type_into(qtbot, page.type_limits["point_of_order"], "45")
+    type_into(qtbot, page.type_limits["question"], "90")
+    type_into(qtbot, page.type_limits["right_of_reply"], "0")
+    assert SeminarService(demo_desk).details().speech_limits == {
+        "point_of_order": 45,
+        "question": 90,
+        "group_statement": 300,
+    }
+    type_into(qtbot, page.limit, "240")
+    assert SeminarService(demo_desk).details().default_speaking_limit_s == 240

@@ -11,6 +11,7 @@ from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.speakers.queue import ListClosed
 from seminar_desk.domain.speakers.speaking_time import TimerPhase
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.seminar import SeminarService
 from seminar_desk.services.speakers.service import SpeakersService
 from seminar_desk.store.database import Database
 from seminar_desk.store.models import Organisation, Participant, SpeechPause
@@ -321,3 +322,74 @@ def test_finishing_a_paused_speech_closes_its_pause(service, tour, clock) -> Non
     with service.desk.read() as s:
         pause = s.scalars(select(SpeechPause)).one()
         assert pause.ended_at == done.ended_at
+
+
+# -- speech-type limits set per seminar ----------------------------------------------------------
+
+
+def limits_by_type(service: SpeakersService, item: str) -> dict[str, int]:
+    snap = service.snapshot(item)
+    return {(r.speech_type, r.capacity): r.limit_s for r in (*snap.waiting, *snap.held)}
+
+
+def add_each_kind(service: SpeakersService, item: str) -> None:
+    desk = service.desk
+    for code, speech_type, capacity in (
+        ("THA", "statement", "national"),
+        ("PHL", "statement", "group"),
+        ("SGP", "point_of_order", "national"),
+        ("VNM", "right_of_reply", "national"),
+        ("LAO", "question", "national"),
+    ):
+        desk.clock.advance(1)
+        service.add(
+            item, organisation_id=org_id(desk, code), speech_type=speech_type, capacity=capacity
+        )
+
+
+def test_the_seminars_limits_decide_each_kind_of_speech(service, tour, demo_desk) -> None:
+    add_each_kind(service, tour)
+    assert limits_by_type(service, tour) == {
+        ("statement", "national"): 180,
+        ("statement", "group"): 300,
+        ("point_of_order", "national"): 60,
+        ("right_of_reply", "national"): 120,
+        ("question", "national"): 180,  # as a statement until the seminar sets one
+    }
+    seminar = SeminarService(demo_desk)
+    seminar.update(speech_limits={"point_of_order": 45, "question": 90, "group_statement": 240})
+    assert limits_by_type(service, tour) == {
+        ("statement", "national"): 180,
+        ("statement", "group"): 240,
+        ("point_of_order", "national"): 45,
+        ("right_of_reply", "national"): 180,  # left out: speaks as a statement
+        ("question", "national"): 90,
+    }
+    # The item's own limit is the statement's; a group statement never gets less.
+    service.set_item_limit(tour, 300)
+    assert limits_by_type(service, tour)[("statement", "group")] == 300
+    assert limits_by_type(service, tour)[("point_of_order", "national")] == 45
+    demo_desk.undo()
+    demo_desk.undo()
+    assert seminar.details().speech_limits == {
+        "point_of_order": 60,
+        "right_of_reply": 120,
+        "group_statement": 300,
+    }
+
+
+def test_the_countdown_runs_on_the_speech_types_limit(service, tour, demo_desk) -> None:
+    SeminarService(demo_desk).update(speech_limits={"point_of_order": 30})
+    service.add(
+        tour, participant_id=person_id(demo_desk, "Tan Hui Ling"), speech_type="point_of_order"
+    )
+    service.next_speaker(tour)
+    assert service.snapshot(tour).timer.limit_s == 30
+
+
+def test_limits_out_of_range_are_refused(demo_desk) -> None:
+    seminar = SeminarService(demo_desk)
+    with pytest.raises(Refusal, match="Point of order: a limit of 1 second to 60 minutes"):
+        seminar.update(speech_limits={"point_of_order": 7200})
+    with pytest.raises(Refusal, match="unknown kind of speech 'filibuster'"):
+        seminar.update(speech_limits={"filibuster": 60})
