@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from seminar_desk.domain.kinds import NoteSection, SpeakerStatus
 from seminar_desk.domain.speakers import queue as queue_rules
 from seminar_desk.domain.speakers.queue import QueueEntry
-from seminar_desk.domain.speakers.speaking_time import net_elapsed, resolve_limit
+from seminar_desk.domain.speakers.speaking_time import net_elapsed, resolve_limit, type_limits
 from seminar_desk.domain.text import fold
 from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.reports.snapshot import (
@@ -237,6 +237,7 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
         )
 
     seminar_limit = row.default_speaking_limit_s if row else 180
+    speech_limits = type_limits(row.speech_limits if row else None)
     item_limit = {i.id: i.speaking_limit_s for i in items_rows}
     waiting: dict[str, list[SpeakerEntry]] = defaultdict(list)
     for e in s.scalars(select(SpeakerEntry).where(SpeakerEntry.status.in_(_ON_THE_LIST))):
@@ -260,6 +261,7 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
                 item_limit_s=item_limit.get(item_id),
                 seminar_limit_s=seminar_limit,
                 speaker_limit_s=e.time_limit_s,
+                type_limits=speech_limits,
             )
             out.append(
                 QueuedSnap(
