@@ -19,12 +19,14 @@ down_revision: str | Sequence[str] | None = "0009_note_version"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-BEFORE = '{"point_of_order": 60, "right_of_reply": 120, "group_statement": 300}'
+BEFORE = {"point_of_order": 60, "right_of_reply": 120, "group_statement": 300}
 
 
 def upgrade() -> None:
     op.add_column("seminar", sa.Column("speech_limits", sa.JSON(), nullable=True))
-    op.execute(sa.text("UPDATE seminar SET speech_limits = :limits").bindparams(limits=BEFORE))
+    # Through a JSON-typed column, so each database gets the value in its own form.
+    seminar = sa.table("seminar", sa.column("speech_limits", sa.JSON()))
+    op.execute(seminar.update().values(speech_limits=BEFORE))
 
 
 def downgrade() -> None:
