@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from seminar_desk.domain.kinds import Gender, OrgKind, label_of
+from seminar_desk.services.participants.imports.delegations import NewDelegation
 from seminar_desk.services.participants.imports.headers import LABELS
 from seminar_desk.services.participants.imports.plan import ImportPlan, delegation_label
 
@@ -50,6 +51,11 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
 
 def _shown(field: str, value: str) -> str:
     return label_of(Gender, value) if field == "gender" else value
+
+
+def _what(new: NewDelegation) -> list[str]:
+    """A new delegation's kind, then the groups it joins."""
+    return [label_of(OrgKind, new.kind), *(f"in {code}" for code in new.groups)]
 
 
 def _label(text: str) -> QLabel:
@@ -165,7 +171,7 @@ class ImportPreviewDialog(QDialog):
     def _delegations_tab(self) -> QTableWidget:
         rows = [[m.named, m.delegation, "matched"] for m in self.plan.matched]
         rows += [
-            [n.named, f"{n.name} ({n.code})", f"new ({label_of(OrgKind, n.kind)})"]
+            [n.named, f"{n.name} ({n.code})", f"new ({', '.join(_what(n))})"]
             for n in self.plan.new_delegations
         ]
         title = (

@@ -3,13 +3,20 @@ nothing. A list with bad rows is refused whole unless the person chose to skip t
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.kinds import OrgKind, ParticipantRole
 from seminar_desk.services.desk import Desk
-from seminar_desk.services.participants.imports.delegations import Existing, NewDelegation
+from seminar_desk.services.participants.imports.delegations import (
+    Existing,
+    NewDelegation,
+    known_groups,
+)
 from seminar_desk.services.participants.imports.model import ReadParticipants
 from seminar_desk.services.participants.imports.plan import ImportPlan, plan_import
-from seminar_desk.store.models import Organisation, Participant, new_id
+from seminar_desk.store.models import Organisation, OrgGroup, OrgGroupMember, Participant, new_id
 
 STATE_KINDS = {OrgKind.MEMBER_STATE.value, OrgKind.GOVERNMENT_HOST.value}
 
@@ -59,6 +66,7 @@ def import_participants(
                     country=new.name if new.kind in STATE_KINDS else "",
                 )
             )
+        _join_groups(session, plan, made)
         for person in plan.added:
             org_id = None
             if isinstance(person.delegation, Existing):
@@ -82,3 +90,18 @@ def import_participants(
             for name, value in merge.values.items():
                 setattr(there, name, value)
     return ImportResult(act.changes, plan)
+
+
+def _join_groups(session: Session, plan: ImportPlan, made: dict[str, str]) -> None:
+    """New delegations join their groups (ASEAN, UN); a group the seminar lacks is made."""
+    groups = {g.code.casefold(): g.id for g in session.scalars(select(OrgGroup))}
+    for code in plan.new_groups:
+        groups[code.casefold()] = new_id()
+        session.add(
+            OrgGroup(id=groups[code.casefold()], code=code, name=known_groups().get(code, code))
+        )
+    for new in plan.new_delegations:
+        for code in new.groups:
+            session.add(
+                OrgGroupMember(group_id=groups[code.casefold()], organisation_id=made[new.code])
+            )

@@ -21,6 +21,8 @@ class KnownName:
     name: str
     code: str
     kind: str
+    groups: tuple[str, ...] = ()
+    """Codes of the groups it belongs to (ASEAN, UN)."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class NewDelegation:
     kind: str
     named: str
     """How the file first named it."""
+    groups: tuple[str, ...] = ()
+    """Codes of the groups it joins (from the names file)."""
 
 
 def name_key(text: str) -> str:
@@ -51,12 +55,23 @@ def name_key(text: str) -> str:
 
 
 @cache
+def _names_file() -> dict:
+    return json.loads((resources_dir() / "delegations" / "names.json").read_text("utf-8"))
+
+
+@cache
+def known_groups() -> dict[str, str]:
+    """The groups the names file puts delegations in: code -> name."""
+    return {g["code"]: g["name"] for g in _names_file().get("groups", ())}
+
+
+@cache
 def known_names() -> dict[str, KnownName]:
     """Every variant, name and code in the names file -> what it means."""
-    data = json.loads((resources_dir() / "delegations" / "names.json").read_text("utf-8"))
     out: dict[str, KnownName] = {}
-    for entry in data["delegations"]:
-        known = KnownName(entry["name"], entry["code"], OrgKind(entry["kind"]).value)
+    for entry in _names_file()["delegations"]:
+        groups = tuple(entry.get("groups", ()))
+        known = KnownName(entry["name"], entry["code"], OrgKind(entry["kind"]).value, groups)
         for text in (entry["name"], entry["code"], *entry.get("variants", ())):
             out.setdefault(name_key(text), known)
     return out
@@ -113,18 +128,20 @@ class Directory:
             for other in (name_key(known.name), name_key(known.code)):
                 if other in self.existing:
                     return self.existing[other]
-            return self._add(known.name, known.code, kind or known.kind, text)
+            return self._add(known.name, known.code, kind or known.kind, text, known.groups)
         by_code = known_names().get(name_key(code)) if code else None
         default_kind = by_code.kind if by_code else OrgKind.OTHER.value
         return self._add(text, code, kind or default_kind, text)
 
-    def _add(self, name: str, code: str, kind: str, named: str) -> NewDelegation:
+    def _add(
+        self, name: str, code: str, kind: str, named: str, groups: tuple[str, ...] = ()
+    ) -> NewDelegation:
         key = name_key(name)
         if key in self._new_by_key:
             return self._new_by_key[key]
         if not code or code.casefold() in self.codes:
             code = suggested_code(name, self.codes)
-        made = NewDelegation(name, code, kind, named)
+        made = NewDelegation(name, code, kind, named, groups)
         self.codes.add(code.casefold())
         self._new_by_key[key] = made
         self.new[made.code] = made

@@ -17,9 +17,10 @@ from seminar_desk.services.participants.imports.delegations import (
     Directory,
     Existing,
     NewDelegation,
+    known_groups,
 )
 from seminar_desk.services.participants.imports.model import PersonRow, ReadParticipants
-from seminar_desk.store.models import Organisation, Participant
+from seminar_desk.store.models import Organisation, OrgGroup, Participant
 
 FILLED_IN = ("honorific", "function", "gender", "email")
 """What a merge fills in when the seminar has it blank (a name or delegation is the match)."""
@@ -75,6 +76,8 @@ class ImportPlan:
     """Rows that say nothing new about someone already there."""
     matched: list[DelegationMatch] = field(default_factory=list)
     new_delegations: list[NewDelegation] = field(default_factory=list)
+    new_groups: list[str] = field(default_factory=list)
+    """Codes of groups new delegations join that the seminar does not have yet (made too)."""
 
     @property
     def summary(self) -> str:
@@ -100,7 +103,10 @@ class ImportPlan:
         for match in self.matched[:limit]:
             lines.append(f"Delegation “{match.named}” = {match.delegation}")
         for new in self.new_delegations[:limit]:
-            lines.append(f"New delegation: {new.name} ({new.code}), named “{new.named}”")
+            groups = f", in {', '.join(new.groups)}" if new.groups else ""
+            lines.append(f"New delegation: {new.name} ({new.code}), named “{new.named}”{groups}")
+        for code in self.new_groups:
+            lines.append(f"New group: {code} ({known_groups().get(code, code)})")
         for person in self.added[:limit]:
             where = f" ({delegation_label(person.delegation)})" if person.delegation else ""
             lines.append(f"Add row {person.rows[0]}: {person.name}{where}")
@@ -127,7 +133,9 @@ def plan_import(
         Existing(o.id, o.name, o.code, o.country)
         for o in session.scalars(select(Organisation).order_by(Organisation.name))
     ]
-    return plan_against(orgs, list(session.scalars(select(Participant))), read, skip_bad_rows)
+    people = list(session.scalars(select(Participant)))
+    groups = list(session.scalars(select(OrgGroup.code)))
+    return plan_against(orgs, people, read, skip_bad_rows, groups)
 
 
 def plan_against(
@@ -135,8 +143,10 @@ def plan_against(
     people: Sequence[Participant],
     read: ReadParticipants,
     skip_bad_rows: bool = False,
+    groups: Sequence[str] = (),
 ) -> ImportPlan:
-    """The plan against these delegations and participants (empty for a file not made yet)."""
+    """The plan against these delegations, participants and group codes (empty for a file
+    not made yet)."""
     directory = Directory(list(orgs))
     by_id = {o.id: o for o in orgs}
     present: dict[tuple[str | None, str], Participant] = {}
@@ -200,6 +210,12 @@ def plan_against(
             plan.unchanged.extend(merge.rows)
     plan.matched = sorted(matched.values(), key=lambda m: fold(m.named))
     plan.new_delegations = list(directory.new.values())
+    have = {code.casefold() for code in groups}
+    for new in plan.new_delegations:
+        for code in new.groups:
+            if code.casefold() not in have:
+                have.add(code.casefold())
+                plan.new_groups.append(code)
     return plan
 
 

@@ -16,7 +16,7 @@ from seminar_desk.services.participants.imports.commit import import_participant
 from seminar_desk.services.participants.imports.model import ParticipantImportError
 from seminar_desk.services.participants.imports.plan import person_key, rows_of
 from seminar_desk.services.participants.imports.reading import read_participants
-from seminar_desk.store.models import Organisation, Participant
+from seminar_desk.store.models import Organisation, OrgGroup, OrgGroupMember, Participant
 
 
 def people(desk: Desk) -> dict[str, tuple[str, str, str, str, str]]:
@@ -58,6 +58,31 @@ def test_the_messy_csv_into_a_new_seminar_then_the_xlsx_merges(desk: Desk):
     assert second.plan.summary == "0 added, 5 changed, 35 unchanged"
     assert len(people(desk)) == 40
     assert people(desk)["Chan Dara"][2] == "male"
+
+
+def test_new_states_join_their_groups_made_if_missing(desk: Desk):
+    read = read_participants(participant_lists.MESSY_CSV)
+    plan = preview(desk, read)
+    assert plan.new_groups == ["ASEAN", "UN"]
+    lines = plan.preview_lines()
+    assert "New group: ASEAN (Association of Southeast Asian Nations)" in lines
+    assert "New delegation: Viet Nam (VNM), named “Vietnam”, in ASEAN" in lines
+    import_participants(desk, read)
+    with desk.read() as s:
+        members = {
+            g.code: sorted(
+                s.scalars(
+                    select(Organisation.code)
+                    .join(OrgGroupMember, OrgGroupMember.organisation_id == Organisation.id)
+                    .where(OrgGroupMember.group_id == g.id)
+                )
+            )
+            for g in s.scalars(select(OrgGroup))
+        }
+    assert members == {
+        "ASEAN": ["BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "VNM"],
+        "UN": ["UNODA", "UNODC", "UNRCPD"],
+    }
 
 
 def test_the_same_file_twice_changes_nothing_the_second_time(demo_desk: Desk):

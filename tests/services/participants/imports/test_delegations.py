@@ -92,6 +92,9 @@ def test_the_names_file_covers_asean_timor_leste_the_p5_and_the_demos_un_entitie
     asean = {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM"}
     p5 = {"CHN", "FRA", "RUS", "GBR", "USA"}
     assert asean | {"TLS"} | p5 | {"UNODA", "UNRCPD", "UNODC"} <= codes
+    groups = {g["code"] for g in data["groups"]}
+    assert all(set(e["groups"]) <= groups for e in data["delegations"]), "an unknown group"
+    assert {e["code"] for e in data["delegations"] if "ASEAN" in e["groups"]} == asean
     meanings: dict[str, set[str]] = {}
     for entry in data["delegations"]:
         for text in (entry["name"], entry["code"], *entry["variants"]):
