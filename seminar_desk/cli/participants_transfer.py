@@ -33,7 +33,7 @@ def register_import(kinds: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from seminar_desk.services.files import open_desk, read_file
+    from seminar_desk.services.files import missing, open_desk, read_file
     from seminar_desk.services.participants.imports.commit import import_participants, preview
     from seminar_desk.services.participants.imports.model import ParticipantImportError
     from seminar_desk.services.participants.imports.plan import plan_against
@@ -43,8 +43,8 @@ def run_import(args: argparse.Namespace) -> int:
     if not source.is_file():
         print(visible(f"seminar-desk: {source}: no such file"), file=sys.stderr)
         return 2
-    db_path = Path(getattr(args, "db", None) or default_db_path())
-    if not db_path.exists() and not args.dry_run:
+    db_path = getattr(args, "db", None) or default_db_path()
+    if missing(db_path) and not args.dry_run:
         print(
             visible(
                 f"seminar-desk: {db_path}: no such seminar file; make one first "
@@ -59,7 +59,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(visible(f"seminar-desk: nothing imported:\n{exc}"), file=sys.stderr)
         return 1
     if args.dry_run:  # reads the seminar file; creates, upgrades and changes nothing
-        if db_path.exists():
+        if not missing(db_path):
             plan = read_file(db_path, lambda desk: preview(desk, read))
         else:
             plan = plan_against([], [], read)
@@ -78,7 +78,7 @@ def run_import(args: argparse.Namespace) -> int:
         result = import_participants(desk, read)
         for line in result.plan.preview_lines():
             print(visible(line))
-        print(visible(f"Imported: {result.plan.summary} ({desk.db.path})"))
+        print(visible(f"Imported: {result.plan.summary} ({desk.db.location})"))
         return 0
     finally:
         desk.close()
@@ -89,7 +89,8 @@ def register_export(kinds: argparse._SubParsersAction) -> None:
         "participants",
         help="the participants as CSV or XLSX",
         description="Export the participants by delegation then name: Title, Name, "
-        "Delegation, Delegation code, Function, Role, Gender, E-mail (re-importable).",
+        "Delegation, Delegation code, Delegation kind, Function, Role, Gender, E-mail "
+        "(re-importable).",
     )
     parser.add_argument(
         "--format",
@@ -103,13 +104,13 @@ def register_export(kinds: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from seminar_desk.services.files import read_file
+    from seminar_desk.services.files import missing, read_file
     from seminar_desk.services.participants.export import export_participants
 
     fmt = args.format or ("xlsx" if args.output.suffix.lower() == ".xlsx" else "csv")
     db_path = getattr(args, "db", None) or default_db_path()
-    if not Path(db_path).exists():
-        print(f"seminar-desk: {db_path}: no such seminar file", file=sys.stderr)
+    if missing(db_path):
+        print(visible(f"seminar-desk: {db_path}: no such seminar file"), file=sys.stderr)
         return 2
     count = read_file(db_path, lambda desk: export_participants(desk, fmt, args.output))
     print(visible(f"wrote {count} participants to {args.output} ({fmt})"))
