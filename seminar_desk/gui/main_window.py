@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label)
         self._shortcuts: list[tuple[QAction, tuple[str, ...]]] = []
+        # The seminar's title for the window title, read once per file and per seminar edit
+        # (not on every autosave of a rapporteur's notes).
+        self._title: tuple[DeskContext | None, str] | None = None
         self._build_menus()
         self._update_actions()
         QTimer.singleShot(0, self._bind_shortcuts)
@@ -333,9 +336,19 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_changes(self, changes: OpChanges) -> None:
+        from seminar_desk.domain.changes import Area
+
+        if changes.touches(Area.SEMINAR):
+            self._title = None
         self._update_actions()
         if changes.label:
             self.statusBar().showMessage(f"Saved: {changes.label}", 5000)
+
+    def _seminar_title(self) -> str:
+        if self._title is None or self._title[0] is not self.ctx:
+            details = self.ctx.seminar.details() if self.ctx else None
+            self._title = (self.ctx, (details.short_title or details.title) if details else "")
+        return self._title[1]
 
     def _update_actions(self) -> None:
         desk = self.ctx.desk if self.ctx else None
@@ -350,8 +363,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Seminar Desk")
             self.file_label.setText("No seminar open")
         else:
-            details = self.ctx.seminar.details() if self.ctx else None
-            title = details.short_title or details.title if details else ""
+            title = self._seminar_title()
             flag = " (read-only)" if desk.db.read_only else ""
             self.setWindowTitle(f"{title or desk.db.path.name}{flag} — Seminar Desk")
             self.file_label.setText(f"{desk.db.location}{flag}")

@@ -62,6 +62,29 @@ def test_edit_on_the_seminar_page_is_undone_from_the_edit_menu(
     assert venue.text() == "Room <A> & B"
 
 
+def test_the_window_title_follows_the_seminar_without_rereading_it_on_every_save(
+    window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seminar_desk.services.agenda import AgendaService
+    from seminar_desk.services.notes.service import NotesService, NoteTarget
+
+    assert window.open_file(demo_path)
+    seminar = window.ctx.seminar
+    reads: list[int] = []
+    details = seminar.details
+    monkeypatch.setattr(seminar, "details", lambda: reads.append(1) or details())
+    agenda = AgendaService(window.ctx.desk)
+    item_id = agenda.day(agenda.days()[0].id).items[0].id
+    for n in range(3):  # a rapporteur's autosaves: the notes change, the seminar does not
+        NotesService(window.ctx.desk).save_note(NoteTarget(item_id=item_id), "summary", f"v{n}")
+    assert window.statusBar().currentMessage() == "Saved: Type notes"
+    assert reads == []  # neither the window nor a page read the seminar again
+    seminar.update(short_title="ATT Phnom Penh")
+    assert window.windowTitle().startswith("ATT Phnom Penh — ")
+    window.undo_action.trigger()
+    assert window.windowTitle().startswith("SALW Regional Seminar")
+
+
 def test_long_text_is_saved_once_typing_pauses(window: MainWindow, demo_path: Path, qtbot) -> None:
     window.open_file(demo_path)
     page = window.page(0)
