@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QMimeData,
     QModelIndex,
@@ -18,7 +17,7 @@ from PySide6.QtCore import (
 from seminar_desk.domain.kinds import ActionStatus, RecommendationStatus, label_of
 from seminar_desk.domain.text import fold
 from seminar_desk.gui.agenda.model import plain_tooltip
-from seminar_desk.gui.widgets.list_model import PlainListModel
+from seminar_desk.gui.widgets.list_model import PlainListModel, PlainTableModel
 from seminar_desk.services.notes.breakouts import Person
 from seminar_desk.services.notes.register import RegisterEntry
 from seminar_desk.services.notes.search import SearchHit
@@ -78,7 +77,7 @@ def ids_from_mime(mime: QMimeData) -> list[str]:
     return [line for line in raw.splitlines() if line]
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(PlainTableModel):
     """Recommendations or action items of one page, edited in place (each edit undoable)."""
 
     def __init__(
@@ -151,22 +150,11 @@ class RowsModel(QAbstractTableModel):
             self.rows[at] = updated
             self._row_changed(at)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
+    def row_total(self) -> int:
+        return len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section][1]
-        return None
+    def titles(self) -> list[str]:
+        return [title for _name, title in self.columns]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -222,7 +210,7 @@ class RowsModel(QAbstractTableModel):
         return True
 
 
-class RegisterModel(QAbstractTableModel):
+class RegisterModel(PlainTableModel):
     """Every recommendation and action item; roles carry what the filters need."""
 
     COLUMNS = ("Day", "Source", "Kind", "Text", "Addressee / owner", "Status", "Due")
@@ -258,22 +246,11 @@ class RegisterModel(QAbstractTableModel):
             e.due_date.strftime("%d %b %Y") if e.due_date else "",
         )
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.entries)
+    def row_total(self) -> int:
+        return len(self.entries)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.COLUMNS[section]
-        return None
+    def titles(self) -> tuple[str, ...]:
+        return self.COLUMNS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.entries):
