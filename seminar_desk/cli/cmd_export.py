@@ -33,6 +33,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(agenda, default=argparse.SUPPRESS)
     agenda.set_defaults(run=run_agenda)
     participants_transfer.register_export(kinds)
+    register = kinds.add_parser(
+        "register",
+        help="the register of recommendations and action items as XLSX or CSV",
+        description="Export the register of recommendations and action items (what the "
+        "Register view shows, with the same filters) for follow-up in a spreadsheet.",
+    )
+    register.add_argument(
+        "--format",
+        choices=("xlsx", "csv"),
+        default=None,
+        help="file format (default: from the file name, else xlsx)",
+    )
+    register.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    register.add_argument(
+        "--kind", choices=("recommendation", "action"), help="only recommendations or actions"
+    )
+    register.add_argument("--day", type=int, metavar="N", help="only those of day N")
+    register.add_argument("--item", metavar="ID", help="only those of an agenda item (D.N)")
+    register.add_argument("--group", metavar="ID", help="only those of a breakout group")
+    register.add_argument("--status", help="only this status (agreed, proposed, open, done...)")
+    register.add_argument("--who", metavar="TEXT", help="addressee or owner contains TEXT")
+    register.add_argument(
+        "--no-merged", action="store_true", help="leave out rows merged into another one"
+    )
+    add_db_option(register, default=argparse.SUPPRESS)
+    register.set_defaults(run=run_register)
 
 
 def run_agenda(args: argparse.Namespace) -> int:
@@ -46,4 +72,35 @@ def run_agenda(args: argparse.Namespace) -> int:
         return 2
     count = read_file(db_path, lambda desk: export_agenda(desk, fmt, args.output))
     print(f"wrote {count} agenda items to {args.output} ({fmt})")
+    return 0
+
+
+def run_register(args: argparse.Namespace) -> int:
+    from seminar_desk.services.files import read_file
+    from seminar_desk.services.notes.register_export import RegisterFilter, export_register
+    from seminar_desk.services.reporting.reports import file_snapshot, find_group, find_item
+
+    fmt = args.format or ("csv" if args.output.suffix.lower() == ".csv" else "xlsx")
+    db_path = getattr(args, "db", None) or default_db_path()
+    if missing(db_path):
+        print(f"seminar-desk: {db_path}: no such seminar file", file=sys.stderr)
+        return 2
+    snap = file_snapshot(Path(db_path))
+    try:
+        item = find_item(snap, args.item) if args.item else None
+        group = find_group(snap, args.group, item) if args.group else None
+    except LookupError as exc:
+        print(f"seminar-desk export register: {exc.args[0]}", file=sys.stderr)
+        return 2
+    keep = RegisterFilter(
+        kind=args.kind,
+        day=args.day,
+        item_id=item.id if item else None,
+        group_id=group.id if group else None,
+        status=args.status,
+        who=args.who or "",
+        merged=not args.no_merged,
+    )
+    count = read_file(db_path, lambda desk: export_register(desk, fmt, args.output, keep))
+    print(f"wrote {count} rows of the register to {args.output} ({fmt})")
     return 0

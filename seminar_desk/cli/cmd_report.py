@@ -17,6 +17,7 @@ from seminar_desk.services.reporting.reports import (
     missing,
     missing_days,
     render,
+    render_word,
     with_first_day,
     write_output,
 )
@@ -30,6 +31,8 @@ kinds:
   agenda        the printed programme (all days, or --day N)
   participants  list of participants by delegation; --sign-in for sign-in sheets
                 (one per day, or --day N)
+  tents         name tents: one page per delegation, folded along the dashed line
+  badges        participants' badges, eight to a page, with cut lines
   speakers      the list of speakers of an item (--item) as the chair prints it:
                 order, delegation, speech type, limits; then the speaker log
 
@@ -54,7 +57,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub.formatter_class = argparse.RawDescriptionHelpFormatter
     sub.epilog = EPILOG
     sub.add_argument("kind", choices=tuple(REPORT_KINDS), help="which report")
-    sub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    sub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    sub.add_argument(
+        "--format",
+        choices=("pdf", "docx"),
+        default=None,
+        help="pdf, or docx (Word, to edit before issuing); default: from the file name, else pdf",
+    )
     sub.add_argument("--day", type=int, metavar="N", help="day number (1-based)")
     sub.add_argument("--item", metavar="ID", help="agenda item: id, day.position or title part")
     sub.add_argument("--group", metavar="ID", help="breakout group: id, number or name part")
@@ -114,6 +123,12 @@ def run(args: argparse.Namespace) -> int:
         return fail(problem)
     if problem := missing(request, flags=True):
         return fail(problem)
+    fmt = args.format or ("docx" if args.output.suffix.lower() == ".docx" else "pdf")
+    if fmt == "docx":
+        data, title = render_word(snap, request, options)
+        write_output(args.output, data, database=db_path)
+        print(visible(f"{title}: Word document written to {args.output}"))  # user text
+        return 0
     result = render(snap, request, options)
     write_output(args.output, result.pdf, database=db_path)
     pages = "1 page" if result.pages == 1 else f"{result.pages} pages"

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from seminar_desk.domain.refusal import Refusal
+from seminar_desk.reports.cards import badges_pdf, tents_pdf
 from seminar_desk.reports.common import fmt_date
 from seminar_desk.reports.document import Story, build_pdf
 from seminar_desk.reports.fallback import MissingText, collect_missing
@@ -100,8 +101,17 @@ def _speakers(
     build_speakers(story, snap, snap.item(request.item_id or ""))
 
 
+@dataclass(frozen=True)
+class Cards:
+    """A kind printed page by page, not as a story: name tents, badges (reports/cards.py)."""
+
+    make: Callable[[SeminarSnapshot, ReportOptions], tuple[bytes, int]]
+
+
 # One builder for each kind of the table (tests/reports check the two agree).
-BUILDERS: dict[str, Callable[[Story, SeminarSnapshot, ReportRequest, ReportOptions], None]] = {
+BUILDERS: dict[
+    str, Callable[[Story, SeminarSnapshot, ReportRequest, ReportOptions], None] | Cards
+] = {
     "session": _session,
     "breakout": _breakout,
     "day": _day,
@@ -109,6 +119,8 @@ BUILDERS: dict[str, Callable[[Story, SeminarSnapshot, ReportRequest, ReportOptio
     "agenda": _agenda,
     "participants": _participants,
     "speakers": _speakers,
+    "tents": Cards(tents_pdf),
+    "badges": Cards(badges_pdf),
 }
 
 
@@ -139,7 +151,22 @@ def _build(
 ) -> ReportResult:
     if cancel is not None and cancel():
         raise Cancelled()
+    builder = BUILDERS[request.kind]
+    if isinstance(builder, Cards):
+        pdf, pages = builder.make(snap, options)
+        return ReportResult(
+            pdf=pdf, pages=pages, title=KIND_TITLES[request.kind], stats=BuildStats(pages)
+        )
     story = Story(options, language=snap.details.language)
+    request, meta, title = _tell(story, snap, request, options)
+    pdf, stats = build_pdf(story, meta, options, progress=progress, cancel=cancel)
+    return ReportResult(pdf=pdf, pages=stats.pages, title=title, stats=stats)
+
+
+def _tell(
+    story: Story, snap: SeminarSnapshot, request: ReportRequest, options: ReportOptions
+) -> tuple[ReportRequest, ReportMeta, str]:
+    """Check the request, let its builder fill `story`; the metadata and the title."""
     request = with_first_day(request, snap.days[0].number if snap.days else None)
     if problem := missing_days(request, options, len(snap.days)):
         raise Refusal(problem)
@@ -148,7 +175,10 @@ def _build(
     if request.day is not None:
         snap.day(request.day)  # KeyError for a day the seminar does not have
     kind = request.kind
-    BUILDERS[kind](story, snap, request, options)
+    builder = BUILDERS[kind]
+    if isinstance(builder, Cards):
+        raise Refusal(f"{KIND_TITLES[kind]} are printed as PDF only.")
+    builder(story, snap, request, options)
     d = snap.details
     title = describe(snap, request, options)
     full_title = (
@@ -163,5 +193,25 @@ def _build(
         footer=d.short_title or d.title,
         keywords=tuple(x for x in (KIND_TITLES[kind], d.short_title, d.city) if x),
     )
-    pdf, stats = build_pdf(story, meta, options, progress=progress, cancel=cancel)
-    return ReportResult(pdf=pdf, pages=stats.pages, title=title, stats=stats)
+    return request, meta, title
+
+
+def build_word(
+    snap: SeminarSnapshot, request: ReportRequest, options: ReportOptions | None = None
+) -> tuple[bytes, str]:
+    """The report as a Word document (DOCX) and its title: the same builders as the PDF."""
+    from seminar_desk.reports.word import WordStory, write_docx
+
+    options = options or ReportOptions()
+    with _BUILD_LOCK:
+        story = WordStory(options, language=snap.details.language)
+        _, meta, title = _tell(story, snap, request, options)
+        data = write_docx(
+            story,
+            title=meta.title,
+            subject=meta.subject,
+            author=meta.author,
+            language=meta.language,
+            footer=meta.footer,
+        )
+    return data, title

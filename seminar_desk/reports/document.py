@@ -320,6 +320,31 @@ class Story:
         )
         self.flow.append(table)
 
+    def masthead(self, left: str, symbol: str, right: Sequence[str]) -> None:
+        """A UN document's first lines: the issuer at the left, the symbol at the right and
+        under it distribution, date of issue and original language; a rule below."""
+        s = self.s
+        w = self.width
+        table = Table(
+            [
+                [self.p(left, s.masthead_left), self.p(symbol, s.masthead_symbol)],
+                ["", self.p("\n".join(right), s.masthead_right)],
+            ],
+            colWidths=[w * 0.6, w * 0.4],
+            hAlign="LEFT",
+        )
+        table.setStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), FAMILY),  # never reportlab's Helvetica
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("LINEBELOW", (0, 0), (-1, 0), 1.2, s.h1.textColor),
+                ("TOPPADDING", (0, 1), (-1, 1), 6),
+            ]
+        )
+        self.flow.append(table)
+
     def keep(self, *flowables: Flowable) -> None:
         self.flow.append(KeepTogether(list(flowables)))
 

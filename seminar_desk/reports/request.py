@@ -39,10 +39,17 @@ REPORT_KINDS: dict[str, ReportKind] = {
         ReportKind(
             "day", "End-of-day report", uses=("day",), needs_one_of=("day",), first_day=True
         ),
-        ReportKind("seminar", "Seminar report"),
+        ReportKind("seminar", "Seminar report", options=("internal",)),
         ReportKind("agenda", "Programme", uses=("day",)),
-        ReportKind("participants", "List of participants", uses=("day",), options=("sign_in",)),
+        ReportKind(
+            "participants",
+            "List of participants",
+            uses=("day",),
+            options=("sign_in", "emails"),
+        ),
         ReportKind("speakers", "List of speakers", uses=("item",), needs_one_of=("item",)),
+        ReportKind("tents", "Name tents"),
+        ReportKind("badges", "Badges"),
     )
 }
 KINDS = tuple(REPORT_KINDS)

@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Table
 
 from seminar_desk.domain.delegations import is_state
 from seminar_desk.domain.kinds import ItemKind, NoteSection, RecommendationStatus
@@ -26,7 +25,7 @@ from seminar_desk.reports.common import (
     status_label,
 )
 from seminar_desk.reports.document import LIST_MARK, Story
-from seminar_desk.reports.fonts import FAMILY, markup
+from seminar_desk.reports.fonts import markup
 from seminar_desk.reports.lists import agenda_day, build_participants
 from seminar_desk.reports.request import ReportOptions
 from seminar_desk.reports.sessions import person
@@ -178,7 +177,6 @@ def masthead(story: Story, snap: SeminarSnapshot, options: ReportOptions) -> Non
     of issue and the original language, as on a UN document's first page."""
     d = snap.details
     tr = story.tr
-    s = story.s
     issued = options.issue_date or snap.taken_at.date()
     distribution = "Limited" if d.distribution.strip().lower() == "limited" else "General"
     right = [
@@ -190,26 +188,7 @@ def masthead(story: Story, snap: SeminarSnapshot, options: ReportOptions) -> Non
     if options.internal:
         right += ["", tr("Internal working copy: not for distribution")]
     organisers = [x.strip() for x in d.organisers.splitlines() if x.strip()]
-    left = story.p("\n".join(organisers[:2]), s.masthead_left)
-    symbol = story.p(d.document_symbol.strip(), s.masthead_symbol)
-    issue = story.p("\n".join(right), s.masthead_right)
-    w = story.width
-    table = Table(
-        [[left, symbol], ["", issue]],
-        colWidths=[w * 0.6, w * 0.4],
-        hAlign="LEFT",
-    )
-    table.setStyle(
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("FONTNAME", (0, 0), (-1, -1), FAMILY),  # never reportlab's Helvetica
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("LINEBELOW", (0, 0), (-1, 0), 1.2, s.h1.textColor),
-            ("TOPPADDING", (0, 1), (-1, 1), 6),
-        ]
-    )
-    story.add(table)
+    story.masthead("\n".join(organisers[:2]), d.document_symbol.strip(), right)
 
 
 def title_page(story: Story, snap: SeminarSnapshot, options: ReportOptions) -> None:

@@ -102,3 +102,18 @@ def test_internal_and_emails_switches(demo_path, tmp_path) -> None:
     assert main(["report", "participants", "--emails", "--db", str(demo_path), "-o", str(out)]) == 0
     listed = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
     assert "@" in listed
+
+
+def test_word_export_from_the_command_line(demo_path, tmp_path, capsys) -> None:
+    from docx import Document
+
+    out = tmp_path / "day-2-report.docx"
+    args = ["report", "day", "--day", "2", "--db", str(demo_path), "-o", str(out)]
+    assert main(args) == 0
+    assert "Word document written to" in capsys.readouterr().out
+    doc = Document(str(out))
+    assert any(p.style.name.startswith("Heading") for p in doc.paragraphs)
+    assert doc.tables
+    pdf = tmp_path / "odd.name"
+    assert main([*args[:-1], str(pdf), "--format", "docx"]) == 0
+    assert pdf.read_bytes()[:2] == b"PK"  # a Word file whatever the name

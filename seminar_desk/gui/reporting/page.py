@@ -13,16 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -40,10 +42,12 @@ from seminar_desk.services.reporting.reports import (
     Cancelled,
     ReportOptions,
     ReportRequest,
+    file_name,
     missing,
     missing_days,
     with_first_day,
 )
+from seminar_desk.services.reporting.thumbnails import Thumbnail
 
 PREVIEW_DELAY_MS = 400
 PROGRESS_EVERY_S = 0.05
@@ -57,22 +61,29 @@ class Job:
     request: ReportRequest
     options: ReportOptions
     output: Path | None
+    fmt: str = "pdf"
 
 
 def run_job(
     job: Job, progress: object, cancel: threading.Event, now: object
-) -> tuple[int, str, Path | None, tuple[str, ...]]:
+) -> tuple[int, str, Path | None, tuple[str, ...], list[Thumbnail]]:
     """On the worker thread: read the snapshot, lay out, write.
 
-    Returns (pages, title, path, characters no font has, described).
+    Returns (pages, title, path, characters no font has (described), thumbnails of the
+    first pages when nothing is written).
     """
     from seminar_desk.services.files import write_output
     from seminar_desk.services.reporting.report_data import snapshot_of_file
-    from seminar_desk.services.reporting.reports import render
+    from seminar_desk.services.reporting.reports import render, render_word
+    from seminar_desk.services.reporting.thumbnails import thumbnails
 
     if cancel.is_set():
         raise Cancelled()
     snap = snapshot_of_file(job.path, now)  # type: ignore[arg-type]
+    if job.fmt == "docx" and job.output is not None:
+        data, title = render_word(snap, job.request, job.options)
+        write_output(job.output, data, database=job.path)
+        return 0, title, job.output, (), []
     result = render(
         snap,
         job.request,
@@ -84,7 +95,9 @@ def run_job(
         raise Cancelled()
     if job.output is not None:
         write_output(job.output, result.pdf, database=job.path)
-    return result.pages, result.title, job.output, tuple(m.describe() for m in result.missing)
+    pictures = thumbnails(result.pdf) if job.output is None else []
+    gaps = tuple(m.describe() for m in result.missing)
+    return result.pages, result.title, job.output, gaps, pictures
 
 
 class ReportsPage(Page):
@@ -94,7 +107,8 @@ class ReportsPage(Page):
 
     def __init__(self, ctx: DeskContext) -> None:
         super().__init__(ctx)
-        self.open_when_done = True
+        self.open_when_done = False  # "Open" and "Show in folder" are offered instead
+        self.last_export: Path | None = None
         self._choices = ReportChoices((), (), ())
         self._export_task: asyncio.Task[object] | None = None
         self._preview_task: asyncio.Task[object] | None = None
@@ -114,6 +128,15 @@ class ReportsPage(Page):
         self.paper.addItem("Letter", "letter")
         self.sign_in = QCheckBox("Sign-in sheet (a signature column, one sheet per day)")
         self.sign_in.setObjectName("signIn")
+        self.internal = QCheckBox(
+            "Internal copy (every recommendation with its status; action items)"
+        )
+        self.internal.setObjectName("internal")
+        self.emails = QCheckBox("Personal e-mail addresses (not for lists handed out)")
+        self.emails.setObjectName("emails")
+        self.format = QComboBox(objectName="format")
+        self.format.addItem("PDF", "pdf")
+        self.format.addItem("Word (DOCX, to edit before issuing)", "docx")
         self.shaping = QCheckBox("Shape Khmer, Thai, Lao and Myanmar text")
         self.shaping.setObjectName("shaping")
         self.shaping.setChecked(True)
@@ -129,6 +152,9 @@ class ReportsPage(Page):
         form.addRow("Breakout group", self.group)
         form.addRow("Paper", self.paper)
         form.addRow("", self.sign_in)
+        form.addRow("", self.internal)
+        form.addRow("", self.emails)
+        form.addRow("Format", self.format)
         form.addRow("", self.shaping)
         self._rows = {"day": self.day, "item": self.item, "group": self.group}
         self._form = form
@@ -141,7 +167,13 @@ class ReportsPage(Page):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.export_button = QPushButton("Export PDF…", objectName="export")
+        self.export_button = QPushButton("Export…", objectName="export")
+        self.open_button = QPushButton("Open", objectName="open")
+        self.folder_button = QPushButton("Show in folder", objectName="showFolder")
+        for button in (self.open_button, self.folder_button):
+            button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_export)
+        self.folder_button.clicked.connect(self.show_folder)
         self.cancel_button = QPushButton("Cancel", objectName="cancel")
         self.cancel_button.setEnabled(False)
         self.export_button.clicked.connect(self.choose_file)
@@ -150,17 +182,24 @@ class ReportsPage(Page):
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.folder_button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        # the choices at the left, the first pages at the right: the page fills its space
+        outer = QHBoxLayout(self)
+        column = QVBoxLayout()
         host = QWidget()
         host.setLayout(form)
         host.setMaximumWidth(760)
-        layout.addWidget(host)
-        layout.addWidget(self.pages_label)
-        layout.addLayout(buttons)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
+        column.addWidget(host)
+        column.addWidget(self.pages_label)
+        column.addLayout(buttons)
+        column.addWidget(self.progress)
+        column.addWidget(self.status)
+        column.addStretch(1)
+        outer.addLayout(column, 3)
+        self.thumbs = ThumbnailStrip()
+        outer.addWidget(self.thumbs, 2)
 
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.preview)
@@ -168,6 +207,8 @@ class ReportsPage(Page):
             combo.currentIndexChanged.connect(self._changed)
         self.item.currentIndexChanged.connect(self._item_changed)
         self.sign_in.toggled.connect(self._changed)
+        self.internal.toggled.connect(self._changed)
+        self.emails.toggled.connect(self._changed)
         self.shaping.toggled.connect(self._changed)
         self.load()
 
@@ -269,6 +310,12 @@ class ReportsPage(Page):
             if label is not None:
                 label.setEnabled(name in needs)
         self.sign_in.setEnabled("sign_in" in needs)
+        self.internal.setEnabled("internal" in needs)
+        self.emails.setEnabled("emails" in needs)
+        cards = kind.name in ("tents", "badges")
+        if cards:
+            self.format.setCurrentIndex(0)
+        self.format.setEnabled(not cards)
         if kind.first_day and self.day.currentData() is None and self.day.count():
             self.day.setCurrentIndex(1 if self.day.count() > 1 else 0)
 
@@ -286,7 +333,11 @@ class ReportsPage(Page):
         kind = REPORT_KINDS[self.kind.currentData()]
         sign_in = self.sign_in.isChecked() and "sign_in" in kind.options
         return ReportOptions(
-            paper=self.paper.currentData(), sign_in=sign_in, shaping=self.shaping.isChecked()
+            paper=self.paper.currentData(),
+            sign_in=sign_in,
+            shaping=self.shaping.isChecked(),
+            internal=self.internal.isChecked() and "internal" in kind.options,
+            emails=self.emails.isChecked() and "emails" in kind.options,
         )
 
     def problem(self) -> str:
@@ -317,7 +368,7 @@ class ReportsPage(Page):
     async def _run_preview(self, job: Job, cancel: threading.Event) -> object:
         now = self.ctx.desk.clock.now()
         try:
-            pages, *_ = await in_thread(run_job, job, None, cancel, now)
+            pages, _title, _path, _gaps, pictures = await in_thread(run_job, job, None, cancel, now)
         except Cancelled:
             return None
         except Exception as exc:  # noqa: BLE001 (shown to the person, not swallowed)
@@ -327,29 +378,25 @@ class ReportsPage(Page):
         if not cancel.is_set():
             paper = "A4" if job.options.paper == "a4" else "Letter"
             self.pages_label.setText(f"{pages} page{'s' if pages != 1 else ''} ({paper})")
+            self.thumbs.show_pages(pictures, pages)
             self.preview_finished.emit(pages)
         return pages
 
     # -- export -------------------------------------------------------------------------------
 
     def suggested_name(self) -> str:
+        """'day-1-report.pdf', 'list-of-speakers-1.8.pdf', 'seminar-report.docx'..."""
         request = self.request()
-        parts = [request.kind]
-        if request.day is not None:
-            parts.append(f"day{request.day}")
-        if request.item_id:
-            label = self.item.currentText().split(" ", 1)[0]
-            parts.append(label)
-        if self.options().sign_in:
-            parts.append("sign-in")
-        return "-".join(parts) + ".pdf"
+        number = self.item.currentText().split(" ", 1)[0] if request.item_id else ""
+        return file_name(request, self.options(), number, self.format.currentData())
 
     def choose_file(self) -> None:
         if self.problem():
             self.status.setText(self.problem())
             return
         start = self.ctx.desk.db.path.with_name(self.suggested_name())
-        path, _ = QFileDialog.getSaveFileName(self, "Export report", str(start), "PDF (*.pdf)")
+        kinds = "Word document (*.docx)" if self.format.currentData() == "docx" else "PDF (*.pdf)"
+        path, _ = QFileDialog.getSaveFileName(self, "Export report", str(start), kinds)
         if path:
             self.export_to(Path(path))
 
@@ -367,9 +414,10 @@ class ReportsPage(Page):
         self._preview_cancel.set()
         self._preview_timer.stop()
         self._export_cancel = threading.Event()
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
-        job = Job(self.ctx.desk.db.path, self.request(), self.options(), path)
+        fmt = self.format.currentData()
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_suffix(f".{fmt}")
+        job = Job(self.ctx.desk.db.path, self.request(), self.options(), path, fmt)
         self._busy(True)
         self.status.setText(f"Exporting to {path}…")
         self._export_task = spawn(self._run_export(job, self._export_cancel))
@@ -399,17 +447,51 @@ class ReportsPage(Page):
             self.status.setText("The export failed; no file was written.")
             self.export_failed.emit("failed")
             return None
-        pages, title, path, gaps = result
-        done = f"{title}: {pages} page{'s' if pages != 1 else ''}, saved to {path}"
+        pages, title, path, gaps, _ = result
+        if job.fmt == "docx":
+            done = f"{title}: Word document saved to {path}"
+        else:
+            done = f"{title}: {pages} page{'s' if pages != 1 else ''}, saved to {path}"
         if gaps:  # characters no shipped font has are drawn as boxes: say which
             done += "\nNo font for " + "; ".join(gaps[:5]) + (" …" if len(gaps) > 5 else "")
             done += " (drawn as boxes)."
         self.status.setText(done)
-        self.pages_label.setText(f"{pages} page{'s' if pages != 1 else ''}")
+        if job.fmt != "docx":
+            self.pages_label.setText(f"{pages} page{'s' if pages != 1 else ''}")
+        self.last_export = path
+        for button in (self.open_button, self.folder_button):
+            button.setEnabled(path is not None)
         if self.open_when_done and path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            self.open_export()
         self.export_finished.emit(str(path), pages)
         return pages
+
+    def open_export(self) -> bool:
+        """Open the exported file in the system's viewer; say so when there is none."""
+        path = self.last_export
+        if path is None:
+            return False
+        if not path.exists():
+            self.status.setText(f"{path} is no longer there.")
+            return False
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return True
+        kind = "Word documents" if path.suffix.lower() == ".docx" else "PDF files"
+        self.status.setText(
+            f"No program to open {kind} is installed. The file is saved at {path}; "
+            "install a viewer, or use Show in folder."
+        )
+        return False
+
+    def show_folder(self) -> bool:
+        """Show the folder that holds the exported file in the file manager."""
+        path = self.last_export
+        if path is None:
+            return False
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))):
+            return True
+        self.status.setText(f"No file manager could be opened. The file is saved at {path}.")
+        return False
 
     def _show_progress(self, fraction: float, text: str) -> None:
         if self.progress.isVisible() or self.cancel_button.isEnabled():
@@ -433,6 +515,41 @@ class ReportsPage(Page):
             self.load()
         if self.isVisible() and not changes.empty:
             self._preview_timer.start()
+
+
+class ThumbnailStrip(QScrollArea):
+    """The first pages of the current choice, as small pictures one under the other."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("thumbnails")
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(240)
+        host = QWidget()
+        self.column = QVBoxLayout(host)
+        self.column.addStretch(1)
+        self.setWidget(host)
+        self.labels: list[QLabel] = []
+
+    def show_pages(self, pictures: list[Thumbnail], total: int) -> None:
+        for label in self.labels:
+            label.deleteLater()
+        self.labels = []
+        for n, picture in enumerate(pictures):
+            image = QImage(
+                picture.rgb,
+                picture.width,
+                picture.height,
+                picture.stride,
+                QImage.Format.Format_RGB888,
+            ).copy()  # the bytes belong to the worker's result
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setFrameShape(QFrame.Shape.Box)
+            label.setToolTip(f"Page {picture.page} of {total}")
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.column.insertWidget(n, label)
+            self.labels.append(label)
 
 
 def _loop_running() -> bool:

@@ -57,6 +57,8 @@ __all__ = [
     "missing",
     "missing_days",
     "render",
+    "render_word",
+    "file_name",
     "with_first_day",
     "write_output",
 ]
@@ -84,6 +86,49 @@ def render(
     from seminar_desk.reports.build import build_report
 
     return build_report(snap, request, options, progress=progress, cancel=cancel)
+
+
+_FILE_STEMS = {
+    "session": "session-report",
+    "breakout": "breakout-report",
+    "day": "report",
+    "seminar": "seminar-report",
+    "agenda": "programme",
+    "participants": "participants",
+    "speakers": "list-of-speakers",
+    "tents": "name-tents",
+    "badges": "badges",
+}
+
+
+def file_name(
+    request: ReportRequest, options: ReportOptions, item_number: str = "", fmt: str = "pdf"
+) -> str:
+    """A file name that reads well: 'day-1-report.pdf', 'seminar-report-internal.docx',
+    'sign-in-day-2.pdf', 'list-of-speakers-1.8.pdf'."""
+    stem = _FILE_STEMS.get(request.kind, request.kind)
+    if request.kind == "participants" and options.sign_in:
+        stem = "sign-in"
+    parts = [stem]
+    if request.day is not None:
+        if request.kind == "day":
+            parts = [f"day-{request.day}", stem]
+        else:
+            parts.append(f"day-{request.day}")
+    if request.item_id and item_number:
+        parts.append(item_number)
+    if request.kind == "seminar" and options.internal:
+        parts.append("internal")
+    return "-".join(parts) + f".{fmt}"
+
+
+def render_word(
+    snap: SeminarSnapshot, request: ReportRequest, options: ReportOptions | None = None
+) -> tuple[bytes, str]:
+    """The report as a Word document (DOCX) and its title, for the secretariat to edit."""
+    from seminar_desk.reports.build import build_word
+
+    return build_word(snap, request, options)
 
 
 def export(
