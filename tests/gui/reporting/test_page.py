@@ -224,3 +224,62 @@ def test_window_and_command_refuse_a_session_without_item_alike(
     assert page.status.text() == "Session report needs an agenda item."
     assert list(tmp_path.glob("*.pdf")) == []
     w.close()
+
+
+def test_preview_shows_the_first_pages_and_names_read_well(
+    window: MainWindow, loop, qtbot
+) -> None:
+    page = reports_page(window)
+    page.select("day", day=1)
+    assert page.suggested_name() == "day-1-report.pdf"
+    page.select("session", item="1.8")
+    assert page.suggested_name() == "session-report-1.8.pdf"
+    page.select("participants", day=2, sign_in=True)
+    assert page.suggested_name() == "sign-in-day-2.pdf"
+    page.select("seminar")
+    page.format.setCurrentIndex(page.format.findData("docx"))
+    assert page.suggested_name() == "seminar-report.docx"
+    page.format.setCurrentIndex(0)
+
+    async def preview() -> object:
+        return await page.preview()
+
+    pages = loop.run_until_complete(preview())
+    assert pages > 3
+    shown = page.thumbs.labels
+    assert len(shown) == 3
+    first = shown[0].pixmap()
+    assert first.width() > 100 and first.height() > first.width()  # a portrait page
+    assert shown[0].toolTip() == f"Page 1 of {pages}"
+    window.resize(1400, 800)
+    window.show()
+    # the pictures take the room beside the choices: the page fills its space
+    qtbot.waitUntil(lambda: page.thumbs.width() > 300)
+
+
+def test_open_and_show_in_folder_after_export_say_when_nothing_can_open(
+    window: MainWindow, loop, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    page = reports_page(window)
+    page.select("seminar")
+    page.format.setCurrentIndex(page.format.findData("docx"))
+    assert not page.open_button.isEnabled()
+    async def export() -> object:
+        return await page.export_to(tmp_path / "seminar-report")
+
+    loop.run_until_complete(export())
+    out = tmp_path / "seminar-report.docx"
+    assert out.read_bytes()[:2] == b"PK"
+    assert page.open_button.isEnabled() and page.folder_button.isEnabled()
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or False
+    )
+    page.open_button.click()
+    assert opened == [str(out)]
+    assert "No program to open Word documents is installed" in page.status.text()
+    page.folder_button.click()
+    assert opened[-1] == str(tmp_path)
+    assert "No file manager could be opened" in page.status.text()
