@@ -146,10 +146,15 @@ class Story:
         return para
 
     def subparas(self, items: Sequence[str], *, xml: bool = False) -> None:
-        """Subparagraphs (a), (b)... of the paragraph before them."""
+        """Subparagraphs (a), (b)... of the paragraph before them: the lead-in never ends a
+        page alone, nor does the last subparagraph start one alone."""
+        if items and self.flow and getattr(self.flow[-1], "bulletText", None):
+            self.flow[-1].keepWithNext = 1  # type: ignore[attr-defined]
         for n, text in enumerate(items):
             para = self.m(text, self.s.subpara) if xml else self.p(text, self.s.subpara)
             para.bulletText = f"({letters(n)})"  # type: ignore[attr-defined]
+            if n == len(items) - 2:
+                para.keepWithNext = 1  # type: ignore[attr-defined]
             self.flow.append(para)
 
     def numbered_text(self, text: str, lead_in: str = "") -> None:
@@ -257,6 +262,11 @@ class Story:
         strings, which are never parsed as markup and cost far less than Paragraphs.
         """
         style = style or self.s.cell
+        if self.flow and isinstance(self.flow[-1], Heading):
+            # A heading keeps with the table's first rows only (the CondPageBreak before it
+            # leaves room for them): kept with the whole table, a long one jumped to the next
+            # page and left most of this one blank.
+            self.flow[-1].keepWithNext = 0  # type: ignore[attr-defined]
         plain_set = set(plain_cols)
         room = [w - 2 * CELL_PAD - 1 for w in widths]
         data: list[list[object]] = []

@@ -131,7 +131,7 @@ def build_participants(
     for section, delegations in by_delegation(snap.participants, snap):
         story.heading(level + 1, tr(section), running=True)
         for name, people in delegations:
-            story.heading(level + 2, name, toc=False)
+            story.heading(level + 2, name, toc=False, running=True)
             rows = []
             for p in people:
                 func = p.function + (f"\n{p.email}" if emails and p.email else "")

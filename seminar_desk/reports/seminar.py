@@ -318,9 +318,12 @@ def conclusion_parts(story: Story, snap: SeminarSnapshot, options: ReportOptions
                 else "The participants adopted the following recommendations:"
             )
             story.numbered(tr(lead))
-            story.subparas(
-                [_recommendation_xml(story, r, options.internal) for r in recs], xml=True
-            )
+            texts = [_recommendation_xml(story, r, options.internal) for r in recs]
+            if len(texts) <= len(LETTERS):
+                story.subparas(texts, xml=True)
+            else:  # past (z), (aa)... reads badly: each one a numbered paragraph of its own
+                for text in texts:
+                    story.numbered(text, xml=True)
 
         parts.append((tr("Recommendations"), fill))
     return parts

@@ -56,7 +56,7 @@ def notes_section(
     """A heading and the notes' text as typed, with who wrote them (several rapporteurs)."""
     if not notes:
         return
-    story.heading(level, title, toc=False)
+    story.heading(level, story.tr(title), toc=False)
     for note in notes:
         story.text_block(note.body)
     names = sorted({n.author for n in notes if n.author.strip()})
@@ -85,13 +85,13 @@ def item_facts(story: Story, snap: SeminarSnapshot, item: ItemSnap) -> None:
     if actual and minutes is not None:
         actual += f" ({minutes} min; start {variance(item)})"
     rows: list[tuple[str, object]] = [
-        ("Day", day_label(day, story.tr)),
-        ("Item", f"{item.number} \u2022 {item.kind_label}"),
-        ("Room", item.room),
-        ("Planned", planned),
-        ("Actual", actual),
-        ("Chair", person(item.chair)),
-        ("Speakers", "; ".join(item.speakers)),
+        (story.tr("Day"), day_label(day, story.tr)),
+        (story.tr("Item"), f"{item.number} \u2022 {item.kind_label}"),
+        (story.tr("Room"), item.room),
+        (story.tr("Planned"), planned),
+        (story.tr("Actual"), actual),
+        (story.tr("Chair"), person(item.chair)),
+        (story.tr("Speakers"), "; ".join(item.speakers)),
     ]
     story.pairs(rows, [30 * mm, story.width - 30 * mm])
     story.spacer(4)
@@ -147,37 +147,37 @@ def speaker_log(story: Story, item: ItemSnap, level: int) -> None:
 def session_body(story: Story, snap: SeminarSnapshot, item: ItemSnap, level: int) -> None:
     item_facts(story, snap, item)
     if item.description.strip():
-        story.heading(level, "Programme description", toc=False)
+        story.heading(level, story.tr("Programme description"), toc=False)
         story.text_block(item.description)
     speaker_log(story, item, level)
     all_notes(story, item.notes, level)
     if item.recommendations:
-        story.heading(level, "Recommendations", toc=False)
+        story.heading(level, story.tr("Recommendations"), toc=False)
         recommendations(story, item.recommendations, source=False)
     if item.actions:
-        story.heading(level, "Action items", toc=False)
+        story.heading(level, story.tr("Action items"), toc=False)
         actions_table(story, item.actions, source=False)
     if item.groups:
-        story.heading(level, "Breakout groups", toc=False)
+        story.heading(level, story.tr("Breakout groups"), toc=False)
         story.bullets([f"{g.name}" + (f" ({g.room})" if g.room else "") for g in item.groups])
         story.muted("The breakout report gives each group's members, questions and notes.")
 
 
 def build_session(story: Story, snap: SeminarSnapshot, item: ItemSnap) -> None:
-    header_block(story, snap, item.title or "(untitled item)", "Session report")
+    header_block(story, snap, item.title or "(untitled item)", story.tr("Session report"))
     session_body(story, snap, item, 1)
 
 
 def group_body(story: Story, group: GroupSnap, level: int) -> None:
     rows: list[tuple[str, object]] = [
-        ("Room", group.room),
-        ("Facilitator", person(group.facilitator)),
-        ("Rapporteur", person(group.rapporteur)),
+        (story.tr("Room"), group.room),
+        (story.tr("Facilitator"), person(group.facilitator)),
+        (story.tr("Rapporteur"), person(group.rapporteur)),
     ]
     story.pairs(rows, [30 * mm, story.width - 30 * mm])
     story.spacer(3)
     if group.guiding_questions.strip():
-        story.heading(level, "Guiding questions", toc=False)
+        story.heading(level, story.tr("Guiding questions"), toc=False)
         story.text_block(group.guiding_questions)
     if group.members:
         story.heading(level, f"Members ({len(group.members)})", toc=False)
@@ -185,15 +185,15 @@ def group_body(story: Story, group: GroupSnap, level: int) -> None:
         story.table(
             [[str(n), m.display, m.org_name] for n, m in enumerate(group.members, start=1)],
             [8 * mm, (w - 8 * mm) * 0.5, (w - 8 * mm) * 0.5],
-            header=["#", "Name", "Delegation or organization"],
+            header=["#", story.tr("Name"), story.tr("Delegation or organization")],
             plain_cols=(0,),
         )
     all_notes(story, group.notes, level)
     if group.recommendations:
-        story.heading(level, "Recommendations", toc=False)
+        story.heading(level, story.tr("Recommendations"), toc=False)
         recommendations(story, group.recommendations, source=False)
     if group.actions:
-        story.heading(level, "Action items", toc=False)
+        story.heading(level, story.tr("Action items"), toc=False)
         actions_table(story, group.actions, source=False)
 
 
@@ -202,7 +202,7 @@ def build_breakout(
 ) -> None:
     groups = (group,) if group is not None else item.groups
     title = group.name if group is not None else item.title
-    header_block(story, snap, title or "(untitled)", "Breakout report")
+    header_block(story, snap, title or "(untitled)", story.tr("Breakout report"))
     if group is not None:
         story.para(f"{item.number} {item.title}", story.s.small)
     item_facts(story, snap, item)
@@ -238,7 +238,7 @@ def programme_table(story: Story, day: DaySnap, *, actual: bool = True) -> None:
     story.table(
         rows,
         widths,
-        header=["No.", "Planned", "Actual", "Start", "Item", "Chair"],
+        header=[story.tr(h) for h in ("No.", "Planned", "Actual", "Start", "Item", "Chair")],
         extra=extra,
         plain_cols=(0, 1, 2, 3),
     )
@@ -262,7 +262,7 @@ def attendance_of_day(story: Story, snap: SeminarSnapshot, day: DaySnap) -> None
     story.table(
         rows,
         [w * 0.3, 17 * mm, w * 0.7 - 17 * mm],
-        header=["Delegation or organization", "Present", "Participants"],
+        header=[story.tr(h) for h in ("Delegation or organization", "Present", "Participants")],
         extra=[("ALIGN", (1, 0), (1, -1), "RIGHT")],
         plain_cols=(1,),
     )

@@ -208,3 +208,57 @@ def test_day_reports_without_days_are_refused_with_a_sentence(snap) -> None:
         build_report(no_days, ReportRequest("day"))
     with pytest.raises(Refusal, match="Sign-in sheets"):
         build_report(no_days, ReportRequest("participants"), ReportOptions(sign_in=True))
+
+
+def test_a_long_list_of_recommendations_is_numbered_paragraphs_not_aaa(snap) -> None:
+    item = snap.days[0].items[0]
+    many = tuple(
+        replace(item.recommendations[0], text=f"Recommendation number {n}") for n in range(30)
+    )
+    item = replace(item, recommendations=many)
+    snap = replace(snap, days=(replace(snap.days[0], items=(item,)), *snap.days[1:]))
+    body = text(build_report(snap, ReportRequest("seminar")).pdf)
+    assert "(aa)" not in body
+    numbers = [int(n) for n in re.findall(r"^(\d+)\.\s", body, re.MULTILINE)]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 30
+
+
+def test_french_session_report_labels(snap) -> None:
+    snap = seminar(snap, language="fr")
+    out = flat(build_report(snap, ReportRequest("session", item_id="i1")).pdf)
+    for word in ("Rapport de séance", "Jour Jour 1", "Salle", "Prévu", "Journal des interventions"):
+        assert word in out, word
+
+
+def test_continued_heads_and_a_long_title_shortened_in_the_footer(snap) -> None:
+    long_title = "Regional seminar on a very long subject " * 12 + "END"
+    people = tuple(
+        replace(p, id=f"{p.id}-{n}", name=f"{p.name} {n}")
+        for n in range(40)
+        for p in snap.participants
+    )
+    snap = replace(seminar(snap, title=long_title, short_title=""), participants=people)
+    reader = PdfReader(io.BytesIO(build_report(snap, ReportRequest("participants")).pdf))
+    pages = [" ".join((p.extract_text() or "").split()) for p in reader.pages]
+    assert len(pages) > 2
+    assert "END" not in pages[1] and "\u2026" in pages[1]  # cut short, with an ellipsis
+    assert any("(continued)" in page for page in pages[1:])
+    assert "(continued)" not in pages[0]
+
+
+def test_sign_in_sheets_number_their_pages_per_day(snap) -> None:
+    people = tuple(
+        replace(p, id=f"{p.id}-{n}", name=f"{p.name} {n}")
+        for n in range(12)
+        for p in snap.participants
+    )
+    data = build_report(
+        replace(snap, participants=people),
+        ReportRequest("participants"),
+        ReportOptions(sign_in=True),
+    ).pdf
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(data)).pages]
+    found = [re.search(r"(Day \d), [^—]*— Page (\d+) of (\d+)", page).groups() for page in pages]
+    per_day = {day: int(total) for day, _, total in found}
+    assert set(per_day) == {"Day 1", "Day 2"} and sum(per_day.values()) == len(pages)
+    assert [int(n) for day, n, _ in found if day == "Day 2"] == list(range(1, per_day["Day 2"] + 1))

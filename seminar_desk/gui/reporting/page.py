@@ -298,6 +298,7 @@ class ReportsPage(Page):
     def _changed(self) -> None:
         self._update_fields()
         self.pages_label.setText("")
+        self.thumbs.show_pages([], 0)  # the pictures were of the previous choice
         if self.isVisible():
             self._preview_timer.start()
 

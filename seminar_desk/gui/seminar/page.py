@@ -115,6 +115,7 @@ class SeminarPage(Page):
         for name, label, options in CHOICE_FIELDS:
             combo = QComboBox()
             combo.setObjectName(name)
+            combo.setMaximumWidth(32 * chars)
             for value, text in options:
                 combo.addItem(text, value)
             combo.currentIndexChanged.connect(
