@@ -10,10 +10,10 @@ from pathlib import Path
 from seminar_desk.domain.kinds import ActionStatus, RecommendationStatus
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.text import fold
-from seminar_desk.services.agenda.exchange import guarded
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.files import write_output
 from seminar_desk.services.notes.register import RegisterEntry, RegisterService
+from seminar_desk.services.tables.cells import guarded
 
 FORMATS = ("xlsx", "csv")
 HEADER = (
