@@ -3,6 +3,7 @@ on its second tab, the delegations they come for.
 """
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -91,6 +92,10 @@ class ParticipantsPage(Page):
         self.table.viewport().installEventFilter(self)
 
         people = QWidget()
+        # Ctrl+Shift+K anywhere on the list (not Ctrl+K: a line edit's "delete to line end").
+        check_in_key = QShortcut(QKeySequence("Ctrl+Shift+K"), people)
+        check_in_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        check_in_key.activated.connect(self.attendance.check_in.toggle)
         layout = QVBoxLayout(people)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

@@ -129,3 +129,19 @@ def test_a_wide_screen_shows_long_functions_whole(demo_desk: Desk, qtbot) -> Non
     assert page.table.columnWidth(page.model.column_of("function")) > 200  # more than its cap
     right = sum(page.table.columnWidth(c) for c in range(page.model.columnCount()))
     assert right <= page.table.viewport().width()  # and nothing scrolls sideways
+
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_ctrl_shift_k_switches_check_in_on_and_off(demo_desk: Desk, qtbot) -> None:
+    page = _page(demo_desk, qtbot)
+    page.activateWindow()
+    qtbot.waitActive(page)  # shortcuts need the active window, and the focus on the list
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    qtbot.keyClick(page.table, Qt.Key.Key_K, CTRL_SHIFT)
+    assert page.attendance.check_in.isChecked()
+    qtbot.waitUntil(page.search.hasFocus)  # ready for the first name
+    qtbot.keyClick(page.search, Qt.Key.Key_K, CTRL_SHIFT)
+    assert not page.attendance.check_in.isChecked()
