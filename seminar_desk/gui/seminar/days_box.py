@@ -38,6 +38,8 @@ class DaysBox(QGroupBox):
         self.add_button.setToolTip("A day after the last one")
         self.add_button.clicked.connect(lambda: self._insert(None))
         self.empty = QLabel("No days yet: add the first one, or import an agenda.")
+        self.numbers: list[QLabel] = []
+        self._rebuild([])
 
     def load(self) -> None:
         """Show the days; rows are rebuilt only when days come or go, so typing is not lost."""
@@ -58,8 +60,7 @@ class DaysBox(QGroupBox):
             widget = self.grid.takeAt(0).widget()
             if widget is not None and widget not in (self.add_button, self.empty):
                 widget.deleteLater()
-        self.numbers: list[QLabel] = []
-        self.dates, self.themes, self.inserts, self.removes = [], [], [], []
+        self.numbers, self.dates, self.themes, self.inserts, self.removes = [], [], [], [], []
         chars = self.fontMetrics().averageCharWidth()
         for row, day in enumerate(days):
             number = QLabel(f"Day {day.number}")

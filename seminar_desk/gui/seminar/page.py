@@ -201,6 +201,7 @@ class SeminarPage(Page):
             self.load()  # the days and the end date moved too (or nothing did)
             return
         self._save(name, value)
+        self.load()  # a start past the end took the end along
 
     def _save_type_limits(self) -> None:
         """Every kind's limit in one value: 0 ("As a statement") leaves the kind out."""

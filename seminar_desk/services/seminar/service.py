@@ -96,6 +96,7 @@ class SeminarService:
             else:
                 start = start if "start_date" in values else row.start_date
                 end = end if "end_date" in values else row.end_date
+                end = _end_follows_start(row, start, end, "end_date" in values)
             if isinstance(start, date) and isinstance(end, date) and end < start:
                 raise SeminarError("The seminar cannot end before it starts.")
             check_dates(start, end)
@@ -137,6 +138,16 @@ class SeminarService:
             for day in sorted(days, key=lambda d: d.date, reverse=shift.days > 0):
                 day.date = day.date + shift
         return first + shift, last + shift
+
+
+def _end_follows_start(row: Seminar, start: object, end: object, end_given: bool) -> object:
+    """Before there are days, a start typed past the end takes the end along (the seminar
+    keeps its length): a new seminar (today to today) then moves to March in one entry."""
+    old_start, old_end = row.start_date, row.end_date
+    if end_given or not (isinstance(start, date) and isinstance(end, date)) or end >= start:
+        return end
+    length = (old_end - old_start) if isinstance(old_start, date) and old_end else None
+    return start + length if length is not None and length.days >= 0 else start
 
 
 class SeminarError(Refusal, ValueError):

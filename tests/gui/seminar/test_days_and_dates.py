@@ -48,7 +48,9 @@ def type_into(qtbot, widget, text: str) -> None:
 
 @pytest.fixture
 def new_seminar(desk: Desk) -> Desk:
-    SeminarService(desk).update(title="New seminar")
+    """As File › New seminar leaves it: from today to today, no days."""
+    today = date(2026, 11, 30)
+    SeminarService(desk).update(title="New seminar", start_date=today, end_date=today)
     return desk
 
 
@@ -57,6 +59,7 @@ def test_dates_are_typed_in_words_numbers_or_iso(qtbot, new_seminar: Desk, shown
     type_into(qtbot, page.start, "3 March 2027")
     assert SeminarService(new_seminar).details().start_date == date(2027, 3, 3)
     assert page.start.text() == "3 March 2027"
+    assert page.end.text() == "3 March 2027"  # the end came along
     type_into(qtbot, page.end, "2027-03-05")
     assert SeminarService(new_seminar).details().end_date == date(2027, 3, 5)
     type_into(qtbot, page.end, "14/3/2027")  # only one way to read it, whatever the locale
@@ -91,7 +94,9 @@ def test_days_are_added_themed_dated_inserted_and_removed_by_keys(
     page = open_page(qtbot, new_seminar)
     agenda = AgendaService(new_seminar)
     type_into(qtbot, page.start, "3 March 2027")
+    assert page.days_box.add_button.isVisible() and page.days_box.empty.isVisible()
     qtbot.mouseClick(page.days_box.add_button, Qt.MouseButton.LeftButton)
+    assert not page.days_box.empty.isVisible()
     qtbot.mouseClick(page.days_box.add_button, Qt.MouseButton.LeftButton)
     assert [d.date for d in agenda.days()] == [date(2027, 3, 3), date(2027, 3, 4)]
     type_into(qtbot, page.days_box.themes[0], "Threats and trends")

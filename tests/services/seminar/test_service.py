@@ -64,3 +64,13 @@ def test_typed_dates_have_the_limits_imports_have(desk) -> None:
     with pytest.raises(Refusal, match="Cannot add a day on 2027-03-04"):
         agenda.add_day()
     assert len(agenda.days()) == 62
+
+
+def test_a_start_typed_past_the_end_takes_the_end_along_before_there_are_days(desk: Desk) -> None:
+    from datetime import date
+
+    service = SeminarService(desk)
+    service.update(title="New", start_date=date(2026, 11, 30), end_date=date(2026, 12, 1))
+    service.update(start_date=date(2027, 3, 3))
+    details = service.details()
+    assert (details.start_date, details.end_date) == (date(2027, 3, 3), date(2027, 3, 4))
