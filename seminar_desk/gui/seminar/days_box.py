@@ -2,12 +2,14 @@
 one after the last, and removing any day (asked first when it holds items). Each change is one
 undoable step of the agenda service; the seminar's dates follow the days."""
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -74,9 +76,11 @@ class DaysBox(QGroupBox):
             theme.setMaximumWidth(THEME_WIDTH_CHARS * chars)
             theme.editingFinished.connect(lambda i=day.id, e=theme: self._save_theme(i, e))
             insert = QPushButton("Insert day before")
+            insert.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             insert.setObjectName(f"insertDay{row}")
             insert.clicked.connect(lambda _checked=False, r=row: self._insert(r))
             remove = QPushButton("Remove")
+            remove.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             remove.setObjectName(f"removeDay{row}")
             remove.clicked.connect(lambda _checked=False, i=day.id: self._remove(i))
             for column, widget in enumerate((number, when, theme, insert, remove)):
@@ -88,8 +92,8 @@ class DaysBox(QGroupBox):
             self.removes.append(remove)
         self.empty.setVisible(not days)
         self.grid.addWidget(self.empty, len(days), 0, 1, 3)
-        self.grid.addWidget(self.add_button, len(days) + 1, 0, 1, 2)
-        self.grid.setColumnStretch(2, 1)
+        self.grid.addWidget(self.add_button, len(days) + 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        self.grid.setColumnStretch(5, 1)  # what is left over goes after the buttons
 
     def _save(self, day_id: str, **values: object) -> None:
         if runner.call(self, self.service.update_day, day_id, origin=self.origin, **values) is None:
@@ -105,8 +109,8 @@ class DaysBox(QGroupBox):
         if added is not None:
             self.load()
             row = next((i for i, d in enumerate(self.days) if d.id == added.id), None)
-            if row is not None:
-                self.themes[row].setFocus()
+            if row is not None:  # once the new row is on screen: its theme is typed next
+                QTimer.singleShot(0, self.themes[row].setFocus)
 
     def _remove(self, day_id: str) -> None:
         day = next((d for d in self.days if d.id == day_id), None)

@@ -24,6 +24,7 @@ class ZoneBox(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
+        self.setCurrentIndex(-1)  # no zone shown until one is saved (not the list's first)
         self.lineEdit().setPlaceholderText("Type a city, e.g. Phnom Penh")
         self.setToolTip("The seminar's time zone: type part of a city and press Enter")
         self._zone = ""

@@ -115,13 +115,17 @@ def test_days_are_added_themed_dated_inserted_and_removed_by_keys(
     assert SeminarService(new_seminar).details().end_date == date(2027, 3, 5)
     # A day inserted before day 2 takes the free date in between.
     qtbot.mouseClick(page.days_box.inserts[1], Qt.MouseButton.LeftButton)
+    # The new day's theme has the focus: typing names it.
+    qtbot.waitUntil(lambda: page.days_box.themes[1].hasFocus())
+    qtbot.keyClicks(page.days_box.themes[1], "Field visit")
+    qtbot.keyClick(page.days_box.themes[1], Qt.Key.Key_Return)
     assert [(d.number, d.date, d.title) for d in agenda.days()] == [
         (1, date(2027, 3, 3), "Threats and trends"),
-        (2, date(2027, 3, 4), ""),
+        (2, date(2027, 3, 4), "Field visit"),
         (3, date(2027, 3, 5), "Recommendations"),
     ]
     assert page.days_box.numbers[2].text() == "Day 3"
-    assert new_seminar.undo_label == "Insert day"
+    assert new_seminar.undo_label == "Edit day"  # the theme, after "Insert day"
     # Removing a day with items asks first.
     agenda.add_item(agenda.days()[0].id, title="Opening")
     answers.yes = False
