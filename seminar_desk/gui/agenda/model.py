@@ -41,6 +41,9 @@ KIND_COLOURS: dict[str, str] = {
     "breakout": "#28b463",
     "break": "#909497",
     "meal": "#cb4335",
+    "side_event": "#a04000",
+    "field_visit": "#1e8449",
+    "qa": "#5b2c6f",
 }
 RUNNING_BACKGROUND = QColor("#fff2b3")
 DONE_FOREGROUND = QColor("#7b7d7d")

@@ -74,6 +74,7 @@ class DaysBox(QGroupBox):
             theme.setObjectName(f"dayTheme{row}")
             theme.setPlaceholderText("Theme of the day")
             theme.setMaximumWidth(THEME_WIDTH_CHARS * chars)
+            theme.setMinimumWidth(THEME_WIDTH_CHARS * chars // 2)
             theme.editingFinished.connect(lambda i=day.id, e=theme: self._save_theme(i, e))
             insert = QPushButton("Insert day before")
             insert.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -93,6 +94,7 @@ class DaysBox(QGroupBox):
         self.empty.setVisible(not days)
         self.grid.addWidget(self.empty, len(days), 0, 1, 3)
         self.grid.addWidget(self.add_button, len(days) + 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        self.grid.setColumnStretch(2, 1)  # the theme grows to its widest,
         self.grid.setColumnStretch(5, 1)  # what is left over goes after the buttons
 
     def _save(self, day_id: str, **values: object) -> None:
