@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from seminar_desk.domain.kinds import PAUSE_KINDS, Capacity, ItemKind, SpeechType
+from seminar_desk.domain.speakers.speaking_time import DEFAULT_SPEECH_LIMITS
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class SeminarInfo:
     objectives: str = ""
     introduction: str = ""
     language: str = "en"
+    default_speaking_limit_s: int = 180
+    speech_limits: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_SPEECH_LIMITS))
+    """Seconds per kind of speech other than a statement (the default speaking time)."""
     conclusions: str = ""
     document_symbol: str = ""
     distribution: str = "general"

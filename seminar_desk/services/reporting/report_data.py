@@ -7,7 +7,7 @@ seminar's own time zone here, so the builders never deal with zones.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +36,7 @@ from seminar_desk.reports.snapshot import (
     SpeechSnap,
 )
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.seminar.service import details_of
 from seminar_desk.store.models import (
     ActionItem,
     AgendaItem,
@@ -155,11 +156,7 @@ def report_choices(desk: Desk) -> ReportChoices:
 
 def _load(s: Session, now: datetime) -> SeminarSnapshot:
     row = s.scalars(select(Seminar)).first()
-    details = (
-        SeminarInfo(**{f.name: getattr(row, f.name) for f in fields(SeminarInfo)})
-        if row
-        else SeminarInfo()
-    )
+    details = details_of(row) if row else SeminarInfo()
     zone = seminar_zone(details.timezone)
 
     def local(value: datetime | None) -> datetime | None:

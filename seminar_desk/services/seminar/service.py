@@ -1,6 +1,6 @@
 """The seminar's own details (title block, venue, dates, organisers...)."""
 
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from datetime import date
 
 from sqlalchemy import select
@@ -9,37 +9,22 @@ from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.speakers.speaking_time import DEFAULT_SPEECH_LIMITS, speech_limits_problem
 from seminar_desk.domain.zone import is_known_zone
+from seminar_desk.reports.snapshot import SeminarInfo
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar.dates import check_dates, follow_days
 from seminar_desk.store.models import Day, Seminar
 
-
-@dataclass(frozen=True)
-class SeminarDetails:
-    """Plain copy of the seminar row, safe to hand to views and report builders."""
-
-    title: str = ""
-    short_title: str = ""
-    venue: str = ""
-    city: str = ""
-    country: str = ""
-    timezone: str = "UTC"
-    start_date: date | None = None
-    end_date: date | None = None
-    organisers: str = ""
-    donors: str = ""
-    objectives: str = ""
-    introduction: str = ""
-    language: str = "en"
-    default_speaking_limit_s: int = 180
-    speech_limits: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_SPEECH_LIMITS))
-    """Seconds per kind of speech other than a statement (the default speaking time)."""
-    conclusions: str = ""
-    document_symbol: str = ""
-    distribution: str = "general"
-
-
+# The plain copy of the seminar row that views and report builders get: one shape, declared
+# with the report snapshots (reports/ cannot import services).
+SeminarDetails = SeminarInfo
 FIELDS = tuple(f.name for f in fields(SeminarDetails))
+
+
+def details_of(row: Seminar) -> SeminarDetails:
+    values = {name: getattr(row, name) for name in FIELDS}
+    if values["speech_limits"] is None:  # a file from before speech limits
+        values["speech_limits"] = dict(DEFAULT_SPEECH_LIMITS)
+    return SeminarDetails(**values)
 
 
 class SeminarService:
@@ -51,10 +36,7 @@ class SeminarService:
             row = session.scalars(select(Seminar)).first()
             if row is None:
                 return None
-            values = {name: getattr(row, name) for name in FIELDS}
-            if values["speech_limits"] is None:
-                values["speech_limits"] = dict(DEFAULT_SPEECH_LIMITS)
-            return SeminarDetails(**values)
+            return details_of(row)
 
     def identity(self) -> str | None:
         """The seminar's stable id: the same file moved or renamed keeps it, another seminar
