@@ -1,5 +1,6 @@
 """The consolidated register view: filters, merge of duplicates, and a way back to the source."""
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -7,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,6 +24,8 @@ from seminar_desk.domain.kinds import ActionStatus, RecommendationStatus
 from seminar_desk.gui import runner
 from seminar_desk.gui.notes.models import ENTRY_ROLE, RegisterFilter, RegisterModel
 from seminar_desk.services.notes.register import RegisterEntry, RegisterService
+from seminar_desk.services.notes.register_export import RegisterFilter as RowFilter
+from seminar_desk.services.notes.register_export import export_register
 
 
 class RegisterPanel(QWidget):
@@ -89,6 +93,10 @@ class RegisterPanel(QWidget):
         self.unmerge_button.clicked.connect(self.unmerge_selected)
         self.count = QLabel("")
         self.count.setObjectName("register_count")
+        self.export_button = QPushButton("Export…")
+        self.export_button.setObjectName("register_export")
+        self.export_button.setToolTip("The rows shown, as an Excel workbook or CSV, for follow-up")
+        self.export_button.clicked.connect(lambda: self.export())
 
         filters = QHBoxLayout()
         for widget in (self.kind, self.day, self.item, self.group):
@@ -98,6 +106,7 @@ class RegisterPanel(QWidget):
         filters2.addWidget(self.who, 2)
         filters2.addWidget(self.show_merged)
         actions = QHBoxLayout()
+        actions.addWidget(self.export_button)
         actions.addStretch(1)
         actions.addWidget(self.count)
         actions.addWidget(self.merge_button)
@@ -171,6 +180,33 @@ class RegisterPanel(QWidget):
         )
         self.view.resizeRowsToContents()
         self._update_count()
+
+    def export(self, path: Path | None = None) -> int | None:
+        """Write the rows the filters let through (XLSX, or CSV by the name's ending)."""
+        if path is None:
+            start = self.service.desk.db.path.with_name("register.xlsx")
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export the register", str(start), "Excel workbook (*.xlsx);;CSV (*.csv)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".xlsx")
+        keep = RowFilter(
+            kind=self.kind.currentData(),
+            day=self.day.currentData(),
+            item_id=self.item.currentData(),
+            group_id=self.group.currentData(),
+            status=self.status.currentData(),
+            who=self.who.text(),
+            merged=self.show_merged.isChecked(),
+        )
+        fmt = path.suffix.lower().lstrip(".")
+        count = runner.call(self, export_register, self.service.desk, fmt, path, keep)
+        if count is not None:
+            self.count.setText(f"{count} rows exported to {path.name}")
+        return count
 
     def _update_count(self) -> None:
         self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} shown")

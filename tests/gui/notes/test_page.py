@@ -585,3 +585,23 @@ def test_decomposed_typing_is_not_reset_when_another_change_arrives(
     page.editor.notes.save_note(NoteTarget(group_id=group.id), "summary", "From elsewhere")
     assert page.editor.edits["summary"].toPlainText() == "From elsewhere"  # it did reload
     assert edit.toPlainText() == typed and edit.textCursor().position() == end
+
+
+def test_register_exports_the_rows_its_filters_show(
+    page: BreakoutsPage, qtbot, tmp_path, monkeypatch
+) -> None:
+    from openpyxl import load_workbook
+
+    page.tabs.setCurrentIndex(2)
+    register = page.register
+    register.select_filter(kind="action")
+    shown = register.proxy.rowCount()
+    target = tmp_path / "follow-up.xlsx"
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName",
+        staticmethod(lambda *a, **k: (str(target), "")),
+    )
+    qtbot.mouseClick(register.export_button, Qt.MouseButton.LeftButton)
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))[1:]
+    assert len(rows) == shown > 0 and {r[1] for r in rows} == {"Action item"}
+    assert register.count.text() == f"{shown} rows exported to follow-up.xlsx"
