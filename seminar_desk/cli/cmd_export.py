@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from seminar_desk.cli import participants_transfer
+from seminar_desk.cli.bundles import register_export
 from seminar_desk.cli.main import add_db_option, command_parser
 from seminar_desk.paths import default_db_path
 from seminar_desk.services.agenda.exchange import EXPORT_FORMATS
@@ -59,6 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_db_option(register, default=argparse.SUPPRESS)
     register.set_defaults(run=run_register)
+    register_export(kinds)
 
 
 def run_agenda(args: argparse.Namespace) -> int:

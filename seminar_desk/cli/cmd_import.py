@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from seminar_desk.cli import participants_transfer
+from seminar_desk.cli.bundles import register_import
 from seminar_desk.cli.main import add_db_option, command_parser
 from seminar_desk.domain.agenda.limits import visible
 from seminar_desk.paths import default_db_path
@@ -48,6 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(agenda, default=argparse.SUPPRESS)
     agenda.set_defaults(run=run_agenda)
     participants_transfer.register_import(kinds)
+    register_import(kinds)
 
 
 def run_agenda(args: argparse.Namespace) -> int:

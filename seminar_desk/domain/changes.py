@@ -11,6 +11,7 @@ class Area(StrEnum):
     SPEAKERS = "speakers"
     BREAKOUTS = "breakouts"
     NOTES = "notes"
+    SYNC = "sync"  # what bundles brought and what is left to resolve
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.clock import Clock, SystemClock
 from seminar_desk.domain.refusal import Refusal
+from seminar_desk.services.bundles.tracking import track_bases
 from seminar_desk.services.row_changes import (
     ChangeLog,
     Conflict,
@@ -79,6 +80,7 @@ class Desk:
             raise ValueError("keep_history is for actions that are not undoable")
         with self.db.sessions() as session:
             recorder = Recorder(session, record_images=undoable)
+            event.listen(session, "before_flush", track_bases)
             event.listen(session, "before_flush", recorder.before_flush)
             event.listen(session, "after_flush", recorder.after_flush)
             act = Action(session, label)

@@ -157,12 +157,12 @@ class Recorder:
 
     def before_flush(self, session: Session, *_: Any) -> None:
         conn = session.connection()
-        dirty = [obj for obj in session.dirty if session.is_modified(obj)]
-        deleted = [self._key(obj) for obj in session.deleted]
+        dirty = [obj for obj in session.dirty if _kept(obj) and session.is_modified(obj)]
+        deleted = [self._key(obj) for obj in session.deleted if _kept(obj)]
         dependents = find_dependents(conn, deleted)
         # Rows already in the log keep the image of their first flush in this action.
         to_read: list[Key] = [key for key in dependents if key not in self.log.rows]
-        for obj in [*dirty, *session.deleted]:
+        for obj in [*dirty, *filter(_kept, session.deleted)]:
             key = self._key(obj)
             if key in self.log.rows:
                 continue
@@ -184,7 +184,7 @@ class Recorder:
         for key in self._deleted:
             self.log.rows.setdefault(key, RowChange(None, None)).after = None
         inserted = set(map(id, session.new))
-        for obj in [*self._dirty, *session.new]:
+        for obj in [*self._dirty, *filter(_kept, session.new)]:
             key = self._key(obj)
             change = self.log.rows.setdefault(key, RowChange(None, None))
             change.after = (
@@ -207,6 +207,12 @@ class Recorder:
         table = state.mapper.local_table
         identity = state.identity or state.mapper.primary_key_from_instance(obj)
         return (table.name, tuple(identity))
+
+
+def _kept(obj: Any) -> bool:
+    """Rows of bookkeeping tables (area None: what bundles know of shared history) are not
+    undone: an undo puts back what a person did, not what the file learnt meanwhile."""
+    return area_of_table(inspect(obj).mapper.local_table.name) is not None
 
 
 class Conflict(Exception):

@@ -13,7 +13,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from seminar_desk.store.connection import connect, file_mode, make_engine, read_connection
+from seminar_desk.store.backup import backup_into
+from seminar_desk.store.connection import file_mode, make_engine
 from seminar_desk.store.errors import NotASeminarFileError, StoreError
 from seminar_desk.store.maintenance import foreign_key_problems
 from seminar_desk.store.migrations import MIGRATIONS
@@ -85,17 +86,6 @@ def backup_file(path: Path, label: str) -> Path:
         target.unlink(missing_ok=True)  # no half backup that looks like a good one
         raise
     return target
-
-
-def backup_into(path: Path, target: Path, *, read_only: bool = False) -> None:
-    """Copy the database `path` into `target` with SQLite's backup API."""
-    src = read_connection(path) if read_only else connect(path)
-    dst = connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
 
 
 def migrate(path: Path) -> Path | None:

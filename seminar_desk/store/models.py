@@ -71,7 +71,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[object, object]] = {datetime: UTCDateTime}
-    area: ClassVar[Area] = Area.SEMINAR
+    area: ClassVar[Area | None] = Area.SEMINAR  # None: bookkeeping no view shows
 
 
 class Tracked:
@@ -441,3 +441,38 @@ def area_of_table(name: str) -> Area | None:
         if mapper.local_table is not None and mapper.local_table.name == name:  # type: ignore[union-attr]
             return mapper.class_.area
     return None
+
+
+class SyncRecord(Base):
+    """What this file knows of a record's shared history, for merging bundles (issue 15).
+
+    `known` is a JSON list of content digests of versions the record's current version
+    descends from (versions that crossed to or from another file, and the version before the
+    first local edit). A row here with no record left in its table means the record was
+    deleted: the deletion travels in bundles as a tombstone.
+    """
+
+    __tablename__ = "sync_record"
+    area = None
+
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    known: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class MergeConflict(Tracked, Base):
+    """A version of a record that came in a bundle and clashes with this file's version (both
+    changed since they last met); kept until a person chooses. `row` is its JSON row, or
+    null for a deletion; `known` the digests it descends from."""
+
+    __tablename__ = "merge_conflict"
+    __table_args__ = (UniqueConstraint("table_name", "record_id", "digest"),)
+    area = Area.SYNC
+
+    table_name: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[str] = mapped_column(String(200), index=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    row: Mapped[str | None] = mapped_column(Text)
+    known: Mapped[str] = mapped_column(Text, default="[]")
+    source: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")

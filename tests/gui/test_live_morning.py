@@ -61,7 +61,7 @@ def dump(path: Path) -> dict[str, dict[Any, dict[str, Any]]]:
         tables = [
             r[0]
             for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            if not r[0].startswith(("fts_", "sqlite_", "alembic_"))
+            if not r[0].startswith(("fts_", "sqlite_", "alembic_", "sync_"))  # sync_: bookkeeping
         ]
         out: dict[str, dict[Any, dict[str, Any]]] = {}
         for table in tables:

@@ -1,0 +1,178 @@
+"""Backups of a seminar file: consistent copies (SQLite's backup API) kept beside it in
+`<file>.backups/`, the last few of each reason; listing and restoring them.
+
+Reasons: "open" (when a file is opened), "import" (before a bundle is merged), "day" (at the
+end of a seminar day), "manual" (the command, the menu), "restore" (the file as it was before
+a backup replaced it). Backups written before an upgrade (`NAME.backup-REV-TIME.sqlite`
+beside the file, see store.migrate) are listed too.
+"""
+
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from seminar_desk.domain.refusal import Refusal
+from seminar_desk.store.backup import backup_into
+from seminar_desk.store.connection import file_mode
+from seminar_desk.store.database import Database
+from seminar_desk.store.maintenance import quick_check
+
+KEEP = {"open": 5, "import": 10, "day": 14, "manual": 10, "restore": 5}
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<reason>[a-z]+)-(?P<stamp>\d{8}-\d{6}-\d{6})\.sqlite$")
+_OLD = re.compile(r"\.backup-(?P<rev>.+)-(?P<stamp>\d{8}-\d{6})$")
+
+
+class BackupFailed(Refusal):
+    """A backup could not be written (a full disk, a read-only folder); nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    reason: str
+    taken: datetime  # UTC
+    size: int
+
+    def label(self) -> str:
+        local = self.taken.astimezone()
+        return f"{local:%Y-%m-%d %H:%M:%S} · {self.reason} · {self.size // 1024} KB"
+
+
+def folder_of(path: Path) -> Path:
+    return path.with_name(path.name + ".backups")
+
+
+def back_up(db: Database | Path, reason: str, *, now: datetime | None = None) -> Path:
+    """A consistent copy of the file into its backup folder; the oldest of that reason beyond
+    the kept number are removed. Raises BackupFailed (one line) and leaves no partial copy."""
+    path = db.path if isinstance(db, Database) else Path(db)
+    folder = folder_of(path)
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{path.stem}-{reason}-{stamp}.sqlite"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        fd = os.open(
+            target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600
+        )
+        os.close(fd)
+        os.chmod(target, file_mode(path) & 0o666)
+        backup_into(path, target)
+        _fsync(target)
+    except (OSError, sqlite3.Error) as exc:
+        for side in ("", "-journal", "-wal", "-shm"):
+            target.with_name(target.name + side).unlink(missing_ok=True)
+        why = getattr(exc, "strerror", None) or str(exc)
+        raise BackupFailed(
+            f"{path} could not be backed up into {folder} ({why}). Nothing was changed; "
+            "free some space or make the folder writable, then try again."
+        ) from exc
+    for side in ("-wal", "-shm"):
+        target.with_name(target.name + side).unlink(missing_ok=True)
+    _prune(path, reason)
+    return target
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _prune(path: Path, reason: str) -> None:
+    same = [b for b in backups(path) if b.reason == reason and b.path.parent == folder_of(path)]
+    for old in same[KEEP.get(reason, 10) :]:
+        old.path.unlink(missing_ok=True)
+
+
+def backups(path: Path) -> list[Backup]:
+    """The backups of a file, newest first (the rolling set and the upgrade backups)."""
+    path = Path(path)
+    found: list[Backup] = []
+    folder = folder_of(path)
+    if folder.is_dir():
+        for candidate in folder.iterdir():
+            match = _NAME.match(candidate.name)
+            if match and match["stem"] == path.stem and candidate.is_file():
+                taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S-%f").replace(tzinfo=UTC)
+                found.append(Backup(candidate, match["reason"], taken, candidate.stat().st_size))
+    from seminar_desk.services.rescue import backups_of
+
+    for old in backups_of(path):
+        match = _OLD.search(old.name.removesuffix(old.suffix))
+        if match:
+            taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+            found.append(Backup(old, f"before upgrade {match['rev']}", taken, old.stat().st_size))
+    return sorted(found, key=lambda b: b.taken, reverse=True)
+
+
+def newest_good(path: Path) -> Backup | None:
+    """The newest backup that passes quick_check."""
+    for backup in backups(path):
+        if quick_check(backup.path) is None:
+            return backup
+    return None
+
+
+def restore(backup: Path | str, path: Path | str) -> Path | None:
+    """Put a backup in place of the file; the file as it was is backed up first (reason
+    "restore"), or, when it is damaged, moved aside untouched. Returns where the old file went.
+
+    The file must not be open elsewhere (the writer's lock is taken).
+    """
+    from seminar_desk.store.lock import FileLock
+
+    backup, path = Path(backup), Path(path).expanduser().resolve()
+    if not backup.is_file():
+        raise Refusal(f"{backup} is not a backup file.")
+    if problem := quick_check(backup):
+        raise Refusal(
+            f"{backup} is damaged ({problem}); choose another backup. Nothing was changed."
+        )
+    lock = FileLock(path)
+    lock.acquire()
+    try:
+        kept: Path | None = None
+        if path.exists() and path.stat().st_size:
+            if quick_check(path, locked_by_us=True) is None:
+                kept = back_up(path, "restore")
+            else:
+                kept = set_aside(path)
+        tmp = path.with_name(f".{path.name}.restoring")
+        for side in ("", "-wal", "-shm", "-journal"):
+            tmp.with_name(tmp.name + side).unlink(missing_ok=True)
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+            backup_into(backup, tmp, read_only=True)
+            _fsync(tmp)
+            for side in ("-wal", "-shm"):
+                path.with_name(path.name + side).unlink(missing_ok=True)
+            os.replace(tmp, path)
+        except (OSError, sqlite3.Error) as exc:
+            raise BackupFailed(
+                f"{path} could not be restored from {backup.name} ({exc}); it was left as it was."
+            ) from exc
+        finally:
+            for side in ("", "-wal", "-shm", "-journal"):
+                tmp.with_name(tmp.name + side).unlink(missing_ok=True)
+        return kept
+    finally:
+        lock.release()
+
+
+def set_aside(path: Path) -> Path:
+    """Move a damaged file (and its WAL) aside under a new name; it is never overwritten."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    os.replace(path, aside)
+    for side in ("-wal", "-shm"):
+        companion = path.with_name(path.name + side)
+        if companion.exists():
+            shutil.move(companion, aside.with_name(aside.name + side))
+    return aside
