@@ -19,18 +19,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from seminar_desk.services.backups import back_up, backups
-    from seminar_desk.store.database import Database
-    from seminar_desk.store.errors import StoreError
+    from seminar_desk.services.backups import back_up_file, backups
 
-    path = Path(getattr(args, "db", None) or default_db_path()).expanduser()
-    if not path.is_file():
-        raise StoreError(f"{path}: no such seminar file.")
+    path = Path(getattr(args, "db", None) or default_db_path()).expanduser().resolve()
     if args.list:
         for backup in backups(path):
             print(f"{backup.path}\t{backup.label()}")
         return 0
-    db = Database.open_read_only(path)  # checks it is a seminar file; takes no lock
-    db.close()
-    print(back_up(path, "manual"))
+    print(back_up_file(path, "manual"))
     return 0

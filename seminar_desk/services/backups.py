@@ -76,6 +76,20 @@ def back_up(db: Database | Path, reason: str, *, now: datetime | None = None) ->
     return target
 
 
+def back_up_file(path: Path, reason: str) -> Path:
+    """Back up a file that may be closed (the command): refused unless it is a sound seminar
+    file."""
+    from seminar_desk.store.errors import StoreError
+
+    if not path.is_file():
+        raise StoreError(f"{path}: no such seminar file.")
+    db = Database.open_read_only(path)  # a seminar file? (no lock: a window may have it open)
+    db.close()
+    if problem := quick_check(path):
+        raise BackupFailed(f"{path} is damaged ({problem}); its backups are in {folder_of(path)}.")
+    return back_up(path, reason)
+
+
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
