@@ -115,7 +115,7 @@ def backups(path: Path) -> list[Backup]:
             if match and match["stem"] == path.stem and candidate.is_file():
                 taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S-%f").replace(tzinfo=UTC)
                 found.append(Backup(candidate, match["reason"], taken, candidate.stat().st_size))
-    from seminar_desk.services.rescue import backups_of
+    from seminar_desk.services.files.rescue import backups_of
 
     for old in backups_of(path):
         match = _OLD.search(old.name.removesuffix(old.suffix))

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, Float, Integer, String, Table, Text, Time
 
+from seminar_desk.domain.text import nfc
 from seminar_desk.store.models import Base, UTCDateTime
 
 Row = dict[str, Any]
@@ -102,7 +103,7 @@ def from_json(column: Column[Any], value: Any) -> Any:
             raise BadValue(f"text of at most {limit} characters")
         if "\x00" in value:
             raise BadValue("text without NUL characters")
-        return value
+        return nfc(value)  # as the store keeps text (composed), so digests agree
     raise BadValue(f"a value of type {kind}")  # a column type this module does not know
 
 

@@ -1,7 +1,7 @@
 """what a file knows of its records' shared history, and the conflicts left to resolve
 
-Revision ID: 0008_bundles
-Revises: 0006_adopted_programme, 0007_speech_end_order
+Revision ID: 0009_bundles
+Revises: 0008_days_in_any_order, 0008_nfc_text, 0008_report_masthead (one head again)
 Create Date: 2026-11-30
 
 Bundles (issue 15) merge rapporteurs' files: `sync_record` keeps, per record, the digests of
@@ -15,8 +15,12 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008_bundles"
-down_revision: str | Sequence[str] | None = ("0006_adopted_programme", "0007_speech_end_order")
+revision: str = "0009_bundles"
+down_revision: str | Sequence[str] | None = (
+    "0008_days_in_any_order",
+    "0008_nfc_text",
+    "0008_report_masthead",
+)
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
