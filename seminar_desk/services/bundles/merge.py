@@ -288,6 +288,7 @@ def _check_sections(conn: Connection, plan: Plan, local: Local) -> None:
     one text."""
     from seminar_desk.store.models import Note
 
+    going = {s.key for s in plan.deletes if s.table == "note"}
     for step in plan.adds:
         if step.table != "note" or step.row is None:
             continue
@@ -297,12 +298,10 @@ def _check_sections(conn: Connection, plan: Plan, local: Local) -> None:
             if row.get("group_id")
             else (Note.item_id == row["item_id"]) & Note.group_id.is_(None)
         )
-        other = conn.scalar(
-            select(Note.id)
-            .where(target, Note.section == row["section"], Note.id != step.key)
-            .limit(1)
-        )
-        if other is not None:
+        others = conn.scalars(
+            select(Note.id).where(target, Note.section == row["section"], Note.id != step.key)
+        ).all()
+        if set(others) - going:  # a note of this section stays here
             plan.conflicts.append(
                 Step("note", step.key, None, "same-" + step.digest, set(step.known), SAME_SECTION)
             )

@@ -35,8 +35,8 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[NoteTarge
     path = tmp_path_factory.mktemp("base") / "base.sqlite"
     desk = Desk(Database.open(path), FakeClock())
     SeminarService(desk).update(title="Merge properties")
-    _, day_id = AgendaService(desk).add_day()
-    _, item_id = AgendaService(desk).add_item(day_id, title="Breakouts")
+    day_id = AgendaService(desk).add_day().id
+    item_id = AgendaService(desk).add_item(day_id, title="Breakouts").id
     targets = [NoteTarget(group_id=BreakoutService(desk).add_group(item_id).id) for _ in range(2)]
     for target in targets:
         for section in SECTIONS[:2]:
@@ -131,6 +131,7 @@ def _dump(desk: Desk) -> list[tuple[object, ...]]:
     return [*notes, *kept]
 
 
+@pytest.mark.slow
 @settings(
     max_examples=20,
     deadline=None,
