@@ -16,11 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009_bundles"
-down_revision: str | Sequence[str] | None = (
-    "0008_days_in_any_order",
-    "0008_nfc_text",
-    "0008_report_masthead",
-)
+down_revision = ("0008_days_in_any_order", "0008_nfc_text", "0008_report_masthead")  # one line
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
