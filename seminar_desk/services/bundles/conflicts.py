@@ -13,7 +13,7 @@ from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.refusal import Gone, Refusal
 from seminar_desk.services.bundles.describe import where
 from seminar_desk.services.bundles.local import model_of, rows_of
-from seminar_desk.services.bundles.merge import SAME_SECTION, write_histories
+from seminar_desk.services.bundles.merge import MANAGED, SAME_SECTION, write_histories
 from seminar_desk.services.bundles.records import (
     Row,
     digest,
@@ -212,7 +212,7 @@ def resolve(
                 s.add(model(**theirs))
             else:
                 for column, value in theirs.items():
-                    if getattr(obj, column) != value:
+                    if column not in MANAGED and getattr(obj, column) != value:
                         setattr(obj, column, value)
                 obj.updated_at = theirs["updated_at"]
         elif choice is Choice.BOTH:

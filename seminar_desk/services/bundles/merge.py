@@ -279,6 +279,7 @@ def _check_cascades(conn: Connection, plan: Plan, local: Local) -> None:
             plan.conflicts.append(step)
 
 
+MANAGED = frozenset({"version"})  # the ORM bumps a note's version on every update itself
 SAME_SECTION = "two notes for the same section: this file's and the bundle's"
 
 
@@ -426,7 +427,7 @@ def _write_rows(session: Session, name: str, steps: list[Step], *, update: bool)
         if update:
             obj = objects[step.key]
             for column, value in values.items():
-                if column in self_refs:
+                if column in self_refs or column in MANAGED:
                     continue
                 if getattr(obj, column) != value:
                     setattr(obj, column, value)

@@ -18,7 +18,8 @@ from seminar_desk.store.models import Base, UTCDateTime
 
 Row = dict[str, Any]
 JsonRow = dict[str, Any]
-STAMPS = frozenset({"created_at", "updated_at"})
+# Not content: times, and the counter a note's saves bump (each file counts its own saves).
+STAMPS = frozenset({"created_at", "updated_at", "version"})
 NOT_SHARED = frozenset({"sync_record", "merge_conflict", "alembic_version"})
 
 
