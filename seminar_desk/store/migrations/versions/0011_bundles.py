@@ -1,7 +1,7 @@
 """what a file knows of its records' shared history, and the conflicts left to resolve
 
-Revision ID: 0010_bundles
-Revises: 0009_note_version
+Revision ID: 0011_bundles
+Revises: 0010_speech_limits
 Create Date: 2026-11-30
 
 Bundles (issue 15) merge rapporteurs' files: `sync_record` keeps, per record, the digests of
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010_bundles"
-down_revision = "0009_note_version"  # one line: store.database.known_heads reads it
+revision: str = "0011_bundles"
+down_revision = "0010_speech_limits"  # one line: store.database.known_heads reads it
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
