@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, Float, Integer, String, Table, Text, Time
+from sqlalchemy import JSON, Boolean, Column, Date, Float, Integer, String, Table, Text, Time
 
 from seminar_desk.domain.text import nfc
 from seminar_desk.store.models import Base, UTCDateTime
@@ -84,6 +84,10 @@ def from_json(column: Column[Any], value: Any) -> Any:
         return _parse(value, "a date (YYYY-MM-DD)", date.fromisoformat)
     if isinstance(kind, Time):
         return _parse(value, "a time (HH:MM:SS)", time.fromisoformat)
+    if isinstance(kind, JSON):
+        if not isinstance(value, dict | list):
+            raise BadValue("a JSON object or list")
+        return value
     if isinstance(kind, Boolean):
         if not isinstance(value, bool):
             raise BadValue("true or false")
