@@ -170,15 +170,32 @@ def _shaped_layout(face: str) -> bool:
     return fonts.FACES.get(face, (FAMILY,))[0] != FAMILY
 
 
-_SHAPED: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+_SHAPED: dict[tuple[int, bool], tuple[ParagraphStyle, ParagraphStyle]] = {}
 
 
-def with_shaping(style: ParagraphStyle) -> ParagraphStyle:
-    """The same style with harfbuzz shaping on (made once per style)."""
-    if getattr(style, "shaping", 0):
+# Myanmar stacks medials and vowel signs far above and below the line: at the usual leading
+# they touch the next line. Its paragraphs get at least this many times the font size.
+TALL_FAMILIES = frozenset(("NotoSansMyanmar",))
+TALL_LEADING = 1.6
+
+
+def is_tall(frags: Sequence[Any]) -> bool:
+    return any(
+        fonts.FACES.get(getattr(f, "fontName", ""), ("",))[0] in TALL_FAMILIES for f in frags
+    )
+
+
+def with_shaping(style: ParagraphStyle, *, tall: bool = False) -> ParagraphStyle:
+    """The same style with harfbuzz shaping on (made once per style), roomier when `tall`."""
+    if getattr(style, "shaping", 0) and not tall:
         return style
-    cached = _SHAPED.get(id(style))
+    key = (id(style), tall)
+    cached = _SHAPED.get(key)
     if cached is None or cached[0] is not style:
-        cached = (style, ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1))
-        _SHAPED[id(style)] = cached
+        extra: dict[str, float] = {}
+        if tall:
+            extra["leading"] = max(style.leading, TALL_LEADING * style.fontSize)
+        name = f"{style.name}-shaped{'-tall' if tall else ''}"
+        cached = (style, ParagraphStyle(name, parent=style, shaping=1, **extra))
+        _SHAPED[key] = cached
     return cached[1]

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Paragraph, paragraph
 from reportlab.platypus.paragraph import ParagraphStyle, _processed_frags
 
 from seminar_desk.reports.bidi import base_direction, line_has_rtl, visual_line
-from seminar_desk.reports.fallback import apply_fonts, with_shaping
+from seminar_desk.reports.fallback import apply_fonts, is_tall, with_shaping
 from seminar_desk.reports.fonts import FAMILY
 from seminar_desk.reports.linebreak import install as install_line_breaks
 from seminar_desk.reports.linebreak import remaining_frags
@@ -40,7 +40,7 @@ class Para(Paragraph):
         if self.frags and not _processed_frags(self.frags):
             self.frags, shaped = apply_fonts(self.frags)
             if shaped:
-                self.style = with_shaping(self.style)
+                self.style = with_shaping(self.style, tall=is_tall(self.frags))
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if availWidth == self._cached_width:

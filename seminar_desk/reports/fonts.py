@@ -215,6 +215,8 @@ def script_name(ch: str) -> str:
 
 def needs_script_font(text: str) -> bool:
     """True when some character of `text` is not drawn from Noto Sans itself."""
+    if text.isascii():  # Noto Sans has every printable ASCII character
+        return False
     if FAMILY not in _registered:
         register_fonts()
     cmap = _cmaps[FAMILY]

@@ -115,3 +115,11 @@ def test_shipped_fonts_are_truetype_outlines() -> None:
         data = path.read_bytes()
         assert data[:4] in (b"\x00\x01\x00\x00", b"true"), path.name
         assert b"glyf" in data[:1024] and b"CFF " not in data[:1024], path.name
+
+
+def test_myanmar_paragraphs_get_room_for_their_marks() -> None:
+    """Myanmar medials and vowel signs touched the next line at the usual leading."""
+    style = ParagraphStyle("cell", fontName=FAMILY, fontSize=8.5, leading=10.5)
+    para = Para(markup("Lunch မြန်မာနိုင်ငံ"), style)
+    assert para.style.leading >= 1.6 * 8.5
+    assert Para(markup("Lunch ការជួញដូរ"), style).style.leading == 10.5
