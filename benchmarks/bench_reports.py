@@ -6,10 +6,12 @@ machine the CPU time is the steadier measure of the cost per page (both are prin
 Targets: the seminar report (about 300 pages) in under 15 s, and a cost per page no more
 than 1.5 x that of a plain reportlab document of the same text built in the same run:
 SimpleDocTemplate, the same Noto Sans font at 10 pt, one Paragraph per paragraph, contents
-line or table row of the report (a row's cells joined by spaces), escaped the same way.
+line or table row of the report (a row's cells joined by spaces), escaped the same way, each
+run of another script in its shipped font (`<font name=...>`, unshaped) so that it shows.
 """
 
 import gc
+import re
 import statistics
 import sys
 import time
@@ -25,6 +27,7 @@ sys.path.insert(0, str(HERE.parent))
 from seminar_desk.reports import ReportOptions, ReportRequest  # noqa: E402
 from seminar_desk.reports.build import build_report  # noqa: E402
 from seminar_desk.reports.document import Story  # noqa: E402
+from seminar_desk.reports.fallback import runs  # noqa: E402
 from seminar_desk.reports.flowables import TocLine  # noqa: E402
 from seminar_desk.reports.fonts import FAMILY, register_fonts  # noqa: E402
 from seminar_desk.reports.seminar import build_seminar  # noqa: E402
@@ -69,11 +72,27 @@ def texts(flowables: list[object]) -> list[str]:
     return out
 
 
+_MARKUP = re.compile(r"(<[^>]*>|&[^;]*;)")
+
+
+def fonted(xml: str) -> str:
+    """The markup with each run of a script in its shipped font (`<font name=...>`), which a
+    plain reportlab document needs to show Khmer, Thai, Arabic, Chinese... at all (unshaped)."""
+    out = []
+    for part in _MARKUP.split(xml):
+        if not part or _MARKUP.fullmatch(part):
+            out.append(part)
+            continue
+        for face, run in runs(part, FAMILY):
+            out.append(run if face == FAMILY else f'<font name="{face}">{run}</font>')
+    return "".join(out)
+
+
 def plain_pdf(paragraphs: list[str], out: Path) -> int:
     register_fonts()
     style = ParagraphStyle("plain", fontName=FAMILY, fontSize=10, leading=13.5, spaceAfter=6)
     doc = SimpleDocTemplate(str(out))
-    doc.build([Paragraph(t, style) for t in paragraphs])
+    doc.build([Paragraph(fonted(t), style) for t in paragraphs])
     return doc.page - 1 if doc.page > 1 else doc.page
 
 

@@ -12,6 +12,7 @@ no shipped font has becomes a run of `MISSING` (drawn as a box, its text kept in
 recorded for the export's report (`collect_missing`).
 """
 
+import functools
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -118,11 +119,21 @@ def runs(text: str, face: str, context: str = "") -> list[tuple[str, str]]:
     """
     if not fonts.needs_script_font(text):
         return [(face, text)]
+    pieces = _runs(text, face)
+    for run_face, piece in pieces:
+        if run_face == MISSING:
+            for ch in piece:
+                _note_missing(ch, context or text)
+    return list(pieces)
+
+
+@functools.lru_cache(maxsize=16384)
+def _runs(text: str, face: str) -> tuple[tuple[str, str], ...]:
+    """`runs` without the note of missing characters (names and titles repeat: cached)."""
     bold, italic = style_of(face)
     out: list[tuple[str, str]] = []
     for ch, family in zip(text, families(text), strict=True):
         if family == MISSING:
-            _note_missing(ch, context or text)
             run_face = MISSING
         elif family == FAMILY:
             run_face = face
@@ -132,7 +143,7 @@ def runs(text: str, face: str, context: str = "") -> list[tuple[str, str]]:
             out[-1] = (run_face, out[-1][1] + ch)
         else:
             out.append((run_face, ch))
-    return out
+    return tuple(out)
 
 
 def apply_fonts(frags: Sequence[Any]) -> tuple[list[Any], bool]:

@@ -12,6 +12,8 @@ reportlab's Paragraph parses markup, so unescaped `x<y` or `R&D` would crash or 
 change the text.
 """
 
+import functools
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -191,9 +193,15 @@ def script_font(ch: str) -> str | None:
 
 def needs_shaping(face: str) -> bool:
     """True for faces whose text harfbuzz must shape (complex scripts, missing-glyph boxes)."""
-    family = FACES.get(face, (face,))[0]
-    fb = _BY_NAME.get(family)
-    return family == MISSING or (fb is not None and fb.shaped)
+    known = _SHAPED_FACES.get(face)
+    if known is None:
+        family = FACES.get(face, (face,))[0]
+        fb = _BY_NAME.get(family)
+        known = _SHAPED_FACES[face] = family == MISSING or (fb is not None and fb.shaped)
+    return known
+
+
+_SHAPED_FACES: dict[str, bool] = {}
 
 
 def script_name(ch: str) -> str:
@@ -219,8 +227,22 @@ def needs_script_font(text: str) -> bool:
         return False
     if FAMILY not in _registered:
         register_fonts()
-    cmap = _cmaps[FAMILY]
-    return any(ord(ch) not in cmap and ch not in "\n\r\t" for ch in text)
+    return _not_in_body_font().search(text) is not None
+
+
+@functools.cache
+def _not_in_body_font() -> "re.Pattern[str]":
+    """A character class of every code point Noto Sans lacks (but line breaks and tabs)."""
+    have = sorted(_cmaps[FAMILY] | {0x09, 0x0A, 0x0D})
+    gaps: list[str] = []
+    start = 0
+    for code in [*have, 0x110000]:
+        if code > start:
+            last = code - 1
+            end = "" if last == start else "-" + re.escape(chr(last))
+            gaps.append(re.escape(chr(start)) + end)
+        start = code + 1
+    return re.compile("[" + "".join(gaps) + "]")
 
 
 def _escape(text: str) -> str:

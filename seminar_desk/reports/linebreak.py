@@ -14,6 +14,7 @@ space only where the paragraph had one.
 """
 
 import functools
+import re
 from typing import Any
 
 from icu4py.breakers import LineBreaker
@@ -36,10 +37,11 @@ _RANGES = (
     (0xFF00, 0xFFEF),
 )
 _ORIGINAL = paragraph._getFragWords
+_UNSPACED = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _RANGES) + "]")
 
 
 def _unspaced(text: str) -> bool:
-    return any(first <= ord(c) <= last for c in text for first, last in _RANGES)
+    return _UNSPACED.search(text) is not None
 
 
 @functools.lru_cache(maxsize=8192)
@@ -80,20 +82,26 @@ def _pieces(word: list[Any], cuts: tuple[int, ...]) -> list[list[Any]]:
 def split_words(frags: Any, maxWidth: Any = None) -> list[Any]:  # noqa: N803 (reportlab's name)
     """reportlab's frag words, with words of unspaced scripts cut at ICU's break points."""
     words = _ORIGINAL(frags, maxWidth)
+    if not any(isinstance(t := getattr(f, "text", None), str) and _unspaced(t) for f in frags):
+        return words  # nothing to cut (most paragraphs): reportlab's words as they are
     out: list[Any] = []
     for word in words:
-        kind = type(word)
-        if kind is not list and kind is not paragraph._HSFrag:
-            out.append(word)
-            continue
         pieces = word[1:]
-        if any(hasattr(f, "cbDefn") or isinstance(t, ShapedStr) for f, t in pieces):
+        text = (
+            pieces[0][1]
+            if len(pieces) == 1
+            else "".join(t for _, t in pieces if isinstance(t, str))
+        )
+        if (
+            not isinstance(text, str)
+            or len(text) < 2
+            or _UNSPACED.search(text) is None
+            or (type(word) is not list and type(word) is not paragraph._HSFrag)
+            or any(hasattr(f, "cbDefn") or isinstance(t, ShapedStr) for f, t in pieces)
+        ):
             out.append(word)
             continue
-        text = "".join(t for _, t in pieces)
-        if len(text) < 2 or not _unspaced(text):
-            out.append(word)
-            continue
+        kind = type(word)
         cuts = break_points(text)
         if not cuts:
             out.append(word)
@@ -102,13 +110,6 @@ def split_words(frags: Any, maxWidth: Any = None) -> list[Any]:  # noqa: N803 (r
         out.extend(parts[:-1])  # plain lists: joined to the next piece without a space
         out.append(kind(parts[-1]))  # the last keeps the space that followed the word
     return out
-
-
-def logical(text: str, face: str) -> str:
-    """The typed text of a (possibly shaped) fragment text; right-to-left kept as drawn."""
-    if isinstance(text, ShapedStr) and not is_rtl_face(face):
-        return typed_text(text)
-    return text
 
 
 def remaining_frags(para: Any, blPara: Any, start: int, stop: int) -> list[Any]:
