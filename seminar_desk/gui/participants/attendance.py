@@ -23,7 +23,7 @@ class AttendanceBar(QWidget):
         self.check_in = QPushButton("Check-in")
         self.check_in.setCheckable(True)
         self.check_in.setToolTip(
-            "Check-in mode (Ctrl+Shift+K): type a few letters of a name in the field, Enter marks "
+            "Check-in mode (Ctrl+Shift+A): type a few letters of a name in the field, Enter marks "
             "the first person listed present on the chosen day"
         )
         self.show_combo = QComboBox()

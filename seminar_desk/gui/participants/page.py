@@ -92,9 +92,10 @@ class ParticipantsPage(Page):
         self.table.viewport().installEventFilter(self)
 
         people = QWidget()
-        # Ctrl+Shift+K anywhere on the list (not Ctrl+K: a line edit's "delete to line end").
-        check_in_key = QShortcut(QKeySequence("Ctrl+Shift+K"), people)
-        check_in_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Ctrl+Shift+A while the list shows, even with the focus still in the sidebar (a
+        # hidden widget's shortcut is off) (A for attendance; Ctrl+Shift+K is the projector clock).
+        check_in_key = QShortcut(QKeySequence("Ctrl+Shift+A"), people)
+        check_in_key.setContext(Qt.ShortcutContext.WindowShortcut)
         check_in_key.activated.connect(self.attendance.check_in.toggle)
         layout = QVBoxLayout(people)
         layout.setContentsMargins(0, 0, 0, 0)

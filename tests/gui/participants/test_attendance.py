@@ -134,14 +134,52 @@ def test_a_wide_screen_shows_long_functions_whole(demo_desk: Desk, qtbot) -> Non
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-def test_ctrl_shift_k_switches_check_in_on_and_off(demo_desk: Desk, qtbot) -> None:
+def test_ctrl_shift_a_switches_check_in_on_and_off(demo_desk: Desk, qtbot) -> None:
     page = _page(demo_desk, qtbot)
     page.activateWindow()
-    qtbot.waitActive(page)  # shortcuts need the active window, and the focus on the list
-    page.table.setFocus()
-    qtbot.waitUntil(page.table.hasFocus)
-    qtbot.keyClick(page.table, Qt.Key.Key_K, CTRL_SHIFT)
+    qtbot.waitActive(page)  # window-wide shortcuts need the active window
+    bar = page.tabs.tabBar()  # the focus outside the list, as in the sidebar after a click
+    bar.setFocus()
+    qtbot.waitUntil(bar.hasFocus)
+    qtbot.keyClick(bar, Qt.Key.Key_A, CTRL_SHIFT)
     assert page.attendance.check_in.isChecked()
     qtbot.waitUntil(page.search.hasFocus)  # ready for the first name
-    qtbot.keyClick(page.search, Qt.Key.Key_K, CTRL_SHIFT)
+    qtbot.keyClick(page.search, Qt.Key.Key_A, CTRL_SHIFT)
     assert not page.attendance.check_in.isChecked()
+
+
+def test_ctrl_shift_a_is_off_while_the_delegations_tab_shows(demo_desk: Desk, qtbot) -> None:
+    page = _page(demo_desk, qtbot)
+    page.tabs.setCurrentWidget(page.delegations)
+    page.activateWindow()
+    qtbot.waitActive(page)
+    page.delegations.table.setFocus()
+    qtbot.waitUntil(page.delegations.table.hasFocus)
+    qtbot.keyClick(page.delegations.table, Qt.Key.Key_A, CTRL_SHIFT)
+    assert not page.attendance.check_in.isChecked()
+
+
+@pytest.mark.usefixtures("qsettings")
+def test_ctrl_shift_a_in_the_window_clashes_with_no_other_page(demo_path, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from seminar_desk.gui.main_window import MainWindow
+    from seminar_desk.gui.settings import UiSettings
+
+    messages: list[str] = []
+    previous = qInstallMessageHandler(lambda _t, _c, m: messages.append(m))
+    try:
+        window = MainWindow(UiSettings())
+        qtbot.addWidget(window)
+        window.open_file(demo_path)
+        window.show()
+        window.activateWindow()
+        qtbot.waitActive(window)
+        page = window.show_page("Participants")
+        window.sidebar.setFocus()  # just clicked "Participants"
+        qtbot.waitUntil(window.sidebar.hasFocus)
+        qtbot.keyClick(window.sidebar, Qt.Key.Key_A, CTRL_SHIFT)
+        assert page.attendance.check_in.isChecked()
+        assert not [m for m in messages if "Ambiguous" in m]
+    finally:
+        qInstallMessageHandler(previous)
