@@ -123,3 +123,8 @@ def test_adopted_programme_is_filled_from_the_first_plan(tmp_path: Path) -> None
         ]
     finally:
         db.close()
+
+
+def test_the_migrations_have_one_head() -> None:
+    """Two migrations landed side by side leave two heads: the newest must name them all."""
+    assert len(script_heads()) == 1, f"several heads: {sorted(script_heads())}"
