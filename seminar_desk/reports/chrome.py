@@ -118,6 +118,7 @@ FRENCH: dict[str, str] = {
     "ou organisation|{n} délégations et organisations",
     "{n} woman|{n} women": "{n} femme|{n} femmes",
     "{n} man|{n} men": "{n} homme|{n} hommes",
+    "{n} other|{n} other": "{n} autre|{n} autres",
     "{n} not recorded|{n} not recorded": "{n} non précisé|{n} non précisés",
     "The following State was represented: {names}.": "L'État suivant était représenté : {names}.",
     "The following States were represented: {names}.": "Les États suivants étaient "

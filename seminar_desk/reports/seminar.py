@@ -243,9 +243,11 @@ def attendance(story: Story, snap: SeminarSnapshot) -> None:
             tr.plural(genders.get("female", 0), "{n} woman|{n} women"),
             tr.plural(genders.get("male", 0), "{n} man|{n} men"),
         ]
-        other = len(people) - genders.get("female", 0) - genders.get("male", 0)
-        if other:
-            split.append(tr.plural(other, "{n} not recorded|{n} not recorded"))
+        if genders.get("other"):  # recorded as another gender: not "not recorded"
+            split.append(tr.plural(genders["other"], "{n} other|{n} other"))
+        unknown = len(people) - sum(genders.get(g, 0) for g in ("female", "male", "other"))
+        if unknown:
+            split.append(tr.plural(unknown, "{n} not recorded|{n} not recorded"))
     count = tr.plural(len(people), "{n} participant|{n} participants")
     if split:
         count += f" ({', '.join(split)})"

@@ -109,6 +109,15 @@ def test_attendance_counts_women_and_men_and_names_the_states(snap) -> None:
     assert "The following States were represented: Cambodia, Thailand and Viet Nam." in body
 
 
+def test_attendance_counts_another_gender_apart_from_not_recorded(snap) -> None:
+    people = tuple(
+        replace(p, gender=g)
+        for p, g in zip(snap.participants, ("female", "other", ""), strict=True)
+    )
+    body = flat(build_report(replace(snap, participants=people), ReportRequest("seminar")).pdf)
+    assert "3 participants (1 woman, 0 men, 1 other, 1 not recorded) attended" in body
+
+
 def test_distributed_report_has_adopted_recommendations_only_internal_has_all(snap) -> None:
     item = snap.days[0].items[0]
     proposed = replace(item.recommendations[0], text="Only proposed <x>", status="proposed")
