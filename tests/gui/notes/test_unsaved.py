@@ -232,7 +232,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path | None]:
 def fill(folder: Path) -> Path:
     """Take every free byte of the file system (the disk is full)."""
     filler = folder / "filler"
-    with open(filler, "wb") as f:
+    with open(filler, "wb", buffering=0) as f:  # unbuffered: close() has nothing left to write
         try:
             while True:
                 f.write(b"\0" * 65536)
