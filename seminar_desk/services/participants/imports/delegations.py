@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from seminar_desk.domain.delegations import STATE_KINDS
 from seminar_desk.domain.kinds import OrgKind
 from seminar_desk.domain.text import fold
 from seminar_desk.paths import resources_dir
@@ -31,6 +32,8 @@ class Existing:
     name: str
     code: str
     country: str = ""
+    kind: str = ""
+    """An OrgKind value; only a State's `country` names it ("" when not known)."""
 
 
 @dataclass(frozen=True)
@@ -100,8 +103,10 @@ class Directory:
             short = name_key(re.split(r"[,(]", org.name)[0])
             if short:
                 self.existing.setdefault(short, org)
+        # Only a State is found by its country: "Thailand" is never the Thai NGO, but the State
+        # (the seminar's, else a new one from the names file).
         for org in existing:
-            if org.country:
+            if org.country and org.kind in STATE_KINDS:
                 self.existing.setdefault(name_key(org.country), org)
         self.codes = {org.code.casefold() for org in existing}
         self.new: dict[str, NewDelegation] = {}

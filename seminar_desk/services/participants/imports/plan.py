@@ -6,6 +6,7 @@ The same person is the same folded name (accents, case and word order ignored: "
 An" = "NGUYEN Van An", "Sophal Chea" = "Chea Sophal") in the same delegation.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from seminar_desk.services.participants.imports.delegations import (
     Existing,
     NewDelegation,
     known_groups,
+    name_key,
 )
 from seminar_desk.services.participants.imports.model import PersonRow, ReadParticipants
 from seminar_desk.store.models import Organisation, OrgGroup, Participant
@@ -130,7 +132,7 @@ def plan_import(
 ) -> ImportPlan:
     """Compare the rows read with the seminar in `session` (read only; nothing is added)."""
     orgs = [
-        Existing(o.id, o.name, o.code, o.country)
+        Existing(o.id, o.name, o.code, o.country, o.kind)
         for o in session.scalars(select(Organisation).order_by(Organisation.name))
     ]
     people = list(session.scalars(select(Participant)))
@@ -219,12 +221,24 @@ def plan_against(
     return plan
 
 
+_GOVERNMENT = re.compile(
+    r"\b(ministry|minister|ministere|ministerio|department|dept|embassy|mission|government|"
+    r"office of|cabinet|parliament|national assembly|senate|armed forces|army|navy|air force|"
+    r"police|presidency|consulate)\b"
+)
+"""Words of a State's own bodies: "Ministry of Foreign Affairs" with Country "Cambodia" is in
+Cambodia's delegation, while any other organisation a row names is a delegation of its own."""
+
+
 def _named(directory: Directory, row: PersonRow) -> str:
-    """The delegation cell the row is matched by: the first the seminar or the names file
-    knows, else the first filled one."""
+    """The delegation cell the row is matched by: the delegation or organisation cell when the
+    seminar or the names file knows it, or when it names an organisation (not a ministry);
+    else the country; else the first filled one. The country comes last (see PersonRow)."""
     for text in row.delegations:
         if directory.is_known(text):
             return text
+        if text != row.delegations[-1] and not _GOVERNMENT.search(name_key(text)):
+            return text  # "Nonviolence International Southeast Asia", Thailand: the NGO
     return row.delegations[0]
 
 

@@ -226,3 +226,44 @@ def test_random_csv_imports_completely_or_changes_nothing(
     assert {person_key(p.name) for p in read.people} <= keys
     after = participant_lists.dump(desk)
     assert len(after[0]) == len(before[0]) + len(result.plan.added)
+
+
+def _add_ngo(desk: Desk) -> None:
+    with desk.action("ngo", undoable=False) as act:
+        act.session.add(
+            Organisation(
+                code="NISEA",
+                name="Nonviolence International Southeast Asia",
+                kind="ngo",
+                country="Thailand",
+            )
+        )
+
+
+def test_a_country_is_the_state_never_an_ngo_based_there(desk: Desk, tmp_path: Path):
+    _add_ngo(desk)
+    path = write(tmp_path, "Name,Country\nSomchai,Thailand\n")
+    import_participants(desk, read_participants(path))
+    assert people(desk)["Somchai"][0] == "THA"
+    with desk.read() as s:
+        thailand = s.scalars(select(Organisation).where(Organisation.code == "THA")).one()
+        assert (thailand.name, thailand.kind) == ("Thailand", "member_state")
+
+
+def test_an_affiliation_naming_an_organisation_wins_over_the_country(desk: Desk, tmp_path: Path):
+    path = write(
+        tmp_path,
+        "Name,Affiliation,Country\n"
+        "Somchai,Nonviolence International Southeast Asia,Thailand\n"
+        "Malee,Peace Network Bangkok,Thailand\n"
+        "Sophal,Ministry of Foreign Affairs,Cambodia\n",
+    )
+    _add_ngo(desk)
+    import_participants(desk, read_participants(path))
+    found = people(desk)
+    assert found["Somchai"][0] == "NISEA"  # the existing NGO
+    assert found["Sophal"][0] == "KHM"  # a State's ministry is in the State's delegation
+    with desk.read() as s:
+        malee = s.scalars(select(Participant).where(Participant.name == "Malee")).one()
+        assert malee.organisation is not None
+        assert malee.organisation.name == "Peace Network Bangkok"  # a new NGO, not Thailand

@@ -100,3 +100,13 @@ def test_the_names_file_covers_asean_timor_leste_the_p5_and_the_demos_un_entitie
         for text in (entry["name"], entry["code"], *entry["variants"]):
             meanings.setdefault(name_key(text), set()).add(entry["code"])
     assert {k: v for k, v in meanings.items() if len(v) > 1} == {}, "a variant names two"
+
+
+def test_an_organisations_country_never_wins_over_the_state():
+    ngo = Existing("ni", "Nonviolence International Southeast Asia", "NISEA", "Thailand", "ngo")
+    made = Directory([ngo]).resolve("Thailand")
+    assert isinstance(made, NewDelegation) and (made.code, made.kind) == ("THA", "member_state")
+    state = Existing("tha", "Kingdom of Thailand", "THA", "Thailand", "member_state")
+    for named in ("Thailand", "THA", "Kingdom of Thailand"):
+        match = Directory([ngo, state]).resolve(named)
+        assert isinstance(match, Existing) and match.id == "tha"
