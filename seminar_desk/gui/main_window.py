@@ -300,8 +300,9 @@ class MainWindow(QMainWindow):
             self.open_file(Path(path))
 
     def new_seminar(self) -> None:
-        suggested = str(default_db_path().with_name("seminar.sqlite"))
-        path, _ = QFileDialog.getSaveFileName(self, "New seminar file", suggested, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New seminar file", str(self._new_file_suggestion()), FILE_FILTER
+        )
         if not path:
             return
         target = Path(path)
@@ -314,6 +315,19 @@ class MainWindow(QMainWindow):
             self.ctx.desk.clear_history()
             self._update_actions()
             self.show_page("Seminar")
+
+    def _new_file_suggestion(self) -> Path:
+        """A free name in the folder last used, else the data folder (made: a dialog given a
+        missing folder opens in the current one instead)."""
+        folder = self.settings.last_folder()
+        if folder is None:
+            folder = default_db_path().parent
+            folder.mkdir(parents=True, exist_ok=True)
+        path, n = folder / "seminar.sqlite", 1
+        while path.exists():
+            n += 1
+            path = folder / f"seminar-{n}.sqlite"
+        return path
 
     def open_demo(self) -> None:
         self.open_file(demo_db_path(), demo=True)

@@ -38,6 +38,11 @@ class UiSettings:
         value = self.qs.value(LAST_FILE, "")
         return Path(str(value)) if value else None
 
+    def last_folder(self) -> Path | None:
+        """The folder of the file last opened or made, while it still exists."""
+        last = self.last_file()
+        return last.parent if last is not None and last.parent.is_dir() else None
+
     def last_page(self) -> str:
         return str(self.qs.value(LAST_PAGE, "") or "")
 

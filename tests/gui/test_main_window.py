@@ -252,3 +252,48 @@ def test_the_first_window_fits_a_small_laptop_screen() -> None:
     assert default_size(QSize(1366, 740)) == QSize(1280, 703)
     assert default_size(QSize(1920, 1050)) == QSize(1280, 800)
     assert default_size(QSize(800, 450)).height() <= 450
+
+
+def _ctrl_n_suggests(window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Press Ctrl+N (File › New seminar) and return where its dialog started (then cancel)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    asked: list[str] = []
+
+    def dialog(_parent, _caption, start, _filter):
+        asked.append(start)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # window-wide keys
+    qtbot.waitUntil(lambda: bool(window.undo_action.shortcuts()))  # bound once shown
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1
+    return Path(asked[0])
+
+
+def test_new_seminar_starts_in_the_data_folder(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seminar_desk.paths import data_dir
+
+    start = _ctrl_n_suggests(window, qtbot, monkeypatch)
+    assert start.parent == data_dir() and start.parent.is_dir()  # made, or Qt opens the cwd
+    assert start.name == "seminar.sqlite"
+
+
+def test_new_seminar_starts_in_the_last_folder_used(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch, demo_path: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    folder = tmp_path / "meetings"
+    folder.mkdir()
+    shutil.copy(demo_path, folder / "seminar.sqlite")
+    assert window.open_file(folder / "seminar.sqlite")
+    start = _ctrl_n_suggests(window, qtbot, monkeypatch)
+    assert start == folder / "seminar-2.sqlite"  # a free name beside the last file
