@@ -177,3 +177,24 @@ def test_the_live_keys_are_in_the_menus_and_the_f1_help(demo_path, qtbot, clock,
 def _two_organisations(window: MainWindow) -> list[str]:
     with window.ctx.desk.read() as s:
         return list(s.scalars(select(Organisation.id).order_by(Organisation.code).limit(2)))
+
+
+@pytest.mark.parametrize(("key", "page"), [(Qt.Key.Key_2, "Agenda"), (Qt.Key.Key_3, "Speakers")])
+def test_ctrl_number_switches_page_from_the_seminar_title_field(
+    demo_path, qtbot, key: Qt.Key, page: str
+) -> None:
+    window = MainWindow(UiSettings())
+    qtbot.addWidget(window)
+    window.open_file(demo_path)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # window-wide keys
+    seminar = window.show_page("Seminar")
+    title = seminar.lines["title"]
+    title.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is title)
+    qtbot.keyClicks(title, " 2026")  # typing in it first, as a person would
+    qtbot.keyClick(title, key, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.refs[window.sidebar.currentRow()].title == page)
+    assert window.page_stack.currentWidget() is window.show_page(page)
+    window.close()
