@@ -661,3 +661,14 @@ def test_a_new_item_typed_as_coffee_break_or_lunch_takes_its_kind(page: AgendaPa
     # A named item keeps its kind when renamed.
     page.service.update_item(new_id, title="Lunch")
     assert page.service.item(new_id).kind == "plenary"
+
+
+def test_insert_day_puts_a_day_before_the_shown_one(page: AgendaPage, demo_desk: Desk):
+    first, second = (d.id for d in page.days)
+    page.tabs.setCurrentIndex(1)
+    page.action("insert_day").trigger()
+    assert page.tabs.count() == 3 and page.tabs.currentIndex() == 1
+    assert [d.id for d in page.days][0::2] == [first, second]
+    assert [(d.number, d.date.day) for d in page.days] == [(1, 19), (2, 20), (3, 21)]
+    demo_desk.undo()
+    assert [d.id for d in page.days] == [first, second]
