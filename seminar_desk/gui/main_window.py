@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from seminar_desk import __version__
+from seminar_desk.gui.bundles.menu import BundleMenu
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.gui.shell.welcome import WelcomePage
 from seminar_desk.paths import default_db_path, demo_db_path
@@ -122,6 +123,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("&Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
+        self.bundles = BundleMenu(self)  # bundles to and from other laptops, backups
+        self.bundles.add_to(file_menu, self._action)
+        file_menu.addSeparator()
         self.close_action = self._action("&Close", self.close_file_asked, "Close")
         file_menu.addAction(self.close_action)
         file_menu.addAction(self._action("&Quit", self.close, "Quit"))
@@ -178,6 +182,7 @@ class MainWindow(QMainWindow):
             self._offer_recovered_notes(desk)
         if not db.url:  # a server's address is typed in its dialog (no password kept)
             self.settings.add_recent(db.path)
+        self.bundles.after_open(desk)
         if db.read_only:
             self.statusBar().showMessage(f"Opened read-only ({db.read_only}): changes are refused")
         elif db.backup:
@@ -211,6 +216,7 @@ class MainWindow(QMainWindow):
         bus = ChangeBus(desk, self)
         self.ctx = DeskContext(desk, bus, self)
         bus.changed.connect(self._on_changes)
+        bus.changed.connect(self.bundles.on_changes)  # a day's end is backed up
         bus.link_changed.connect(self._on_server_link)
         self.sidebar = Sidebar()
         self.sidebar.setObjectName("sidebar")

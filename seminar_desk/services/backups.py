@@ -14,12 +14,16 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.store.backup import backup_into
 from seminar_desk.store.connection import file_mode
 from seminar_desk.store.database import Database
 from seminar_desk.store.maintenance import quick_check
+
+if TYPE_CHECKING:
+    from seminar_desk.services.desk import Desk
 
 KEEP = {"open": 5, "import": 10, "day": 14, "manual": 10, "restore": 5}
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<reason>[a-z]+)-(?P<stamp>\d{8}-\d{6}-\d{6})\.sqlite$")
@@ -88,6 +92,42 @@ def back_up_file(path: Path, reason: str) -> Path:
     if problem := quick_check(path):
         raise BackupFailed(f"{path} is damaged ({problem}); its backups are in {folder_of(path)}.")
     return back_up(path, reason)
+
+
+def on_open(db: Database, *, now: datetime | None = None) -> Path | None:
+    """The backup taken when a file is opened for writing: reason "day" on the first open of
+    a later day (the file as the last day left it), else "open". None for a server or a file
+    open read-only (nothing to protect from this window)."""
+    if db.read_only or getattr(db, "url", None):
+        return None
+    now = now or datetime.now(UTC)
+    newest = next((b for b in backups(db.path) if b.path.parent == folder_of(db.path)), None)
+    later_day = newest is not None and newest.taken.astimezone().date() < now.astimezone().date()
+    return back_up(db, "day" if later_day else "open", now=now)
+
+
+def day_end_due(desk: "Desk") -> bool:
+    """Whether a day has just ended (every item of it has an end) after the newest "day"
+    backup: then the end of the day is backed up."""
+    from sqlalchemy import func, select
+
+    from seminar_desk.store.models import AgendaItem
+
+    with desk.read() as s:
+        rows = s.execute(
+            select(
+                AgendaItem.day_id,
+                func.count(),
+                func.count(AgendaItem.actual_end),
+                func.max(AgendaItem.actual_end),
+            ).group_by(AgendaItem.day_id)
+        ).all()
+    ended = [last for _, items, ends, last in rows if items and items == ends and last is not None]
+    if not ended:
+        return False
+    last_end = max(e if e.tzinfo else e.replace(tzinfo=UTC) for e in ended)
+    days = [b for b in backups(desk.db.path) if b.reason == "day"]
+    return not days or days[0].taken < last_end
 
 
 def _fsync(path: Path) -> None:

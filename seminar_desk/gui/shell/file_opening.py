@@ -69,7 +69,12 @@ def ask_rescue(parent: QWidget, path: Path, problem: str, backup: Path | None) -
     )
     box.setInformativeText(
         "You can save a copy of it as it is, recover what can still be read into a new file"
-        + (f", or open the newest good backup ({backup.name})." if backup else ".")
+        + (
+            f", or put the newest good backup ({backup.name}) in its place (the damaged file "
+            "is kept aside, untouched)."
+            if backup
+            else "."
+        )
     )
     buttons = {
         box.addButton("Save a copy…", QMessageBox.ButtonRole.ActionRole): COPY,
@@ -94,9 +99,11 @@ def ask_target(parent: QWidget, title: str, suggestion: Path) -> Path | None:
 def offer_rescue(window: MainWindow, path: Path, problem: str, desk: Desk | None) -> Desk | None:
     """The damaged file's dialog and what the answer does. Returns the read-only desk to show,
     or None when another file was opened instead (or the damaged one cannot be shown)."""
+    from seminar_desk.services import backups
     from seminar_desk.services.files import rescue
 
-    backup = rescue.newest_good_backup(path)
+    newest = backups.newest_good(path)  # the rolling set and the upgrade backups
+    backup = newest.path if newest else None
     choice = ask_rescue(window, path, problem, backup)
     if choice == COPY:
         target = ask_target(window, "Save a copy of the damaged file", _beside(path, "copy"))
@@ -112,9 +119,14 @@ def offer_rescue(window: MainWindow, path: Path, problem: str, desk: Desk | None
                 window.statusBar().showMessage(result.summary(), 15000)
             return None
     elif choice == BACKUP and backup is not None:
+        # The backup goes in the file's place; the damaged file is kept aside, untouched.
         if desk is not None:
             desk.close()
-        window.open_file(backup)
+        aside = runner.call(window, backups.restore, backup, path)
+        if window.open_file(path) and aside is not None:
+            window.statusBar().showMessage(
+                f"Opened the backup {backup.name}; the damaged file is kept as {aside}", 15000
+            )
         return None
     return desk
 

@@ -4,6 +4,7 @@ logs; and the records they point to (so a new file can take them in)."""
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Table, select
 
@@ -21,6 +22,9 @@ from seminar_desk.store.models import (
     SpeakerEntry,
     SpeechPause,
 )
+
+if TYPE_CHECKING:
+    from seminar_desk.services.desk import Desk
 
 GROUP_TABLES = ("breakout_group", "breakout_member", "note", "recommendation", "action_item")
 DAY_TABLES = ("speaker_entry", "speech_pause")
@@ -67,6 +71,20 @@ def find_group(conn: Connection, ref: str) -> tuple[str, str]:
             f"No breakout group is named or numbered {ref!r} (the seminar has {len(rows)})."
         )
     raise Refusal(f"{ref!r} matches {len(matches)} groups: " + "; ".join(n for _, n in matches))
+
+
+def choices(desk: "Desk") -> tuple[list[tuple[str, str]], list[int]]:
+    """The groups (id, name; numbered from 1 in this order) and day numbers one may export."""
+    with desk.read() as s:
+        conn = s.connection()
+        groups = conn.execute(
+            select(BreakoutGroup.id, BreakoutGroup.name)
+            .join(AgendaItem, BreakoutGroup.item_id == AgendaItem.id)
+            .join(Day, AgendaItem.day_id == Day.id)
+            .order_by(Day.number, AgendaItem.position, BreakoutGroup.position, BreakoutGroup.name)
+        ).all()
+        days = list(conn.scalars(select(Day.number).order_by(Day.number)))
+    return [(g.id, g.name) for g in groups], days
 
 
 def scope_label(conn: Connection, scope: Scope) -> str:

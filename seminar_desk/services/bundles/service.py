@@ -60,3 +60,21 @@ def import_bundle(desk: Desk, path: Path | str, *, backup: bool = True) -> Impor
         plan = plan_merge(act.session.connection(), bundle, name)  # the file as it is now
         apply_plan(act.session, plan)
     return Imported(plan, act.changes, copy)
+
+
+def new_file_from(bundle: Path | str, target: Path | str) -> bool:
+    """ "Open this seminar from a bundle": a new seminar file made from the bundle."""
+    from seminar_desk.domain.refusal import Refusal
+    from seminar_desk.services.files import open_desk
+
+    target = Path(target)
+    if target.exists() and target.stat().st_size:
+        raise Refusal(f"{target} already exists; choose a new name for the new file.")
+    read = fmt.read(bundle)  # refused before the file is made
+    desk = open_desk(target)
+    try:
+        import_bundle(desk, bundle, backup=False)
+    finally:
+        desk.close()
+    del read
+    return True

@@ -116,9 +116,32 @@ def test_a_copy_and_the_newest_backup_are_offered(
     qtbot.waitUntil(lambda: (tmp_path / "evidence.sqlite").exists())
     assert digest(tmp_path / "evidence.sqlite") == digest(demo_path)
     assert answers["asked"][2] == backup  # type: ignore[index]
+    damaged = digest(demo_path)
     answers.update(choice=file_opening.BACKUP)
     assert window.open_file(demo_path)
-    qtbot.waitUntil(lambda: window.ctx.desk.db.path == backup.resolve())
+    # the backup is put in the file's place; the damaged file is kept aside, untouched
+    assert window.ctx.desk.db.path == demo_path.resolve() and not window.ctx.desk.db.read_only
+    [aside] = [
+        p for p in demo_path.parent.iterdir() if ".damaged-" in p.name and p.suffix == ".sqlite"
+    ]
+    assert digest(aside) == damaged
+
+
+def test_a_damaged_file_is_offered_the_newest_backup_of_its_rolling_set(
+    window: MainWindow, demo_path: Path, answers: dict[str, object]
+) -> None:
+    from seminar_desk.services import backups
+
+    older = backups.back_up(demo_path, "open")
+    newest = backups.back_up(demo_path, "day")
+    damage(demo_path)
+    damaged = digest(demo_path)
+    answers.update(choice=file_opening.BACKUP)
+    assert window.open_file(demo_path)
+    assert answers["asked"][2] == newest != older  # type: ignore[index]
+    assert window.ctx.seminar.details().city == "Phnom Penh"
+    assert [p for p in demo_path.parent.iterdir() if ".damaged-" in p.name]
+    assert damaged in {digest(p) for p in demo_path.parent.iterdir() if ".damaged-" in p.name}
 
 
 def test_a_read_only_folder_opens_read_only_and_says_so(

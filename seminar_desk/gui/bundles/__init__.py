@@ -1,0 +1,1 @@
+"""File menu pieces for bundles (exchange with other laptops) and backups."""

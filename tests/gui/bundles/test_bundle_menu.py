@@ -1,0 +1,161 @@
+"""File › Export bundle…, Import bundle… (preview, then conflicts side by side), Open from a
+bundle… and Backups…, driven through the real dialogs with clicks."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QMessageBox, QPlainTextEdit, QPushButton
+from sqlalchemy import select
+
+from seminar_desk.gui.bundles.dialogs import BackupsDialog, ConflictsDialog, PreviewDialog
+from seminar_desk.gui.main_window import MainWindow
+from seminar_desk.gui.settings import UiSettings
+from seminar_desk.services import backups
+from seminar_desk.services.bundles.export import export_bundle
+from seminar_desk.services.bundles.service import import_bundle
+from seminar_desk.services.files import open_desk
+from seminar_desk.services.notes.service import NotesService, NoteTarget
+from seminar_desk.store.models import BreakoutGroup
+
+pytestmark = pytest.mark.usefixtures("qsettings")
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    w = MainWindow(UiSettings())
+    qtbot.addWidget(w)
+    return w
+
+
+def _menu_action(window: MainWindow, text: str):
+    file_menu = window.menuBar().actions()[0].menu()
+    return next(a for a in file_menu.actions() if a.text().replace("&", "") == text)
+
+
+def _click(qtbot, dialog, name: str) -> None:
+    button = dialog.findChild(QPushButton, name) if name else None
+    assert button is not None and button.isEnabled(), name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _ok(qtbot, dialog) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = dialog.findChild(QDialogButtonBox)
+    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def _group(path: Path) -> NoteTarget:
+    desk = open_desk(path)
+    try:
+        with desk.read() as s:
+            return NoteTarget(
+                group_id=s.scalars(select(BreakoutGroup.id).order_by(BreakoutGroup.name)).first()
+            )
+    finally:
+        desk.close()
+
+
+def _type(path: Path, target: NoteTarget, text: str) -> None:
+    desk = open_desk(path)
+    try:
+        NotesService(desk).save_note(target, "summary", text)
+    finally:
+        desk.close()
+
+
+def test_export_a_group_then_import_with_a_preview_and_resolve_the_conflict(
+    window: MainWindow, demo_path: Path, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "other.sqlite"
+    start = tmp_path / "start.sdbundle"
+    desk = open_desk(demo_path)
+    export_bundle(desk, start)
+    desk.close()
+    made = open_desk(other)
+    import_bundle(made, start)
+    made.close()
+    target = _group(demo_path)
+    _type(other, target, "Theirs, typed in room A")
+
+    assert window.open_file(demo_path)
+    NotesService(window.ctx.desk).save_note(target, "summary", "Mine, typed at the front")
+    menu = window.bundles
+    # export: the real dialog, the group chosen in its list
+    out = tmp_path / "mine.sdbundle"
+    monkeypatch.setattr(menu, "ask_save_path", lambda *_: out)
+    _menu_action(window, "Export bundle…").trigger()
+    combo = menu.dialog.findChild(QComboBox, "bundle_scope")
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText().startswith("Breakout group 1")
+    _ok(qtbot, menu.dialog)
+    assert out.exists()
+    assert "Wrote" in window.statusBar().currentMessage()
+
+    # the other laptop's bundle comes back: preview, merge, conflicts side by side
+    theirs = tmp_path / "theirs.sdbundle"
+    desk = open_desk(other)
+    export_bundle(desk, theirs)
+    desk.close()
+    monkeypatch.setattr(menu, "ask_open_path", lambda *_: theirs)
+    _menu_action(window, "Import bundle…").trigger()
+    assert isinstance(menu.dialog, PreviewDialog)
+    preview = menu.dialog.findChild(QPlainTextEdit, "bundle_preview").toPlainText()
+    assert "1 in conflict" in preview and "Summary" in preview
+    assert NotesService(window.ctx.desk).note_text(target, "summary") == "Mine, typed at the front"
+    _ok(qtbot, menu.dialog)
+    dialog = menu.dialog
+    assert isinstance(dialog, ConflictsDialog)
+    assert (
+        dialog.findChild(QPlainTextEdit, "conflict_mine").toPlainText()
+        == "Mine, typed at the front"
+    )
+    assert (
+        dialog.findChild(QPlainTextEdit, "conflict_theirs").toPlainText()
+        == "Theirs, typed in room A"
+    )
+    assert any(b.reason == "import" for b in backups.backups(demo_path))  # backed up first
+    _click(qtbot, dialog, "keep_both")
+    assert dialog.list.count() == 0
+    text = NotesService(window.ctx.desk).note_text(target, "summary")
+    assert "Mine, typed at the front" in text and "Theirs, typed in room A" in text
+
+
+def test_open_a_seminar_from_a_bundle_creates_the_file(
+    window: MainWindow, demo_path: Path, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle = tmp_path / "all.sdbundle"
+    desk = open_desk(demo_path)
+    export_bundle(desk, bundle)
+    desk.close()
+    new = tmp_path / "laptop.sqlite"
+    menu = window.bundles
+    monkeypatch.setattr(menu, "ask_open_path", lambda *_: bundle)
+    monkeypatch.setattr(menu, "ask_save_path", lambda *_: new)
+    _menu_action(window, "Open from a bundle…").trigger()
+    assert (
+        "as a new seminar file"
+        in menu.dialog.findChild(QPlainTextEdit, "bundle_preview").toPlainText()
+    )
+    _ok(qtbot, menu.dialog)
+    assert new.exists() and window.ctx is not None and window.ctx.desk.db.path == new.resolve()
+    assert "SALW" in window.windowTitle()
+
+
+def test_backups_are_listed_made_and_restored(
+    window: MainWindow, demo_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.open_file(demo_path)
+    window.ctx.seminar.update(city="Before the restore")
+    _menu_action(window, "Backups…").trigger()
+    dialog = window.bundles.dialog
+    assert isinstance(dialog, BackupsDialog)
+    before = dialog.list.count()
+    _click(qtbot, dialog, "backup_now")
+    assert dialog.list.count() == before + 1
+    window.ctx.seminar.update(city="After the backup")
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Yes)
+    _click(qtbot, dialog, "backup_restore")
+    assert window.ctx is not None
+    assert window.ctx.seminar.details().city == "Before the restore"
