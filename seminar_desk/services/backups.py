@@ -98,12 +98,23 @@ def on_open(db: Database, *, now: datetime | None = None) -> Path | None:
     """The backup taken when a file is opened for writing: reason "day" on the first open of
     a later day (the file as the last day left it), else "open". None for a server or a file
     open read-only (nothing to protect from this window)."""
-    if db.read_only or getattr(db, "url", None):
+    if db.read_only or getattr(db, "url", None) or not room_for_backup(db.path):
         return None
     now = now or datetime.now(UTC)
     newest = next((b for b in backups(db.path) if b.path.parent == folder_of(db.path)), None)
     later_day = newest is not None and newest.taken.astimezone().date() < now.astimezone().date()
     return back_up(db, "day" if later_day else "open", now=now)
+
+
+def room_for_backup(path: Path) -> bool:
+    """Whether a backup nobody asked for leaves room to save what is typed next: it is skipped
+    when the disk would keep less than twice the file's size plus 16 MB free."""
+    try:
+        free = shutil.disk_usage(path.parent).free
+        size = path.stat().st_size
+    except OSError:
+        return False
+    return free > 3 * size + 16 * 2**20
 
 
 def day_end_due(desk: "Desk") -> bool:
@@ -123,7 +134,7 @@ def day_end_due(desk: "Desk") -> bool:
             ).group_by(AgendaItem.day_id)
         ).all()
     ended = [last for _, items, ends, last in rows if items and items == ends and last is not None]
-    if not ended:
+    if not ended or not room_for_backup(desk.db.path):
         return False
     last_end = max(e if e.tzinfo else e.replace(tzinfo=UTC) for e in ended)
     days = [b for b in backups(desk.db.path) if b.reason == "day"]

@@ -7,6 +7,7 @@ when the app's event loop runs (tests without one run them at once).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,8 +30,16 @@ class BundleMenu:
     """The window's bundle and backup actions (built once, used for whatever file is open)."""
 
     def __init__(self, window: MainWindow) -> None:
-        self.window = window
+        # A weak reference: the window holds this menu, and a cycle through a Qt wrapper would
+        # wait for the garbage collector (gui.shell.gc_guard runs it only on the GUI thread).
+        self._window = weakref.ref(window)
         self.dialog: QDialog | None = None  # the one open (tests find it here)
+
+    @property
+    def window(self) -> MainWindow:
+        window = self._window()
+        assert window is not None
+        return window
 
     def add_to(self, menu: QMenu, action: Callable[..., Any]) -> None:
         menu.addAction(action("E&xport bundle…", self.export))
@@ -292,12 +301,13 @@ class BundleMenu:
 
         def work() -> Any:
             try:
-                return fn(*args)
-            except Refusal as exc:
-                return exc
+                fn(*args)
+            except Refusal as exc:  # its text only: no traceback (and its frames) kept
+                return str(exc)
+            return None
 
-        def done(result: Any) -> None:
-            if isinstance(result, Refusal):
-                self.window.statusBar().showMessage(f"Backup failed: {result}")
+        def done(failure: Any) -> None:
+            if failure:
+                self.window.statusBar().showMessage(f"Backup failed: {failure}")
 
         self._run(done, work)
