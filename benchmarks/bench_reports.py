@@ -27,10 +27,10 @@ sys.path.insert(0, str(HERE.parent))
 from seminar_desk.reports import ReportOptions, ReportRequest  # noqa: E402
 from seminar_desk.reports.build import build_report  # noqa: E402
 from seminar_desk.reports.document import Story  # noqa: E402
-from seminar_desk.reports.fallback import runs  # noqa: E402
+from seminar_desk.reports.documents.seminar import build_seminar  # noqa: E402
 from seminar_desk.reports.flowables import TocLine  # noqa: E402
-from seminar_desk.reports.fonts import FAMILY, register_fonts  # noqa: E402
-from seminar_desk.reports.seminar import build_seminar  # noqa: E402
+from seminar_desk.reports.text.fallback import runs  # noqa: E402
+from seminar_desk.reports.text.fonts import FAMILY, register_fonts  # noqa: E402
 from seminar_desk.services.desk import Desk  # noqa: E402
 from seminar_desk.services.reporting.report_data import load_snapshot  # noqa: E402
 from seminar_desk.store.database import Database  # noqa: E402

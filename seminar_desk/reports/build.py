@@ -6,11 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from seminar_desk.domain.refusal import Refusal
-from seminar_desk.reports.cards import badges_pdf, tents_pdf
 from seminar_desk.reports.common import fmt_date
 from seminar_desk.reports.document import Story, build_pdf
-from seminar_desk.reports.fallback import MissingText, collect_missing
-from seminar_desk.reports.lists import build_agenda, build_participants, build_sign_in
+from seminar_desk.reports.documents.cards import badges_pdf, tents_pdf
+from seminar_desk.reports.documents.lists import build_agenda, build_participants, build_sign_in
+from seminar_desk.reports.documents.seminar import build_seminar
+from seminar_desk.reports.documents.sessions import build_breakout, build_day, build_session
+from seminar_desk.reports.documents.speakers_list import build_speakers
 from seminar_desk.reports.page_layout import BuildStats, ReportMeta
 from seminar_desk.reports.request import (
     KIND_TITLES,
@@ -23,10 +25,8 @@ from seminar_desk.reports.request import (
     missing_days,
     with_first_day,
 )
-from seminar_desk.reports.seminar import build_seminar
-from seminar_desk.reports.sessions import build_breakout, build_day, build_session
 from seminar_desk.reports.snapshot import SeminarSnapshot
-from seminar_desk.reports.speakers_list import build_speakers
+from seminar_desk.reports.text.fallback import MissingText, collect_missing
 
 _BUILD_LOCK = threading.Lock()
 
@@ -103,7 +103,7 @@ def _speakers(
 
 @dataclass(frozen=True)
 class Cards:
-    """A kind printed page by page, not as a story: name tents, badges (reports/cards.py)."""
+    """A kind printed page by page, not as a story: name tents, badges (documents/cards.py)."""
 
     make: Callable[[SeminarSnapshot, ReportOptions], tuple[bytes, int]]
 

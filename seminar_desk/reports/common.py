@@ -10,7 +10,6 @@ from seminar_desk.domain.delegations import STATE_KINDS
 from seminar_desk.domain.kinds import PAUSE_KINDS, ActionStatus, OrgKind, RecommendationStatus
 from seminar_desk.reports.chrome import ENGLISH, Chrome
 from seminar_desk.reports.document import Story
-from seminar_desk.reports.fonts import markup
 from seminar_desk.reports.snapshot import (
     ActionSnap,
     DaySnap,
@@ -19,6 +18,7 @@ from seminar_desk.reports.snapshot import (
     SeminarSnapshot,
 )
 from seminar_desk.reports.styles import RULE
+from seminar_desk.reports.text.fonts import markup
 
 PRESENT = "•"
 

@@ -35,7 +35,6 @@ from seminar_desk.reports.flowables import (
     fragment_templates,
     toc_text,
 )
-from seminar_desk.reports.fonts import FAMILY, markup, needs_script_font, plain
 from seminar_desk.reports.page_layout import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -47,6 +46,7 @@ from seminar_desk.reports.page_layout import (
 )
 from seminar_desk.reports.request import CancelFn, ProgressFn, ReportOptions
 from seminar_desk.reports.styles import make_styles, table_style
+from seminar_desk.reports.text.fonts import FAMILY, markup, needs_script_font, plain
 
 LIST_MARK = re.compile(r"^\s*(?:[-*\u2022\u2013]|\([a-z]{1,2}\))\s+")
 TYPED_NUMBER = re.compile(r"^\s*\d{1,3}\.\s+")

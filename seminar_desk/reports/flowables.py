@@ -8,13 +8,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, paragraph
 from reportlab.platypus.paragraph import ParagraphStyle, _processed_frags
 
-from seminar_desk.reports.bidi import base_direction, line_has_rtl, visual_line
-from seminar_desk.reports.fallback import apply_fonts, is_tall, with_shaping
-from seminar_desk.reports.fonts import FAMILY
-from seminar_desk.reports.linebreak import install as install_line_breaks
-from seminar_desk.reports.linebreak import remaining_frags
-from seminar_desk.reports.shaping import install as install_shaping
 from seminar_desk.reports.styles import MUTED
+from seminar_desk.reports.text.bidi import base_direction, line_has_rtl, visual_line
+from seminar_desk.reports.text.fallback import apply_fonts, is_tall, with_shaping
+from seminar_desk.reports.text.fonts import FAMILY
+from seminar_desk.reports.text.linebreak import install as install_line_breaks
+from seminar_desk.reports.text.linebreak import remaining_frags
+from seminar_desk.reports.text.shaping import install as install_shaping
 
 install_shaping()  # harfbuzz shaping that keeps the text layer (idempotent)
 install_line_breaks()  # breaks inside Thai, Khmer, Lao, Myanmar and CJK words (idempotent)

@@ -21,9 +21,9 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from seminar_desk.reports.chrome import Chrome
 from seminar_desk.reports.flowables import Para
-from seminar_desk.reports.fonts import FAMILY, markup, plain
 from seminar_desk.reports.request import CancelFn, Cancelled, ProgressFn, ReportOptions
 from seminar_desk.reports.styles import MUTED, RULE, make_styles
+from seminar_desk.reports.text.fonts import FAMILY, markup, plain
 
 PAPER = {"a4": A4, "letter": LETTER}
 MARGIN_X = 22 * mm

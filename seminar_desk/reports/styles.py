@@ -7,7 +7,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
-from seminar_desk.reports.fonts import BOLD, FAMILY, ITALIC, register_fonts
+from seminar_desk.reports.text.fonts import BOLD, FAMILY, ITALIC, register_fonts
 
 RULE = colors.HexColor("#1f3b5c")
 HEAD_BG = colors.HexColor("#dde5ef")

@@ -19,9 +19,9 @@ from reportlab.platypus import Flowable, PageBreak
 from reportlab.platypus.paragraph import ParagraphStyle
 
 from seminar_desk.reports.document import Story
-from seminar_desk.reports.fallback import MISSING, families
-from seminar_desk.reports.fonts import FAMILY, needs_script_font
 from seminar_desk.reports.request import ReportOptions
+from seminar_desk.reports.text.fallback import MISSING, families
+from seminar_desk.reports.text.fonts import FAMILY, needs_script_font
 
 BODY_FONT = "Noto Sans"
 _SPACED = re.compile(r"(?<=[a-z])(?=[A-Z])")

@@ -3,7 +3,7 @@
 import pytest
 
 from seminar_desk.reports import ReportOptions, ReportRequest, build_report, describe
-from seminar_desk.reports.seminar import classify
+from seminar_desk.reports.documents.seminar import classify
 
 
 def build(snap, kind: str, **kw):
@@ -264,7 +264,7 @@ def long_seminar(snap, days: int):
 @pytest.mark.parametrize("days", [1, 5, 13, 30])
 def test_participants_and_seminar_reports_for_any_length(snap, pdf_reader, days) -> None:
     """13 days and more crashed (a negative column width); 12 was unreadable."""
-    from seminar_desk.reports.lists import days_present_text
+    from seminar_desk.reports.documents.lists import days_present_text
 
     long = long_seminar(snap, days)
     for kind in ("participants", "seminar"):

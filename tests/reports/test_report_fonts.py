@@ -5,7 +5,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from seminar_desk.reports.flowables import Para
-from seminar_desk.reports.fonts import (
+from seminar_desk.reports.text.fonts import (
     BOLD,
     FAMILY,
     MISSING,

@@ -8,13 +8,13 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import paragraph
 
-from seminar_desk.reports import linebreak
 from seminar_desk.reports.document import ReportMeta, Story, build_pdf
 from seminar_desk.reports.flowables import Para
-from seminar_desk.reports.fonts import markup
 from seminar_desk.reports.request import ReportOptions
-from seminar_desk.reports.shaping import typed_text
 from seminar_desk.reports.styles import make_styles
+from seminar_desk.reports.text import linebreak
+from seminar_desk.reports.text.fonts import markup
+from seminar_desk.reports.text.shaping import typed_text
 
 KHMER = "ការជួញដូរអាវុធខុសច្បាប់និងការប្រើប្រាស់អាវុធដោយខុសច្បាប់គឺជាបញ្ហាប្រឈមធំមួយសម្រាប់តំបន់អាស៊ាន"
 THAI = "การค้าอาวุธเถื่อนเป็นปัญหาสำคัญของภูมิภาคอาเซียนและต้องการความร่วมมือระหว่างประเทศ"

@@ -13,11 +13,11 @@ from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 
-from seminar_desk.reports import shaping
 from seminar_desk.reports.document import ReportMeta, Story, build_pdf
-from seminar_desk.reports.fallback import collect_missing, families
-from seminar_desk.reports.fonts import FAMILY, MISSING, register_fonts
 from seminar_desk.reports.request import ReportOptions
+from seminar_desk.reports.text import shaping
+from seminar_desk.reports.text.fallback import collect_missing, families
+from seminar_desk.reports.text.fonts import FAMILY, MISSING, register_fonts
 
 LINES = {
     "Khmer": "ការជួញដូរអាវុធខុសច្បាប់ និង ក្រសួងការបរទេស",
@@ -210,9 +210,9 @@ def _bidi_pdf() -> bytes:
 def test_right_to_left_words_are_drawn_right_to_left() -> None:
     """Within a left-to-right line, a run of Arabic words is reversed; a Hebrew paragraph is
     right-to-left as a whole."""
-    from seminar_desk.reports.bidi import base_direction, visual_line
     from seminar_desk.reports.flowables import Para
     from seminar_desk.reports.styles import make_styles
+    from seminar_desk.reports.text.bidi import base_direction, visual_line
 
     para = Para("English الاتجار غير المشروع end", make_styles().body)
     para.wrap(400, 100)

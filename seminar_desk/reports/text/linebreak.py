@@ -22,8 +22,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.platypus import paragraph
 
-from seminar_desk.reports.bidi import is_rtl_face
-from seminar_desk.reports.shaping import typed_text
+from seminar_desk.reports.text.bidi import is_rtl_face
+from seminar_desk.reports.text.shaping import typed_text
 
 # scripts written without spaces between words
 _RANGES = (

@@ -22,7 +22,6 @@ from seminar_desk.reports.common import (
     variance,
 )
 from seminar_desk.reports.document import Story
-from seminar_desk.reports.fonts import BOLD
 from seminar_desk.reports.snapshot import (
     DaySnap,
     GroupSnap,
@@ -32,6 +31,7 @@ from seminar_desk.reports.snapshot import (
     SeminarSnapshot,
 )
 from seminar_desk.reports.styles import RULE
+from seminar_desk.reports.text.fonts import BOLD
 
 SECTION_TITLES = {
     NoteSection.SUMMARY: "Summary",

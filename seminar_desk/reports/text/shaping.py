@@ -24,7 +24,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, makeShapedFragWord
 from reportlab.platypus import paragraph
 
-import seminar_desk.reports.fonts as fonts
+import seminar_desk.reports.text.fonts as fonts
 
 _FIRST_CODE = 0xF0000
 _LAST_CODE = 0x10FFFD

@@ -25,10 +25,9 @@ from seminar_desk.reports.common import (
     status_label,
 )
 from seminar_desk.reports.document import LIST_MARK, Story
-from seminar_desk.reports.fonts import markup
-from seminar_desk.reports.lists import agenda_day, build_participants
+from seminar_desk.reports.documents.lists import agenda_day, build_participants
+from seminar_desk.reports.documents.sessions import person
 from seminar_desk.reports.request import ReportOptions
-from seminar_desk.reports.sessions import person
 from seminar_desk.reports.snapshot import (
     GroupSnap,
     ItemSnap,
@@ -36,6 +35,7 @@ from seminar_desk.reports.snapshot import (
     RecommendationSnap,
     SeminarSnapshot,
 )
+from seminar_desk.reports.text.fonts import markup
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

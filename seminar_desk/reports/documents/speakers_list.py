@@ -5,7 +5,7 @@ from reportlab.lib.units import mm
 
 from seminar_desk.reports.common import day_label, fmt_duration, header_block
 from seminar_desk.reports.document import Story
-from seminar_desk.reports.sessions import person, speaker_log
+from seminar_desk.reports.documents.sessions import person, speaker_log
 from seminar_desk.reports.snapshot import ItemSnap, SeminarSnapshot
 
 

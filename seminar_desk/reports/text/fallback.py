@@ -23,8 +23,8 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.ttfonts import ShapedStr
 
-import seminar_desk.reports.fonts as fonts
-from seminar_desk.reports.fonts import FALLBACKS, FAMILY, MISSING, covers, face_of, style_of
+import seminar_desk.reports.text.fonts as fonts
+from seminar_desk.reports.text.fonts import FALLBACKS, FAMILY, MISSING, covers, face_of, style_of
 
 _NEUTRAL = frozenset("ZPSNC")  # separators, punctuation, symbols, digits, controls
 _MARKS = frozenset(("Mn", "Me"))

@@ -18,12 +18,12 @@ from reportlab.pdfgen.canvas import Canvas
 
 from seminar_desk.domain.text import fold
 from seminar_desk.reports.chrome import Chrome
+from seminar_desk.reports.documents.lists import by_delegation
 from seminar_desk.reports.flowables import Para
-from seminar_desk.reports.fonts import BOLD, FAMILY, markup, plain, register_fonts
-from seminar_desk.reports.lists import by_delegation
 from seminar_desk.reports.request import ReportOptions
 from seminar_desk.reports.snapshot import PersonSnap, SeminarSnapshot
 from seminar_desk.reports.styles import GRID, MUTED, RULE
+from seminar_desk.reports.text.fonts import BOLD, FAMILY, markup, plain, register_fonts
 
 PAPER = {"a4": A4, "letter": LETTER}
 BADGE_W, BADGE_H = 90 * mm, 60 * mm

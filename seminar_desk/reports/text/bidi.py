@@ -17,7 +17,7 @@ from typing import Any
 
 from reportlab.pdfbase.ttfonts import ShapedStr
 
-from seminar_desk.reports.fonts import FACES
+from seminar_desk.reports.text.fonts import FACES
 
 RTL_FAMILIES = frozenset(("NotoSansArabic", "NotoSansHebrew"))
 _RTL_FACES: set[str] = set()

@@ -16,9 +16,9 @@ from seminar_desk.reports.common import (
     planned_span,
 )
 from seminar_desk.reports.document import Story
-from seminar_desk.reports.fonts import markup
 from seminar_desk.reports.snapshot import DaySnap, ItemSnap, PersonSnap, SeminarSnapshot
 from seminar_desk.reports.styles import MUTED, ZEBRA
+from seminar_desk.reports.text.fonts import markup
 
 
 def _item_cell(story: Story, item: ItemSnap) -> object:

@@ -1,0 +1,1 @@
+"""The report builders: one module per kind of document, each filling a `Story`."""
