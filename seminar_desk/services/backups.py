@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seminar_desk.domain.refusal import Refusal
-from seminar_desk.store.backup import backup_into
 from seminar_desk.store.connection import file_mode
 from seminar_desk.store.database import Database
-from seminar_desk.store.maintenance import quick_check
+from seminar_desk.store.file.backup import backup_into
+from seminar_desk.store.file.maintenance import quick_check
 
 if TYPE_CHECKING:
     from seminar_desk.services.desk import Desk
@@ -190,7 +190,7 @@ def restore(backup: Path | str, path: Path | str) -> Path | None:
 
     The file must not be open elsewhere (the writer's lock is taken).
     """
-    from seminar_desk.store.lock import FileLock
+    from seminar_desk.store.file.lock import FileLock
 
     backup, path = Path(backup), Path(path).expanduser().resolve()
     if not backup.is_file():

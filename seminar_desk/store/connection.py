@@ -21,7 +21,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from seminar_desk.store.errors import DamagedFileError, NotASeminarFileError, ReadOnlyRefusal
-from seminar_desk.store.lock import lock_path
+from seminar_desk.store.file.lock import lock_path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000

@@ -1,7 +1,7 @@
 """Open a seminar file: lock it, check it, migrate it (after a backup), and hand out sessions.
 
 How connections are made (pragmas, read-only URIs) is in `store.connection`; the checks of a
-file's soundness in `store.maintenance`; upgrades in `store.migrate`, imported only when a file
+file's soundness in `store.file.maintenance`; upgrades in `store.migrate`, imported only when a file
 needs one (Alembic is slow to load).
 """
 
@@ -27,9 +27,9 @@ from seminar_desk.store.errors import (
     ReadOnlyFileError,
     StoreError,
 )
+from seminar_desk.store.file.lock import FileLock
+from seminar_desk.store.file.maintenance import damaged_message, quick_check
 from seminar_desk.store.kinds import FILE, SERVER, FileKind
-from seminar_desk.store.lock import FileLock
-from seminar_desk.store.maintenance import damaged_message, quick_check
 from seminar_desk.store.migrations import MIGRATIONS
 
 SIDE_FILES = ("-wal", "-shm", "-journal", ".lock")

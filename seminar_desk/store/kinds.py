@@ -11,12 +11,12 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, inspect
 
-from seminar_desk.store.fts import FileIndex, ServerIndex
-from seminar_desk.store.maintenance import (
+from seminar_desk.store.file.maintenance import (
     foreign_key_problems,
     integrity_problems,
     wal_checkpoint,
 )
+from seminar_desk.store.fts import FileIndex, ServerIndex
 from seminar_desk.store.notify import Listener, announce
 
 

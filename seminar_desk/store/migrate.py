@@ -13,10 +13,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from seminar_desk.store.backup import backup_into
 from seminar_desk.store.connection import file_mode, make_engine
 from seminar_desk.store.errors import NotASeminarFileError, StoreError
-from seminar_desk.store.maintenance import foreign_key_problems
+from seminar_desk.store.file.backup import backup_into
+from seminar_desk.store.file.maintenance import foreign_key_problems
 from seminar_desk.store.migrations import MIGRATIONS
 
 

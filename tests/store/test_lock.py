@@ -67,7 +67,7 @@ CONTEND = textwrap.dedent("""
     import os, sys
     from pathlib import Path
     from seminar_desk.store.errors import DatabaseLockedError
-    from seminar_desk.store.lock import FileLock
+    from seminar_desk.store.file.lock import FileLock
     db, journal, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     held = 0
     while held < rounds:

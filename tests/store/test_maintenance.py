@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from seminar_desk.store.connection import connect, make_engine
 from seminar_desk.store.database import Database
-from seminar_desk.store.maintenance import (
+from seminar_desk.store.file.maintenance import (
     foreign_key_problems,
     integrity_problems,
     quick_check,

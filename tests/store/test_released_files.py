@@ -10,7 +10,11 @@ from make_released_files import ROWS, make
 from sqlalchemy import func, select
 
 from seminar_desk.store.database import Database, file_revisions, known_heads
-from seminar_desk.store.maintenance import foreign_key_problems, integrity_problems, quick_check
+from seminar_desk.store.file.maintenance import (
+    foreign_key_problems,
+    integrity_problems,
+    quick_check,
+)
 from seminar_desk.store.models import AgendaItem, Day, Note, Participant, Seminar
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -17,7 +17,7 @@ from seminar_desk.store.address import as_target, describe, file_of, is_server_u
 from seminar_desk.store.connection import is_sqlite_file
 from seminar_desk.store.database import SIDE_FILES, Database, file_revisions, known_heads
 from seminar_desk.store.errors import DamagedFileError, NotASeminarFileError
-from seminar_desk.store.maintenance import damaged_message, quick_check
+from seminar_desk.store.file.maintenance import damaged_message, quick_check
 
 T = TypeVar("T")
 # What --db and File › Open take, a file path or a server URL: the commands ask here.

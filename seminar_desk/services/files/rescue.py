@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from seminar_desk.services.files.access import OutputRefused, replace_atomically
 from seminar_desk.store.connection import connect, read_connection, sqlite_uri
 from seminar_desk.store.database import file_revisions
-from seminar_desk.store.maintenance import quick_check
+from seminar_desk.store.file.maintenance import quick_check
 
 RECOVER_TIMEOUT_S = 300
 _BACKUP = re.compile(r"\.backup-.+-(\d{8}-\d{6})$")

@@ -10,7 +10,7 @@ from seminar_desk.gui.app import open_initial_file
 from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.gui.shell import file_opening
-from seminar_desk.store.maintenance import quick_check
+from seminar_desk.store.file.maintenance import quick_check
 from tests.services.files.test_rescue import damage as damage_index
 
 pytestmark = pytest.mark.usefixtures("qsettings")

@@ -12,7 +12,7 @@ from seminar_desk.cli.main import main
 from seminar_desk.services.files import OutputRefused, open_reader, rescue
 from seminar_desk.store.database import Database
 from seminar_desk.store.errors import DamagedFileError
-from seminar_desk.store.maintenance import quick_check
+from seminar_desk.store.file.maintenance import quick_check
 
 
 def damage(path: Path, index: str = "ix_participant_sort_name") -> Path:
