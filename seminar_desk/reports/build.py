@@ -200,7 +200,8 @@ def build_word(
     snap: SeminarSnapshot, request: ReportRequest, options: ReportOptions | None = None
 ) -> tuple[bytes, str]:
     """The report as a Word document (DOCX) and its title: the same builders as the PDF."""
-    from seminar_desk.reports.word import WordStory, write_docx
+    from seminar_desk.reports.word import WordStory
+    from seminar_desk.reports.word_writer import write_docx
 
     options = options or ReportOptions()
     with _BUILD_LOCK:
