@@ -9,22 +9,19 @@ the builder checks between flowables.
 import asyncio
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +31,8 @@ from seminar_desk.domain.text import fold
 from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec
+from seminar_desk.gui.reporting.jobs import Job, run_job
+from seminar_desk.gui.reporting.thumbnails import ThumbnailStrip
 from seminar_desk.gui.runner import in_thread
 from seminar_desk.gui.tasks import spawn
 from seminar_desk.services.reporting.report_data import ReportChoices, report_choices
@@ -47,57 +46,9 @@ from seminar_desk.services.reporting.reports import (
     missing_days,
     with_first_day,
 )
-from seminar_desk.services.reporting.thumbnails import Thumbnail
 
 PREVIEW_DELAY_MS = 400
 PROGRESS_EVERY_S = 0.05
-
-
-@dataclass(frozen=True)
-class Job:
-    """Everything the worker needs, as plain values."""
-
-    path: Path
-    request: ReportRequest
-    options: ReportOptions
-    output: Path | None
-    fmt: str = "pdf"
-
-
-def run_job(
-    job: Job, progress: object, cancel: threading.Event, now: object
-) -> tuple[int, str, Path | None, tuple[str, ...], list[Thumbnail]]:
-    """On the worker thread: read the snapshot, lay out, write.
-
-    Returns (pages, title, path, characters no font has (described), thumbnails of the
-    first pages when nothing is written).
-    """
-    from seminar_desk.services.files import write_output
-    from seminar_desk.services.reporting.report_data import snapshot_of_file
-    from seminar_desk.services.reporting.reports import render, render_word
-    from seminar_desk.services.reporting.thumbnails import thumbnails
-
-    if cancel.is_set():
-        raise Cancelled()
-    snap = snapshot_of_file(job.path, now)  # type: ignore[arg-type]
-    if job.fmt == "docx" and job.output is not None:
-        data, title = render_word(snap, job.request, job.options)
-        write_output(job.output, data, database=job.path)
-        return 0, title, job.output, (), []
-    result = render(
-        snap,
-        job.request,
-        job.options,
-        progress=progress,  # type: ignore[arg-type]
-        cancel=cancel.is_set,
-    )
-    if cancel.is_set():
-        raise Cancelled()
-    if job.output is not None:
-        write_output(job.output, result.pdf, database=job.path)
-    pictures = thumbnails(result.pdf) if job.output is None else []
-    gaps = tuple(m.describe() for m in result.missing)
-    return result.pages, result.title, job.output, gaps, pictures
 
 
 class ReportsPage(Page):
@@ -516,41 +467,6 @@ class ReportsPage(Page):
             self.load()
         if self.isVisible() and not changes.empty:
             self._preview_timer.start()
-
-
-class ThumbnailStrip(QScrollArea):
-    """The first pages of the current choice, as small pictures one under the other."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("thumbnails")
-        self.setWidgetResizable(True)
-        self.setMinimumWidth(240)
-        host = QWidget()
-        self.column = QVBoxLayout(host)
-        self.column.addStretch(1)
-        self.setWidget(host)
-        self.labels: list[QLabel] = []
-
-    def show_pages(self, pictures: list[Thumbnail], total: int) -> None:
-        for label in self.labels:
-            label.deleteLater()
-        self.labels = []
-        for n, picture in enumerate(pictures):
-            image = QImage(
-                picture.rgb,
-                picture.width,
-                picture.height,
-                picture.stride,
-                QImage.Format.Format_RGB888,
-            ).copy()  # the bytes belong to the worker's result
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setFrameShape(QFrame.Shape.Box)
-            label.setToolTip(f"Page {picture.page} of {total}")
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            self.column.insertWidget(n, label)
-            self.labels.append(label)
 
 
 def _loop_running() -> bool:

@@ -1,0 +1,56 @@
+"""What the Reports page hands its worker thread, and the work done there: read the snapshot
+from the file, lay out the report, write it or picture its first pages."""
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from seminar_desk.services.reporting.reports import Cancelled, ReportOptions, ReportRequest
+from seminar_desk.services.reporting.thumbnails import Thumbnail
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything the worker needs, as plain values."""
+
+    path: Path
+    request: ReportRequest
+    options: ReportOptions
+    output: Path | None
+    fmt: str = "pdf"
+
+
+def run_job(
+    job: Job, progress: object, cancel: threading.Event, now: object
+) -> tuple[int, str, Path | None, tuple[str, ...], list[Thumbnail]]:
+    """On the worker thread: read the snapshot, lay out, write.
+
+    Returns (pages, title, path, characters no font has (described), thumbnails of the
+    first pages when nothing is written).
+    """
+    from seminar_desk.services.files import write_output
+    from seminar_desk.services.reporting.report_data import snapshot_of_file
+    from seminar_desk.services.reporting.reports import render, render_word
+    from seminar_desk.services.reporting.thumbnails import thumbnails
+
+    if cancel.is_set():
+        raise Cancelled()
+    snap = snapshot_of_file(job.path, now)  # type: ignore[arg-type]
+    if job.fmt == "docx" and job.output is not None:
+        data, title = render_word(snap, job.request, job.options)
+        write_output(job.output, data, database=job.path)
+        return 0, title, job.output, (), []
+    result = render(
+        snap,
+        job.request,
+        job.options,
+        progress=progress,  # type: ignore[arg-type]
+        cancel=cancel.is_set,
+    )
+    if cancel.is_set():
+        raise Cancelled()
+    if job.output is not None:
+        write_output(job.output, result.pdf, database=job.path)
+    pictures = thumbnails(result.pdf) if job.output is None else []
+    gaps = tuple(m.describe() for m in result.missing)
+    return result.pages, result.title, job.output, gaps, pictures
