@@ -23,6 +23,8 @@ class ChangeBus(QObject):
         self.desk = desk
         self._unsubscribe = desk.subscribe(self._on_change)
         self._heard.connect(self._on_heard)
+        self._lost = False
+        self.link_changed.connect(self._on_link)
         self._stop_following = desk.follow_others(self._heard.emit, self.link_changed.emit)
 
     def _on_change(self, changes: OpChanges) -> None:
@@ -31,6 +33,12 @@ class ChangeBus(QObject):
     @Slot(str)
     def _on_heard(self, payload: str) -> None:
         self.desk.receive(payload)
+
+    @Slot(bool)
+    def _on_link(self, up: bool) -> None:
+        if up and self._lost:  # changes made elsewhere while we could not hear them
+            self.desk.resync()
+        self._lost = not up
 
     def detach(self) -> None:
         self._unsubscribe()

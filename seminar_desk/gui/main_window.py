@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&New seminar…", self.new_seminar, "New"))
         file_menu.addAction(self._action("&Open…", self.choose_file, "Open"))
         file_menu.addAction(self._action("Open the &demo", self.open_demo))
+        file_menu.addAction(self._action("Connect to &server…", self.connect_to_server))
         self.recent_menu = file_menu.addMenu("&Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -305,6 +306,14 @@ class MainWindow(QMainWindow):
         if path:
             self.open_file(Path(path))
 
+    def connect_to_server(self) -> None:
+        """A seminar on a PostgreSQL server shared by several laptops (gui/shell/connect_dialog)."""
+        from seminar_desk.gui.shell.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(parent=self)
+        if dialog.exec():
+            self.open_file(dialog.url())
+
     def new_seminar(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, "New seminar file", str(self._new_file_suggestion()), FILE_FILTER
@@ -362,7 +371,9 @@ class MainWindow(QMainWindow):
             self._title = None
         self._update_actions()
         if changes.label:
-            self.statusBar().showMessage(f"Saved: {changes.label}", 5000)
+            # A string origin is another laptop (services.desk.ELSEWHERE); ours are views.
+            done = f"On {changes.origin}" if isinstance(changes.origin, str) else "Saved"
+            self.statusBar().showMessage(f"{done}: {changes.label}", 5000)
 
     def _seminar_title(self) -> str:
         if self._title is None or self._title[0] is not self.ctx:

@@ -230,6 +230,13 @@ class Desk:
             self._notify(changes)
         return changes
 
+    def resync(self) -> OpChanges:
+        """The connection to the server is back: what other laptops changed meanwhile was
+        not heard, so every view reads again."""
+        changes = OpChanges(frozenset(Area), "Reconnected", ELSEWHERE)
+        self._notify(changes)
+        return changes
+
     def close(self) -> None:
         self._listeners.clear()
         self.db.close()

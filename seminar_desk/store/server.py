@@ -108,3 +108,17 @@ def server_revisions(engine: Engine, where: str) -> set[str]:
             return set(conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars())
     except DBAPIError as exc:
         raise unreachable(where, exc) from exc
+
+
+def probe(url: str) -> str:
+    """Whether the server answers at `url`, and what the database holds, in one sentence
+    (File › Connect to server's "Test connection"); ServerUnreachable when it does not."""
+    where = shown(server_url(url))
+    engine = make_server_engine(url)
+    try:
+        heads = server_revisions(engine, where)
+    finally:
+        engine.dispose()
+    if not heads:
+        return f"Connected to {where}: the database is empty; a new seminar will be made in it."
+    return f"Connected to {where}: it holds a Seminar Desk seminar."

@@ -91,3 +91,11 @@ def test_saves_go_on_after_the_server_dropped_every_connection(laptops) -> None:
 @pytest.mark.file_only
 def test_a_file_has_no_other_laptops(desk: Desk) -> None:
     assert desk.follow_others(lambda _m: None, lambda _s: None) is None
+
+
+def test_after_a_reconnection_every_view_reads_again(desk: Desk) -> None:
+    """Announcements sent while the listener was away are lost: all areas refresh."""
+    seen: list[OpChanges] = []
+    desk.subscribe(seen.append)
+    desk.resync()
+    assert seen[-1].origin == ELSEWHERE and seen[-1].areas == frozenset(Area)
