@@ -1,7 +1,7 @@
 """File › Connect to server…: the address of a seminar held by a PostgreSQL server.
 
 Host, port, database, user and password, a "Test connection" button, and the password kept
-in the system keyring when there is one (never in QSettings; without a keyring it is asked
+in the system keyring when there is one (never in the UI settings; without a keyring it is asked
 each time). The window then opens the server's URL as it opens a file.
 """
 

@@ -1,7 +1,7 @@
 """Reaching a seminar on a PostgreSQL server: its address, testing it, and its password.
 
 The password is kept only in the system keyring (`keyring`), when the system has one;
-otherwise the window asks for it each time. It never goes to QSettings or any file of ours.
+otherwise the window asks for it each time. It never goes to the UI settings or any file of ours.
 """
 
 from dataclasses import dataclass
