@@ -3,8 +3,9 @@ search, list-of-speakers operations (target < 5 ms each), and how long a change 
 another laptop's window (target < 2 s; LISTEN/NOTIFY, measured to the listener's callback).
 
 The large seminar (benchmarks/generate_large.py) is copied into a fresh database first.
-The role must be allowed to create databases; its session settings are the server's (synchronous commit
-on, unless the role says otherwise: `.ci/postgres` turns it off for the test role only).
+The role must be allowed to create databases; its session settings are the server's
+(synchronous commit on, unless the role says otherwise: `.ci/postgres` turns it off for the
+test role only, so measure with another role).
 
 Usage: python benchmarks/bench_server.py postgresql+psycopg://user:pw@127.0.0.1/dbname [SAVES]
 """
