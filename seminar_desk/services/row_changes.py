@@ -236,6 +236,7 @@ _TABLE_ORDER = {table.name: n for n, table in enumerate(Base.metadata.sorted_tab
 
 # Set on every write: a later edit of other columns changes it too, so it is no sign of conflict.
 _STAMPS = frozenset({"updated_at"})
+_BOOKKEEPING = _STAMPS | {"version"}
 
 
 def replay(
@@ -275,7 +276,14 @@ def replay(
             continue
         changed = {c: v for c, v in target.items() if other is None or other.get(c) != v}
         if current is not None and other is not None:
-            # A column written since (an autosave, another writer) keeps its newer value.
+            # Undo is per person: what this step would put back was changed since by someone
+            # else (another laptop): refused, never written over their change.
+            theirs = [
+                c for c in changed if c not in _BOOKKEEPING and current.get(c) != other.get(c)
+            ]
+            if theirs:
+                raise Conflict(key[0], f"was changed meanwhile by someone else ({theirs[0]})")
+            # Bookkeeping written since (a save's version) keeps its newer value.
             changed = {
                 c: v for c, v in changed.items() if c in _STAMPS or current.get(c) == other.get(c)
             }

@@ -350,7 +350,8 @@ def test_an_undo_of_a_row_deleted_meanwhile_is_dropped_with_a_refusal(demo_desk:
         assert s.get(AgendaItem, first).title != "First"
 
 
-def test_undo_keeps_a_value_written_meanwhile_by_someone_else(demo_desk: Desk) -> None:
+def test_undoing_what_someone_else_changed_since_is_refused(demo_desk: Desk) -> None:
+    """Undo is per person: another laptop's later edit of the same value is not undone."""
     import sqlalchemy as sa
 
     with demo_desk.read() as s:
@@ -360,9 +361,13 @@ def test_undo_keeps_a_value_written_meanwhile_by_someone_else(demo_desk: Desk) -
     with demo_desk.db.engine.begin() as conn:  # another writer renamed it too
         table = AgendaItem.__table__
         conn.execute(sa.update(table).where(table.c.id == item_id).values(title="Theirs"))
-    demo_desk.undo()
+    from seminar_desk.domain.refusal import Refusal
+
+    with pytest.raises(Refusal, match="changed meanwhile by someone else"):
+        demo_desk.undo()
     with demo_desk.read() as s:
         assert s.get(AgendaItem, item_id).title == "Theirs"
+    assert demo_desk.undo_label != "Rename item"  # taken off the list
 
 
 def test_an_action_that_is_not_undoable_clears_the_history_and_says_so(desk: Desk) -> None:

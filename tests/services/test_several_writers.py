@@ -183,3 +183,27 @@ def test_chairs_in_processes_keep_one_order(pg_demo_url: str) -> None:
     waiting = _waiting(pg_demo_url)
     assert sorted(p for p, _ in waiting) == sorted(people)
     assert len({position for _, position in waiting}) == len(people)
+
+
+def test_a_laptop_undoes_its_own_steps_not_what_another_changed_since(pg_demo_url: str) -> None:
+    from seminar_desk.domain.refusal import Refusal
+    from seminar_desk.services.seminar import SeminarService
+
+    mine, theirs = Desk(Database.open(pg_demo_url)), Desk(Database.open(pg_demo_url))
+    try:
+        SeminarService(mine).update(venue="Mine")
+        SeminarService(mine).update(city="My city")
+        SeminarService(theirs).update(city="Their city")
+        with pytest.raises(Refusal, match="changed meanwhile by someone else"):
+            mine.undo()  # my city change: they changed the city since
+        mine.undo()  # my venue change: nobody touched it since
+        details = SeminarService(theirs).details()
+        assert details is not None
+        assert (details.city, details.venue) == (
+            "Their city",
+            "Bassac Ballroom, Sofitel Phnom Penh Phokeethra",
+        )
+        assert theirs.undo_label is not None  # their own history is theirs
+    finally:
+        mine.close()
+        theirs.close()
