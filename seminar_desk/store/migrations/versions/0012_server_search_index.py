@@ -1,7 +1,7 @@
 """a trigram index for the search on a PostgreSQL server
 
-Revision ID: 0010_server_search_index
-Revises: 0009_note_version
+Revision ID: 0012_server_search_index
+Revises: 0011_bundles
 Create Date: 2026-11-30
 
 On a server the search matches folded text with LIKE '%term%'; pg_trgm's GIN index lets
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from alembic import op
 from sqlalchemy.exc import DBAPIError
 
-revision: str = "0010_server_search_index"
-down_revision: str | Sequence[str] | None = "0009_note_version"
+revision: str = "0012_server_search_index"
+down_revision: str | Sequence[str] | None = "0011_bundles"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
