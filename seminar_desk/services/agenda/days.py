@@ -5,7 +5,7 @@ and end follow the days (services/seminar/dates.py). Each edit is one undoable s
 included (day numbers carry no unique constraint, so undo may restore them in any order).
 """
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -68,37 +68,46 @@ class AgendaDays(AgendaLive):
             s = act.session
             seminar = _seminar(s)
             days = _days(s, seminar.id)
-            index = len(days) if index is None else max(0, min(index, len(days)))
-            today = seminar.start_date or self.desk.clock.now().astimezone(zone_of(s)).date()
-            when = date_for_insert([d.date for d in days], index, today)
-            after = days[index:]
-            moved_to = rippled([d.date for d in after], when)
-            dates = [*(d.date for d in days[:index]), when, *moved_to]
-            wrong = date_problem(when) or date_problem(max(dates))
-            too_long = span_problem(min(dates), max(dates))
-            if too_long and not wrong:
-                wrong = f"the seminar would run {too_long}"
-            if wrong:
-                raise AgendaError(f"Cannot add a day on {when:%Y-%m-%d}: {wrong}.")
-            for day, moved in zip(after, moved_to, strict=True):
-                if day.date != moved:
-                    day.date = moved
-            model = days[index - 1] if index > 0 else (days[0] if days else None)
-            start, end = (model.start_time, model.end_time) if model else (time(9), time(17, 30))
-            day = Day(
-                seminar_id=seminar.id,
-                number=len(days) + 1,
-                date=when,
-                start_time=start,
-                end_time=end,
-                title="",
-            )
-            s.add(day)
-            s.flush()
-            _renumber(s, seminar.id)
-            follow_days(s, seminar)
-            day_id = day.id
+            if not days and _spans_several_dates(seminar):
+                # The first day of a seminar whose dates were typed first: one day per date,
+                # so the dates that follow the days do not shrink to a single day unasked.
+                day_id = _fill_dates(s, seminar)
+            else:
+                day_id = self._insert(s, seminar, days, index)
         return Added(act.changes, day_id)
+
+    def _insert(self, s: Session, seminar: Seminar, days: list[Day], index: int | None) -> str:
+        """Insert one day (see insert_day); returns its id."""
+        index = len(days) if index is None else max(0, min(index, len(days)))
+        today = seminar.start_date or self.desk.clock.now().astimezone(zone_of(s)).date()
+        when = date_for_insert([d.date for d in days], index, today)
+        after = days[index:]
+        moved_to = rippled([d.date for d in after], when)
+        dates = [*(d.date for d in days[:index]), when, *moved_to]
+        wrong = date_problem(when) or date_problem(max(dates))
+        too_long = span_problem(min(dates), max(dates))
+        if too_long and not wrong:
+            wrong = f"the seminar would run {too_long}"
+        if wrong:
+            raise AgendaError(f"Cannot add a day on {when:%Y-%m-%d}: {wrong}.")
+        for day, moved in zip(after, moved_to, strict=True):
+            if day.date != moved:
+                day.date = moved
+        model = days[index - 1] if index > 0 else (days[0] if days else None)
+        start, end = (model.start_time, model.end_time) if model else (time(9), time(17, 30))
+        day = Day(
+            seminar_id=seminar.id,
+            number=len(days) + 1,
+            date=when,
+            start_time=start,
+            end_time=end,
+            title="",
+        )
+        s.add(day)
+        s.flush()
+        _renumber(s, seminar.id)
+        follow_days(s, seminar)
+        return day.id
 
     def delete_day(self, day_id: str, origin: object | None = None) -> OpChanges:
         """Remove a day and its items (any day; undoable). The other days keep their dates and
@@ -117,6 +126,31 @@ class AgendaDays(AgendaLive):
         with self.desk.action("Re-time day", origin=origin) as act:
             retime_items(act.session, get_day(act.session, day_id))
         return act.changes
+
+
+def _spans_several_dates(seminar: Seminar) -> bool:
+    start, end = seminar.start_date, seminar.end_date
+    return start is not None and end is not None and end > start
+
+
+def _fill_dates(s: Session, seminar: Seminar) -> str:
+    """One day for each of the seminar's dates (checked already: at most two months)."""
+    assert seminar.start_date is not None and seminar.end_date is not None
+    count = (seminar.end_date - seminar.start_date).days + 1
+    days = [
+        Day(
+            seminar_id=seminar.id,
+            number=n + 1,
+            date=seminar.start_date + timedelta(days=n),
+            start_time=time(9),
+            end_time=time(17, 30),
+            title="",
+        )
+        for n in range(count)
+    ]
+    s.add_all(days)
+    s.flush()
+    return days[0].id
 
 
 def _seminar(s: Session) -> Seminar:

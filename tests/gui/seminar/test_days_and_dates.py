@@ -142,6 +142,25 @@ def test_days_are_added_themed_dated_inserted_and_removed_by_keys(
     assert shown.texts() == []
 
 
+def test_the_first_add_day_gives_a_day_for_each_typed_date(qtbot, new_seminar: Desk, shown) -> None:
+    """Dates typed first, then Add day: the end date must not shrink to one day unasked."""
+    page = open_page(qtbot, new_seminar)
+    agenda = AgendaService(new_seminar)
+    type_into(qtbot, page.start, "3 March 2027")
+    type_into(qtbot, page.end, "4 March 2027")
+    qtbot.mouseClick(page.days_box.add_button, Qt.MouseButton.LeftButton)
+    assert [(d.number, d.date) for d in agenda.days()] == [
+        (1, date(2027, 3, 3)),
+        (2, date(2027, 3, 4)),
+    ]
+    assert page.end.text() == "4 March 2027"
+    assert SeminarService(new_seminar).details().end_date == date(2027, 3, 4)
+    assert len(page.days_box.themes) == 2
+    new_seminar.undo()  # one step
+    assert agenda.days() == [] and page.end.text() == "4 March 2027"
+    assert shown.texts() == []
+
+
 def test_a_new_start_date_offers_to_move_the_days(qtbot, demo_desk: Desk, monkeypatch) -> None:
     answers = Answers(monkeypatch, yes=False)
     page = open_page(qtbot, demo_desk)
