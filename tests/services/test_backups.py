@@ -17,6 +17,9 @@ from seminar_desk.services.seminar import SeminarService
 from seminar_desk.store.database import Database
 from seminar_desk.store.models import Seminar
 
+# Backups are copies of a SQLite file; a server keeps its own (pg_dump, the server's backups).
+pytestmark = pytest.mark.file_only
+
 
 def _title(path: Path) -> str:
     con = sqlite3.connect(path)

@@ -67,13 +67,17 @@ def _note_line(edit: Callable[[dict], None]) -> Callable[[dict[str, bytes]], dic
 
 
 def _fingerprint(desk: Desk) -> str:
-    import sqlite3
+    """Every row of every table, on a file or a server alike."""
+    from sqlalchemy import select
 
-    con = sqlite3.connect(desk.db.path)
-    try:
-        return hashlib.sha256("\n".join(con.iterdump()).encode()).hexdigest()
-    finally:
-        con.close()
+    from seminar_desk.store.models import Base
+
+    lines: list[str] = []
+    with desk.db.engine.connect() as con:
+        for table in Base.metadata.sorted_tables:
+            rows = con.execute(select(table).order_by(*table.primary_key.columns)).all()
+            lines.append(f"{table.name}: {sorted(repr(tuple(r)) for r in rows)}")
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
 CASES: dict[str, tuple[Callable[[dict[str, bytes]], dict[str, bytes]], str]] = {
