@@ -23,6 +23,7 @@ from seminar_desk.reports.word import (
     WordText,
     word_font,
 )
+from seminar_desk.reports.word_fonts import embed_fonts
 
 # -- writing the document -------------------------------------------------------------------
 # Paragraphs, runs and tables are written as WordprocessingML elements directly: python-docx's
@@ -337,6 +338,7 @@ def write_docx(
         # spacers, rules and conditional page breaks have no place in a Word document
     if footer:
         _footer(doc, story, footer)
+    embed_fonts(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -103,6 +103,20 @@ def _register(face: str, path: Path, family: str, bold: bool, italic: bool) -> N
     FACES[face] = (family, bold, italic)
 
 
+def font_files(family: str) -> tuple[Path | None, Path | None]:
+    """The shipped (regular, bold) files of a script font family; None where there is none."""
+    folder = fonts_dir()
+    regular = folder / f"{family}-Regular.ttf"
+    if not regular.exists():
+        regular = folder / f"{family}.ttf"
+    bold = folder / f"{family}-Bold.ttf"
+    fb = _BY_NAME.get(family)
+    return (
+        regular if regular.exists() else None,
+        bold if fb is not None and fb.bold and bold.exists() else None,
+    )
+
+
 def register_fonts() -> str:
     """Register the shipped fonts once per process (thread-safe); returns the body font name."""
     with _lock:
@@ -122,15 +136,12 @@ def register_fonts() -> str:
         _register(MISSING, folder / "NotoSans-Regular.ttf", MISSING, False, False)
         for fb in FALLBACKS:
             base = fb.name
-            regular = folder / f"{base}-Regular.ttf"
-            if not regular.exists():
-                regular = folder / f"{base}.ttf"
-            if not regular.exists():
+            regular, bold = font_files(base)
+            if regular is None:
                 continue  # a trimmed install: the text shows as boxes and is reported
             _register(base, regular, base, False, False)
             bold_name = f"{base}-Bold"
-            bold = folder / f"{bold_name}.ttf"
-            if fb.bold and bold.exists():
+            if bold is not None:
                 _register(bold_name, bold, base, True, False)
             else:
                 bold_name = base
