@@ -36,8 +36,11 @@ class Page(QWidget):
 def page_menu(
     page: Page, title: str, actions: Sequence[QAction | None], before: Sequence[str] = ("Help",)
 ) -> QMenu | None:
-    """A menu of the page's actions (None: a separator) in the main window, left of the first
-    menu named in `before`; the menu shows each action's key and goes with the page."""
+    """A menu of the page's actions (None: a separator) in the main window; the menu shows
+    each action's key and goes with the page.
+
+    Page menus stand in sidebar order (Agenda, Speakers, Participants), whichever page was
+    built first, left of the first menu named in `before`."""
     window = page.ctx.window
     if not isinstance(window, QMainWindow):
         return None
@@ -48,15 +51,29 @@ def page_menu(
             menu.addSeparator()
         else:
             menu.addAction(action)
-    anchor = next(
-        (a for name in before for a in bar.actions() if name in a.text().replace("&", "")), None
-    )
+    rank = _sidebar_rank(page)
+    menu.menuAction().setData(rank)
+    later = (a for a in bar.actions() if isinstance(a.data(), int) and a.data() > rank)
+    named = (a for name in before for a in bar.actions() if name in a.text().replace("&", ""))
+    anchor = next(later, None) or next(named, None)
     if anchor is not None:
         bar.insertMenu(anchor, menu)
     else:
         bar.addMenu(menu)
     page.destroyed.connect(menu.deleteLater)
     return menu
+
+
+def _sidebar_rank(page: Page) -> int:
+    """Where the page stands in the sidebar (pages not listed there come last)."""
+    from seminar_desk.gui.pages import PAGES
+
+    module = type(page).__module__
+    for rank, ref in enumerate(PAGES):
+        where = "seminar_desk.gui" if "." in ref.module else "seminar_desk.gui.pages"
+        if module == f"{where}.{ref.module}":
+            return rank
+    return len(PAGES)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """The attendance line of the Participants tab: which day, who shows, today's count, and the
-check-in mode (type a few letters, Enter marks the first match present; the field clears).
+check-in mode (type a few letters, Enter marks the one match present and the field clears; with
+several matches Enter says how many, and Up and Down pick one).
 """
 
 from PySide6.QtCore import Qt, Signal
@@ -23,8 +24,9 @@ class AttendanceBar(QWidget):
         self.check_in = QPushButton("Check-in")
         self.check_in.setCheckable(True)
         self.check_in.setToolTip(
-            "Check-in mode (Ctrl+Shift+A): type a few letters of a name in the field, Enter marks "
-            "the first person listed present on the chosen day"
+            "Check-in mode (Ctrl+Shift+A): type a few letters of a name in the field; Enter marks "
+            "the one person listed present on the chosen day (with several, pick one with the "
+            "arrows first)"
         )
         self.show_combo = QComboBox()
         for value, label in SHOW:

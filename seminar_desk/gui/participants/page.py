@@ -3,7 +3,7 @@ on its second tab, the delegations they come for.
 """
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -56,7 +56,9 @@ class ParticipantsPage(Page):
         self.search = QLineEdit(placeholderText=SEARCH_HINT)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
-        self.search.returnPressed.connect(self.check_in_first)
+        self.search.returnPressed.connect(self.check_in_enter)
+        self.search.installEventFilter(self)  # Up and Down pick among the matches (check-in)
+        self._picked: str | None = None  # who the arrows picked since the text last changed
         self.count = QLabel()
         self.add_button = QPushButton("Add participant…")
         self.add_button.clicked.connect(self.add_participant)
@@ -146,13 +148,26 @@ class ParticipantsPage(Page):
             self.table.setColumnWidth(column, width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """The table's viewport changed size (the window, a scroll bar): spread again."""
+        """The table's viewport changed size (the window, a scroll bar): spread again. In
+        check-in mode, Up and Down in the search field pick one of the people listed."""
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._spread()
+        elif (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            and self.attendance.check_in.isChecked()
+        ):
+            self._pick(1 if event.key() == Qt.Key.Key_Down else -1)
+            return True
         return False
 
     def _filter(self, text: str) -> None:
+        self._picked = None  # a pick is for the list it was made in
         self.proxy.set_text(text)
+        if self.attendance.check_in.isChecked():
+            self.table.clearSelection()
         self._update_count()
 
     def _attendance_changed(self) -> None:
@@ -177,25 +192,59 @@ class ParticipantsPage(Page):
 
     # -- attendance -----------------------------------------------------------------------------
 
-    def check_in_first(self) -> None:
-        """In check-in mode, Enter marks the first person listed present and clears the field."""
+    def _pick(self, step: int) -> None:
+        """Select the next (or previous) person listed: Enter then checks that one in."""
+        count = self.proxy.rowCount()
+        if count == 0:
+            return
+        at = self._picked_row()
+        at = (0 if step > 0 else count - 1) if at < 0 else max(0, min(count - 1, at + step))
+        index = self.proxy.index(at, 0)
+        self._picked = index.data(ID_ROLE)
+        self.table.selectRow(at)
+        self.table.scrollTo(index)
+        row = self.model.rows[self.model.row_of(self._picked)]
+        self.attendance.last.setText(
+            f"Enter marks {row.name} ({row.organisation_code or 'no delegation'}) present"
+        )
+
+    def _picked_row(self) -> int:
+        """The proxy row of the person the arrows picked, or -1."""
+        for at in range(self.proxy.rowCount()):
+            if self._picked is not None and self.proxy.index(at, 0).data(ID_ROLE) == self._picked:
+                return at
+        return -1
+
+    def check_in_enter(self) -> None:
+        """In check-in mode, Enter marks the one person listed (or the one picked with the
+        arrows) present and clears the field; with several listed it never guesses."""
         if not self.attendance.check_in.isChecked():
             return
         day, typed = self.attendance.day_id(), self.search.text().strip()
-        if day is None or not typed:
+        if day is None or (not typed and self._picked is None):
             return
-        if self.proxy.rowCount() == 0:
+        count = self.proxy.rowCount()
+        if count == 0:
             self.attendance.last.setText(
                 f"Nobody missing {self.attendance.day_name()} matches “{typed}”"
             )
             return
-        person = self.proxy.index(0, 0).data(ID_ROLE)
+        at = self._picked_row()
+        if at < 0 and count > 1:
+            self.attendance.last.setText(
+                f"{count} match: keep typing or pick one with the arrows (↑ ↓), "
+                "then Enter"
+            )
+            return
+        person = self.proxy.index(max(at, 0), 0).data(ID_ROLE)
         row = self.model.rows[self.model.row_of(person)]
         if self.model.mark(person, day, True):
             self.attendance.last.setText(
                 f"\u2713 {row.name} ({row.organisation_code or 'no delegation'}) present "
                 f"{self.attendance.day_name()}"
             )
+            self._picked = None
+            self.table.clearSelection()
             self.search.clear()
             self._update_count()
 

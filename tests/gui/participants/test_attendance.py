@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from seminar_desk.gui.bus import ChangeBus
 from seminar_desk.gui.context import DeskContext
+from seminar_desk.gui.participants.model import ID_ROLE
 from seminar_desk.gui.participants.page import ParticipantsPage
 from seminar_desk.services.agenda import AgendaService
 from seminar_desk.services.desk import Desk
@@ -65,6 +66,42 @@ def test_check_in_marks_the_first_match_present_today_and_clears(demo_desk: Desk
     qtbot.mouseClick(page.attendance.check_in, Qt.MouseButton.LeftButton)
     assert page.attendance.show_combo.currentText() == "Everyone"
     assert page.proxy.rowCount() == 49
+
+
+def test_check_in_with_several_matches_never_guesses(demo_desk: Desk, qtbot) -> None:
+    """Enter with several people listed says how many; the arrows pick one, Enter marks it."""
+    service = ParticipantService(demo_desk)
+    today = service.today()
+    assert today is not None
+    bao = service.add("Lâm Văn Bảo").id
+    hoa = service.add("Lâm Thị Hoa").id
+    page = _page(demo_desk, qtbot)
+    qtbot.keyClick(page.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # not a pick
+    qtbot.mouseClick(page.attendance.check_in, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.search, "lam")
+    assert page.proxy.rowCount() == 2
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert not _present(demo_desk, bao, today.id) and not _present(demo_desk, hoa, today.id)
+    assert demo_desk.undo_label != "Mark present"
+    assert page.attendance.last.text().startswith(
+        "2 match: keep typing or pick one with the arrows"
+    )
+    assert page.search.text() == "lam"  # kept, to type on
+    listed = [page.proxy.index(r, 0).data(ID_ROLE) for r in range(2)]
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    picked = listed[1]
+    assert [i.row() for i in page.table.selectionModel().selectedRows()] == [1]
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert _present(demo_desk, picked, today.id)
+    other = listed[0]
+    assert not _present(demo_desk, other, today.id)
+    assert page.search.text() == "" and page.attendance.last.text().startswith("\u2713 Lâm")
+    # Typing again forgets the pick: one match left, Enter marks that one.
+    qtbot.keyClicks(page.search, "lam")
+    assert page.proxy.rowCount() == 1
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert _present(demo_desk, other, today.id)
 
 
 def test_enter_outside_check_in_marks_nobody(demo_desk: Desk, qtbot) -> None:
