@@ -232,8 +232,7 @@ class ParticipantsPage(Page):
         at = self._picked_row()
         if at < 0 and count > 1:
             self.attendance.last.setText(
-                f"{count} match: keep typing or pick one with the arrows (↑ ↓), "
-                "then Enter"
+                f"{count} match: keep typing or pick one with the arrows (↑ ↓), then Enter"
             )
             return
         person = self.proxy.index(max(at, 0), 0).data(ID_ROLE)

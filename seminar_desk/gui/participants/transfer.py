@@ -10,7 +10,7 @@ import asyncio
 from pathlib import Path
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QStatusBar, QWidget
 
 from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
@@ -38,16 +38,29 @@ class ParticipantTransfer:
         self.page = page
         self.ctx = ctx
         self.task: asyncio.Task[bool] | None = None
+        self._work = ""  # the status line about work under way, while it shows
         self.import_action = QAction("&Import participants…", page)
         self.import_action.triggered.connect(self.choose_import)
         self.export_action = QAction("&Export participants…", page)
         self.export_action.triggered.connect(self.choose_export)
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, seconds: int = 10) -> None:
+        """A line in the status bar for `seconds` (0: until the next one: work under way,
+        always followed by its outcome)."""
+        bar = self._bar()
+        if bar is not None:
+            bar.showMessage(text, seconds * 1000)
+        self._work = text if seconds == 0 else ""
+
+    def _bar(self) -> QStatusBar | None:
         window = self.page.window()
-        bar = getattr(window, "statusBar", None)
-        if callable(bar):
-            bar().showMessage(text, 10_000)
+        return window.statusBar() if isinstance(window, QMainWindow) else None
+
+    def _unsay_work(self) -> None:
+        """A line about work under way goes when the work stops, however it stopped."""
+        bar = self._bar()
+        if bar is not None and self._work and bar.currentMessage() == self._work:
+            bar.clearMessage()
 
     # -- import ---------------------------------------------------------------------------------
 
@@ -79,15 +92,20 @@ class ParticipantTransfer:
         self.import_action.setEnabled(False)
         try:
             worker = Desk(self.ctx.desk.db, self.ctx.desk.clock)
-            self.say(f"Reading {path.name}…")
+            self.say(f"Reading {path.name}…", 0)
             plan = await runner.background(self.page, read_and_plan, worker, path)
-            if plan is None or not self.confirm(plan):
-                self.say("Nothing imported.")
+            if plan is None:  # the runner has shown why
+                self.say(f"Nothing imported: {path.name} could not be read.")
                 return False
-            self.say(f"Importing {len(plan.added) + len(plan.merged)} participants…")
+            self.say(f"Read {path.name}: {plan.summary}; see the preview.", 0)
+            if not self.confirm(plan):
+                self.say(f"Nothing imported from {path.name}.")
+                return False
+            self.say(f"Importing {len(plan.added) + len(plan.merged)} participants…", 0)
             result = await runner.background(self.page, self._commit, worker, plan)
             return self._done(worker, result)
         finally:
+            self._unsay_work()
             self.import_action.setEnabled(True)
 
     @staticmethod
@@ -97,15 +115,18 @@ class ParticipantTransfer:
     def import_now(self, path: Path) -> bool:
         """The same steps on this thread (no event loop)."""
         plan = runner.call(self.page, read_and_plan, self.ctx.desk, path)
-        if plan is None or not self.confirm(plan):
-            self.say("Nothing imported.")
+        if plan is None:
+            self.say(f"Nothing imported: {path.name} could not be read.")
+            return False
+        if not self.confirm(plan):
+            self.say(f"Nothing imported from {path.name}.")
             return False
         result = runner.call(self.page, self._commit, self.ctx.desk, plan)
         return self._done(None, result)
 
     def _done(self, worker: Desk | None, result: ImportResult | None) -> bool:
         if result is None:  # the runner has shown why
-            self.say("Nothing imported.")
+            self.say("Nothing imported: the import was refused (see the message).")
             return False
         if worker is not None:
             self.ctx.desk.adopt(worker, result.changes)
@@ -132,4 +153,3 @@ class ParticipantTransfer:
         if count is not None:
             self.say(f"Wrote {count} participants to {path}.")
         return count
-

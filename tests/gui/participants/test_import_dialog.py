@@ -9,7 +9,7 @@ from pathlib import Path
 import participant_lists
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from seminar_desk.gui.bus import ChangeBus
 from seminar_desk.gui.context import DeskContext
@@ -171,3 +171,38 @@ def test_export_through_the_page_reimports_unchanged(page, monkeypatch, tmp_path
     page.transfer.export_action.trigger()
     plan = preview(page.ctx.desk, read_participants(out))
     assert plan.summary == "0 added, 0 changed, 48 unchanged"
+
+
+def test_the_status_line_follows_the_import_to_its_end(qtbot, demo_desk, monkeypatch, loop, shown):
+    """'Reading FILE…' goes once the file is read: the preview, then the outcome replace it."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    page = ParticipantsPage(DeskContext(demo_desk, ChangeBus(demo_desk)))
+    window.setCentralWidget(page)
+    window.show()
+    status = window.statusBar().currentMessage
+    seen: list[str] = []
+
+    def look_then_cancel(dialog: ImportPreviewDialog) -> None:
+        seen.append(status())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer_with(monkeypatch, qtbot, look_then_cancel)
+
+    async def scenario(path: Path) -> str:
+        choose(monkeypatch, path)
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+        assert page.transfer.task is not None, "the button started no import"
+        await asyncio.wait_for(page.transfer.task, 10)
+        return status()
+
+    def run(path: Path) -> str:
+        return loop.run_until_complete(scenario(path))
+
+    assert run(participant_lists.MESSY_CSV) == "Nothing imported from messy-participants.csv."
+    assert seen == [
+        "Read messy-participants.csv: 39 added, 0 changed, 1 unchanged; see the preview."
+    ]
+    bad = participant_lists.MESSY_CSV.parent / "no-such-list.csv"
+    assert run(bad) == "Nothing imported: no-such-list.csv could not be read."
+    assert len(shown.items) == 1
