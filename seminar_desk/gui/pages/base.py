@@ -65,15 +65,14 @@ def page_menu(
 
 
 def _sidebar_rank(page: Page) -> int:
-    """Where the page stands in the sidebar (pages not listed there come last)."""
-    from seminar_desk.gui.pages import PAGES
-
+    """Where the page stands in the window's sidebar (`refs`, the list of pages; a page not
+    listed there comes last)."""
+    refs = getattr(page.ctx.window, "refs", ())
     module = type(page).__module__
-    for rank, ref in enumerate(PAGES):
-        where = "seminar_desk.gui" if "." in ref.module else "seminar_desk.gui.pages"
-        if module == f"{where}.{ref.module}":
+    for rank, ref in enumerate(refs):
+        if module.endswith("." + ref.module):
             return rank
-    return len(PAGES)
+    return len(refs)
 
 
 @dataclass(frozen=True)
