@@ -31,6 +31,7 @@ from seminar_desk.reports.flowables import (
     Heading,
     PageGroup,
     Para,
+    RunningMark,
     TocLine,
     fragment_templates,
     toc_text,
@@ -232,6 +233,11 @@ class Story:
     def page_group(self, key: str, label: str) -> None:
         """From here on, pages are numbered within `label` ("Day 1 — Page 2 of 3")."""
         self.flow.append(PageGroup(key, label))
+
+    def running_head(self, title: str) -> None:
+        """From here on, the pages that go on are headed "`title` (continued)" (as after a
+        running heading one level below the last one, but with nothing shown here)."""
+        self.flow.append(RunningMark(self._level + 1, plain(title)))
 
     def bookmark(self, level: int, title: str) -> None:
         level = max(0, min(level, self._level + 1))

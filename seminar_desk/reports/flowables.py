@@ -149,32 +149,39 @@ class TocLine(Flowable):
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
-class PageGroup(Flowable):
+class Mark(Flowable):
+    """A zero-size flowable: it only tells the page layout something where it stands."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class PageGroup(Mark):
     """A zero-size mark: the pages from here on are numbered on their own (page_layout)."""
 
     def __init__(self, key: str, label: str) -> None:
         super().__init__()
         self.page_group = (key, label)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        return 0, 0
 
-    def draw(self) -> None:
-        pass
+class RunningMark(Mark):
+    """A zero-size mark: the pages that go on from here are headed "`title` (continued)",
+    as after a running heading of `level` (page_layout), without a visible heading."""
+
+    def __init__(self, level: int, title: str) -> None:
+        super().__init__()
+        self.running_mark = (level, title)
 
 
-class Bookmark(Flowable):
+class Bookmark(Mark):
     """A zero-size anchor: a bookmark without a visible heading (e.g. the title page)."""
 
     def __init__(self, level: int, title: str, key: str) -> None:
         super().__init__()
         self.outline = (level, title, key)
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        return 0, 0
-
-    def draw(self) -> None:
-        pass
 
 
 TOC_MAX_CHARS = 240

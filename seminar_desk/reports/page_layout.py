@@ -85,10 +85,12 @@ class ReportDoc(BaseDocTemplate):
         self._cancel = cancel
         self.tr = Chrome(meta.language)
         self._footer_cache: dict[float, Paragraph] = {}
-        # "(continued)" heads: the running heading in force and what this page began with.
-        self._running: tuple[int, str] | None = None
-        self._page_context: str | None = None
+        # "(continued)" heads: the running headings in force (outermost first, each with its
+        # level), those in force when this page began, and whether the page opened anew.
+        self._running: list[tuple[int, str]] = []
+        self._page_context: list[tuple[int, str]] = []
         self._first_on_page: Flowable | None = None
+        self._opened_anew = False
         # Pages numbered per group (a sign-in sheet per day): key -> (label, first page).
         self._groups: dict[str, tuple[str, int]] = {}
         self._group: str | None = None
@@ -124,22 +126,24 @@ class ReportDoc(BaseDocTemplate):
 
     def handle_pageBegin(self) -> None:  # noqa: N802 (reportlab API)
         self._first_on_page = None
-        self._page_context = self._running[1] if self._running else None
+        self._opened_anew = False
+        self._page_context = list(self._running)
         super().handle_pageBegin()
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab API)
-        if self._first_on_page is None and getattr(flowable, "height", 0) > 0:
+        changes = self._follow_running(flowable)
+        # the first thing on the page: a mark, or what moved the frame down (not a
+        # CondPageBreak that found room, nor anything else that takes no space)
+        if self._first_on_page is None and (changes or not self.frame._atTop):
             self._first_on_page = flowable
-        group = getattr(flowable, "page_group", None)
-        if group is not None:
-            self._groups[group[0]] = (group[1], self.canv.getPageNumber())
-            self._group = group[0]
+            # A page that opens with what ends the context it began in (the next day, the
+            # next delegation, an annex) continues nothing.
+            context = self._page_context
+            self._opened_anew = self._running[: len(context)] != context
         outline = getattr(flowable, "outline", None)
         if outline is None:
             return
         level, title, key = outline
-        if self._running is None or level <= self._running[0]:
-            self._running = (level, title) if getattr(flowable, "running", False) else None
         level = min(level, self._last_level + 1)
         self._last_level = level
         canv = self.canv
@@ -150,17 +154,43 @@ class ReportDoc(BaseDocTemplate):
         self.stats.heading_pages[key] = page
         self.stats.outline.append((level, title, page))
 
+    def _follow_running(self, flowable: Flowable) -> bool:
+        """Keep the running headings in force up to date; True when `flowable` changed them.
+
+        A heading ends the running headings of its level and deeper (and starts one when it
+        is `running`); a `RunningMark` does the same without a visible heading; a new page
+        group (a sign-in sheet for the next day) ends them all.
+        """
+        group = getattr(flowable, "page_group", None)
+        if group is not None:
+            self._groups[group[0]] = (group[1], self.canv.getPageNumber())
+            self._group = group[0]
+            self._running = []
+            return True
+        mark = getattr(flowable, "running_mark", None)
+        outline = getattr(flowable, "outline", None)
+        if mark is not None:
+            level, title = mark
+        elif outline is not None:
+            level, title = outline[0], outline[1]
+        else:
+            return False
+        while self._running and self._running[-1][0] >= level:
+            self._running.pop()
+        if mark is not None or getattr(flowable, "running", False):
+            self._running.append((level, title))
+        return True
+
     # -- footer -------------------------------------------------------------------------------
 
     def _page_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._footer(canv)
-        first = self._first_on_page
-        opened_anew = first is not None and getattr(first, "running", False)
-        if self._page_context and not opened_anew:
-            self._continued(canv, self._page_context)
+        if self._page_context and not self._opened_anew:
+            self._continued(canv, " — ".join(title for _, title in self._page_context))
 
     def _continued(self, canv: Canvas, title: str) -> None:
-        """'Day 2, Sunday, 20 December 2026 (continued)' above a page that goes on with it."""
+        """'Day 2, Sunday, 20 December 2026 (continued)' above a page that goes on with it;
+        'States — Cambodia (continued)' over the rest of a delegation's table."""
         text = self.tr("{title} (continued)", title=title)
         para = Para(markup(text), self.styles.footer)
         _, h = para.wrap(self.pagesize[0] - 2 * MARGIN_X, 30)

@@ -195,6 +195,7 @@ def build_sign_in(story: Story, snap: SeminarSnapshot, day: int | None) -> None:
             story.page_break()
         story.page_group(f"day{d.number}", day_label(d, story.tr))
         header_block(story, snap, story.tr("Sign-in sheet"), day_label(d, story.tr))
+        story.running_head(f"{story.tr('Sign-in sheet')}, {day_label(d, story.tr)}")
         rows = []
         people = [
             p for _, group in by_delegation(snap.participants, snap) for _, ps in group for p in ps
