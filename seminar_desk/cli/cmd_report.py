@@ -133,6 +133,8 @@ def run(args: argparse.Namespace) -> int:
     write_output(args.output, result.pdf, database=db_path)
     pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
     print(visible(f"{result.title}: {pages} written to {args.output}"))  # titles are user text
+    if result.note:  # e.g. how many name tents were made, which delegations left out
+        print(visible(result.note))
     for gap in result.missing:  # characters no shipped font has: drawn as boxes
         print(visible(f"No font for {gap.describe()}: drawn as a box"), file=sys.stderr)
     return 0

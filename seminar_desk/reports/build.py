@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.reports.common import fmt_date
 from seminar_desk.reports.document import Story, build_pdf
-from seminar_desk.reports.documents.cards import badges_pdf, tents_pdf
+from seminar_desk.reports.documents.cards import Cards, badges_pdf, tents_pdf
 from seminar_desk.reports.documents.lists import build_agenda, build_participants, build_sign_in
 from seminar_desk.reports.documents.seminar import build_seminar
 from seminar_desk.reports.documents.sessions import build_breakout, build_day, build_session
@@ -39,6 +39,8 @@ class ReportResult:
     stats: BuildStats
     # characters no shipped font has (drawn as boxes): the export says which, and where
     missing: tuple[MissingText, ...] = ()
+    # what the person should know of the result ("23 name tents; 2 ... left out")
+    note: str = ""
 
 
 def describe(snap: SeminarSnapshot, request: ReportRequest, options: ReportOptions) -> str:
@@ -102,15 +104,15 @@ def _speakers(
 
 
 @dataclass(frozen=True)
-class Cards:
+class CardKind:
     """A kind printed page by page, not as a story: name tents, badges (documents/cards.py)."""
 
-    make: Callable[[SeminarSnapshot, ReportOptions], tuple[bytes, int]]
+    make: Callable[[SeminarSnapshot, ReportOptions], Cards]
 
 
 # One builder for each kind of the table (tests/reports check the two agree).
 BUILDERS: dict[
-    str, Callable[[Story, SeminarSnapshot, ReportRequest, ReportOptions], None] | Cards
+    str, Callable[[Story, SeminarSnapshot, ReportRequest, ReportOptions], None] | CardKind
 ] = {
     "session": _session,
     "breakout": _breakout,
@@ -119,8 +121,8 @@ BUILDERS: dict[
     "agenda": _agenda,
     "participants": _participants,
     "speakers": _speakers,
-    "tents": Cards(tents_pdf),
-    "badges": Cards(badges_pdf),
+    "tents": CardKind(tents_pdf),
+    "badges": CardKind(badges_pdf),
 }
 
 
@@ -152,10 +154,14 @@ def _build(
     if cancel is not None and cancel():
         raise Cancelled()
     builder = BUILDERS[request.kind]
-    if isinstance(builder, Cards):
-        pdf, pages = builder.make(snap, options)
+    if isinstance(builder, CardKind):
+        cards = builder.make(snap, options)
         return ReportResult(
-            pdf=pdf, pages=pages, title=KIND_TITLES[request.kind], stats=BuildStats(pages)
+            pdf=cards.pdf,
+            pages=cards.pages,
+            title=KIND_TITLES[request.kind],
+            stats=BuildStats(cards.pages),
+            note=cards.note,
         )
     story = Story(options, language=snap.details.language)
     request, meta, title = _tell(story, snap, request, options)
@@ -176,7 +182,7 @@ def _tell(
         snap.day(request.day)  # KeyError for a day the seminar does not have
     kind = request.kind
     builder = BUILDERS[kind]
-    if isinstance(builder, Cards):
+    if isinstance(builder, CardKind):
         raise Refusal(f"{KIND_TITLES[kind]} are printed as PDF only.")
     builder(story, snap, request, options)
     d = snap.details

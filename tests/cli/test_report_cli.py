@@ -117,3 +117,24 @@ def test_word_export_from_the_command_line(demo_path, tmp_path, capsys) -> None:
     pdf = tmp_path / "odd.name"
     assert main([*args[:-1], str(pdf), "--format", "docx"]) == 0
     assert pdf.read_bytes()[:2] == b"PK"  # a Word file whatever the name
+
+
+def test_tents_say_how_many_were_made_and_which_delegations_were_left_out(
+    demo_path, tmp_path, capsys
+) -> None:
+    from seminar_desk.services.desk import Desk
+    from seminar_desk.services.participants.delegations import DelegationService
+    from seminar_desk.store.database import Database
+
+    desk = Desk(Database.open(demo_path))
+    DelegationService(desk).add("Institute Nobody Attends", kind="research")
+    desk.close()
+    out = tmp_path / "tents.pdf"
+    assert main(["report", "tents", "--db", str(demo_path), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    pages = len(PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert f"{pages} name tents; 1 delegation without participants left out: " in printed
+    assert "Institute Nobody Attends" in printed
+    assert "Institute Nobody Attends" not in " ".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages
+    )

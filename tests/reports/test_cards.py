@@ -3,8 +3,10 @@
 import io
 from dataclasses import replace
 
+import pytest
 from pypdf import PdfReader
 
+from seminar_desk.domain.refusal import Refusal
 from seminar_desk.reports import ReportOptions, ReportRequest, build_report
 
 SCRIPTS = {
@@ -43,6 +45,11 @@ def test_a_tent_for_every_delegation_in_every_script(snap) -> None:
     people = tuple(
         replace(p, org_name=renamed.get(p.org_name, p.org_name)) for p in snap.participants
     )
+    people += tuple(  # a tent is for a delegation somebody sits behind
+        replace(people[0], id=f"x{n}", org_name=o.name)
+        for n, o in enumerate(orgs)
+        if o.name not in {p.org_name for p in people}
+    )
     snap = replace(snap, organisations=orgs, participants=people)
     result = build_report(snap, ReportRequest("tents"))
     reader = PdfReader(io.BytesIO(result.pdf))
@@ -73,3 +80,22 @@ def test_badges_eight_a_page_with_names_and_delegations(snap) -> None:
     }
     letter = build_report(snap, ReportRequest("badges"), ReportOptions(paper="letter"))
     assert letter.pages == 1
+
+
+def test_tents_only_for_delegations_with_participants(snap) -> None:
+    """An organization nobody comes from gets no tent; the result says how many were made
+    and which were left out."""
+    from seminar_desk.reports.snapshot import OrgSnap
+
+    empty = (OrgSnap("x1", "UNX", "Nobody Institute", "ngo"), OrgSnap("x2", "", "Zero Org", "ngo"))
+    snap = replace(snap, organisations=snap.organisations + empty)
+    result = build_report(snap, ReportRequest("tents"))
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(result.pdf)).pages)
+    assert result.pages == 3  # Viet Nam, Thailand, Cambodia: one participant each
+    assert "Nobody Institute" not in text and "Zero Org" not in text
+    assert result.note == (
+        "3 name tents; 2 delegations without participants left out: Nobody Institute, Zero Org."
+    )
+    nobody = replace(snap, participants=())
+    with pytest.raises(Refusal, match="No delegation has participants"):
+        build_report(nobody, ReportRequest("tents"))

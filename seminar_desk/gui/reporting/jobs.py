@@ -20,14 +20,22 @@ class Job:
     fmt: str = "pdf"
 
 
-def run_job(
-    job: Job, progress: object, cancel: threading.Event, now: object
-) -> tuple[int, str, Path | None, tuple[str, ...], list[Thumbnail]]:
-    """On the worker thread: read the snapshot, lay out, write.
+@dataclass(frozen=True)
+class JobResult:
+    """What the worker made: pages and title, the file written (None for a preview), the
+    characters no font has (described), pictures of the first pages (previews only) and
+    what the person should know ("23 name tents; 2 ... left out")."""
 
-    Returns (pages, title, path, characters no font has (described), thumbnails of the
-    first pages when nothing is written).
-    """
+    pages: int
+    title: str
+    path: Path | None
+    gaps: tuple[str, ...] = ()
+    pictures: tuple[Thumbnail, ...] = ()
+    note: str = ""
+
+
+def run_job(job: Job, progress: object, cancel: threading.Event, now: object) -> JobResult:
+    """On the worker thread: read the snapshot, lay out, write (or picture the first pages)."""
     from seminar_desk.services.files import write_output
     from seminar_desk.services.reporting.report_data import snapshot_of_file
     from seminar_desk.services.reporting.reports import render, render_word
@@ -39,7 +47,7 @@ def run_job(
     if job.fmt == "docx" and job.output is not None:
         data, title = render_word(snap, job.request, job.options)
         write_output(job.output, data, database=job.path)
-        return 0, title, job.output, (), []
+        return JobResult(0, title, job.output)
     result = render(
         snap,
         job.request,
@@ -53,4 +61,4 @@ def run_job(
         write_output(job.output, result.pdf, database=job.path)
     pictures = thumbnails(result.pdf) if job.output is None else []
     gaps = tuple(m.describe() for m in result.missing)
-    return result.pages, result.title, job.output, gaps, pictures
+    return JobResult(result.pages, result.title, job.output, gaps, tuple(pictures), result.note)

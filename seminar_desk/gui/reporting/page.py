@@ -320,17 +320,19 @@ class ReportsPage(Page):
     async def _run_preview(self, job: Job, cancel: threading.Event) -> object:
         now = self.ctx.desk.clock.now()
         try:
-            pages, _title, _path, _gaps, pictures = await in_thread(run_job, job, None, cancel, now)
+            result = await in_thread(run_job, job, None, cancel, now)
         except Cancelled:
             return None
         except Exception as exc:  # noqa: BLE001 (shown to the person, not swallowed)
             if not cancel.is_set():
                 self.pages_label.setText(f"Cannot build this report: {exc}")
             return None
+        pages = result.pages
         if not cancel.is_set():
             paper = "A4" if job.options.paper == "a4" else "Letter"
-            self.pages_label.setText(f"{pages} page{'s' if pages != 1 else ''} ({paper})")
-            self.thumbs.show_pages(pictures, pages)
+            text = f"{pages} page{'s' if pages != 1 else ''} ({paper})"
+            self.pages_label.setText(f"{text}: {result.note}" if result.note else text)
+            self.thumbs.show_pages(list(result.pictures), pages)
             self.preview_finished.emit(pages)
         return pages
 
@@ -399,11 +401,13 @@ class ReportsPage(Page):
             self.status.setText("The export failed; no file was written.")
             self.export_failed.emit("failed")
             return None
-        pages, title, path, gaps, _ = result
+        pages, title, path, gaps = result.pages, result.title, result.path, result.gaps
         if job.fmt == "docx":
             done = f"{title}: Word document saved to {path}"
         else:
             done = f"{title}: {pages} page{'s' if pages != 1 else ''}, saved to {path}"
+        if result.note:  # e.g. how many name tents were made, which delegations left out
+            done += f"\n{result.note}"
         if gaps:  # characters no shipped font has are drawn as boxes: say which
             done += "\nNo font for " + "; ".join(gaps[:5]) + (" …" if len(gaps) > 5 else "")
             done += " (drawn as boxes)."

@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.text import fold
 from seminar_desk.reports.chrome import Chrome
 from seminar_desk.reports.documents.lists import by_delegation
@@ -86,16 +87,51 @@ def _canvas(out: io.BytesIO, pagesize: tuple[float, float], title: str, lang: st
     return canv
 
 
-def tents_pdf(snap: SeminarSnapshot, options: ReportOptions) -> tuple[bytes, int]:
-    """One tent per delegation or organization (States first, as the lists order them)."""
+@dataclass(frozen=True)
+class Cards:
+    """A printed set of cards: the PDF, its pages, and what the person should know of it."""
+
+    pdf: bytes
+    pages: int
+    note: str = ""
+
+
+def tent_names(snap: SeminarSnapshot) -> tuple[list[str], list[str]]:
+    """The delegations that get a tent (those with at least one participant, States first,
+    as the lists order them) and those left out (no participant: nobody sits behind it)."""
+    names = [name for _, group in by_delegation(snap.participants, snap) for name, _ in group]
+    known = {fold(n) for n in names}
+    empty = sorted((o.name for o in snap.organisations if fold(o.name) not in known), key=fold)
+    return names, empty
+
+
+def tents_note(made: int, skipped: list[str]) -> str:
+    """'23 name tents; 2 delegations without participants left out: A, B.'"""
+    text = "1 name tent" if made == 1 else f"{made} name tents"
+    if skipped:
+        shown = ", ".join(skipped[:5]) + (", …" if len(skipped) > 5 else "")
+        count = (
+            "1 delegation without participants"
+            if len(skipped) == 1
+            else f"{len(skipped)} delegations without participants"
+        )
+        text += f"; {count} left out: {shown}"
+    return text + "."
+
+
+def tents_pdf(snap: SeminarSnapshot, options: ReportOptions) -> Cards:
+    """One tent per delegation or organization with participants."""
     tr = Chrome(snap.details.language)
+    names, skipped = tent_names(snap)
+    if not names:
+        raise Refusal(
+            "No delegation has participants yet: name tents are made for the delegations "
+            "and organizations people come from. Add participants first."
+        )
     size = landscape(PAPER.get(options.paper.lower(), A4))
     width, height = size
     out = io.BytesIO()
     canv = _canvas(out, size, tr("Name tents"), snap.details.language)
-    names = [name for _, group in by_delegation(snap.participants, snap) for name, _ in group]
-    known = {fold(n) for n in names}
-    names += sorted((o.name for o in snap.organisations if fold(o.name) not in known), key=fold)
     margin = 18 * mm
     for name in names:
         half = height / 2
@@ -109,11 +145,8 @@ def tents_pdf(snap: SeminarSnapshot, options: ReportOptions) -> tuple[bytes, int
         canv.restoreState()
         _fold_line(canv, width, half, tr("fold"))
         canv.showPage()
-    pages = len(names)
-    if not pages:
-        canv.showPage()
     canv.save()
-    return out.getvalue(), max(pages, 1)
+    return Cards(out.getvalue(), len(names), tents_note(len(names), skipped))
 
 
 def _fold_line(canv: Canvas, width: float, y: float, label: str) -> None:
@@ -128,7 +161,7 @@ def _fold_line(canv: Canvas, width: float, y: float, label: str) -> None:
     canv.restoreState()
 
 
-def badges_pdf(snap: SeminarSnapshot, options: ReportOptions) -> tuple[bytes, int]:
+def badges_pdf(snap: SeminarSnapshot, options: ReportOptions) -> Cards:
     """Eight badges to a page (90 x 60 mm), with dashed cut lines: the seminar, the name in
     large type, the delegation, the function."""
     tr = Chrome(snap.details.language)
@@ -179,7 +212,7 @@ def badges_pdf(snap: SeminarSnapshot, options: ReportOptions) -> tuple[bytes, in
             )
         canv.showPage()
     canv.save()
-    return out.getvalue(), pages
+    return Cards(out.getvalue(), pages, "1 badge" if len(people) == 1 else f"{len(people)} badges")
 
 
 def _cut_lines(canv: Canvas, left: float, bottom: float, cols: int, rows: int) -> None:

@@ -283,3 +283,25 @@ def test_open_and_show_in_folder_after_export_say_when_nothing_can_open(
     page.folder_button.click()
     assert opened[-1] == str(tmp_path)
     assert "No file manager could be opened" in page.status.text()
+
+
+def test_tents_export_says_how_many_were_made_and_left_out(
+    window: MainWindow, loop, tmp_path
+) -> None:
+    from seminar_desk.services.participants.delegations import DelegationService
+
+    DelegationService(window.ctx.desk).add("Institute Nobody Attends", kind="research")
+    page = reports_page(window)
+    page.select("tents")
+
+    async def preview() -> object:
+        return await page.preview()
+
+    async def export() -> object:
+        return await page.export_to(tmp_path / "tents.pdf")
+
+    previewed = loop.run_until_complete(preview())
+    note = f"{previewed} name tents; 1 delegation without participants left out: "
+    assert note in page.pages_label.text()
+    assert loop.run_until_complete(export()) == previewed
+    assert note + "Institute Nobody Attends." in page.status.text()
