@@ -104,7 +104,7 @@ def test_fonts_and_licence_are_shipped() -> None:
     assert (folder / "DroidSansFallbackFull.ttf").exists()
     licence = (folder / "OFL.txt").read_text()
     assert "SIL Open Font License" in licence and "Khmer" in licence and "Arabic" in licence
-    assert "NanumSquare" in licence
+    assert "NanumSquare" in (folder / "LICENSE-NanumSquare-OFL-1.1.txt").read_text()
     apache = (folder / "LICENSE-DroidSansFallback-Apache-2.0.txt").read_text()
     assert "Apache License" in apache and "Droid" in apache
 
