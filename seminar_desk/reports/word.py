@@ -177,17 +177,16 @@ class WordStory(Story):
     def masthead(self, left: str, symbol: str, right: Sequence[str]) -> None:
         self.flow.append(Masthead(left, symbol, list(right)))  # type: ignore[arg-type]
 
-    def table(
+    def table(  # type: ignore[override]
         self,
         rows: Sequence[Sequence[object]],
         widths: Sequence[float],
         *,
         header: Sequence[str] = (),
-        style: ParagraphStyle | None = None,
-        extra: Sequence[tuple[object, ...]] = (),
-        zebra: bool = True,
-        plain_cols: Sequence[int] = (),
-    ) -> None:  # type: ignore[override]
+        **pdf_layout: object,
+    ) -> None:
+        """A Word table; the PDF's layout options (cell style, zebra stripes, extra table
+        style commands, plain columns) have no meaning in Word and are ignored."""
         self.flow.append(Table([list(r) for r in rows], list(widths), list(header)))  # type: ignore[arg-type]
 
     def pairs(self, rows: Sequence[tuple[str, object]], widths: Sequence[float]) -> None:
