@@ -4,10 +4,14 @@ the participant list in and out of a seminar file (subcommands of `import` and `
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seminar_desk.cli.main import add_db_option
 from seminar_desk.domain.agenda.limits import visible
 from seminar_desk.paths import default_db_path
+
+if TYPE_CHECKING:
+    from seminar_desk.services.participants.imports.plan import ImportPlan
 
 
 def register_import(kinds: argparse._SubParsersAction) -> None:
@@ -20,16 +24,38 @@ def register_import(kinds: argparse._SubParsersAction) -> None:
             "Organisation; Function or Position; Role; Gender; E-mail. Delegations are matched "
             "to the seminar's by name, code or common variant (Vietnam = Viet Nam), or "
             "created; someone already there (same name, accents and case ignored, same "
-            "delegation) gets blank fields filled in. A preview is printed, then everything "
-            "is committed, or nothing if any row is wrong."
+            "delegation) gets blank fields filled in; where the file says otherwise than the "
+            "seminar, the seminar's value is kept (each disagreement is listed) unless "
+            "--prefer-file. A preview is printed, then everything is committed, or nothing if "
+            "any row is wrong."
         ),
     )
     parser.add_argument("file", metavar="FILE", help="the CSV or XLSX file to import")
     parser.add_argument(
         "--dry-run", action="store_true", help="print the preview only; change nothing"
     )
+    parser.add_argument(
+        "--prefer-file",
+        action="store_true",
+        help="where the file and the seminar disagree on someone's title, function, gender, "
+        "role or e-mail, take the file's value (default: keep the seminar's)",
+    )
     add_db_option(parser, default=argparse.SUPPRESS)
     parser.set_defaults(run=run_import)
+
+
+def _disagreements_left(plan: "ImportPlan") -> str | None:
+    """Where the import left the seminar's values against the file's, and how to take them."""
+    if not plan.disagreements or plan.prefer_file:
+        return None
+    rows = sorted({odd.row for _, odd in plan.disagreements})
+    shown = ", ".join(map(str, rows[:20])) + (", …" if len(rows) > 20 else "")
+    count = len(plan.disagreements)
+    return (
+        f"{count} disagreement{'s' if count != 1 else ''} with the seminar left as the "
+        f"seminar has {'them' if count != 1 else 'it'} (row{'s' if len(rows) != 1 else ''} "
+        f"{shown} of {plan.read.source.name}); --prefer-file takes the file's values"
+    )
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -39,6 +65,7 @@ def run_import(args: argparse.Namespace) -> int:
     from seminar_desk.services.participants.imports.plan import plan_against
     from seminar_desk.services.participants.imports.reading import read_participants
 
+    prefer = bool(getattr(args, "prefer_file", False))
     source = Path(args.file)
     if not source.is_file():
         print(visible(f"seminar-desk: {source}: no such file"), file=sys.stderr)
@@ -60,7 +87,7 @@ def run_import(args: argparse.Namespace) -> int:
         return 1
     if args.dry_run:  # reads the seminar file; creates, upgrades and changes nothing
         if not missing(db_path):
-            plan = read_file(db_path, lambda desk: preview(desk, read))
+            plan = read_file(db_path, lambda desk: preview(desk, read, prefer_file=prefer))
         else:
             plan = plan_against([], [], read)
         for line in plan.preview_lines():
@@ -69,16 +96,22 @@ def run_import(args: argparse.Namespace) -> int:
             print(visible(f"seminar-desk: nothing would be imported:\n{read.refusal()}"))
             return 1
         print(visible(f"Dry run: would import ({plan.summary}); nothing changed."))
+        left = _disagreements_left(plan)
+        if left:
+            print(visible(left))
         return 0
     if read.problems:
         print(visible(f"seminar-desk: nothing imported:\n{read.refusal()}"), file=sys.stderr)
         return 1
     desk = open_desk(db_path)
     try:
-        result = import_participants(desk, read)
+        result = import_participants(desk, read, prefer_file=prefer)
         for line in result.plan.preview_lines():
             print(visible(line))
         print(visible(f"Imported: {result.plan.summary} ({desk.db.location})"))
+        left = _disagreements_left(result.plan)
+        if left:
+            print(visible(left))
         return 0
     finally:
         desk.close()

@@ -36,7 +36,10 @@ def test_dry_run_previews_and_changes_nothing(demo_path: Path, capsys):
     assert main(["import", "participants", xlsx, "--db", str(demo_path), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Columns: Title ← Title (B); First name ← First Name (C)" in out
-    assert "Dry run: would import (39 added, 0 changed, 1 unchanged); nothing changed." in out
+    assert (
+        "Dry run: would import (39 added, 0 changed, 1 unchanged; 1 disagreement with the "
+        "seminar: the seminar's values kept); nothing changed."
+    ) in out
     assert dump(demo_path) == before
 
 
@@ -71,3 +74,37 @@ def test_export_csv_and_xlsx(demo_path: Path, tmp_path: Path, capsys):
     args = ["export", "participants", "--format", "xlsx", "-o", str(forced)]
     assert main([*args, "--db", str(demo_path)]) == 0
     assert forced.read_bytes().startswith(b"PK")
+
+
+def test_disagreements_left_are_counted_and_placed(demo_path: Path, tmp_path: Path, capsys):
+    csv = tmp_path / "update.csv"
+    csv.write_text(
+        "Name,Delegation,Function,Gender\nChea Sophal,KHM,Minister,\n"
+        "Kim Sreymom,KHM,,Male\nHeng Dara,KHM,,\n",
+        encoding="utf-8",
+    )
+    args = ["import", "participants", str(csv), "--db", str(demo_path)]
+    before = dump(demo_path)
+    assert main([*args, "--dry-run"]) == 0
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    left = (
+        "2 disagreements with the seminar left as the seminar has them (rows 2, 3 of "
+        "update.csv); --prefer-file takes the file's values"
+    )
+    assert out.count(left) == 2  # the dry run says it too
+    assert (
+        "Disagrees row 3: Kim Sreymom (Cambodia (KHM)): Gender: seminar “female”, file “male”"
+        in out
+    )
+    assert dump(demo_path) == before
+    assert main([*args, "--prefer-file"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Imported: 0 added, 2 changed, 1 unchanged; 2 disagreements with the seminar: the "
+        "file's values taken" in out
+    )
+    assert "left as the seminar has" not in out
+    assert main(args) == 0  # now they agree
+    out = capsys.readouterr().out
+    assert "Imported: 0 added, 0 changed, 3 unchanged (" in out and "Disagrees" not in out

@@ -1,56 +1,42 @@
-"""The preview of a participant import: who is added, merged or unchanged, which delegations are
-matched or new, and every bad row with its row and column; the person may skip the bad rows.
+"""The preview of a participant import: who is added, merged or unchanged, where the file and
+the seminar disagree (and which side wins), which delegations are matched or new, and every bad
+row with its row and column; the person may skip the bad rows.
 
-Everything shown comes from the file: plain text only (QTableWidgetItem and plain-text labels
+Everything shown comes from the file: plain text only (table models and plain-text labels
 never read markup).
 """
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QRadioButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from seminar_desk.domain.kinds import Gender, OrgKind, label_of
+from seminar_desk.domain.kinds import Gender, OrgKind, ParticipantRole, label_of
+from seminar_desk.gui.widgets.text_table import TextTableModel, TextTableView
 from seminar_desk.services.participants.imports.delegations import NewDelegation
 from seminar_desk.services.participants.imports.headers import LABELS
 from seminar_desk.services.participants.imports.plan import ImportPlan, delegation_label
 
-MAX_WIDTH = 280
-"""A column is at most this wide (pixels); longer text shows in its tooltip."""
-
-
-def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
-    table = QTableWidget(len(rows), len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.setWordWrap(False)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            table.setItem(r, c, item)
-    table.resizeColumnsToContents()
-    for column in range(len(headers)):
-        table.setColumnWidth(column, min(table.columnWidth(column), MAX_WIDTH))
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
 
 def _shown(field: str, value: str) -> str:
-    return label_of(Gender, value) if field == "gender" else value
+    """A stored value in words (a gender or role as its label)."""
+    if not value:
+        return ""
+    if field == "gender":
+        return label_of(Gender, value)
+    if field == "role":
+        return label_of(ParticipantRole, value)
+    return value
 
 
 def _what(new: NewDelegation) -> list[str]:
@@ -66,7 +52,8 @@ def _label(text: str) -> QLabel:
 
 
 class ImportPreviewDialog(QDialog):
-    """Shows an ImportPlan; accepted means import (skipping the bad rows if `skip_bad_rows`)."""
+    """Shows an ImportPlan; accepted means import (skipping the bad rows if `skip_bad_rows`,
+    taking the file's side of each disagreement if `prefer_file`)."""
 
     def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,10 +76,32 @@ class ImportPreviewDialog(QDialog):
         self.tabs = QTabWidget()
         self.problems_table = self._problems_tab()
         self.added_table = self._added_tab()
-        self.merged_table = self._merged_tab()
-        self.unchanged_table = self._unchanged_tab()
+        self.merged_table = self._tab(
+            ["Row", "Already in the seminar", "Delegation", "Set from the file"], "To merge"
+        )
+        self.unchanged_table = self._tab(["Row", "Already there, nothing new"], "Unchanged")
+        self.disagreements_table = self._disagreements_tab()
         self.delegations_table = self._delegations_tab()
         layout.addWidget(self.tabs, 1)
+
+        self.keep_seminar = QRadioButton("Keep the seminar's values")
+        self.take_file = QRadioButton("Take the file's values")
+        self.keep_seminar.setChecked(not plan.prefer_file)
+        self.take_file.setChecked(plan.prefer_file)
+        sides = QButtonGroup(self)
+        sides.addButton(self.keep_seminar)
+        sides.addButton(self.take_file)
+        self.take_file.toggled.connect(self._update)
+        self.sides = QWidget()
+        line = QHBoxLayout(self.sides)
+        line.setContentsMargins(0, 0, 0, 0)
+        count = len(plan.disagreements)
+        line.addWidget(_label(f"Where the file and the seminar disagree ({count} fields):"), 0)
+        line.addWidget(self.keep_seminar)
+        line.addWidget(self.take_file)
+        line.addStretch(1)
+        self.sides.setVisible(bool(count))
+        layout.addWidget(self.sides)
 
         self.skip_box = QCheckBox(f"Skip the {len(read.bad_rows)} bad rows and import the rest")
         self.skip_box.setVisible(bool(read.problems))
@@ -109,28 +118,42 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(buttons)
         screen = self.screen().availableGeometry()
         self.resize(min(1240, screen.width() - 40), min(640, screen.height() - 60))
+        self._update()
         first_filled = next(
-            (i for i in range(self.tabs.count()) if self.tabs.widget(i).rowCount()), 0
+            (i for i in range(self.tabs.count()) if self.tabs.widget(i).model().rowCount()), 0
         )
         self.tabs.setCurrentIndex(first_filled)  # the bad rows, else what the import does
-        self._update()
 
     @property
     def skip_bad_rows(self) -> bool:
         return self.skip_box.isChecked()
 
-    def _tab(self, table: QTableWidget, title: str) -> QTableWidget:
-        self.tabs.addTab(table, title)
-        return table
+    @property
+    def prefer_file(self) -> bool:
+        return self.take_file.isChecked()
 
-    def _problems_tab(self) -> QTableWidget | None:
+    def _tab(
+        self, headers: list[str], title: str, rows: list[list[str]] | None = None
+    ) -> TextTableView:
+        view = TextTableView(TextTableModel(headers, rows or []))
+        view.setProperty("title", title)
+        self.tabs.addTab(view, title)
+        return view
+
+    def _retitle(self, view: TextTableView) -> None:
+        count = view.text_model().rowCount()
+        self.tabs.setTabText(self.tabs.indexOf(view), f"{view.property('title')} ({count})")
+
+    def _problems_tab(self) -> TextTableView | None:
         read = self.plan.read
         if not read.problems:
             return None
         rows = [[str(p.row), p.message] for p in read.problems]
-        return self._tab(_table(["Row", "What is wrong"], rows), f"Bad rows ({len(read.bad_rows)})")
+        view = self._tab(["Row", "What is wrong"], "Bad rows", rows)
+        self.tabs.setTabText(0, f"Bad rows ({len(read.bad_rows)})")
+        return view
 
-    def _added_tab(self) -> QTableWidget:
+    def _added_tab(self) -> TextTableView:
         rows = [
             [
                 ", ".join(map(str, p.rows)),
@@ -138,49 +161,76 @@ class ImportPreviewDialog(QDialog):
                 p.name,
                 delegation_label(p.delegation),
                 p.function,
-                label_of(Gender, p.gender) if p.gender else "",
+                _shown("gender", p.gender),
                 p.email,
             ]
             for p in self.plan.added
         ]
         headers = ["Row", "Title", "Name", "Delegation", "Function", "Gender", "E-mail"]
-        return self._tab(_table(headers, rows), f"To add ({len(rows)})")
+        view = self._tab(headers, "To add", rows)
+        self._retitle(view)
+        return view
 
-    def _merged_tab(self) -> QTableWidget:
+    def _disagreements_tab(self) -> TextTableView | None:
+        if not self.plan.disagreements:
+            return None
         rows = [
             [
-                ", ".join(map(str, m.rows)),
-                m.name,
-                m.delegation,
-                "; ".join(
-                    f"{LABELS[name]}: {_shown(name, value)}" for name, value in m.values.items()
-                ),
+                str(odd.row),
+                merge.name,
+                merge.delegation,
+                LABELS[odd.field],
+                _shown(odd.field, odd.seminar),
+                _shown(odd.field, odd.file),
             ]
-            for m in self.plan.merged
+            for merge, odd in self.plan.disagreements
         ]
-        headers = ["Row", "Already in the seminar", "Delegation", "Filled in from the file"]
-        return self._tab(_table(headers, rows), f"To merge ({len(rows)})")
+        headers = ["Row", "Participant", "Delegation", "Field", "In the seminar", "In the file"]
+        view = self._tab(headers, "Disagreements", rows)
+        self._retitle(view)
+        return view
 
-    def _unchanged_tab(self) -> QTableWidget:
-        by_row = {p.row: p for p in self.plan.read.people}
-        rows = [[str(r), by_row[r].name] for r in sorted(self.plan.unchanged)]
-        return self._tab(
-            _table(["Row", "Already there, nothing new"], rows), f"Unchanged ({len(rows)})"
-        )
-
-    def _delegations_tab(self) -> QTableWidget:
+    def _delegations_tab(self) -> TextTableView:
         rows = [[m.named, m.delegation, "matched"] for m in self.plan.matched]
         rows += [
             [n.named, f"{n.name} ({n.code})", f"new ({', '.join(_what(n))})"]
             for n in self.plan.new_delegations
         ]
+        view = self._tab(["In the file", "Delegation", "Status"], "Delegations", rows)
         title = (
             f"Delegations ({len(self.plan.matched)} matched, {len(self.plan.new_delegations)} new)"
         )
-        return self._tab(_table(["In the file", "Delegation", "Status"], rows), title)
+        self.tabs.setTabText(self.tabs.indexOf(view), title)
+        return view
+
+    def _show_merges(self) -> None:
+        """The merged and unchanged tabs for the side chosen in disagreements."""
+        plan = self.plan
+        self.merged_table.text_model().set_rows(
+            [
+                [
+                    ", ".join(map(str, m.rows)),
+                    m.name,
+                    m.delegation,
+                    "; ".join(
+                        f"{LABELS[name]}: {_shown(name, value)}"
+                        for name, value in m.writes(plan.prefer_file).items()
+                    ),
+                ]
+                for m in plan.merged
+            ]
+        )
+        by_row = {p.row: p for p in plan.read.people}
+        self.unchanged_table.text_model().set_rows(
+            [[str(r), by_row[r].name] for r in plan.unchanged]
+        )
+        self._retitle(self.merged_table)
+        self._retitle(self.unchanged_table)
 
     def _update(self) -> None:
         read = self.plan.read
+        self.plan.prefer_file = self.take_file.isChecked()
+        self._show_merges()
         blocked = bool(read.problems) and not self.skip_box.isChecked()
         self.import_button.setEnabled(not blocked)
         if blocked:

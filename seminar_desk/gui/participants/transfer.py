@@ -110,7 +110,9 @@ class ParticipantTransfer:
 
     @staticmethod
     def _commit(desk: Desk, plan: ImportPlan) -> ImportResult:
-        return import_participants(desk, plan.read, skip_bad_rows=plan.skip_bad_rows)
+        return import_participants(
+            desk, plan.read, skip_bad_rows=plan.skip_bad_rows, prefer_file=plan.prefer_file
+        )
 
     def import_now(self, path: Path) -> bool:
         """The same steps on this thread (no event loop)."""

@@ -42,9 +42,10 @@ def tab_titles(dialog: ImportPreviewDialog) -> list[str]:
 
 
 def cells(table) -> list[list[str]]:  # noqa: ANN001
+    model = table.model()
     return [
-        [table.item(r, c).text() for c in range(table.columnCount())]
-        for r in range(table.rowCount())
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
     ]
 
 
@@ -201,8 +202,80 @@ def test_the_status_line_follows_the_import_to_its_end(qtbot, demo_desk, monkeyp
 
     assert run(participant_lists.MESSY_CSV) == "Nothing imported from messy-participants.csv."
     assert seen == [
-        "Read messy-participants.csv: 39 added, 0 changed, 1 unchanged; see the preview."
+        "Read messy-participants.csv: 39 added, 0 changed, 1 unchanged; 1 disagreement with "
+        "the seminar: the seminar's values kept; see the preview."
     ]
     bad = participant_lists.MESSY_CSV.parent / "no-such-list.csv"
     assert run(bad) == "Nothing imported: no-such-list.csv could not be read."
     assert len(shown.items) == 1
+
+
+UPDATE = (
+    "Name,Delegation,Function,Gender\nChea Sophal,KHM,Minister,\n"
+    "Kim Sreymom,KHM,,Male\nHeng Dara,KHM,,\n"
+)
+
+
+def test_disagreements_show_both_sides_and_the_person_picks_one(
+    qtbot, page, monkeypatch, tmp_path: Path, qtmodeltester
+):
+    path = tmp_path / "update.csv"
+    path.write_text(UPDATE, encoding="utf-8")
+    choose(monkeypatch, path)
+
+    def look_then_take_the_files(dialog: ImportPreviewDialog) -> None:
+        assert "Disagreements (2)" in tab_titles(dialog)
+        qtmodeltester.check(dialog.disagreements_table.model())
+        assert cells(dialog.disagreements_table) == [
+            [
+                "2",
+                "Chea Sophal",
+                "Cambodia (KHM)",
+                "Function",
+                "Secretary of State, Ministry of Foreign Affairs and International Cooperation",
+                "Minister",
+            ],
+            ["3", "Kim Sreymom", "Cambodia (KHM)", "Gender", "Female", "Male"],
+        ]
+        assert dialog.keep_seminar.isChecked()  # the default
+        assert "To merge (0)" in tab_titles(dialog) and "Unchanged (3)" in tab_titles(dialog)
+        assert dialog.summary.text().endswith(
+            "2 disagreements with the seminar: the seminar's values kept."
+        )
+        qtbot.mouseClick(dialog.take_file, Qt.MouseButton.LeftButton)
+        assert "To merge (2)" in tab_titles(dialog) and "Unchanged (1)" in tab_titles(dialog)
+        assert cells(dialog.merged_table) == [
+            ["2", "Chea Sophal", "Cambodia (KHM)", "Function: Minister"],
+            ["3", "Kim Sreymom", "Cambodia (KHM)", "Gender: Male"],
+        ]
+        assert dialog.summary.text().endswith("the file's values taken.")
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    answer_with(monkeypatch, qtbot, look_then_take_the_files)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    by_name = {r.name: r for r in page.model.rows}
+    assert by_name["Chea Sophal"].function == "Minister"
+    assert by_name["Kim Sreymom"].gender == "male"
+
+
+def test_a_long_delegation_shows_whole_in_the_preview(
+    qtbot, demo_desk: Desk, tmp_path: Path, qtmodeltester
+):
+    path = tmp_path / "ngo.csv"
+    path.write_text(
+        "Name,Affiliation,Country\nMalee Wongsakul,Nonviolence International Southeast Asia,"
+        "Thailand\n",
+        encoding="utf-8",
+    )
+    dialog = ImportPreviewDialog(preview(demo_desk, read_participants(path)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    view = dialog.added_table
+    qtmodeltester.check(view.model())
+    text = "Nonviolence International Southeast Asia (NISEA)"
+    assert cells(view)[0][3] == text
+    column = [view.model().headerData(c, Qt.Orientation.Horizontal) for c in range(7)].index(
+        "Delegation"
+    )
+    assert view.columnWidth(column) > view.fontMetrics().horizontalAdvance(text)

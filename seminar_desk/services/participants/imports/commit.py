@@ -30,10 +30,14 @@ class ImportResult:
         return self.plan.summary
 
 
-def preview(desk: Desk, read: ReadParticipants, skip_bad_rows: bool = False) -> ImportPlan:
+def preview(
+    desk: Desk, read: ReadParticipants, skip_bad_rows: bool = False, prefer_file: bool = False
+) -> ImportPlan:
     """What importing `read` would do now; nothing is written."""
     with desk.read() as session:
-        return plan_import(session, read, skip_bad_rows)
+        plan = plan_import(session, read, skip_bad_rows)
+    plan.prefer_file = prefer_file
+    return plan
 
 
 def import_participants(
@@ -41,12 +45,14 @@ def import_participants(
     read: ReadParticipants,
     *,
     skip_bad_rows: bool = False,
+    prefer_file: bool = False,
     origin: object | None = None,
 ) -> ImportResult:
     """Add, merge and create delegations as planned against the file as it is now.
 
     Bad rows refuse the whole list (ParticipantImportError naming each) unless
-    `skip_bad_rows`; then only the rows that read well are imported.
+    `skip_bad_rows`; then only the rows that read well are imported. Where the file and the
+    seminar disagree on someone's field, the seminar's value stays unless `prefer_file`.
     """
     if read.problems and not skip_bad_rows:
         raise read.refusal()
@@ -54,6 +60,7 @@ def import_participants(
     with desk.action(label, origin=origin) as act:
         session = act.session
         plan = plan_import(session, read, skip_bad_rows)
+        plan.prefer_file = prefer_file
         made: dict[str, str] = {}
         for new in plan.new_delegations:
             made[new.code] = new_id()  # ids given here: one flush at the end, not one each
@@ -87,7 +94,7 @@ def import_participants(
             )
         for merge in plan.merged:
             there = session.get_one(Participant, merge.participant_id)
-            for name, value in merge.values.items():
+            for name, value in merge.writes(prefer_file).items():
                 setattr(there, name, value)
     return ImportResult(act.changes, plan)
 

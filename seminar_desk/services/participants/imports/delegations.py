@@ -14,6 +14,9 @@ from seminar_desk.domain.text import fold
 from seminar_desk.paths import resources_dir
 from seminar_desk.services.participants.delegations import suggested_code
 
+STATE_WORDS = 5
+"""The most words a State's name has ("Lao People's Democratic Republic")."""
+
 
 @dataclass(frozen=True)
 class KnownName:
@@ -115,6 +118,23 @@ class Directory:
     def is_known(self, text: str) -> bool:
         """Whether `text` names a delegation of the seminar or one in the names file."""
         return any(k in self.existing or k in known_names() for k in _parts(text))
+
+    def state_named_in(self, text: str) -> str | None:
+        """The first State whose name or variant stands in `text` ("Embassy of Japan in
+        Thailand" names Japan), as the seminar or the names file calls it; None if none."""
+        words = name_key(text).split()
+        for start in range(len(words)):
+            for size in range(min(STATE_WORDS, len(words) - start), 0, -1):
+                key = " ".join(words[start : start + size])
+                if len(key) < 4:  # no two- or three-letter codes inside a sentence ("in")
+                    continue
+                org = self.existing.get(key)
+                if org is not None and org.kind in STATE_KINDS:
+                    return org.name
+                known = known_names().get(key)
+                if known is not None and known.kind in STATE_KINDS:
+                    return known.name
+        return None
 
     def resolve(self, text: str, code: str = "", kind: str = "") -> Existing | NewDelegation:
         """The existing delegation `text` (or `code`) means, or the new one the import makes.

@@ -2,6 +2,10 @@
 added, merged into someone already there (blank fields filled in, never a second copy) or
 unchanged, and which delegations are matched or new.
 
+Where the file and the seminar disagree on a field of the same person (another function, e-mail,
+title, gender or role), the seminar's value is kept unless the person chose the file's
+(`prefer_file`); either way every disagreement is listed, with both values.
+
 The same person is the same folded name (accents, case and word order ignored: "Nguyễn Văn
 An" = "NGUYEN Van An", "Sophal Chea" = "Chea Sophal") in the same delegation.
 """
@@ -21,11 +25,15 @@ from seminar_desk.services.participants.imports.delegations import (
     known_groups,
     name_key,
 )
+from seminar_desk.services.participants.imports.headers import LABELS
 from seminar_desk.services.participants.imports.model import PersonRow, ReadParticipants
 from seminar_desk.store.models import Organisation, OrgGroup, Participant
 
 FILLED_IN = ("honorific", "function", "gender", "email")
 """What a merge fills in when the seminar has it blank (a name or delegation is the match)."""
+COMPARED = (*FILLED_IN, "role")
+"""What a merge compares: a value the file gives that differs from the seminar's is a
+disagreement (the role is never blank in the seminar, so only ever a disagreement)."""
 
 
 def person_key(name: str, folded: str | None = None) -> str:
@@ -48,15 +56,36 @@ class NewPerson:
     rows: list[int] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Disagreement:
+    """A field the file gives otherwise than the seminar for the same person."""
+
+    field: str
+    seminar: str
+    file: str
+    row: int
+    """The file's row that says it (the first, when the person is on several rows)."""
+
+
 @dataclass
 class Merge:
-    """Someone already in the seminar, and the blank fields the file fills in."""
+    """Someone already in the seminar the file names: the blank fields it fills in and the
+    fields where it says otherwise."""
 
     participant_id: str
     name: str
     delegation: str
     values: dict[str, str] = field(default_factory=dict)
+    """Blank fields of the seminar the file fills in."""
+    disagreements: list[Disagreement] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
+
+    def writes(self, prefer_file: bool) -> dict[str, str]:
+        """The fields the import sets: the blanks filled in, and the file's side of each
+        disagreement when the file's values are preferred."""
+        if not prefer_file:
+            return self.values
+        return self.values | {d.field: d.file for d in self.disagreements}
 
 
 @dataclass(frozen=True)
@@ -72,14 +101,39 @@ class ImportPlan:
     read: ReadParticipants
     skip_bad_rows: bool
     added: list[NewPerson] = field(default_factory=list)
-    merged: list[Merge] = field(default_factory=list)
-    """People already there who gain at least one field."""
-    unchanged: list[int] = field(default_factory=list)
-    """Rows that say nothing new about someone already there."""
+    merges: list[Merge] = field(default_factory=list)
+    """Everyone already there whom the file names."""
+    prefer_file: bool = False
+    """Where the file and the seminar disagree, take the file's value (else keep the seminar's)."""
     matched: list[DelegationMatch] = field(default_factory=list)
     new_delegations: list[NewDelegation] = field(default_factory=list)
     new_groups: list[str] = field(default_factory=list)
     """Codes of groups new delegations join that the seminar does not have yet (made too)."""
+
+    @property
+    def merged(self) -> list[Merge]:
+        """People already there who gain or change at least one field."""
+        return [m for m in self.merges if m.writes(self.prefer_file)]
+
+    @property
+    def unchanged(self) -> list[int]:
+        """Rows that change nothing about someone already there."""
+        return sorted(r for m in self.merges if not m.writes(self.prefer_file) for r in m.rows)
+
+    @property
+    def disagreements(self) -> list[tuple[Merge, Disagreement]]:
+        return [(m, d) for m in self.merges for d in m.disagreements]
+
+    @property
+    def disagreements_said(self) -> str:
+        """How many disagreements and what becomes of them ("" when none)."""
+        count = len(self.disagreements)
+        if not count:
+            return ""
+        what = f"{count} disagreement{'s' if count != 1 else ''} with the seminar"
+        if self.prefer_file:
+            return f"{what}: the file's values taken"
+        return f"{what}: the seminar's values kept"
 
     @property
     def summary(self) -> str:
@@ -89,6 +143,8 @@ class ImportPlan:
         )
         if new:
             text += f"; {new} new delegation{'s' if new != 1 else ''}"
+        if self.disagreements:
+            text += f"; {self.disagreements_said}"
         if self.skip_bad_rows and self.read.problems:
             bad = len(self.read.bad_rows)
             text += f"; {bad} bad row{'s' if bad != 1 else ''} skipped"
@@ -115,8 +171,15 @@ class ImportPlan:
         if len(self.added) > limit:
             lines.append(f"… and {len(self.added) - limit} more to add")
         for merge in self.merged[:limit]:
-            filled = ", ".join(merge.values)
+            filled = ", ".join(merge.writes(self.prefer_file))
             lines.append(f"Merge row {merge.rows[0]}: {merge.name} ({merge.delegation}): {filled}")
+        for merge, odd in self.disagreements[:limit]:
+            lines.append(
+                f"Disagrees row {odd.row}: {merge.name} ({merge.delegation}): "
+                f"{LABELS[odd.field]}: seminar “{odd.seminar}”, file “{odd.file}”"
+            )
+        if len(self.disagreements) > limit:
+            lines.append(f"… and {len(self.disagreements) - limit} more disagreements")
         lines.append(self.summary)
         return lines
 
@@ -130,7 +193,9 @@ def delegation_label(delegation: Existing | NewDelegation | None) -> str:
 def plan_import(
     session: Session, read: ReadParticipants, skip_bad_rows: bool = False
 ) -> ImportPlan:
-    """Compare the rows read with the seminar in `session` (read only; nothing is added)."""
+    """Compare the rows read with the seminar in `session` (read only; nothing is added).
+    The plan keeps the seminar's values where the two disagree; set `prefer_file` to take
+    the file's."""
     orgs = [
         Existing(o.id, o.name, o.code, o.country, o.kind)
         for o in session.scalars(select(Organisation).order_by(Organisation.name))
@@ -164,7 +229,7 @@ def plan_against(
         if said not in resolved:
             delegation = resolved[said] = _delegation_of(directory, row)
             if isinstance(delegation, Existing) and row.delegations:
-                named = _named(directory, row)
+                named = _named(directory, row)[0]
                 if fold(named) not in (fold(delegation.name), fold(delegation_label(delegation))):
                     matched.setdefault(
                         fold(named), DelegationMatch(named, delegation_label(delegation))
@@ -178,10 +243,7 @@ def plan_against(
             merge = merging.get(there.id) or Merge(
                 there.id, there.name, delegation_label(by_id.get(there.organisation_id or ""))
             )
-            for name in FILLED_IN:
-                value = getattr(row, name)
-                if value and not getattr(there, name) and name not in merge.values:
-                    merge.values[name] = value
+            _compare(merge, there, row)
             merge.rows.append(row.row)
             merging[there.id] = merge
             continue
@@ -205,11 +267,7 @@ def plan_against(
                 if not getattr(person, name):
                     setattr(person, name, getattr(row, name))
         person.rows.append(row.row)
-    for merge in merging.values():
-        if merge.values:
-            plan.merged.append(merge)
-        else:
-            plan.unchanged.extend(merge.rows)
+    plan.merges = list(merging.values())
     plan.matched = sorted(matched.values(), key=lambda m: fold(m.named))
     plan.new_delegations = list(directory.new.values())
     have = {code.casefold() for code in groups}
@@ -221,34 +279,68 @@ def plan_against(
     return plan
 
 
+def _compare(merge: Merge, there: Participant, row: PersonRow) -> None:
+    """What `row` says about `there`: blanks it fills in, fields where it says otherwise (the
+    first row that says something about a field counts). Case and accents alone are no
+    disagreement ("director" = "Director")."""
+    said = set(merge.values) | {d.field for d in merge.disagreements}
+    for name in COMPARED:
+        value, ours = getattr(row, name), getattr(there, name) or ""
+        if not value or name in said:
+            continue
+        if not ours and name in FILLED_IN:
+            merge.values[name] = value
+        elif fold(value) != fold(ours):
+            merge.disagreements.append(Disagreement(name, ours, value, row.row))
+
+
 _GOVERNMENT = re.compile(
-    r"\b(ministry|minister|ministere|ministerio|department|dept|embassy|mission|government|"
-    r"office of|cabinet|parliament|national assembly|senate|armed forces|army|navy|air force|"
-    r"police|presidency|consulate)\b"
+    r"\b(ministry|minister|ministere|ministerio|department|dept|embassy|permanent mission|"
+    r"mission of|mission to|government|office of|cabinet|parliament|national assembly|senate|"
+    r"armed forces|army|navy|air force|police|customs|presidency|consulate)\b"
 )
 """Words of a State's own bodies: "Ministry of Foreign Affairs" with Country "Cambodia" is in
 Cambodia's delegation, while any other organisation a row names is a delegation of its own."""
+_OWN = re.compile(
+    r"\b(university|universite|universidad|college|school|foundation|association|network|"
+    r"society|ngo|non governmental|red cross|red crescent)\b"
+)
+"""Words of bodies that are no State's even beside a State word: "Department of International
+Studies, Royal University of Phnom Penh" is the university's, not Cambodia's."""
 
 
-def _named(directory: Directory, row: PersonRow) -> str:
-    """The delegation cell the row is matched by: the delegation or organisation cell when the
-    seminar or the names file knows it, or when it names an organisation (not a ministry);
-    else the country; else the first filled one. The country comes last (see PersonRow)."""
-    for text in row.delegations:
+def _named(directory: Directory, row: PersonRow) -> tuple[str, str]:
+    """The delegation cell the row is matched by, and the name to look up for it.
+
+    The most specific cell decides: the delegation, then the organisation or affiliation, then
+    the country (PersonRow keeps them in that order). A cell the seminar or the names file
+    knows decides at once; an organisation (not a State's own body) is a delegation of its
+    own ("Nonviolence International Southeast Asia" with Country "Thailand": the NGO); a
+    State's body decides for the State it names ("Embassy of Japan in Thailand": Japan), else
+    the next cell says which State ("Royal Thai Police", Thailand). With no cell deciding, the
+    first filled one is the delegation's name."""
+    cells = row.delegations
+    for at, text in enumerate(cells):
         if directory.is_known(text):
-            return text
-        if text != row.delegations[-1] and not _GOVERNMENT.search(name_key(text)):
-            return text  # "Nonviolence International Southeast Asia", Thailand: the NGO
-    return row.delegations[0]
+            return text, text
+        if at == len(cells) - 1:
+            break
+        key = name_key(text)
+        if not _GOVERNMENT.search(key) or _OWN.search(key):
+            return text, text
+        state = directory.state_named_in(text)
+        if state is not None:
+            return text, state
+    return cells[0], cells[0]
 
 
 def _delegation_of(directory: Directory, row: PersonRow) -> Existing | NewDelegation | None:
     if not row.delegations:
         return None
-    named = _named(directory, row)
-    if named != row.delegations[0]:  # the code and kind belong to the delegation column
-        return directory.resolve(named)
-    return directory.resolve(named, row.code, row.kind)
+    cell, name = _named(directory, row)
+    if cell != row.delegations[0] or name != cell:  # code and kind are the delegation column's
+        return directory.resolve(name)
+    return directory.resolve(name, row.code, row.kind)
 
 
 def rows_of(plan: ImportPlan) -> set[int]:

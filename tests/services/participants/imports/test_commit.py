@@ -14,7 +14,7 @@ from seminar_desk.domain.changes import Area
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.participants.imports.commit import import_participants, preview
 from seminar_desk.services.participants.imports.model import ParticipantImportError
-from seminar_desk.services.participants.imports.plan import person_key, rows_of
+from seminar_desk.services.participants.imports.plan import Disagreement, person_key, rows_of
 from seminar_desk.services.participants.imports.reading import read_participants
 from seminar_desk.store.models import Organisation, OrgGroup, OrgGroupMember, Participant
 
@@ -108,9 +108,13 @@ def test_someone_already_there_is_merged_not_doubled(demo_desk: Desk, tmp_path: 
         "chea sophal,KHM,other@mfaic.gov.kh,\n",
     )
     result = import_participants(demo_desk, read_participants(path))
-    assert result.plan.summary == "0 added, 1 changed, 0 unchanged"
+    assert result.plan.summary == (
+        "0 added, 1 changed, 0 unchanged; 1 disagreement with the seminar: the seminar's "
+        "values kept"
+    )
     (merge,) = result.plan.merged
     assert merge.values == {"email": "sophal@mfaic.gov.kh"} and merge.rows == [2, 3]
+    assert merge.disagreements == [Disagreement("function", "Secretary of State", "Minister", 2)]
     found = people(demo_desk)
     assert "SOPHAL Chea" not in found
     # Blank fields filled in; what the seminar already says is kept.
@@ -267,3 +271,103 @@ def test_an_affiliation_naming_an_organisation_wins_over_the_country(desk: Desk,
         malee = s.scalars(select(Participant).where(Participant.name == "Malee")).one()
         assert malee.organisation is not None
         assert malee.organisation.name == "Peace Network Bangkok"  # a new NGO, not Thailand
+
+
+DISAGREEING = (
+    "Name,Delegation,Title,Function,E-mail,Role\n"
+    "Sophal Chea,KHM,H.E. Mr.,Minister,sophal@new.gov.kh,\n"
+    "KIM Sreymom,Cambodia,Ms.,"
+    '"deputy director, anti-smuggling department, general department of customs and excise",'
+    "kim.sreymom@customs.gov.kh,Speaker\n"
+)
+
+
+def test_disagreements_are_listed_and_the_seminars_values_kept(demo_desk: Desk, tmp_path: Path):
+    path = write(tmp_path, DISAGREEING)
+    before = people(demo_desk)
+    plan = preview(demo_desk, read_participants(path))
+    found = [(m.name, d) for m, d in plan.disagreements]
+    assert found == [
+        (
+            "Chea Sophal",
+            Disagreement(
+                "function",
+                "Secretary of State, Ministry of Foreign Affairs and International Cooperation",
+                "Minister",
+                2,
+            ),
+        ),
+        ("Chea Sophal", Disagreement("email", "chea.sophal@mfaic.gov.kh", "sophal@new.gov.kh", 2)),
+        ("Kim Sreymom", Disagreement("role", "delegate", "speaker", 3)),  # case alone is none
+    ]
+    assert plan.summary == (
+        "0 added, 0 changed, 2 unchanged; 3 disagreements with the seminar: the seminar's "
+        "values kept"
+    )
+    assert "Disagrees row 2: Chea Sophal (Cambodia (KHM)): Function: seminar “Secretary" in (
+        "\n".join(plan.preview_lines())
+    )
+    result = import_participants(demo_desk, read_participants(path))
+    assert result.plan.merged == [] and people(demo_desk) == before
+
+
+def test_the_files_values_win_when_preferred(demo_desk: Desk, tmp_path: Path):
+    path = write(tmp_path, DISAGREEING)
+    before = participant_lists.dump(demo_desk)
+    result = import_participants(demo_desk, read_participants(path), prefer_file=True)
+    assert result.plan.summary == (
+        "0 added, 2 changed, 0 unchanged; 3 disagreements with the seminar: the file's values taken"
+    )
+    after = people(demo_desk)
+    assert after["Chea Sophal"][1] == "Minister"
+    assert after["Chea Sophal"][3] == "sophal@new.gov.kh"
+    with demo_desk.read() as s:
+        kim = s.scalars(select(Participant).where(Participant.name == "Kim Sreymom")).one()
+        assert kim.role == "speaker"
+        assert kim.function.startswith("Deputy Director")  # only case differed: kept
+    demo_desk.undo()  # one step
+    assert participant_lists.dump(demo_desk) == before
+
+
+INDICO = (
+    "ID,Name,Title,First Name,Last Name,Email,Affiliation,Position,Country,"
+    "Registration date,Registration state\n"
+    '2,"WONGSAKUL, Malee",Ms.,Malee,Wongsakul,malee@ni.net,'
+    "Nonviolence International Southeast Asia,Programme Officer,Thailand,2026-11-03,complete\n"
+    '3,"SRISAI, Somchai",Mr.,Somchai,Srisai,somchai@ijm.org,International Justice Mission,'
+    "Investigator,Thailand,2026-11-03,complete\n"
+    '4,"TANAKA, Hiroshi",Mr.,Hiroshi,Tanaka,h.tanaka@mofa.go.jp,Embassy of Japan in Thailand,'
+    "First Secretary,Thailand,2026-11-04,complete\n"
+    '5,"BOONMA, Anan",Pol. Col.,Anan,Boonma,anan@police.go.th,Royal Thai Police,'
+    "Superintendent,Thailand,2026-11-04,complete\n"
+    '6,"HALL, Sarah",Dr.,Sarah,Hall,s.hall@unodc.org,UNODC,Crime Prevention Officer,Thailand,'
+    "2026-11-05,complete\n"
+    '7,"PHAN, Dara",Ms.,Dara,Phan,dara@rupp.edu.kh,'
+    '"Department of International Studies, Royal University of Phnom Penh",Lecturer,Cambodia,'
+    "2026-11-06,complete\n"
+    '8,"KEO, Vanna",Mr.,Vanna,Keo,vanna@mfaic.gov.kh,Ministry of Foreign Affairs,Director,'
+    "Cambodia,2026-11-06,complete\n"
+)
+
+
+def test_an_indico_export_puts_each_person_in_the_most_specific_delegation(
+    demo_desk: Desk, tmp_path: Path
+):
+    """The affiliation decides before the country: an NGO based in Thailand is the NGO, an
+    embassy the State it represents; a State's own body with no State named is the
+    country's."""
+    import_participants(demo_desk, read_participants(write(tmp_path, INDICO)))
+    with demo_desk.read() as s:
+        where = {
+            p.name: (p.organisation.name, p.organisation.kind)
+            for p in s.scalars(select(Participant))
+            if p.organisation is not None
+        }
+    assert where["Malee Wongsakul"] == ("Nonviolence International Southeast Asia", "ngo")
+    assert where["Somchai Srisai"][0] == "International Justice Mission"  # not a State mission
+    assert where["Hiroshi Tanaka"] == ("Japan", "member_state")
+    assert where["Anan Boonma"] == ("Thailand", "member_state")
+    assert where["Sarah Hall"][0] == "United Nations Office on Drugs and Crime"
+    dara = "Department of International Studies, Royal University of Phnom Penh"
+    assert where["Dara Phan"][0] == dara
+    assert where["Vanna Keo"][0] == "Cambodia"
