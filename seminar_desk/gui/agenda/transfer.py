@@ -4,13 +4,7 @@ all or nothing on a worker thread with progress and Cancel, or write the calenda
 import asyncio
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QPlainTextEdit,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from seminar_desk.gui import runner
 from seminar_desk.gui.agenda.import_bar import ImportBar
@@ -50,21 +44,9 @@ class AgendaTransfer:
 
     def confirm_import(self, agenda: ImportedAgenda) -> bool:
         """Show the preview; True to commit. Tests replace this."""
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Import preview")
-        layout = QVBoxLayout(dialog)
-        text = QPlainTextEdit("\n".join(agenda.preview_lines(200)))
-        text.setReadOnly(True)
-        layout.addWidget(text)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        dialog.resize(760, 480)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        from seminar_desk.gui.agenda.import_preview import AgendaPreviewDialog
+
+        return AgendaPreviewDialog(agenda, self).exec() == QDialog.DialogCode.Accepted
 
     def report_problem(self, text: str) -> None:
         """A file that cannot be imported: a plain-text message through the runner."""
@@ -162,4 +144,3 @@ class AgendaTransfer:
         count = runner.call(self, export_agenda, self.ctx.desk, fmt, path)  # refusals shown
         if count is not None:
             self.say(f"Wrote {count} agenda items to {path}.")
-

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bad_agendas import BAD_AGENDAS
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from sqlalchemy import func, select
 
 from seminar_desk.gui.agenda.page import AgendaPage
@@ -141,3 +141,53 @@ def test_the_dialog_offers_the_registered_kinds_and_another_file_is_refused_by_n
     assert message.startswith("programme.doc: unknown kind of file; expected CSV (.csv, .tsv,")
     assert all(reader.described in message for reader in READERS)
     assert items(page.ctx.desk) == before
+
+
+def test_the_preview_is_a_table_with_a_column_each(
+    qtbot, page: AgendaPage, tmp_path: Path, monkeypatch, qtmodeltester
+):
+    """Kind and title in columns of their own (no spaces lining them up in a proportional
+    font); Import in the preview imports."""
+    from seminar_desk.gui.agenda.import_preview import AgendaPreviewDialog
+
+    path = tmp_path / "extra.csv"
+    path.write_text(
+        "date,start,duration,title,kind,room\n"
+        "2026-12-21,09:00,30,Opening of the extra day,ceremony,Bassac Ballroom\n"
+        "2026-12-21,,15,Coffee break,break,\n",
+        encoding="utf-8",
+    )
+    choose(monkeypatch, path)
+    seen: list[list[list[str]]] = []
+
+    def exec_(dialog: AgendaPreviewDialog) -> int:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        model = dialog.table.model()
+        qtmodeltester.check(model)
+        seen.append(
+            [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(2)]
+        )
+        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+        assert headers == ["Date", "Start", "Minutes", "Kind", "Title", "Room"]
+        ok = dialog.findChild(QDialogButtonBox).buttons()[0]
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(AgendaPreviewDialog, "exec", exec_)
+    before = items(page.ctx.desk)
+    page.import_file(path)
+    assert seen == [
+        [
+            [
+                "Mon 21 Dec 2026",
+                "09:00",
+                "30",
+                "Ceremony",
+                "Opening of the extra day",
+                "Bassac Ballroom",
+            ],
+            ["Mon 21 Dec 2026", "--:--", "15", "Break", "Coffee break", ""],
+        ]
+    ]
+    assert items(page.ctx.desk) == before + 2
