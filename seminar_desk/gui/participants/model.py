@@ -27,6 +27,7 @@ from seminar_desk.services.participants.service import (
     OrganisationRow,
     ParticipantRow,
     ParticipantService,
+    resorted,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -158,7 +159,9 @@ class ParticipantTableModel(QAbstractTableModel):
     def _sort_key(self, row: ParticipantRow, column: Column) -> Any:
         if column.day is not None:
             return int(column.day.id in row.days_present)
-        return fold(row.name if column.field == "name" else self._display(row, column.field))
+        if column.field == "name":  # family name first when known, as lists sort
+            return row.sort_name or fold(row.name)
+        return fold(self._display(row, column.field))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows here, each key computed once (a proxy sorting 1,000 rows asks for
@@ -176,7 +179,7 @@ class ParticipantTableModel(QAbstractTableModel):
 
     def _arrange(self, column: int, order: Qt.SortOrder) -> None:
         spec = self.columns[column]
-        keys = [(self._sort_key(r, spec), fold(r.name)) for r in self.rows]
+        keys = [(self._sort_key(r, spec), r.sort_name or fold(r.name)) for r in self.rows]
         ranked = sorted(
             range(len(self.rows)),
             key=keys.__getitem__,
@@ -245,6 +248,8 @@ class ParticipantTableModel(QAbstractTableModel):
         return True
 
     def _edited(self, row: ParticipantRow, field: str, value: Any) -> ParticipantRow:
+        if field == "name":  # the family name stays first in the sort name (as the service)
+            return replace(row, name=value, sort_name=resorted(row.name, row.sort_name, value))
         if field != "organisation_id":
             return replace(row, **{field: value})
         org = next((o for o in self.organisations if o.id == value), None)

@@ -41,6 +41,8 @@ class ParticipantRow:
     gender: str
     email: str
     days_present: frozenset[str]
+    sort_name: str = ""
+    """Folded, family name first when known (lists sort by it); "" means the name folded."""
 
     @property
     def search_key(self) -> str:
@@ -117,10 +119,11 @@ class ParticipantService:
                     p.gender,
                     p.email,
                     frozenset(a.day_id for a in p.attendance if a.present),
+                    p.sort_name,
                 )
                 for p in people
             ]
-        return sorted(rows, key=lambda r: (fold(r.organisation), fold(r.name)))
+        return sorted(rows, key=lambda r: (fold(r.organisation), r.sort_name or fold(r.name)))
 
     def add(
         self,
@@ -155,10 +158,11 @@ class ParticipantService:
             person = act.session.get(Participant, participant_id)
             if person is None:
                 raise Gone("That participant was deleted meanwhile (another window, or Undo).")
+            before = person.name
             for key, value in values.items():
                 setattr(person, key, value.strip() if isinstance(value, str) else value)
             if "name" in values:
-                person.sort_name = fold(person.name)
+                person.sort_name = resorted(before, person.sort_name, person.name)
         return act.changes
 
     def delete(self, participant_ids: list[str], origin: object | None = None) -> OpChanges:
@@ -201,6 +205,17 @@ class ParticipantService:
             else:
                 record.present = present
         return act.changes
+
+
+def resorted(old_name: str, old_sort: str, new_name: str) -> str:
+    """The sort name after a name is edited: a family name known to come last in the name
+    ("Sophal Chea" sorted as "chea sophal") is taken to come last in the new name too (as many
+    words); otherwise the new name folded."""
+    words, new = fold(old_name).split(), fold(new_name).split()
+    for k in range(1, len(words)):
+        if old_sort.split() == words[-k:] + words[:-k] and k < len(new):
+            return " ".join(new[-k:] + new[:-k])
+    return fold(new_name)
 
 
 def _check_fields(values: Mapping[str, object]) -> None:

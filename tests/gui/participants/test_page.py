@@ -267,3 +267,31 @@ def test_delete_asks_in_plain_text_then_deletes(demo_desk: Desk, qtbot, monkeypa
     with demo_desk.read() as s:
         assert not s.scalars(select(Attendance).where(Attendance.participant_id == person)).all()
     assert shown.texts() == []
+
+
+def test_the_name_column_sorts_by_family_name_when_known(desk: Desk, qtbot, tmp_path) -> None:  # noqa: ANN001
+    from seminar_desk.services.participants.imports.commit import import_participants
+    from seminar_desk.services.participants.imports.reading import read_participants
+
+    path = tmp_path / "people.csv"
+    path.write_text("First Name,Last Name\nAnna,Zuber\nZoe,Abel\nMark,Meier\n", encoding="utf-8")
+    import_participants(desk, read_participants(path))
+    page = _page(desk, qtbot)
+    header = page.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_section_centre(header, 0))
+    if header.sortIndicatorOrder() != Qt.SortOrder.AscendingOrder:
+        qtbot.mouseClick(
+            header.viewport(), Qt.MouseButton.LeftButton, pos=_section_centre(header, 0)
+        )
+    assert _names(page) == ["Zoe Abel", "Mark Meier", "Anna Zuber"]
+    index = page.proxy.index(0, 0)  # renamed in its cell: still sorted by the family name
+    page.table.setCurrentIndex(index)
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    editor = page.table.viewport().findChild(QLineEdit)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Zoe Zz")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event loop turn
+    qtbot.waitUntil(lambda: "Zoe Zz" in _names(page))
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert _names(page) == ["Mark Meier", "Anna Zuber", "Zoe Zz"]

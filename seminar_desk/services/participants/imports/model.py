@@ -38,6 +38,9 @@ class PersonRow:
     gender: str = ""
     """A stored Gender value, or "" when the file left it blank."""
     email: str = ""
+    sort_name: str = ""
+    """The name as lists sort it, folded, family name first ("chea sophal" for Sophal Chea),
+    when the file says which is the family name; "" when it does not."""
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ class NewPerson:
 
     name: str
     sort_name: str
+    """Folded, family name first when the file says which it is (lists sort by it)."""
     delegation: Existing | NewDelegation | None
     honorific: str
     function: str
@@ -252,7 +253,7 @@ def plan_against(
         if person is None:
             person = NewPerson(
                 row.name,
-                folded,
+                row.sort_name or folded,
                 delegation,
                 row.honorific,
                 row.function,

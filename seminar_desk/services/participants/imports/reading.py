@@ -172,8 +172,9 @@ def _read_row(
     check("role", values.role)
     check("gender", values.gender)
     check("email", values.email)
-    split = " ".join(p for p in (fields.get("first", ""), fields.get("last", "")) if p)
-    name = split or fields.get("name", "")
+    name, sort_name = values.name_and_sort(
+        fields.get("name", ""), fields.get("first", ""), fields.get("last", "")
+    )
     if not name and not wrong:
         where = cols.get("name", cols.get("first", cols.get("last")))
         assert where is not None  # map_headers insists on one of them
@@ -194,6 +195,7 @@ def _read_row(
             role=fields["role"],
             gender=fields["gender"],
             email=fields["email"],
+            sort_name=sort_name,
         ),
         [],
     )

@@ -114,3 +114,22 @@ def code(text: str) -> str:
     if len(text) > CODE_CHARS:
         raise BadValue(f"a short code such as VNM or UNODC (at most {CODE_CHARS} letters)")
     return checked_text(text)
+
+
+_FAMILY_FIRST = re.compile(r"([^\W\d_a-z][^,\da-z]*?),\s*([^,\d]+)")
+"""A name written "FAMILY, Given" (Indico's Name column, UN lists): the family name in
+capitals, a comma, the given names."""
+
+
+def name_and_sort(name: str, first: str, last: str) -> tuple[str, str]:
+    """The name as shown (given names first, as the file writes them) and, when the file says
+    which is the family name (First and Last name columns, or "CHEA, Sophal"), the folded name
+    lists sort by, family name first ("" when it does not say)."""
+    if first or last:
+        shown = " ".join(p for p in (first, last) if p)
+        return shown, fold(" ".join(p for p in (last, first) if p)) if first and last else ""
+    found = _FAMILY_FIRST.fullmatch(name)
+    if found and not any(c.islower() for c in found.group(1)):
+        family, given = found.group(1).strip(), found.group(2).strip()
+        return f"{given} {family}", fold(f"{family} {given}")
+    return name, ""

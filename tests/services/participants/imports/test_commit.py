@@ -371,3 +371,34 @@ def test_an_indico_export_puts_each_person_in_the_most_specific_delegation(
     dara = "Department of International Studies, Royal University of Phnom Penh"
     assert where["Dara Phan"][0] == dara
     assert where["Vanna Keo"][0] == "Cambodia"
+
+
+def test_family_names_sort_the_list_of_participants(desk: Desk, tmp_path: Path):
+    """First and last name columns: the name shows given name first, lists sort by family
+    name; a Name cell "FAMILY, Given" (Indico, UN lists) is read the same way."""
+    from seminar_desk.services.participants.service import ParticipantService
+    from seminar_desk.services.reporting.report_data import load_snapshot
+
+    path = write(
+        tmp_path,
+        "First Name,Last Name,Country\nAnna,Zuber,Austria\nZoe,Abel,Austria\nMark,Meier,Austria\n",
+    )
+    import_participants(desk, read_participants(path))
+    import_participants(
+        desk,
+        read_participants(
+            write(tmp_path, "Name,Country\n\"CHEA, Sophal\",Austria\nBo Berg,Austria\n", "b.csv")
+        ),
+    )
+    service = ParticipantService(desk)
+    names = [r.name for r in service.participants()]
+    assert names == ["Zoe Abel", "Bo Berg", "Sophal CHEA", "Mark Meier", "Anna Zuber"]
+    listed = [p.name for p in load_snapshot(desk).participants]  # the printed list's order
+    assert listed == names
+    # An edited name keeps its family name last: still sorted by it.
+    zoe = next(r for r in service.participants() if r.name == "Zoe Abel")
+    service.update(zoe.id, name="Zoé Abel")
+    assert [r.name for r in service.participants()][0] == "Zoé Abel"
+    anna = next(r for r in service.participants() if r.name == "Anna Zuber")
+    service.update(anna.id, name="Anna Aalto")
+    assert [r.name for r in service.participants()][0] == "Anna Aalto"
