@@ -10,7 +10,9 @@ from enum import StrEnum
 class _Labelled(StrEnum):
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        """The value in words ("tour_de_table": "Tour de table") unless `_WORDS` says otherwise."""
+        words = _WORDS.get((type(self), self.value))
+        return words if words is not None else self.value.replace("_", " ").capitalize()
 
 
 class ItemKind(_Labelled):
@@ -24,10 +26,6 @@ class ItemKind(_Labelled):
     SIDE_EVENT = "side_event"
     FIELD_VISIT = "field_visit"
     QA = "qa"
-
-    @property
-    def label(self) -> str:
-        return "Q&A" if self is ItemKind.QA else super().label
 
 
 # Breaks and meals are pauses in the programme: nobody takes the floor, nothing is reported.
@@ -50,16 +48,6 @@ class OrgKind(_Labelled):
     RESEARCH = "research"
     OTHER = "other"
 
-    @property
-    def label(self) -> str:
-        return {
-            "member_state": "State",
-            "government_host": "Host government",
-            "un_entity": "UN entity",
-            "ngo": "NGO",
-            "research": "Research institute",
-        }.get(self.value, super().label)
-
 
 class ParticipantRole(_Labelled):
     DELEGATE = "delegate"
@@ -78,21 +66,11 @@ class Gender(_Labelled):
     OTHER = "other"
     UNRECORDED = ""
 
-    @property
-    def label(self) -> str:
-        return "Not recorded" if self is Gender.UNRECORDED else super().label
-
 
 class Capacity(_Labelled):
     NATIONAL = "national"
     GROUP = "group"
     ORGANISATION = "organisation"
-
-    @property
-    def label(self) -> str:
-        return {"group": "On behalf of a group", "organisation": "For an organisation"}.get(
-            self.value, "National"
-        )
 
 
 class SpeechType(_Labelled):
@@ -130,6 +108,20 @@ class ActionStatus(_Labelled):
     IN_PROGRESS = "in_progress"
     DONE = "done"
     DROPPED = "dropped"
+
+
+_WORDS: dict[tuple[type[_Labelled], str], str] = {
+    (ItemKind, "qa"): "Q&A",
+    (OrgKind, "member_state"): "State",
+    (OrgKind, "government_host"): "Host government",
+    (OrgKind, "un_entity"): "UN entity",
+    (OrgKind, "ngo"): "NGO",
+    (OrgKind, "research"): "Research institute",
+    (Gender, ""): "Not recorded",
+    (Capacity, "group"): "On behalf of a group",
+    (Capacity, "organisation"): "For an organisation",
+}
+"""The labels that are not their value in words, one table for every vocabulary."""
 
 
 def label_of(kind: type[_Labelled], value: str) -> str:
