@@ -48,21 +48,28 @@ class Scope:
         return (GROUP_TABLES if self.group else ()) + (DAY_TABLES if self.day else ())
 
 
-def find_group(conn: Connection, ref: str) -> tuple[str, str]:
-    """(id, name) of a group named by id, by its 1-based number in the seminar, or by a part
-    of its name that matches one group only."""
+def numbered_groups(conn: Connection) -> list[tuple[str, str]]:
+    """(id, name) of every group in programme order: the order the numbers a person types
+    (`--group 2`) and the export dialog's list both count in."""
     rows = conn.execute(
         select(BreakoutGroup.id, BreakoutGroup.name)
         .join(AgendaItem, BreakoutGroup.item_id == AgendaItem.id)
         .join(Day, AgendaItem.day_id == Day.id)
         .order_by(Day.number, AgendaItem.position, BreakoutGroup.position, BreakoutGroup.name)
     ).all()
+    return [(r.id, r.name) for r in rows]
+
+
+def find_group(conn: Connection, ref: str) -> tuple[str, str]:
+    """(id, name) of a group named by id, by its 1-based number in the seminar, or by a part
+    of its name that matches one group only."""
+    rows = numbered_groups(conn)
     ref = ref.strip()
     for group_id, name in rows:
         if group_id == ref:
             return group_id, name
     if ref.isdigit() and 1 <= int(ref) <= len(rows):
-        return rows[int(ref) - 1][0], rows[int(ref) - 1][1]
+        return rows[int(ref) - 1]
     matches = [(i, n) for i, n in rows if fold(ref) and fold(ref) in fold(n)]
     if len(matches) == 1:
         return matches[0]
@@ -77,14 +84,7 @@ def choices(desk: "Desk") -> tuple[list[tuple[str, str]], list[int]]:
     """The groups (id, name; numbered from 1 in this order) and day numbers one may export."""
     with desk.read() as s:
         conn = s.connection()
-        groups = conn.execute(
-            select(BreakoutGroup.id, BreakoutGroup.name)
-            .join(AgendaItem, BreakoutGroup.item_id == AgendaItem.id)
-            .join(Day, AgendaItem.day_id == Day.id)
-            .order_by(Day.number, AgendaItem.position, BreakoutGroup.position, BreakoutGroup.name)
-        ).all()
-        days = list(conn.scalars(select(Day.number).order_by(Day.number)))
-    return [(g.id, g.name) for g in groups], days
+        return numbered_groups(conn), list(conn.scalars(select(Day.number).order_by(Day.number)))
 
 
 def scope_label(conn: Connection, scope: Scope) -> str:
