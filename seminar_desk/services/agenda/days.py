@@ -48,8 +48,7 @@ class AgendaDays(AgendaLive):
                     setattr(day, name, value)
             s.flush()
             if "date" in values:
-                _renumber(s, day.seminar_id)
-                follow_days(s, _seminar(s))
+                _days_moved(s, _seminar(s))
             retime_items(s, day)
         return act.changes
 
@@ -105,8 +104,7 @@ class AgendaDays(AgendaLive):
         )
         s.add(day)
         s.flush()
-        _renumber(s, seminar.id)
-        follow_days(s, seminar)
+        _days_moved(s, seminar)
         return day.id
 
     def delete_day(self, day_id: str, origin: object | None = None) -> OpChanges:
@@ -118,8 +116,7 @@ class AgendaDays(AgendaLive):
             seminar = _seminar(s)
             s.delete(day)
             s.flush()
-            _renumber(s, seminar.id)
-            follow_days(s, seminar)
+            _days_moved(s, seminar)
         return act.changes
 
     def retime_day(self, day_id: str, origin: object | None = None) -> OpChanges:
@@ -180,9 +177,11 @@ def _check_free(s: Session, day: Day, when: date) -> None:
         )
 
 
-def _renumber(s: Session, seminar_id: str) -> None:
-    """Days numbered 1, 2, 3... in date order."""
-    for number, day in enumerate(_days(s, seminar_id), start=1):
+def _days_moved(s: Session, seminar: Seminar) -> None:
+    """After a day was added, removed or given another date: days numbered 1, 2, 3... in date
+    order again, and the seminar's dates follow them."""
+    for number, day in enumerate(_days(s, seminar.id), start=1):
         if day.number != number:
             day.number = number
     s.flush()
+    follow_days(s, seminar)
