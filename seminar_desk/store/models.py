@@ -28,7 +28,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from seminar_desk.domain.changes import Area
 from seminar_desk.domain.speakers.speaking_time import DEFAULT_SPEECH_LIMITS
@@ -386,8 +386,10 @@ class Note(Tracked, Base):
     __mapper_args__: ClassVar[dict[str, object]] = {"version_id_col": version}
 
 
-class Recommendation(Tracked, Base):
-    __tablename__ = "recommendation"
+class Outcome(Tracked):
+    """What a recommendation and an action item share: the item or breakout group it came
+    from, its place in that list, its text, who wrote it, and the row it was merged into."""
+
     area = Area.NOTES
 
     item_id: Mapped[str | None] = mapped_column(
@@ -398,40 +400,35 @@ class Recommendation(Tracked, Base):
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text, default="")
+    author_name: Mapped[str] = mapped_column(Text, default="")
+
+    @declared_attr
+    def merged_into_id(cls) -> Mapped[str | None]:
+        """Set when merged into another row of its table; the merged row keeps its source."""
+        return mapped_column(ForeignKey(f"{cls.__tablename__}.id", ondelete="SET NULL"))
+
+    @declared_attr
+    def item(cls) -> Mapped[AgendaItem | None]:
+        return relationship()
+
+    @declared_attr
+    def group(cls) -> Mapped[BreakoutGroup | None]:
+        return relationship()
+
+
+class Recommendation(Outcome, Base):
+    __tablename__ = "recommendation"
+
     addressee: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(16), default="proposed")
-    author_name: Mapped[str] = mapped_column(Text, default="")
-    # Set when merged into another recommendation; the merged row keeps its source.
-    merged_into_id: Mapped[str | None] = mapped_column(
-        ForeignKey("recommendation.id", ondelete="SET NULL")
-    )
-
-    item: Mapped[AgendaItem | None] = relationship()
-    group: Mapped[BreakoutGroup | None] = relationship()
 
 
-class ActionItem(Tracked, Base):
+class ActionItem(Outcome, Base):
     __tablename__ = "action_item"
-    area = Area.NOTES
 
-    item_id: Mapped[str | None] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
-    )
-    group_id: Mapped[str | None] = mapped_column(
-        ForeignKey("breakout_group.id", ondelete="CASCADE"), index=True
-    )
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    text: Mapped[str] = mapped_column(Text, default="")
     owner: Mapped[str] = mapped_column(Text, default="")
     due_date: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="open")
-    author_name: Mapped[str] = mapped_column(Text, default="")
-    merged_into_id: Mapped[str | None] = mapped_column(
-        ForeignKey("action_item.id", ondelete="SET NULL")
-    )
-
-    item: Mapped[AgendaItem | None] = relationship()
-    group: Mapped[BreakoutGroup | None] = relationship()
 
 
 @cache
