@@ -123,8 +123,24 @@ class _RollBack(Exception):
     """Ends a warm-up transaction without keeping anything."""
 
 
-REC_FIELDS = {"text", "addressee", "status"}
-ACTION_FIELDS = {"text", "owner", "due_date", "status"}
+@dataclass(frozen=True)
+class _Kind:
+    """A kind of structured row on a rapporteur's page: its name in messages, the fields an
+    edit may set, and the vocabulary of its status."""
+
+    what: str
+    fields: frozenset[str]
+    status: type[RecommendationStatus] | type[ActionStatus]
+
+
+_KINDS: dict[type[Recommendation] | type[ActionItem], _Kind] = {
+    Recommendation: _Kind(
+        "recommendation", frozenset({"text", "addressee", "status"}), RecommendationStatus
+    ),
+    ActionItem: _Kind(
+        "action item", frozenset({"text", "owner", "due_date", "status"}), ActionStatus
+    ),
+}
 
 
 def _where(model: Any, target: NoteTarget) -> Any:
@@ -357,10 +373,8 @@ class NotesService:
         author_name: str = "",
         origin: object | None = None,
     ) -> Added:
-        RecommendationStatus(status)
         return self._add(
             Recommendation,
-            "Add recommendation",
             target,
             origin,
             text=text,
@@ -372,14 +386,11 @@ class NotesService:
     def update_recommendation(
         self, rec_id: str, origin: object | None = None, **values: Any
     ) -> OpChanges:
-        self._check(values, REC_FIELDS)
-        if "status" in values:
-            RecommendationStatus(values["status"])
-        return self._update(Recommendation, rec_id, "Edit recommendation", values, origin)
+        return self._update(Recommendation, rec_id, values, origin)
 
     def delete_recommendations(self, rec_ids: list[str], origin: object | None = None) -> OpChanges:
         """Delete the chosen recommendations: one undoable step however many."""
-        return self._delete(Recommendation, rec_ids, "recommendation", origin)
+        return self._delete(Recommendation, rec_ids, origin)
 
     # -- action items -------------------------------------------------------------------------
 
@@ -393,10 +404,8 @@ class NotesService:
         author_name: str = "",
         origin: object | None = None,
     ) -> Added:
-        ActionStatus(status)
         return self._add(
             ActionItem,
-            "Add action item",
             target,
             origin,
             text=text,
@@ -409,27 +418,24 @@ class NotesService:
     def update_action(
         self, action_id: str, origin: object | None = None, **values: Any
     ) -> OpChanges:
-        self._check(values, ACTION_FIELDS)
-        if "status" in values:
-            ActionStatus(values["status"])
-        return self._update(ActionItem, action_id, "Edit action item", values, origin)
+        return self._update(ActionItem, action_id, values, origin)
 
     def delete_actions(self, action_ids: list[str], origin: object | None = None) -> OpChanges:
         """Delete the chosen action items: one undoable step however many."""
-        return self._delete(ActionItem, action_ids, "action item", origin)
+        return self._delete(ActionItem, action_ids, origin)
 
     # -- helpers ------------------------------------------------------------------------------
 
     def _add(
         self,
         model: type[Recommendation] | type[ActionItem],
-        label: str,
         target: NoteTarget,
         origin: object | None,
         **fields: Any,
     ) -> Added:
         """A structured row at the end of its page's list, as one undoable step."""
-        with self.desk.action(label, origin=origin) as act:
+        _KINDS[model].status(fields["status"])
+        with self.desk.action(f"Add {_KINDS[model].what}", origin=origin) as act:
             s = act.session
             last = s.scalar(select(func.max(model.position)).where(_where(model, target)))
             row = model(position=(last or 0) + 1, **target.columns(), **fields)
@@ -438,21 +444,25 @@ class NotesService:
             new_id = row.id
         return Added(act.changes, new_id)
 
-    @staticmethod
-    def _check(values: dict[str, Any], allowed: set[str]) -> None:
-        unknown = set(values) - allowed
+    def _update(
+        self,
+        model: type[Recommendation] | type[ActionItem],
+        row_id: str,
+        values: dict[str, Any],
+        origin: object | None,
+    ) -> OpChanges:
+        kind = _KINDS[model]
+        unknown = set(values) - kind.fields
         if unknown:
             raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
-
-    def _update(
-        self, model: Any, row_id: str, label: str, values: dict[str, Any], origin: object | None
-    ) -> OpChanges:
+        if "status" in values:
+            kind.status(values["status"])
+        label = f"Edit {kind.what}"
         with self.desk.action(label, origin=origin) as act:
             row = act.session.get(model, row_id)
             if row is None:
-                what = "recommendation" if model is Recommendation else "action item"
                 raise RowGone(
-                    f"{label}: this {what} was deleted meanwhile (an undo, or another "
+                    f"{label}: this {kind.what} was deleted meanwhile (an undo, or another "
                     "window); what was typed in it is not stored."
                 )
             for name, value in values.items():
@@ -461,8 +471,12 @@ class NotesService:
         return act.changes
 
     def _delete(
-        self, model: Any, row_ids: list[str], what: str, origin: object | None
+        self,
+        model: type[Recommendation] | type[ActionItem],
+        row_ids: list[str],
+        origin: object | None,
     ) -> OpChanges:
+        what = _KINDS[model].what
         label = f"Delete {what}" if len(row_ids) == 1 else f"Delete {len(row_ids)} {what}s"
         with self.desk.action(label, origin=origin) as act:
             for row in act.session.scalars(select(model).where(model.id.in_(row_ids))).all():
