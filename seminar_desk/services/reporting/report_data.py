@@ -7,6 +7,7 @@ seminar's own time zone here, so the builders never deal with zones.
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, time
 from pathlib import Path
@@ -49,6 +50,7 @@ from seminar_desk.store.models import (
     Organisation,
     OrgGroup,
     OrgGroupMember,
+    Outcome,
     Participant,
     Recommendation,
     Seminar,
@@ -278,13 +280,13 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
     group_item = {g.id: g.item_id for g in group_rows}
     group_name = {g.id: g.name for g in group_rows}
 
-    def source_of(item_id: str | None, group_id: str | None) -> tuple[str, int]:
-        if group_id:
-            iid = group_item.get(group_id, "")
-            return f"{item_title.get(iid, '')} / {group_name.get(group_id, '')}", item_day.get(
-                iid, 0
-            )
-        return item_title.get(item_id or "", ""), item_day.get(item_id or "", 0)
+    def source_of(row: Outcome) -> tuple[str, int]:
+        """Where a recommendation or action item came from in words, and its day's number."""
+        if row.group_id:
+            iid = group_item.get(row.group_id, "")
+            title = f"{item_title.get(iid, '')} / {group_name.get(row.group_id, '')}"
+            return title, item_day.get(iid, 0)
+        return item_title.get(row.item_id or "", ""), item_day.get(row.item_id or "", 0)
 
     notes_i: dict[str, list[tuple[tuple[object, ...], NoteSnap]]] = defaultdict(list)
     notes_g: dict[str, list[tuple[tuple[object, ...], NoteSnap]]] = defaultdict(list)
@@ -298,22 +300,16 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
         elif n.item_id:
             notes_i[n.item_id].append((key, snap_n))
 
-    recs_i: dict[str, list[tuple[int, RecommendationSnap]]] = defaultdict(list)
-    recs_g: dict[str, list[tuple[int, RecommendationSnap]]] = defaultdict(list)
-    for r in s.scalars(select(Recommendation).where(Recommendation.merged_into_id.is_(None))):
-        if not r.text.strip():
-            continue
-        source, dn = source_of(r.item_id, r.group_id)
-        snap_r = RecommendationSnap(r.text, r.addressee, r.status, source, dn)
-        (recs_g[r.group_id] if r.group_id else recs_i[r.item_id or ""]).append((r.position, snap_r))
-    acts_i: dict[str, list[tuple[int, ActionSnap]]] = defaultdict(list)
-    acts_g: dict[str, list[tuple[int, ActionSnap]]] = defaultdict(list)
-    for a in s.scalars(select(ActionItem).where(ActionItem.merged_into_id.is_(None))):
-        if not a.text.strip():
-            continue
-        source, dn = source_of(a.item_id, a.group_id)
-        snap_a = ActionSnap(a.text, a.owner, a.due_date, a.status, source, dn)
-        (acts_g[a.group_id] if a.group_id else acts_i[a.item_id or ""]).append((a.position, snap_a))
+    recs_i, recs_g = _outcomes(
+        s,
+        Recommendation,
+        lambda r: RecommendationSnap(r.text, r.addressee, r.status, *source_of(r)),
+    )
+    acts_i, acts_g = _outcomes(
+        s,
+        ActionItem,
+        lambda a: ActionSnap(a.text, a.owner, a.due_date, a.status, *source_of(a)),
+    )
 
     members: dict[str, list[PersonSnap]] = defaultdict(list)
     for m in s.scalars(select(BreakoutMember)):
@@ -396,6 +392,22 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
         organisations=tuple(sorted(orgs.values(), key=lambda o: fold(o.name))),
         taken_at=now.astimezone(zone),
     )
+
+
+R = TypeVar("R", bound=Outcome)
+Placed = dict[str, list[tuple[int, T]]]
+
+
+def _outcomes(s: Session, model: type[R], snap: Callable[[R], T]) -> tuple[Placed[T], Placed[T]]:
+    """The recommendations or action items that have text and were not merged away, as
+    snapshots by item and by group, each with its position to sort by."""
+    by_item: Placed[T] = defaultdict(list)
+    by_group: Placed[T] = defaultdict(list)
+    for row in s.scalars(select(model).where(model.merged_into_id.is_(None))):
+        if row.text.strip():
+            place = by_group[row.group_id] if row.group_id else by_item[row.item_id or ""]
+            place.append((row.position, snap(row)))
+    return by_item, by_group
 
 
 def _renumber(item: ItemSnap, position: int) -> ItemSnap:
