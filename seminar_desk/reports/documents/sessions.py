@@ -150,13 +150,7 @@ def session_body(story: Story, snap: SeminarSnapshot, item: ItemSnap, level: int
         story.heading(level, story.tr("Programme description"), toc=False)
         story.text_block(item.description)
     speaker_log(story, item, level)
-    all_notes(story, item.notes, level)
-    if item.recommendations:
-        story.heading(level, story.tr("Recommendations"), toc=False)
-        recommendations(story, item.recommendations, source=False)
-    if item.actions:
-        story.heading(level, story.tr("Action items"), toc=False)
-        actions_table(story, item.actions, source=False)
+    outcomes(story, item, level)
     if item.groups:
         story.heading(level, story.tr("Breakout groups"), toc=False)
         story.bullets([f"{g.name}" + (f" ({g.room})" if g.room else "") for g in item.groups])
@@ -188,13 +182,18 @@ def group_body(story: Story, group: GroupSnap, level: int) -> None:
             header=["#", story.tr("Name"), story.tr("Delegation or organization")],
             plain_cols=(0,),
         )
-    all_notes(story, group.notes, level)
-    if group.recommendations:
+    outcomes(story, group, level)
+
+
+def outcomes(story: Story, holder: ItemSnap | GroupSnap, level: int) -> None:
+    """What an item or a group produced: its notes, recommendations and action items."""
+    all_notes(story, holder.notes, level)
+    if holder.recommendations:
         story.heading(level, story.tr("Recommendations"), toc=False)
-        recommendations(story, group.recommendations, source=False)
-    if group.actions:
+        recommendations(story, holder.recommendations, source=False)
+    if holder.actions:
         story.heading(level, story.tr("Action items"), toc=False)
-        actions_table(story, group.actions, source=False)
+        actions_table(story, holder.actions, source=False)
 
 
 def build_breakout(
