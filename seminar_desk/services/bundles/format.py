@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from seminar_desk.domain.refusal import Refusal
+from seminar_desk.services.archives import UnpackLimits, unpack_problem
 from seminar_desk.services.bundles.records import (
     BadValue,
     JsonRow,
@@ -27,9 +28,9 @@ VERSION = 1
 MANIFEST = "manifest.json"
 TOMBSTONES = "tombstones.jsonl"
 MAX_FILE = 200 * 1024 * 1024  # the bundle as it lies on the disk
-MAX_UNPACKED = 500 * 1024 * 1024  # all members unpacked
 MAX_MEMBERS = 64
-MAX_RATIO = 100  # a JSON member deflates 5-20 times; far more is a compression bomb
+# 500 MB unpacked; a JSON member deflates 5-20 times, far more is a compression bomb
+UNPACK_LIMITS = UnpackLimits(unpacked=500 * 1024 * 1024, ratio=100, above=64 * 1024)
 MAX_DIGESTS = 10_000  # known versions per record
 _MEMBER = re.compile(r"^(manifest\.json|tombstones\.jsonl|tables/[a-z_]{1,64}\.jsonl)$")
 _DIGEST = re.compile(r"^[0-9a-f]{8,64}$")
@@ -137,19 +138,9 @@ def _read_archive(archive: zipfile.ZipFile, where: str) -> Bundle:
         raise BundleRefused(f"{where} holds the same file twice. Nothing was changed.")
     if MANIFEST not in names:
         raise BundleRefused(f"{where} has no manifest.json: it is not a Seminar Desk bundle.")
-    total = sum(i.file_size for i in infos)
-    if total > MAX_UNPACKED:
-        raise BundleRefused(
-            f"{where} would unpack to {total // 2**20} MB; a bundle holds at most "
-            f"{MAX_UNPACKED // 2**20} MB. Nothing was changed."
-        )
-    for info in infos:
-        ratio = info.file_size // max(info.compress_size, 1)
-        if info.file_size > 64 * 1024 and ratio > MAX_RATIO:
-            raise BundleRefused(
-                f"{where}: {info.filename} expands {ratio} times; a bundle's files expand at most "
-                f"{MAX_RATIO} times (is it a compression bomb?). Nothing was changed."
-            )
+    problem = unpack_problem(infos, UNPACK_LIMITS, "the bundle")
+    if problem:
+        raise BundleRefused(f"{where}: {problem}. Nothing was changed.")
     manifest = _manifest(_member(archive, archive.getinfo(MANIFEST), where, 1024 * 1024), where)
     declared = manifest["members"]
     for name in names:

@@ -4,11 +4,11 @@ archive is checked before anything is unpacked, so a zip bomb is refused, not op
 import zipfile
 from pathlib import Path
 
+from seminar_desk.services.archives import UnpackLimits, unpack_problem
 from seminar_desk.services.tables.problems import TableFileError, too_many_rows
 
-MAX_XLSX_UNPACKED = 30 * 1024 * 1024
+UNPACK_LIMITS = UnpackLimits(unpacked=30 * 1024 * 1024, ratio=200, above=1024 * 1024, parts=1000)
 """A table of thousands of rows unpacks to a few MB; openpyxl needs several times this."""
-MAX_XLSX_RATIO = 200
 MAX_XLSX_COLUMNS = 64
 
 
@@ -64,20 +64,6 @@ def check_archive(path: Path) -> None:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
         raise TableFileError([f"{path.name}: not a readable XLSX workbook ({exc})."]) from exc
-    total = sum(m.file_size for m in members)
-    if len(members) > 1000 or total > MAX_XLSX_UNPACKED:
-        raise TableFileError(
-            [
-                f"{path.name}: the workbook unpacks to {total / 1024 / 1024:.0f} MB in "
-                f"{len(members)} part(s); expected at most {MAX_XLSX_UNPACKED // 1024 // 1024} MB."
-            ]
-        )
-    for member in members:
-        ratio = member.file_size // max(member.compress_size, 1)
-        if member.file_size > 1024 * 1024 and ratio > MAX_XLSX_RATIO:
-            raise TableFileError(
-                [
-                    f"{path.name}: the part {member.filename} expands {ratio} times; expected "
-                    f"at most {MAX_XLSX_RATIO} (is it a compression bomb?)."
-                ]
-            )
+    problem = unpack_problem(members, UNPACK_LIMITS, "the workbook")
+    if problem:
+        raise TableFileError([f"{path.name}: {problem}."])
