@@ -6,7 +6,7 @@ counting timer ticks, so it cannot drift however often (or seldom) the display r
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -97,6 +97,35 @@ def resolve_limit(
             limit = type_limits[key]
             return max(limit, base) if key in _AT_LEAST else limit
     return base
+
+
+@dataclass(frozen=True)
+class ListLimits:
+    """What the speeches on one item's list are timed by: the seminar's default speaking time,
+    its speech-type limits (`type_limits`) and the item's own default (None: the seminar's)."""
+
+    seminar: int
+    types: Mapping[str | tuple[str, str], int]
+    item: int | None = None
+
+    def on_item(self, item_limit_s: int | None) -> "ListLimits":
+        return replace(self, item=item_limit_s)
+
+    @property
+    def default(self) -> int:
+        """The item's default: a statement's limit when the speaker has none of their own."""
+        return self.seminar if self.item is None else self.item
+
+    def of(self, speech_type: str, capacity: str, speaker_limit_s: int | None = None) -> int:
+        """One speech's limit (`resolve_limit`)."""
+        return resolve_limit(
+            speech_type=speech_type,
+            capacity=capacity,
+            item_limit_s=self.item,
+            seminar_limit_s=self.seminar,
+            speaker_limit_s=speaker_limit_s,
+            type_limits=self.types,
+        )
 
 
 def warning_threshold(limit_s: int) -> int:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from seminar_desk.domain.kinds import NoteSection, SpeakerStatus
 from seminar_desk.domain.speakers import queue as queue_rules
 from seminar_desk.domain.speakers.queue import QueueEntry
-from seminar_desk.domain.speakers.speaking_time import net_elapsed, resolve_limit, type_limits
+from seminar_desk.domain.speakers.speaking_time import net_elapsed
 from seminar_desk.domain.text import fold
 from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.reports.snapshot import (
@@ -38,6 +38,7 @@ from seminar_desk.reports.snapshot import (
 )
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar.service import details_of
+from seminar_desk.services.speakers.snapshot import seminar_limits
 from seminar_desk.store.models import (
     ActionItem,
     AgendaItem,
@@ -235,8 +236,7 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
             )
         )
 
-    seminar_limit = row.default_speaking_limit_s if row else 180
-    speech_limits = type_limits(row.speech_limits if row else None)
+    limits = seminar_limits(row)
     item_limit = {i.id: i.speaking_limit_s for i in items_rows}
     waiting: dict[str, list[SpeakerEntry]] = defaultdict(list)
     for e in s.scalars(select(SpeakerEntry).where(SpeakerEntry.status.in_(_ON_THE_LIST))):
@@ -254,13 +254,8 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
         for entry_id in ids:
             e = entries[entry_id]
             speaker, delegation, on_behalf_of = who(e)
-            limit = resolve_limit(
-                speech_type=e.speech_type,
-                capacity=e.capacity,
-                item_limit_s=item_limit.get(item_id),
-                seminar_limit_s=seminar_limit,
-                speaker_limit_s=e.time_limit_s,
-                type_limits=speech_limits,
+            limit = limits.on_item(item_limit.get(item_id)).of(
+                e.speech_type, e.capacity, e.time_limit_s
             )
             out.append(
                 QueuedSnap(
@@ -364,7 +359,7 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
                 groups=tuple(groups_of.get(i.id, [])),
                 queue=queue_of(i.id),
                 speakers_closed=bool(i.speakers_closed),
-                speaking_limit_s=seminar_limit
+                speaking_limit_s=limits.seminar
                 if i.speaking_limit_s is None
                 else max(0, i.speaking_limit_s),
             )

@@ -16,9 +16,9 @@ from sqlalchemy import bindparam, select
 from seminar_desk.domain.kinds import SpeakerStatus
 from seminar_desk.domain.speakers import queue as rules
 from seminar_desk.domain.speakers.speaking_time import (
+    ListLimits,
     SpeechTimer,
     net_elapsed,
-    resolve_limit,
     type_limits,
 )
 from seminar_desk.services.desk import Desk
@@ -42,14 +42,6 @@ class Anchor:
     resumed_at: datetime
     elapsed_s: float
     mono: float
-
-
-@dataclass
-class _Limits:
-    item: int | None
-    seminar: int
-    types: Mapping[str | tuple[str, str], int]
-    """The seminar's speech-type limits (speaking_time.type_limits)."""
 
 
 _T = SpeakerEntry.__table__
@@ -92,6 +84,13 @@ _PAUSES_SQL = (
 )
 
 
+def seminar_limits(seminar: Seminar | None) -> ListLimits:
+    """The seminar's speaking times (the defaults while a file has no seminar yet)."""
+    if seminar is None:
+        return ListLimits(180, type_limits(None))
+    return ListLimits(seminar.default_speaking_limit_s, type_limits(seminar.speech_limits))
+
+
 class _Raw(NamedTuple):
     """One row of `_SNAPSHOT_SQL`."""
 
@@ -124,11 +123,7 @@ def read_snapshot(desk: Desk, item_id: str, anchors: Mapping[str, Anchor]) -> Li
         if item is None:
             raise KeyError(item_id)
         seminar = s.scalars(select(Seminar)).first()
-        limits = _Limits(
-            item.speaking_limit_s,
-            seminar.default_speaking_limit_s if seminar else 180,
-            type_limits(seminar.speech_limits if seminar else None),
-        )
+        limits = seminar_limits(seminar).on_item(item.speaking_limit_s)
         conn = s.connection()
         entries = [_Raw(*r) for r in conn.execute(_SNAPSHOT_SQL, {"item": item_id})]
         pauses: dict[str, list[tuple[datetime, datetime | None]]] = {}
@@ -158,7 +153,7 @@ def read_snapshot(desk: Desk, item_id: str, anchors: Mapping[str, Anchor]) -> Li
             day_number=item.day.number,
             closed=item.speakers_closed,
             item_limit_s=item.speaking_limit_s,
-            default_limit_s=limits.item if limits.item is not None else limits.seminar,
+            default_limit_s=limits.default,
             current=rows[current.id] if current is not None else None,
             waiting=tuple(rows[e.id] for e in rules.queue(q)),
             held=tuple(rows[e.id] for e in rules.held(q)),
@@ -172,7 +167,7 @@ def read_snapshot(desk: Desk, item_id: str, anchors: Mapping[str, Anchor]) -> Li
 def _row(
     e: "_Raw",
     pauses: list[tuple[datetime, datetime | None]],
-    limits: _Limits,
+    limits: ListLimits,
     now: datetime,
     mono: float,
     anchors: Mapping[str, Anchor],
@@ -192,14 +187,7 @@ def _row(
         started_at=e.started_at,
         ended_at=e.ended_at,
         time_limit_s=e.time_limit_s,
-        limit_s=resolve_limit(
-            speech_type=e.speech_type,
-            capacity=e.capacity,
-            item_limit_s=limits.item,
-            seminar_limit_s=limits.seminar,
-            speaker_limit_s=e.time_limit_s,
-            type_limits=limits.types,
-        ),
+        limit_s=limits.of(e.speech_type, e.capacity, e.time_limit_s),
         elapsed_s=_elapsed(e, pauses, now, mono, anchors),
         held=rules.QueueEntry(e.id, e.speech_type, e.status, e.position).held,
     )
