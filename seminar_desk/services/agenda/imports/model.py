@@ -14,6 +14,7 @@ from pathlib import Path
 from seminar_desk.domain.agenda.limits import span_problem, text_problem
 from seminar_desk.domain.agenda.timing import format_minutes
 from seminar_desk.domain.kinds import ItemKind
+from seminar_desk.services.file_kinds import FileKind
 from seminar_desk.services.tables.problems import TableFileError
 
 DateSpan = tuple[date, date]
@@ -91,24 +92,14 @@ class ImportedAgenda:
 
 
 @dataclass(frozen=True)
-class Reader:
+class Reader(FileKind):
     """One kind of file the importer reads, declared by its reader module (the registry lists
     them): `read(path, target_zone, within)` returns the agenda or raises AgendaImportError.
 
     `within` is the seminar's first and last date when it has days: repeating calendar events
     are expanded inside it (the other formats list every item and ignore it)."""
 
-    format: str
-    """The agenda's `format` as the preview shows it (csv, xlsx, ics, xml)."""
-    label: str
-    """The kind of file in words, for help texts and messages."""
-    suffixes: tuple[str, ...]
-    """File name endings, lower case, without the dot; the first is the usual one."""
     read: Callable[[Path, str | None, DateSpan | None], ImportedAgenda]
-
-    @property
-    def described(self) -> str:
-        return f"{self.label} ({', '.join('.' + s for s in self.suffixes)})"
 
 
 def check_span(path: Path, dates: Sequence[date], seminar: str = "the file") -> None:

@@ -17,6 +17,7 @@ from seminar_desk.services.agenda.imports.model import (
     Reader,
     check_span,
 )
+from seminar_desk.services.file_kinds import file_filter, kind_of, kinds_text, unknown_kind
 
 READERS: tuple[Reader, ...] = (csv.READER, xlsx.READER, ics.READER, frab.READER)
 FORMATS = tuple(reader.format for reader in READERS)
@@ -29,28 +30,20 @@ def suffixes() -> list[str]:
     return [suffix for reader in READERS for suffix in reader.suffixes]
 
 
-def file_filter() -> str:
-    """The open dialog's filter: all agenda files, then all files."""
-    patterns = " ".join(f"*.{suffix}" for suffix in suffixes())
-    return f"Agendas ({patterns});;All files (*)"
-
-
-FILE_FILTER = file_filter()
+FILE_FILTER = file_filter("Agendas", READERS)
 
 
 def formats_text() -> str:
     """The kinds of file in words: "CSV (.csv, .tsv, .txt), ... or frab/pretalx schedule (.xml)"."""
-    described = [reader.described for reader in READERS]
-    return ", ".join(described[:-1]) + " or " + described[-1]
+    return kinds_text(READERS)
 
 
 def reader_for(path: Path) -> Reader:
     """The reader for a file by its name's ending; refuses a kind no reader takes."""
-    suffix = path.suffix.lower().lstrip(".")
-    for reader in READERS:
-        if suffix in reader.suffixes:
-            return reader
-    raise AgendaImportError([f"{path.name}: unknown kind of file; expected {formats_text()}."])
+    reader = kind_of(path, READERS)
+    if reader is None:
+        raise AgendaImportError([unknown_kind(path, READERS)])
+    return reader
 
 
 def read_agenda(

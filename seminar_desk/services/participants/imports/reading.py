@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from seminar_desk.services.file_kinds import FileKind, file_filter, kind_of, unknown_kind
 from seminar_desk.services.participants.imports import values
 from seminar_desk.services.participants.imports.headers import (
     LABELS,
@@ -24,18 +25,11 @@ from seminar_desk.services.tables.problems import TableFileError
 
 
 @dataclass(frozen=True)
-class Format:
+class Format(FileKind):
     """One kind of file a participant list comes in."""
 
-    format: str
-    label: str
-    suffixes: tuple[str, ...]
     rows: Callable[[Path], tuple[list[list[object]], str]]
     """The file's rows (header included) and a note on assumptions made."""
-
-    @property
-    def described(self) -> str:
-        return f"{self.label} ({', '.join('.' + s for s in self.suffixes)})"
 
 
 def _csv_rows(path: Path) -> tuple[list[list[object]], str]:
@@ -55,20 +49,14 @@ FORMATS = (
     Format("csv", "CSV", ("csv", "tsv", "txt"), _csv_rows),
     Format("xlsx", "XLSX", ("xlsx", "xlsm"), _xlsx_rows),
 )
-FILE_FILTER = (
-    "Participant lists ("
-    + " ".join(f"*.{s}" for f in FORMATS for s in f.suffixes)
-    + ");;All files (*)"
-)
-FORMATS_TEXT = " or ".join(f.described for f in FORMATS)
+FILE_FILTER = file_filter("Participant lists", FORMATS)
 
 
 def format_for(path: Path) -> Format:
-    suffix = path.suffix.lower().lstrip(".")
-    for fmt in FORMATS:
-        if suffix in fmt.suffixes:
-            return fmt
-    raise ParticipantImportError([f"{path.name}: unknown kind of file; expected {FORMATS_TEXT}."])
+    fmt = kind_of(path, FORMATS)
+    if fmt is None:
+        raise ParticipantImportError([unknown_kind(path, FORMATS)])
+    return fmt
 
 
 def read_participants(path: Path) -> ReadParticipants:
