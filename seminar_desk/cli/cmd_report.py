@@ -82,11 +82,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="participants: print personal e-mail addresses (off: lists are handed out)",
     )
-    sub.add_argument(
-        "--no-shaping",
-        action="store_true",
-        help="do not shape Khmer/Thai/Lao/Myanmar (text copies out whole, marks sit less well)",
-    )
     sub.set_defaults(run=run)
 
 
@@ -115,7 +110,6 @@ def run(args: argparse.Namespace) -> int:
     options = ReportOptions(
         paper=args.paper,
         sign_in=args.sign_in,
-        shaping=not args.no_shaping,
         internal=args.internal,
         emails=args.emails,
     )

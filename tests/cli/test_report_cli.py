@@ -138,3 +138,15 @@ def test_tents_say_how_many_were_made_and_which_delegations_were_left_out(
     assert "Institute Nobody Attends" not in " ".join(
         p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages
     )
+
+
+def test_the_no_op_shaping_switch_is_gone(demo_path, tmp_path, capsys) -> None:
+    """Shaping is always on: `--no-shaping` did nothing and is no longer offered."""
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    assert "shaping" not in capsys.readouterr().out
+    out = tmp_path / "r.pdf"
+    with pytest.raises(SystemExit):
+        main(["report", "seminar", "--no-shaping", "--db", str(demo_path), "-o", str(out)])
+    assert "unrecognized arguments: --no-shaping" in capsys.readouterr().err
+    assert not out.exists()

@@ -88,13 +88,6 @@ class ReportsPage(Page):
         self.format = QComboBox(objectName="format")
         self.format.addItem("PDF", "pdf")
         self.format.addItem("Word (DOCX, to edit before issuing)", "docx")
-        self.shaping = QCheckBox("Shape Khmer, Thai, Lao and Myanmar text")
-        self.shaping.setObjectName("shaping")
-        self.shaping.setChecked(True)
-        self.shaping.setToolTip(
-            "On: letters are placed correctly on the page, but copying text out of the PDF "
-            "loses some of their marks. Off: the text copies out whole; some marks sit less well."
-        )
 
         form = QFormLayout()
         form.addRow("Report", self.kind)
@@ -106,7 +99,6 @@ class ReportsPage(Page):
         form.addRow("", self.internal)
         form.addRow("", self.emails)
         form.addRow("Format", self.format)
-        form.addRow("", self.shaping)
         self._rows = {"day": self.day, "item": self.item, "group": self.group}
         self._form = form
 
@@ -148,9 +140,9 @@ class ReportsPage(Page):
         column.addWidget(self.progress)
         column.addWidget(self.status)
         column.addStretch(1)
-        outer.addLayout(column, 3)
+        outer.addLayout(column, 1)
         self.thumbs = ThumbnailStrip()
-        outer.addWidget(self.thumbs, 2)
+        outer.addWidget(self.thumbs, 1)
 
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.preview)
@@ -160,7 +152,6 @@ class ReportsPage(Page):
         self.sign_in.toggled.connect(self._changed)
         self.internal.toggled.connect(self._changed)
         self.emails.toggled.connect(self._changed)
-        self.shaping.toggled.connect(self._changed)
         self.load()
 
     # -- choices ------------------------------------------------------------------------------
@@ -287,7 +278,6 @@ class ReportsPage(Page):
         return ReportOptions(
             paper=self.paper.currentData(),
             sign_in=sign_in,
-            shaping=self.shaping.isChecked(),
             internal=self.internal.isChecked() and "internal" in kind.options,
             emails=self.emails.isChecked() and "emails" in kind.options,
         )

@@ -1,4 +1,4 @@
-"""Small pictures of a report's first pages for the Reports page (PDFium, no Qt here).
+"""Pictures of a report's first pages for the Reports page (PDFium, no Qt here).
 
 Rendered on the worker thread that laid the report out; the window only wraps the pixels.
 """
@@ -6,7 +6,7 @@ Rendered on the worker thread that laid the report out; the window only wraps th
 from dataclasses import dataclass
 
 FIRST_PAGES = 3
-WIDTH_PX = 220
+LONG_SIDE_PX = 1100  # large enough for a 1920x1080 screen; the window scales them down
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,9 @@ class Thumbnail:
     rgb: bytes
 
 
-def thumbnails(pdf: bytes, pages: int = FIRST_PAGES, width_px: int = WIDTH_PX) -> list[Thumbnail]:
+def thumbnails(
+    pdf: bytes, pages: int = FIRST_PAGES, long_side_px: int = LONG_SIDE_PX
+) -> list[Thumbnail]:
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(pdf)
@@ -28,7 +30,7 @@ def thumbnails(pdf: bytes, pages: int = FIRST_PAGES, width_px: int = WIDTH_PX) -
         out = []
         for n in range(min(pages, len(doc))):
             page = doc[n]
-            scale = width_px / page.get_width()
+            scale = long_side_px / max(page.get_width(), page.get_height())
             bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB, not BGR
             out.append(
                 Thumbnail(n + 1, bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QCheckBox
 from sqlalchemy import select
 
 from seminar_desk.gui.main_window import MainWindow
@@ -48,9 +49,8 @@ def test_choices_follow_the_kind(window: MainWindow) -> None:
     assert page.sign_in.isEnabled() and page.options().sign_in
     page.select("seminar")
     assert not page.item.isEnabled() and not page.problem()
-    assert page.options().shaping
-    page.shaping.setChecked(False)
-    assert not page.options().shaping
+    # shaping is always on: no switch that does nothing
+    assert page.findChild(QCheckBox, "shaping") is None
 
 
 def test_export_and_preview_run_in_the_background(window: MainWindow, loop, tmp_path) -> None:
@@ -226,9 +226,7 @@ def test_window_and_command_refuse_a_session_without_item_alike(
     w.close()
 
 
-def test_preview_shows_the_first_pages_and_names_read_well(
-    window: MainWindow, loop, qtbot
-) -> None:
+def test_preview_shows_the_first_pages_and_names_read_well(window: MainWindow, loop, qtbot) -> None:
     page = reports_page(window)
     page.select("day", day=1)
     assert page.suggested_name() == "day-1-report.pdf"
@@ -266,6 +264,7 @@ def test_open_and_show_in_folder_after_export_say_when_nothing_can_open(
     page.select("seminar")
     page.format.setCurrentIndex(page.format.findData("docx"))
     assert not page.open_button.isEnabled()
+
     async def export() -> object:
         return await page.export_to(tmp_path / "seminar-report")
 
@@ -305,3 +304,35 @@ def test_tents_export_says_how_many_were_made_and_left_out(
     assert note in page.pages_label.text()
     assert loop.run_until_complete(export()) == previewed
     assert note + "Institute Nobody Attends." in page.status.text()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_preview_fills_the_room_beside_the_choices(
+    window: MainWindow, loop, qtbot, size
+) -> None:
+    """The first page is as large as the area shows it whole (it was 220 pixels wide on
+    any screen), and follows the window's size."""
+    page = reports_page(window)
+    window.resize(*size)
+    window.show()
+    page.select("seminar")
+
+    async def preview() -> object:
+        return await page.preview()
+
+    loop.run_until_complete(preview())
+    thumbs = page.thumbs
+
+    def fills() -> bool:
+        first = thumbs.labels[0].pixmap()
+        room = thumbs.viewport()
+        return first.height() <= room.height() and (
+            first.height() >= room.height() - 40 or first.width() >= room.width() - 40
+        )
+
+    qtbot.waitUntil(fills)
+    width = thumbs.labels[0].pixmap().width()
+    assert width > 400 and thumbs.width() >= window.width() * 0.3
+    window.resize(size[0] - 300, size[1] - 300)
+    qtbot.waitUntil(lambda: thumbs.labels[0].pixmap().width() < width)
+    qtbot.waitUntil(fills)
