@@ -3,8 +3,12 @@
 Headings, labels, dates, "Page x of y", plural forms: a small catalogue keyed by the English
 text itself (English needs no entry), so a builder writes `tr("Chair: {name}", name=...)` and
 reads like the page it makes. Free of reportlab: the window and the Word export use it too.
-A missing French entry prints the English text (tests/reports/test_chrome.py checks the
-reports print none).
+tests/reports/test_chrome_catalogues.py checks that every key has its French form (the keys
+written in the code, and those met while building every report in French).
+
+Languages without a catalogue (any but English and French) print English chrome: on
+purpose, and said where the language is chosen (`chrome_name`, the Seminar page). The
+document's language tag (/Lang) stays the seminar's, which its typed text is in.
 """
 
 from __future__ import annotations
@@ -230,18 +234,77 @@ FRENCH: dict[str, str] = {
     "actual {span}": "effectif {span}",
     "chair: {name}": "présidence : {name}",
     "Recommendations of the day": "Recommandations de la journée",
+    "United Nations entities": "Entités des Nations Unies",
+    "{total} participants. Days present are numbered from day 1 ({date}) to day {last}.": (
+        "{total} participants. Les jours de présence sont numérotés du jour 1 ({date}) "
+        "au jour {last}."
+    ),
+    "Rapporteur: {names}": "Rapporteur : {names}",
+    "{name}: summary": "{name} : résumé",
+    "Members ({n})": "Membres ({n})",
+    "The breakout report gives each group's members, questions and notes.": (
+        "Le rapport des groupes de travail donne les membres, les questions et les notes "
+        "de chaque groupe."
+    ),
+    "(untitled item)": "(point sans titre)",
+    "(untitled)": "(sans titre)",
+    "(unnamed group)": "(groupe sans nom)",
+    ", added on the day": ", ajouté le jour même",
+    "; re-planned to {span}": "; reprogrammé à {span}",
+    " ({n} min; start {variance})": " ({n} min ; début {variance})",
+    "on time": "à l'heure",
+    # agenda item kinds, speech capacities and types (labels of domain.kinds)
+    "Ceremony": "Cérémonie",
+    "Plenary": "Plénière",
+    "Panel": "Table ronde",
+    "Breakout": "Groupes de travail",
+    "Break": "Pause",
+    "Meal": "Repas",
+    "Side event": "Manifestation parallèle",
+    "Field visit": "Visite de terrain",
+    "Q&A": "Questions-réponses",
+    "National": "À titre national",
+    "On behalf of a group": "Au nom d'un groupe",
+    "On behalf of {group}": "Au nom de {group}",
+    "For an organisation": "Au nom d'une organisation",
+    "Statement": "Déclaration",
+    "Point of order": "Motion d'ordre",
+    "Right of reply": "Droit de réponse",
+    "Question": "Question",
+    "Report back": "Compte rendu",
+    "{present} of {registered}, from {orgs}, attended on {date}.": "{present} sur {registered}, "
+    "au titre de {orgs}, étaient présents le {date}.",
+    "{n} registered participant|{n} registered participants": "{n} participant inscrit|"
+    "{n} participants inscrits",
     "Action items of the day": "Mesures de suivi de la journée",
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": {}, "fr": FRENCH}
 
 
+def catalogue_code(language: str) -> str:
+    """'fr-CA' -> 'fr': the catalogue a language code uses ('' for none)."""
+    code = (language or "en").split("-")[0].split("_")[0].lower()
+    return code if code in CATALOGUES else ""
+
+
+def chrome_name(language: str) -> str:
+    """How the window names a report language: 'Français', or 'vi (English chrome: no
+    catalogue)' for one whose reports print English headings, dates and labels."""
+    code = catalogue_code(language)
+    if code:
+        return LANGUAGES[code]
+    return f"{language} (English chrome: no catalogue)"
+
+
 class Chrome:
-    """The report's words and dates in one language (English when the code is unknown)."""
+    """The report's words and dates in one language (English when the code has no
+    catalogue: `fallback` is then true)."""
 
     def __init__(self, language: str = "en") -> None:
-        code = (language or "en").split("-")[0].split("_")[0].lower()
-        self.language = code if code in CATALOGUES else "en"
+        code = catalogue_code(language)
+        self.fallback = not code
+        self.language = code or "en"
         self._table = CATALOGUES[self.language]
 
     def __call__(self, text: str, **values: object) -> str:

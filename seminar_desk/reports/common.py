@@ -91,7 +91,7 @@ def actual_minutes(item: ItemSnap) -> int | None:
     return round((item.actual_end - item.actual_start).total_seconds() / 60)
 
 
-def variance(item: ItemSnap) -> str:
+def variance(item: ItemSnap, tr: Chrome = ENGLISH) -> str:
     """Late or early start against the adopted programme ('+7 min', '-10 min', 'on time')."""
     start = adopted_start(item)
     if item.actual_start is None or start is None:
@@ -99,7 +99,7 @@ def variance(item: ItemSnap) -> str:
     planned = start.hour * 60 + start.minute
     actual = item.actual_start.hour * 60 + item.actual_start.minute
     delta = actual - planned
-    return "on time" if delta == 0 else f"{delta:+d} min"
+    return tr("on time") if delta == 0 else f"{delta:+d} min"
 
 
 def day_label(day: DaySnap, tr: Chrome = ENGLISH) -> str:

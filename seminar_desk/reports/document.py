@@ -63,6 +63,23 @@ FAST_TEXT = True
 CELL_PAD = 4  # left and right padding of table cells (styles.table_style)
 
 
+class FlowTable(Table):
+    """A table that splits by row, but never leaves its last row alone at the top of the
+    next page (under the repeated header, it reads as a stray line): one more row goes with
+    it while at least two stay behind."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        head = self.repeatRows if isinstance(self.repeatRows, int) else 0
+        if len(parts) != 2:
+            return parts
+        kept, moved = len(parts[0]._rowHeights), len(parts[1]._rowHeights) - head
+        by_row = kept + moved == len(self._rowHeights)
+        if by_row and moved == 1 and kept - head >= 3:
+            return self._splitRows(sum(self._rowHeights[: kept - 1]) + 0.001)
+        return parts
+
+
 class Story:
     """Collects flowables, headings (for bookmarks and contents) and escapes all user text."""
 
@@ -75,9 +92,7 @@ class Story:
         paper = PAPER.get(options.paper.lower(), A4)
         self.width = paper[0] - 2 * MARGIN_X
         self.height = paper[1] - MARGIN_TOP - MARGIN_BOTTOM
-        shaping = options.shaping
         self.flow: list[Flowable] = []
-        self.shaping = shaping
         self.toc_entries: list[tuple[int, str, str]] = []
         self._toc_at: int | None = None
         self._toc_levels = 0
@@ -288,7 +303,7 @@ class Story:
                 else:
                     cells.append(self.p(c if c is not None else "", style))
             data.append(cells)
-        table = Table(
+        table = FlowTable(
             data,
             colWidths=list(widths),
             repeatRows=1 if header else 0,

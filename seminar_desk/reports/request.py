@@ -80,12 +80,11 @@ class ReportRequest:
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """Choices that do not depend on the data: paper, shaping, the sign-in variant."""
+    """Choices that do not depend on the data: paper, the sign-in variant... (Khmer, Thai,
+    Lao and Myanmar text is always shaped: the PDF keeps its real text, so nothing is gained
+    by turning shaping off; the old switch is gone.)"""
 
     paper: str = "a4"
-    # harfbuzz shaping for Khmer/Thai/Lao/Myanmar words: correct glyphs on the page, but
-    # reportlab 5.1 then loses some of those characters in copied/extracted text.
-    shaping: bool = True
     sign_in: bool = False
     # The seminar report for the secretariat itself: every recommendation with its status
     # and the action items (annex III). The distributed one lists adopted recommendations.

@@ -25,7 +25,7 @@ from seminar_desk.gui.widgets import ask
 from seminar_desk.gui.widgets.date_field import DateField
 from seminar_desk.gui.widgets.zone_box import ZoneBox
 from seminar_desk.services.agenda import AgendaService
-from seminar_desk.services.reporting.reports import REPORT_LANGUAGES
+from seminar_desk.services.reporting.reports import REPORT_LANGUAGES, report_language_name
 
 # (name, label, widest it grows, in average characters): a form that does not stretch a city
 # across a 1920-pixel screen, yet takes a long UN meeting title.
@@ -173,7 +173,10 @@ class SeminarPage(Page):
             for name, combo in self.choices.items():
                 index = combo.findData(getattr(details, name))
                 if index < 0:  # a value this version does not offer: shown, kept as is
-                    combo.addItem(getattr(details, name), getattr(details, name))
+                    value = getattr(details, name)
+                    # a report language without a catalogue prints English chrome: say so
+                    text = report_language_name(value) if name == "language" else value
+                    combo.addItem(text, value)
                     index = combo.count() - 1
                 combo.setCurrentIndex(index)
             for key, spin in self.type_limits.items():

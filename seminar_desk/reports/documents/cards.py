@@ -99,7 +99,8 @@ class Cards:
 def tent_names(snap: SeminarSnapshot) -> tuple[list[str], list[str]]:
     """The delegations that get a tent (those with at least one participant, States first,
     as the lists order them) and those left out (no participant: nobody sits behind it)."""
-    names = [name for _, group in by_delegation(snap.participants, snap) for name, _ in group]
+    seated = [p for p in snap.participants if p.org_name.strip()]  # a tent names a delegation
+    names = [name for _, group in by_delegation(seated, snap) for name, _ in group]
     known = {fold(n) for n in names}
     empty = sorted((o.name for o in snap.organisations if fold(o.name) not in known), key=fold)
     return names, empty
@@ -172,7 +173,7 @@ def badges_pdf(snap: SeminarSnapshot, options: ReportOptions) -> Cards:
     left = (width - cols * BADGE_W) / 2
     bottom = (height - rows * BADGE_H) / 2
     people: list[PersonSnap] = [
-        p for _, group in by_delegation(snap.participants, snap) for _, ps in group for p in ps
+        p for _, group in by_delegation(snap.participants, snap, tr) for _, ps in group for p in ps
     ]
     out = io.BytesIO()
     canv = _canvas(out, size, tr("Badges"), snap.details.language)

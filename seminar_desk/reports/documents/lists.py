@@ -4,12 +4,12 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 
+from seminar_desk.reports.chrome import ENGLISH, Chrome
 from seminar_desk.reports.common import (
     ORG_SECTIONS,
     PRESENT,
     day_heading,
     day_label,
-    fmt_date,
     header_block,
     is_pause,
     org_section,
@@ -78,13 +78,13 @@ def build_agenda(story: Story, snap: SeminarSnapshot, day: int | None) -> None:
 
 
 def by_delegation(
-    people: Sequence[PersonSnap], snap: SeminarSnapshot
+    people: Sequence[PersonSnap], snap: SeminarSnapshot, tr: Chrome = ENGLISH
 ) -> list[tuple[str, list[tuple[str, list[PersonSnap]]]]]:
     """Sections (States, organizations...) of delegations, each with its people, in order."""
     kind_of = {o.name: o.kind for o in snap.organisations}
     groups: dict[str, list[PersonSnap]] = {}
     for p in people:
-        groups.setdefault(p.org_name or "Other participants", []).append(p)
+        groups.setdefault(p.org_name or tr("Other participants"), []).append(p)
     sections: list[tuple[str, list[tuple[str, list[PersonSnap]]]]] = []
     for index, (title, _) in enumerate(ORG_SECTIONS):
         names = sorted(
@@ -128,7 +128,7 @@ def build_participants(
         present_w = 34 * mm
         widths = [name_w, w - name_w - present_w, present_w]
         head = [tr("Name"), tr(function_head), tr("Days present")]
-    for section, delegations in by_delegation(snap.participants, snap):
+    for section, delegations in by_delegation(snap.participants, snap, tr):
         story.heading(level + 1, tr(section), running=True)
         for name, people in delegations:
             story.heading(level + 2, name, toc=False, running=True)
@@ -138,7 +138,7 @@ def build_participants(
                 if per_day:
                     marks = [PRESENT if n in p.days_present else "" for n in days]
                 else:
-                    marks = [tr(days_present_text(p.days_present, days))]
+                    marks = [days_present_text(p.days_present, days, tr)]
                 rows.append([p.display, func, *marks])
             story.table(
                 rows,
@@ -159,18 +159,23 @@ def build_participants(
         )
     else:
         story.muted(
-            f"{total} participants. Days present are numbered from day 1 "
-            f"({fmt_date(snap.days[0].date)}) to day {days[-1]}."
+            tr(
+                "{total} participants. Days present are numbered from day 1 ({date}) "
+                "to day {last}.",
+                total=total,
+                date=tr.date(snap.days[0].date),
+                last=days[-1],
+            )
         )
 
 
-def days_present_text(present: frozenset[int], days: list[int]) -> str:
+def days_present_text(present: frozenset[int], days: list[int], tr: Chrome = ENGLISH) -> str:
     """ "all", "none", or runs of day numbers: "1\u20135, 8, 10\u201312"."""
     numbers = [n for n in days if n in present]
     if not numbers:
-        return "none"
+        return tr("none")
     if len(numbers) == len(days):
-        return "all"
+        return tr("all")
     runs: list[list[int]] = []
     for n in numbers:
         if runs and days.index(n) == days.index(runs[-1][-1]) + 1:
@@ -198,7 +203,10 @@ def build_sign_in(story: Story, snap: SeminarSnapshot, day: int | None) -> None:
         story.running_head(f"{story.tr('Sign-in sheet')}, {day_label(d, story.tr)}")
         rows = []
         people = [
-            p for _, group in by_delegation(snap.participants, snap) for _, ps in group for p in ps
+            p
+            for _, group in by_delegation(snap.participants, snap, story.tr)
+            for _, ps in group
+            for p in ps
         ]
         for n, p in enumerate(people, start=1):
             rows.append([str(n), p.display, p.org_name, ""])

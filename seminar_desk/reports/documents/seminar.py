@@ -239,15 +239,15 @@ def attendance(story: Story, snap: SeminarSnapshot) -> None:
     genders = Counter(p.gender for p in people)
     split = []
     if genders.get("female") or genders.get("male"):
-        split = [
-            tr.plural(genders.get("female", 0), "{n} woman|{n} women"),
-            tr.plural(genders.get("male", 0), "{n} man|{n} men"),
-        ]
-        if genders.get("other"):  # recorded as another gender: not "not recorded"
-            split.append(tr.plural(genders["other"], "{n} other|{n} other"))
+        # only the counts that are not zero: "48 participants (48 women)", never "0 men"
         unknown = len(people) - sum(genders.get(g, 0) for g in ("female", "male", "other"))
-        if unknown:
-            split.append(tr.plural(unknown, "{n} not recorded|{n} not recorded"))
+        counts = (
+            (genders.get("female", 0), "{n} woman|{n} women"),
+            (genders.get("male", 0), "{n} man|{n} men"),
+            (genders.get("other", 0), "{n} other|{n} other"),  # not "not recorded"
+            (unknown, "{n} not recorded|{n} not recorded"),
+        )
+        split = [tr.plural(n, key) for n, key in counts if n]
     count = tr.plural(len(people), "{n} participant|{n} participants")
     if split:
         count += f" ({', '.join(split)})"

@@ -2,7 +2,8 @@
 
 from reportlab.lib.units import mm
 
-from seminar_desk.domain.kinds import NoteSection
+from seminar_desk.domain.kinds import Capacity, NoteSection
+from seminar_desk.reports.chrome import Chrome
 from seminar_desk.reports.common import (
     actions_table,
     actual_minutes,
@@ -10,7 +11,6 @@ from seminar_desk.reports.common import (
     adopted_duration,
     day_heading,
     day_label,
-    fmt_date,
     fmt_duration,
     fmt_time,
     header_block,
@@ -28,7 +28,9 @@ from seminar_desk.reports.snapshot import (
     ItemSnap,
     NoteSnap,
     PersonSnap,
+    QueuedSnap,
     SeminarSnapshot,
+    SpeechSnap,
 )
 from seminar_desk.reports.styles import RULE
 from seminar_desk.reports.text.fonts import BOLD
@@ -42,6 +44,13 @@ SECTION_TITLES = {
 }
 
 
+def capacity(tr: Chrome, speech: SpeechSnap | QueuedSnap) -> str:
+    """'National', 'On behalf of ASEAN'... in the report's language."""
+    if speech.capacity == Capacity.GROUP and speech.on_behalf_of:
+        return tr("On behalf of {group}", group=speech.on_behalf_of)
+    return tr(speech.capacity_label)
+
+
 def person(p: PersonSnap | None, *, org: bool = True) -> str:
     if p is None:
         return ""
@@ -51,17 +60,25 @@ def person(p: PersonSnap | None, *, org: bool = True) -> str:
 
 
 def notes_section(
-    story: Story, notes: tuple[NoteSnap, ...], title: str, level: int, *, authors: bool = True
+    story: Story,
+    notes: tuple[NoteSnap, ...],
+    title: str,
+    level: int,
+    *,
+    authors: bool = True,
+    translate: bool = True,
 ) -> None:
-    """A heading and the notes' text as typed, with who wrote them (several rapporteurs)."""
+    """A heading and the notes' text as typed, with who wrote them (several rapporteurs).
+
+    `title` is a key of the catalogue unless `translate` is off (it holds a group's name)."""
     if not notes:
         return
-    story.heading(level, story.tr(title), toc=False)
+    story.heading(level, story.tr(title) if translate else title, toc=False)
     for note in notes:
         story.text_block(note.body)
     names = sorted({n.author for n in notes if n.author.strip()})
     if authors and names:
-        story.muted("Rapporteur: " + "; ".join(names))
+        story.muted(story.tr("Rapporteur: {names}", names="; ".join(names)))
 
 
 def all_notes(story: Story, notes: tuple[NoteSnap, ...], level: int) -> None:
@@ -74,19 +91,20 @@ def all_notes(story: Story, notes: tuple[NoteSnap, ...], level: int) -> None:
 
 
 def item_facts(story: Story, snap: SeminarSnapshot, item: ItemSnap) -> None:
+    tr = story.tr
     day = snap.day(item.day_number)
     planned = f"{planned_span(item)} ({adopted_duration(item)} min)"
     if item.adopted_start is None:
-        planned += ", added on the day"
+        planned += tr(", added on the day")
     elif replanned_span(item):
-        planned += f"; re-planned to {replanned_span(item)}"
+        planned += tr("; re-planned to {span}", span=replanned_span(item))
     minutes = actual_minutes(item)
     actual = actual_span(item)
     if actual and minutes is not None:
-        actual += f" ({minutes} min; start {variance(item)})"
+        actual += tr(" ({n} min; start {variance})", n=minutes, variance=variance(item, tr))
     rows: list[tuple[str, object]] = [
         (story.tr("Day"), day_label(day, story.tr)),
-        (story.tr("Item"), f"{item.number} \u2022 {item.kind_label}"),
+        (story.tr("Item"), f"{item.number} \u2022 {tr(item.kind_label)}"),
         (story.tr("Room"), item.room),
         (story.tr("Planned"), planned),
         (story.tr("Actual"), actual),
@@ -116,8 +134,8 @@ def speaker_log(story: Story, item: ItemSnap, level: int) -> None:
                 fmt_time(sp.started),
                 sp.speaker or "\u2014",
                 sp.delegation,
-                sp.capacity_label,
-                sp.speech_type_label,
+                capacity(tr, sp),
+                tr(sp.speech_type_label),
                 fmt_duration(sp.duration_s),
             ]
         )
@@ -154,11 +172,14 @@ def session_body(story: Story, snap: SeminarSnapshot, item: ItemSnap, level: int
     if item.groups:
         story.heading(level, story.tr("Breakout groups"), toc=False)
         story.bullets([f"{g.name}" + (f" ({g.room})" if g.room else "") for g in item.groups])
-        story.muted("The breakout report gives each group's members, questions and notes.")
+        story.muted(
+            story.tr("The breakout report gives each group's members, questions and notes.")
+        )
 
 
 def build_session(story: Story, snap: SeminarSnapshot, item: ItemSnap) -> None:
-    header_block(story, snap, item.title or "(untitled item)", story.tr("Session report"))
+    title = item.title or story.tr("(untitled item)")
+    header_block(story, snap, title, story.tr("Session report"))
     session_body(story, snap, item, 1)
 
 
@@ -174,7 +195,7 @@ def group_body(story: Story, group: GroupSnap, level: int) -> None:
         story.heading(level, story.tr("Guiding questions"), toc=False)
         story.text_block(group.guiding_questions)
     if group.members:
-        story.heading(level, f"Members ({len(group.members)})", toc=False)
+        story.heading(level, story.tr("Members ({n})", n=len(group.members)), toc=False)
         w = story.width
         story.table(
             [[str(n), m.display, m.org_name] for n, m in enumerate(group.members, start=1)],
@@ -201,13 +222,13 @@ def build_breakout(
 ) -> None:
     groups = (group,) if group is not None else item.groups
     title = group.name if group is not None else item.title
-    header_block(story, snap, title or "(untitled)", story.tr("Breakout report"))
+    header_block(story, snap, title or story.tr("(untitled)"), story.tr("Breakout report"))
     if group is not None:
         story.para(f"{item.number} {item.title}", story.s.small)
     item_facts(story, snap, item)
     for g in groups:
         if group is None:
-            story.heading(1, g.name or "(unnamed group)")
+            story.heading(1, g.name or story.tr("(unnamed group)"))
         group_body(story, g, 2 if group is None else 1)
 
 
@@ -225,7 +246,7 @@ def programme_table(story: Story, day: DaySnap, *, actual: bool = True) -> None:
                 item.number,
                 planned_span(item),
                 actual_span(item) or "\u2014",
-                variance(item),
+                variance(item, story.tr),
                 title,
                 chair,
             ]
@@ -244,14 +265,26 @@ def programme_table(story: Story, day: DaySnap, *, actual: bool = True) -> None:
 
 
 def attendance_of_day(story: Story, snap: SeminarSnapshot, day: DaySnap) -> None:
+    """Who came on the day, by delegation; nothing when nobody's presence was taken."""
     present = [p for p in snap.participants if day.number in p.days_present]
+    if not present:  # attendance not taken that day: no "0 of 48 ... attended"
+        return
+    tr = story.tr
     kinds = {o.name: o.kind for o in snap.organisations}
     by_org: dict[str, list[PersonSnap]] = {}
     for p in present:
-        by_org.setdefault(p.org_name or "(no delegation)", []).append(p)
+        by_org.setdefault(p.org_name or tr("Other participants"), []).append(p)
+    registered = "{n} registered participant|{n} registered participants"
+    organizations = "{n} delegation or organization|{n} delegations and organizations"
+    story.heading(1, tr("Attendance"), running=True)
     story.para(
-        f"{len(present)} of {len(snap.participants)} registered participants, from "
-        f"{len(by_org)} delegations and organizations, attended on {fmt_date(day.date)}."
+        tr(
+            "{present} of {registered}, from {orgs}, attended on {date}.",
+            present=len(present),
+            registered=tr.plural(len(snap.participants), registered),
+            orgs=tr.plural(len(by_org), organizations),
+            date=tr.date(day.date),
+        )
     )
     order = sorted(by_org, key=lambda name: (org_section(kinds.get(name, "other")), name))
     w = story.width
@@ -289,7 +322,8 @@ def build_day(story: Story, snap: SeminarSnapshot, day: DaySnap) -> None:
             notes_section(story, item.notes_of(section), SECTION_TITLES[section], 3, authors=False)
         for g in item.groups:
             summaries = tuple(n for n in g.notes if n.section == NoteSection.SUMMARY)
-            notes_section(story, summaries, f"{g.name}: summary", 3, authors=False)
+            title = tr("{name}: summary", name=g.name)
+            notes_section(story, summaries, title, 3, authors=False, translate=False)
     recs = tuple(r for item in day.items for r in item.recommendations) + tuple(
         r for item in day.items for g in item.groups for r in g.recommendations
     )
@@ -302,6 +336,4 @@ def build_day(story: Story, snap: SeminarSnapshot, day: DaySnap) -> None:
     if actions:
         story.heading(1, tr("Action items of the day"), running=True)
         actions_table(story, actions, source=True)
-    if snap.participants:
-        story.heading(1, tr("Attendance"), running=True)
-        attendance_of_day(story, snap, day)
+    attendance_of_day(story, snap, day)

@@ -5,7 +5,7 @@ from reportlab.lib.units import mm
 
 from seminar_desk.reports.common import day_label, fmt_duration, header_block
 from seminar_desk.reports.document import Story
-from seminar_desk.reports.documents.sessions import person, speaker_log
+from seminar_desk.reports.documents.sessions import capacity, person, speaker_log
 from seminar_desk.reports.snapshot import ItemSnap, SeminarSnapshot
 
 
@@ -49,8 +49,8 @@ def build_speakers(story: Story, snap: SeminarSnapshot, item: ItemSnap) -> None:
                     mark,
                     q.speaker or "\u2014",
                     q.delegation,
-                    q.capacity_label,
-                    q.speech_type_label,
+                    capacity(tr, q),
+                    tr(q.speech_type_label),
                     limit_text(story, q.limit_s),
                 ]
             )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.text import fold
 from seminar_desk.reports.chrome import LANGUAGES as REPORT_LANGUAGES
+from seminar_desk.reports.chrome import chrome_name as report_language_name
 from seminar_desk.reports.request import (
     KIND_TITLES,
     KINDS,
@@ -45,6 +46,7 @@ __all__ = [
     "KIND_TITLES",
     "REPORT_KINDS",
     "REPORT_LANGUAGES",
+    "report_language_name",
     "Cancelled",
     "ReportKind",
     "ReportOptions",

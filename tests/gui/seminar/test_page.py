@@ -87,3 +87,18 @@ def test_conclusions_masthead_and_report_language_are_edited_on_the_page(
     assert details.conclusions == "The chair concluded x<y."
     assert details.document_symbol == "UNODA/RCPD/2026/1"
     assert (details.distribution, details.language) == ("limited", "fr")
+
+
+def test_report_languages_are_those_with_a_catalogue_and_others_say_english_chrome(
+    qtbot, demo_desk: Desk
+) -> None:
+    """Only English and French are offered; a file whose language has no catalogue (set by
+    an import or a newer release) shows it as printing English chrome, and keeps it."""
+    SeminarService(demo_desk).update(language="vi")
+    p = SeminarPage(DeskContext(demo_desk, ChangeBus(demo_desk)))
+    qtbot.addWidget(p)
+    combo = p.choices["language"]
+    offered = [combo.itemData(i) for i in range(combo.count())]
+    assert offered == ["en", "fr", "vi"]
+    assert combo.currentText() == "vi (English chrome: no catalogue)"
+    assert SeminarService(demo_desk).details().language == "vi"
