@@ -42,6 +42,15 @@ def build_window(db_path: Path | None) -> tuple[MainWindow, bool]:
     return window, open_initial_file(window, db_path)
 
 
+def present(window: MainWindow) -> None:
+    """Show the window and ask for the keyboard. A window manager gives a new window the focus;
+    without one (a bare X server, a kiosk, Xvfb) nobody does, and Qt runs no shortcut of a
+    window that is not active: Ctrl+Q, Alt+F and Ctrl+1..6 did nothing until it was clicked."""
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 def start_log() -> None:
     """Unexpected errors go to a log file as well as to the error dialog."""
     import logging
@@ -80,7 +89,7 @@ def run_gui(db_path: Path | None, read_only: bool = False) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     window = MainWindow(UiSettings())
-    window.show()
+    present(window)
     app.processEvents()
     # A file that cannot be opened has been explained in a dialog; the window stays, on its
     # welcome page, so the person can choose another.
