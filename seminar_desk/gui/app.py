@@ -13,6 +13,7 @@ from seminar_desk import __version__
 from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.gui.shell.fonts import load_bundled_fonts
+from seminar_desk.gui.shell.keyboard import KeyboardKeeper, present
 from seminar_desk.paths import APP_NAME
 
 
@@ -40,15 +41,6 @@ def build_window(db_path: Path | None) -> tuple[MainWindow, bool]:
     """The main window with `db_path` (or the last file) open, not yet shown."""
     window = MainWindow(UiSettings())
     return window, open_initial_file(window, db_path)
-
-
-def present(window: MainWindow) -> None:
-    """Show the window and ask for the keyboard. A window manager gives a new window the focus;
-    without one (a bare X server, a kiosk, Xvfb) nobody does, and Qt runs no shortcut of a
-    window that is not active: Ctrl+Q, Alt+F and Ctrl+1..6 did nothing until it was clicked."""
-    window.show()
-    window.raise_()
-    window.activateWindow()
 
 
 def start_log() -> None:
@@ -88,8 +80,9 @@ def run_gui(db_path: Path | None, read_only: bool = False) -> int:
     collector.start()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    KeyboardKeeper(app)  # the keyboard back to the window when a dialog closes (no WM)
     window = MainWindow(UiSettings())
-    present(window)
+    present(window)  # and to the window when it opens
     app.processEvents()
     # A file that cannot be opened has been explained in a dialog; the window stays, on its
     # welcome page, so the person can choose another.

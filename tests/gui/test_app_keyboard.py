@@ -104,3 +104,17 @@ def test_alt_f_opens_the_file_menu_without_a_window_manager(app) -> None:
     except subprocess.TimeoutExpired:
         pytest.fail("Alt+F then Q did not quit: the File menu did not open from the keyboard")
     assert process.returncode == 0
+
+
+def test_the_keyboard_comes_back_after_a_dialog_without_a_window_manager(app) -> None:
+    """Ctrl+O opens the file dialog, Escape closes it: Ctrl+Q still reaches the window."""
+    process, env = app
+    _xdotool(env, "key", "ctrl+o")
+    _xdotool(env, "search", "--sync", "--onlyvisible", "--name", "Open a seminar")
+    _xdotool(env, "key", "Escape")
+    _xdotool(env, "key", "ctrl+q")
+    try:
+        process.wait(30)
+    except subprocess.TimeoutExpired:
+        pytest.fail("after the file dialog closed, Ctrl+Q no longer reached the window")
+    assert process.returncode == 0
