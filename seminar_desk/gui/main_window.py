@@ -302,7 +302,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a seminar", "", FILE_FILTER)
+        start = str(self._start_folder())
+        path, _ = QFileDialog.getOpenFileName(self, "Open a seminar", start, FILE_FILTER)
         if path:
             self.open_file(Path(path))
 
@@ -331,13 +332,19 @@ class MainWindow(QMainWindow):
             self._update_actions()
             self.show_page("Seminar")
 
-    def _new_file_suggestion(self) -> Path:
-        """A free name in the folder last used, else the data folder (made: a dialog given a
-        missing folder opens in the current one instead)."""
+    def _start_folder(self) -> Path:
+        """Where File › Open and File › New start: the folder of the seminar last opened or
+        made, else the data folder (made: a dialog given a missing folder opens in the current
+        one, wherever the app was started from)."""
         folder = self.settings.last_folder()
         if folder is None:
             folder = default_db_path().parent
             folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    def _new_file_suggestion(self) -> Path:
+        """A free name in the folder File › New starts in."""
+        folder = self._start_folder()
         path, n = folder / "seminar.sqlite", 1
         while path.exists():
             n += 1

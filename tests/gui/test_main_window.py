@@ -254,8 +254,11 @@ def test_the_first_window_fits_a_small_laptop_screen() -> None:
     assert default_size(QSize(800, 450)).height() <= 450
 
 
-def _ctrl_n_suggests(window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Press Ctrl+N (File › New seminar) and return where its dialog started (then cancel)."""
+def _ctrl_n_suggests(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch, key: str = "N"
+) -> Path:
+    """Press Ctrl+N (File › New seminar; Ctrl+O: File › Open) and return where its dialog
+    started (then cancel)."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -265,13 +268,13 @@ def _ctrl_n_suggests(window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch)
         asked.append(start)
         return "", ""
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName" if key == "N" else "getOpenFileName", dialog)
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # window-wide keys
     qtbot.waitUntil(lambda: bool(window.undo_action.shortcuts()))  # bound once shown
     target = QApplication.focusWidget() or window
-    qtbot.keyClick(target, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(target, getattr(Qt.Key, f"Key_{key}"), Qt.KeyboardModifier.ControlModifier)
     assert len(asked) == 1
     return Path(asked[0])
 
@@ -297,3 +300,31 @@ def test_new_seminar_starts_in_the_last_folder_used(
     assert window.open_file(folder / "seminar.sqlite")
     start = _ctrl_n_suggests(window, qtbot, monkeypatch)
     assert start == folder / "seminar-2.sqlite"  # a free name beside the last file
+
+
+def test_open_starts_in_the_data_folder_not_where_the_app_was_started(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from seminar_desk.paths import data_dir
+
+    monkeypatch.chdir(tmp_path)
+    start = _ctrl_n_suggests(window, qtbot, monkeypatch, key="O")
+    assert start == data_dir() and start.is_dir()
+
+
+def test_open_starts_in_the_folder_of_the_seminar_last_opened(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch, demo_path: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    folder = tmp_path / "meetings 2027 #1"
+    folder.mkdir()
+    shutil.copy(demo_path, folder / "phnom-penh.sqlite")
+    assert window.open_file(folder / "phnom-penh.sqlite")
+    window.close_file()
+    monkeypatch.chdir(tmp_path)
+    assert _ctrl_n_suggests(window, qtbot, monkeypatch, key="O") == folder
+    # The next start of the application remembers it (one key: the file last opened).
+    again = MainWindow(UiSettings())
+    qtbot.addWidget(again)
+    assert _ctrl_n_suggests(again, qtbot, monkeypatch, key="O") == folder
