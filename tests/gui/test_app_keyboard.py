@@ -84,14 +84,18 @@ def app(display: str, demo_path: Path, tmp_path: Path) -> Iterator[tuple[subproc
         process.wait(30)
 
 
-def test_ctrl_q_quits_without_a_window_manager(app) -> None:
-    process, env = app
-    _xdotool(env, "key", "ctrl+q")
+def _quits(process: subprocess.Popen, failure: str) -> None:
     try:
         process.wait(30)
     except subprocess.TimeoutExpired:
-        pytest.fail("Ctrl+Q did not quit: the window did not have the keyboard")
+        pytest.fail(failure)
     assert process.returncode == 0
+
+
+def test_ctrl_q_quits_without_a_window_manager(app) -> None:
+    process, env = app
+    _xdotool(env, "key", "ctrl+q")
+    _quits(process, "Ctrl+Q did not quit: the window did not have the keyboard")
 
 
 def test_alt_f_opens_the_file_menu_without_a_window_manager(app) -> None:
@@ -99,11 +103,7 @@ def test_alt_f_opens_the_file_menu_without_a_window_manager(app) -> None:
     process, env = app
     _xdotool(env, "key", "alt+f")
     _xdotool(env, "key", "q")
-    try:
-        process.wait(30)
-    except subprocess.TimeoutExpired:
-        pytest.fail("Alt+F then Q did not quit: the File menu did not open from the keyboard")
-    assert process.returncode == 0
+    _quits(process, "Alt+F then Q did not quit: the File menu did not open from the keyboard")
 
 
 def test_the_keyboard_comes_back_after_a_dialog_without_a_window_manager(app) -> None:
@@ -113,8 +113,4 @@ def test_the_keyboard_comes_back_after_a_dialog_without_a_window_manager(app) ->
     _xdotool(env, "search", "--sync", "--onlyvisible", "--name", "Open a seminar")
     _xdotool(env, "key", "Escape")
     _xdotool(env, "key", "ctrl+q")
-    try:
-        process.wait(30)
-    except subprocess.TimeoutExpired:
-        pytest.fail("after the file dialog closed, Ctrl+Q no longer reached the window")
-    assert process.returncode == 0
+    _quits(process, "after the file dialog closed, Ctrl+Q no longer reached the window")
