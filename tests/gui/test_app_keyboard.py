@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,12 +77,22 @@ def app(display: str, demo_path: Path, tmp_path: Path) -> Iterator[tuple[subproc
     try:
         # The title shows the seminar once the file is open and the pages are built.
         _xdotool(env, "search", "--sync", "--name", "SALW")
+        _wait_for_keyboard(env, "SALW")  # it takes the keyboard itself: nobody clicks it
         _xdotool(env, "mousemove", "1360", "760")  # no focus-follows-mouse help
         yield process, env
     finally:
         if process.poll() is None:
             process.kill()
         process.wait(30)
+
+
+def _wait_for_keyboard(env: dict[str, str], title: str) -> None:
+    """Until the window whose title holds `title` has the keyboard (X's input focus)."""
+    deadline = time.monotonic() + 30
+    while title not in _xdotool(env, "getwindowfocus", "getwindowname"):
+        if time.monotonic() > deadline:
+            pytest.fail(f"the keyboard never went to “{title}”")
+        time.sleep(0.05)  # polling another process; nothing here depends on its speed
 
 
 def _quits(process: subprocess.Popen, failure: str) -> None:
@@ -110,7 +121,8 @@ def test_the_keyboard_comes_back_after_a_dialog_without_a_window_manager(app) ->
     """Ctrl+O opens the file dialog, Escape closes it: Ctrl+Q still reaches the window."""
     process, env = app
     _xdotool(env, "key", "ctrl+o")
-    _xdotool(env, "search", "--sync", "--onlyvisible", "--name", "Open a seminar")
+    _wait_for_keyboard(env, "Open a seminar")
     _xdotool(env, "key", "Escape")
+    _wait_for_keyboard(env, "Seminar Desk")  # the window's title: "SALW … — Seminar Desk"
     _xdotool(env, "key", "ctrl+q")
     _quits(process, "after the file dialog closed, Ctrl+Q no longer reached the window")
