@@ -234,13 +234,18 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 class ShownMessages:
-    """What the GUI runner would have shown: ("refusal", text) or ("error", summary)."""
+    """What the GUI runner would have shown: ("refusal", text), ("notice", text) for a live
+    key's refusal, or ("error", summary)."""
 
     def __init__(self) -> None:
         self.items: list[tuple[str, str]] = []
 
     def refusal(self, parent: object, text: str) -> None:
         self.items.append(("refusal", text))
+
+    def notice(self, parent: object, text: str) -> None:
+        """A refusal of a live key, said in the message bar (no box, the keyboard stays)."""
+        self.items.append(("notice", text))
 
     def error(self, parent: object, summary: str, details: str) -> None:
         self.items.append(("error", summary))

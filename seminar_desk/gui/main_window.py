@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +29,7 @@ from seminar_desk import __version__
 from seminar_desk.gui.bundles.menu import BundleMenu
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.gui.shell.welcome import WelcomePage
+from seminar_desk.gui.widgets.message_bar import MessageBar
 from seminar_desk.paths import default_db_path, demo_db_path
 
 if TYPE_CHECKING:
@@ -75,7 +77,15 @@ class MainWindow(QMainWindow):
         self.welcome.demo_requested.connect(self.open_demo)
         self.welcome.open_requested.connect(self.choose_file)
         self.stack.addWidget(self.welcome)
-        self.setCentralWidget(self.stack)
+        # Refusals of the live keys, said without taking the keyboard (gui/runner.py `live`).
+        self.message_bar = MessageBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.message_bar)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label)
         self._shortcuts: list[tuple[QAction, tuple[str, ...]]] = []
@@ -266,6 +276,7 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):
             self.settings.save_page(self.refs[row].title)
+            self.message_bar.dismiss()  # it spoke of the page left
             page = self.page(row)
             self.page_stack.setCurrentWidget(page)
             page.on_shown()
@@ -285,6 +296,7 @@ class MainWindow(QMainWindow):
             self.close_file()
 
     def close_file(self) -> None:
+        self.message_bar.dismiss()
         if self.ctx is None:
             return
         built = [page for page in self.pages if page is not None]
@@ -376,6 +388,8 @@ class MainWindow(QMainWindow):
 
         if changes.touches(Area.SEMINAR):
             self._title = None
+        if not isinstance(changes.origin, str):  # one of ours: what was refused is stale
+            self.message_bar.dismiss()
         self._update_actions()
         if changes.label:
             # A string origin is another laptop (services.desk.ELSEWHERE); ours are views.

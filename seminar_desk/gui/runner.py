@@ -2,12 +2,16 @@
 
 - `call(parent, fn, *args, **kwargs)` runs a service call now (they are short transactions).
 - `await background(parent, fn, *args)` runs long work (exports, imports) on a worker thread.
+- `live(parent, fn, *args, **kwargs)` is `call` for the keys that run a meeting (F5-F9...).
 
-Both return the call's result, or `None` when it did not happen; a `Refusal` (what a person may
+They return the call's result, or `None` when it did not happen; a `Refusal` (what a person may
 not do) is then shown as a plain-text message, and anything else is logged and shown in an error
-dialog with its details. `install_excepthook()` sends exceptions escaping a slot, a timer or a
-task to the same dialog, so nothing is lost on stderr. The transaction of a failed call was
-rolled back and no change was broadcast, so no view is left half-updated.
+dialog with its details. A refusal of a live key is said in the window's message bar
+(gui/widgets/message_bar.py) instead of a box: a modal box would take the keyboard from the
+chair and cover the projector's controls in the middle of a session; questions the person must
+answer stay boxes (gui/widgets/ask.py). `install_excepthook()` sends exceptions escaping a
+slot, a timer or a task to the same dialog, so nothing is lost on stderr. The transaction of a
+failed call was rolled back and no change was broadcast, so no view is left half-updated.
 
 Tests replace `presenter` (tests/conftest.py fixture `shown`) to see what would be shown.
 """
@@ -24,6 +28,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from seminar_desk.domain.refusal import Refusal
+from seminar_desk.gui.widgets.message_bar import MessageBar
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -32,6 +37,8 @@ TITLE = "Seminar Desk"
 
 class Presenter(Protocol):
     def refusal(self, parent: QWidget | None, text: str) -> None: ...
+
+    def notice(self, parent: QWidget | None, text: str) -> None: ...
 
     def error(self, parent: QWidget | None, summary: str, details: str) -> None: ...
 
@@ -43,6 +50,15 @@ class DialogPresenter:
         box = QMessageBox(QMessageBox.Icon.Information, TITLE, text, parent=_window(parent))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
+
+    def notice(self, parent: QWidget | None, text: str) -> None:
+        """In the window's message bar, which takes no focus; a box where there is none."""
+        window = _window(parent)
+        bar = window.findChild(MessageBar) if window is not None else None
+        if bar is None:
+            self.refusal(parent, text)
+        else:
+            bar.say(text)
 
     def error(self, parent: QWidget | None, summary: str, details: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, TITLE, summary, parent=_window(parent))
@@ -64,15 +80,19 @@ def _window(parent: QWidget | None) -> QWidget | None:
     return QApplication.activeWindow()
 
 
-def show_refusal(parent: QWidget | None, refusal: Refusal | str) -> None:
-    """Tell the person why something was not done (for refusals found in the GUI itself)."""
-    presenter.refusal(parent, str(refusal))
+def show_refusal(parent: QWidget | None, refusal: Refusal | str, *, live: bool = False) -> None:
+    """Tell the person why something was not done (for refusals found in the GUI itself);
+    `live`: from a key that runs the meeting, said without taking the keyboard."""
+    if live:
+        presenter.notice(parent, str(refusal))
+    else:
+        presenter.refusal(parent, str(refusal))
 
 
-def show_error(parent: QWidget | None, exc: BaseException) -> None:
+def show_error(parent: QWidget | None, exc: BaseException, *, live: bool = False) -> None:
     """Log an unexpected exception and show it; the one path for every failure."""
     if isinstance(exc, Refusal):
-        show_refusal(parent, exc)
+        show_refusal(parent, exc, live=live)
         return
     log.error("unexpected error", exc_info=exc)
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
@@ -81,10 +101,21 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 
 def call(parent: QWidget | None, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
     """Run a service call; show a refusal or an error and return None if it did not happen."""
+    return _run(parent, False, fn, args, kwargs)
+
+
+def live(parent: QWidget | None, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+    """`call` for a key that runs the meeting: a refusal goes to the message bar, not a box."""
+    return _run(parent, True, fn, args, kwargs)
+
+
+def _run(
+    parent: QWidget | None, is_live: bool, fn: Callable[..., T], args: Any, kwargs: Any
+) -> T | None:
     try:
         return fn(*args, **kwargs)
     except Exception as exc:  # noqa: BLE001 (every failure is shown, none swallowed)
-        show_error(parent, exc)
+        show_error(parent, exc, live=is_live)
         return None
 
 

@@ -117,7 +117,7 @@ def test_f5_to_f8_mean_the_same_on_the_agenda_and_speakers_pages(
     assert _entries(window, session1) == [("speaking", orgs[0]), ("waiting", orgs[1])]
     _press(window, qtbot, Qt.Key.Key_F5)  # again: says who speaks, ends nothing
     assert _entries(window, session1) == [("speaking", orgs[0]), ("waiting", orgs[1])]
-    assert "has the floor" in shown.texts("refusal")[-1]
+    assert "has the floor" in shown.texts("notice")[-1]
     _press(window, qtbot, Qt.Key.Key_F9)  # pause
     assert _entries(window, session1)[0][0] == "paused"
     _press(window, qtbot, Qt.Key.Key_F5)  # start again: resumes

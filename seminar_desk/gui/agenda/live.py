@@ -1,5 +1,6 @@
 """Running the shown day live from the Agenda page: start, end, start next, re-plan (F5-F8),
-and the line that says what runs now and how far the day is ahead or behind."""
+and the line that says what runs now and how far the day is ahead or behind. Their refusals
+are said in the window's message bar (`runner.live`): the chair keeps the keyboard."""
 
 from PySide6.QtWidgets import QLabel
 
@@ -56,19 +57,19 @@ class AgendaLive:
         if item_id is None:
             self.start_next()
             return
-        runner.call(self, self.service.start_item, item_id, origin=self)
+        runner.live(self, self.service.start_item, item_id, origin=self)
 
     def end_current(self) -> None:
         view = self.day_view
         if view is None or view.current is None:
-            self.say("No item is running.")
+            runner.show_refusal(self, "No item is running.", live=True)
             return
-        runner.call(self, self.service.end_item, view.current.id, origin=self)
+        runner.live(self, self.service.end_item, view.current.id, origin=self)
 
     def start_next(self) -> None:
         day_id = self.current_day_id()
         if day_id is not None:
-            runner.call(self, self.service.start_next, day_id, origin=self)
+            runner.live(self, self.service.start_next, day_id, origin=self)
             current = self.day_view.current if self.day_view else None
             if current is not None:
                 self.select([current.id])
@@ -77,6 +78,6 @@ class AgendaLive:
         day_id = self.current_day_id()
         if day_id is None:
             return
-        result = runner.call(self, self.service.replan, day_id, origin=self)
+        result = runner.live(self, self.service.replan, day_id, origin=self)
         if result is not None:
             self.say(f"Re-planned: {result.summary}")

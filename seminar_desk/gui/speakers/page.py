@@ -322,14 +322,15 @@ class SpeakersPage(Page):
 
     def show_error(self, message: str) -> None:
         """A refusal found by the page itself, shown like the services' refusals."""
-        runner.show_refusal(self, message)
+        runner.show_refusal(self, message, live=True)
 
     def _run(self, op: object, *args: object) -> bool:
-        """Run a service operation through the GUI runner (refusals are shown there)."""
+        """Run a service operation through the GUI runner. This page runs the meeting: its
+        refusals are said in the window's message bar, the chair keeps the keyboard."""
         if self.controller.item_id is None:
             self.show_error("Choose an agenda item first.")
             return False
-        return runner.call(self, op, *args, origin=self) is not None  # type: ignore[arg-type]
+        return runner.live(self, op, *args, origin=self) is not None  # type: ignore[arg-type]
 
     def start_floor(self) -> None:
         """F5: the floor to the next speaker, or a paused speech resumed; never ends a speech."""
@@ -352,7 +353,7 @@ class SpeakersPage(Page):
         if item_id is None:
             self.show_error("Choose an agenda item first.")
             return
-        result = runner.call(self, AgendaService(self.ctx.desk).replan_day_of, item_id, self)
+        result = runner.live(self, AgendaService(self.ctx.desk).replan_day_of, item_id, self)
         window = self.window()
         if result is not None and isinstance(window, QMainWindow):
             window.statusBar().showMessage(f"Re-planned: {result.summary}", 8000)

@@ -181,13 +181,13 @@ def test_right_of_reply_on_a_closed_list_and_the_type_after_a_refusal(
     qtbot.keyClicks(page.add_edit, "thail")
     types_when_shown: list[str] = []
 
-    def refusal(_parent: object, text: str) -> None:
+    def notice(_parent: object, text: str) -> None:
         types_when_shown.append(page.type_box.currentText())
-        shown.items.append(("refusal", text))
+        shown.items.append(("notice", text))
 
-    monkeypatch.setattr(shown, "refusal", refusal)
+    monkeypatch.setattr(shown, "notice", notice)
     press(qtbot, Qt.Key.Key_Return)
-    assert "closed" in shown.texts("refusal")[-1]
+    assert "closed" in shown.texts("notice")[-1]
     assert types_when_shown == ["Statement"]  # already back while the refusal is on screen
     assert page.type_box.currentData() == "statement"
     assert waiting(page) == []
@@ -199,7 +199,7 @@ def test_right_of_reply_on_a_closed_list_and_the_type_after_a_refusal(
     type_in(qtbot, page, "nobody like this")  # a refusal found by the page itself
     press(qtbot, Qt.Key.Key_2, ALT)
     press(qtbot, Qt.Key.Key_Return)
-    assert "No participant" in shown.texts("refusal")[-1]
+    assert "No participant" in shown.texts("notice")[-1]
     assert page.type_box.currentData() == "statement"
 
 

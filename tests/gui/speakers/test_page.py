@@ -116,7 +116,7 @@ def test_keyboard_reorder_withdraw_and_closed_list(page, qtbot, shown) -> None:
     )
     assert "closed" in page.state_label.text()
     type_speaker(qtbot, page, "lao")
-    assert "closed" in shown.texts("refusal")[-1]
+    assert "closed" in shown.texts("notice")[-1]
     qtbot.keyClick(page.add_edit, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     type_speaker(qtbot, page, "lao")
     assert page.queue.rows[0].delegation_code == "LAO"

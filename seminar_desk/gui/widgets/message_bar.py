@@ -1,0 +1,64 @@
+"""A line in the window that says why a live key did nothing, without taking the keyboard.
+
+During a session the chair runs the meeting by keys (F5-F9) with the projector on show: a modal
+box would take the keyboard and cover the controls until dismissed. The bar never takes the
+focus, is plain text (names typed by users are never markup), is announced to screen readers,
+and goes away on the next action (`MainWindow` hides it on every change), after `SHOWN_MS`, or
+when its × is clicked. `gui/runner.py` puts refusals of live keys here (`runner.live`).
+"""
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+SHOWN_MS = 12_000  # long enough to read twice, short enough not to be stale
+
+
+class MessageBar(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#messageBar { background: #fdf2d0; border: 1px solid #d4ac0d; border-radius: 3px; }"
+        )
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        close = QToolButton()
+        close.setText("×")
+        close.setAutoRaise(True)
+        close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        close.setToolTip("Hide this message")
+        close.setAccessibleName("Hide this message")
+        close.clicked.connect(self.dismiss)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.dismiss)
+        self.hide()
+
+    def say(self, text: str) -> None:
+        """Show `text` (replacing what was said) and announce it; the focus stays where it is."""
+        self.label.setText(text)
+        self.setAccessibleName("Message")
+        self.setAccessibleDescription(text)
+        self.show()
+        self.timer.start(SHOWN_MS)
+        announcement = QAccessibleAnnouncementEvent(self.label, text)
+        announcement.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+        QAccessible.updateAccessibility(announcement)
+
+    def text(self) -> str:
+        """What the bar says now ("" while hidden)."""
+        return "" if self.isHidden() else self.label.text()
+
+    def dismiss(self) -> None:
+        self.timer.stop()
+        self.hide()

@@ -1,0 +1,96 @@
+"""A live key that cannot act says why in the window's message bar: no box takes the keyboard
+from the chair or covers the projector's controls; the next action or some seconds clear it.
+
+No `shown` fixture here: the real presenter runs, and a modal box would fail the test
+(tests/conftest.py no_modal_dialogs)."""
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication
+
+from seminar_desk.gui.main_window import MainWindow
+from seminar_desk.gui.settings import UiSettings
+from seminar_desk.gui.widgets import message_bar
+
+pytestmark = pytest.mark.usefixtures("qsettings")
+DAY1_0900 = datetime(2026, 12, 19, 2, 0, tzinfo=UTC)  # 09:00 in Phnom Penh
+
+
+@pytest.fixture
+def window(demo_path, qtbot, clock) -> MainWindow:
+    clock.set(DAY1_0900)
+    w = MainWindow(UiSettings())
+    qtbot.addWidget(w)
+    assert w.open_file(demo_path)
+    w.ctx.desk.clock = clock
+    w.resize(1366, 740)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)  # window-wide keys
+    return w
+
+
+def _focus(qtbot, widget) -> None:
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+
+
+def test_next_speaker_on_an_empty_list_is_said_in_the_bar_and_the_keyboard_stays(
+    window: MainWindow, qtbot
+) -> None:
+    speakers = window.show_page("Speakers")
+    assert not speakers.snapshot.waiting  # the demo's first item has nobody waiting
+    _focus(qtbot, speakers.add_edit)
+    qtbot.keyClick(speakers.add_edit, Qt.Key.Key_F7)  # Next speaker
+    bar = window.message_bar
+    assert bar.text() == "Nobody is waiting on the list of speakers."
+    assert bar.isVisible() and bar.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert QApplication.focusWidget() is speakers.add_edit  # the chair keeps the keyboard
+    assert QApplication.activeModalWidget() is None
+    # Screen readers read it: the bar's accessible description is the message.
+    read = QAccessible.queryAccessibleInterface(bar)
+    assert "Nobody is waiting" in read.text(QAccessible.Text.Description)
+
+    # The next action clears it: the chair adds a speaker by keys.
+    qtbot.keyClicks(speakers.add_edit, "thail")
+    qtbot.keyClick(speakers.add_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(speakers.snapshot.waiting) == 1)
+    assert bar.text() == "" and not bar.isVisible()
+
+
+def test_the_bar_goes_away_by_itself_and_says_agenda_refusals_too(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(message_bar, "SHOWN_MS", 50)
+    agenda = window.show_page("Agenda")
+    _focus(qtbot, agenda.table)
+    qtbot.keyClick(agenda.table, Qt.Key.Key_F6)  # End: nothing runs yet
+    assert window.message_bar.text() == "No item is running."
+    assert QApplication.focusWidget() is agenda.table
+    qtbot.waitUntil(lambda: not window.message_bar.isVisible(), timeout=2000)
+
+    # Text typed by people is shown as typed, never as markup.
+    window.message_bar.say("<b>R&D</b> x<y")
+    assert window.message_bar.label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_refusals_of_planning_stay_boxes(window: MainWindow, monkeypatch) -> None:
+    """Only live keys use the bar; a refusal elsewhere is still a message box to read."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from seminar_desk.domain.refusal import Refusal
+    from seminar_desk.gui import runner
+
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append(box.text()) or 0)
+
+    def refuse() -> None:
+        raise Refusal("A day needs a date.")
+
+    assert runner.call(window, refuse) is None
+    assert boxes == ["A day needs a date."] and window.message_bar.text() == ""
+    assert runner.live(window, refuse) is None
+    assert boxes == ["A day needs a date."] and window.message_bar.text() == "A day needs a date."
