@@ -1,5 +1,6 @@
 """The rules that keep a seminar's days in order: numbered by date, never two on one date, and
-the seminar running from its first day to its last.
+the seminar running from its first day to its last; an inserted day pushes the days behind it
+on, a removed one may pull them back.
 
 The services apply them after every change of days (adding, inserting, removing, a day's date,
 the seminar's start), so the printed programme can never say "3-19 March 2027" above
@@ -36,4 +37,26 @@ def rippled(day_dates: Sequence[date], new: date) -> list[date]:
             when = previous + timedelta(days=1)
         out.append(when)
         previous = when
+    return out
+
+
+def closed_up(day_dates: Sequence[date], removed: date) -> list[date]:
+    """The dates of the days left (in date order) when the gap a removed day leaves is closed:
+    the days that followed it date after date each move one date earlier; from the first free
+    date on (a weekend, a rest day) the days keep theirs, as with `rippled`. A removed first or
+    last day leaves no gap: the seminar simply starts later or ends sooner.
+
+    Removing 4 March of 3, 4, 5, 6 March gives 3, 4, 5 March; of 3, 4, 5, 9 March, 3, 4, 9 March.
+    """
+    if not any(when < removed for when in day_dates):
+        return list(day_dates)
+    out: list[date] = []
+    following: date | None = removed
+    for when in day_dates:
+        if when > removed and following is not None and when == following + timedelta(days=1):
+            following = when
+            when -= timedelta(days=1)
+        elif when > removed:
+            following = None  # a free date: the rest stays
+        out.append(when)
     return out

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QTabBar, QTimeEd
 
 from seminar_desk.domain.agenda.timing import format_minutes, wall_time
 from seminar_desk.gui import runner
+from seminar_desk.gui.agenda.day_removal import remove_day
 from seminar_desk.gui.agenda.model import ID_ROLE, MIME_TYPE
-from seminar_desk.gui.widgets import ask
 from seminar_desk.services.agenda import AgendaService, DayInfo, DayView
 
 MAX_WARNING_ROWS = 5
@@ -156,17 +156,5 @@ class DayHeader:
     def delete_day(self) -> None:
         """Remove the shown day, after saying what goes with it (undoable)."""
         day_id = self.current_day_id()
-        if day_id is None:
-            return
-        removal = runner.call(self, self.service.removal, day_id=day_id)
-        if removal is None:
-            return
-        label = self.days[self.tabs.currentIndex()].label
-        if removal.items:
-            question = (
-                f"Remove {label}? This also removes {removal.describe(with_items=True)}.\n\n"
-                "Edit › Undo (Ctrl+Z) brings it all back."
-            )
-            if not ask.confirm(self, question, yes="Remove day"):
-                return
-        runner.call(self, self.service.delete_day, day_id, origin=self)
+        if day_id is not None:
+            remove_day(self, self.service, day_id, self)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from seminar_desk.gui import runner
-from seminar_desk.gui.widgets import ask
+from seminar_desk.gui.agenda.day_removal import remove_day
 from seminar_desk.gui.widgets.date_field import DateField
 from seminar_desk.services.agenda import AgendaService, DayInfo
 
@@ -115,16 +115,5 @@ class DaysBox(QGroupBox):
                 QTimer.singleShot(0, self.themes[row].setFocus)
 
     def _remove(self, day_id: str) -> None:
-        day = next((d for d in self.days if d.id == day_id), None)
-        removal = runner.call(self, self.service.removal, day_id=day_id)
-        if day is None or removal is None:
-            return
-        if removal.items:
-            question = (
-                f"Remove Day {day.number} ({day.date:%A %d %B %Y})? This also removes "
-                f"{removal.describe(with_items=True)}.\n\nEdit › Undo (Ctrl+Z) brings it all back."
-            )
-            if not ask.confirm(self, question, yes="Remove day"):
-                return
-        if runner.call(self, self.service.delete_day, day_id, origin=self.origin) is not None:
+        if remove_day(self, self.service, day_id, self.origin):
             self.load()

@@ -18,3 +18,17 @@ def confirm(parent: QWidget | None, text: str, *, yes: str) -> bool:
     box.button(QMessageBox.StandardButton.Yes).setText(yes)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def choose(parent: QWidget | None, text: str, choices: list[str]) -> int | None:
+    """Ask `text` with one button per choice and Cancel (the default: Enter chooses nothing);
+    the index of the choice taken, None when cancelled."""
+    box = QMessageBox(QMessageBox.Icon.Question, TITLE, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    buttons = [box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices]
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None

@@ -1,4 +1,5 @@
-"""Day edits: date, theme and times of a day, adding, inserting and removing days anywhere.
+"""Day edits: date, theme and times of a day, adding, inserting and removing days anywhere
+(removing a day in the middle may close the gap it leaves).
 
 Days are numbered in date order and never share a date; after each edit the seminar's start
 and end follow the days (services/seminar/dates.py). Each edit is one undoable step, renumbering
@@ -10,12 +11,13 @@ from datetime import date, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from seminar_desk.domain.agenda.days import date_for_insert, rippled
+from seminar_desk.domain.agenda.days import closed_up, date_for_insert, rippled
 from seminar_desk.domain.agenda.limits import date_problem, span_problem
 from seminar_desk.domain.changes import Added, OpChanges
 from seminar_desk.services.agenda.live import AgendaLive
 from seminar_desk.services.agenda.retime import retime_items
 from seminar_desk.services.agenda.rows import AgendaError, get_day, zone_of
+from seminar_desk.services.agenda.views import DayInfo
 from seminar_desk.services.seminar.dates import follow_days
 from seminar_desk.store.models import Day, Seminar
 
@@ -107,17 +109,43 @@ class AgendaDays(AgendaLive):
         _days_moved(s, seminar)
         return day.id
 
-    def delete_day(self, day_id: str, origin: object | None = None) -> OpChanges:
-        """Remove a day and its items (any day; undoable). The other days keep their dates and
-        are numbered again; the seminar's dates follow what is left."""
+    def delete_day(
+        self, day_id: str, origin: object | None = None, *, close_gap: bool = False
+    ) -> OpChanges:
+        """Remove a day and its items (any day; undoable). The other days are numbered again and
+        the seminar's dates follow what is left (removing the first or last day shortens it).
+        With `close_gap`, the days that followed it date after date move one date earlier
+        (`closing_up` says which), in the same undo step; otherwise they keep their dates."""
         with self.desk.action("Delete day", origin=origin) as act:
             s = act.session
             day = get_day(s, day_id)
             seminar = _seminar(s)
+            removed = day.date
             s.delete(day)
             s.flush()
+            if close_gap:
+                days = _days(s, seminar.id)
+                for later, moved in zip(
+                    days, closed_up([d.date for d in days], removed), strict=True
+                ):
+                    if later.date != moved:
+                        later.date = moved
+                        s.flush()  # one by one, earliest first: two days never share a date
             _days_moved(s, seminar)
         return act.changes
+
+    def closing_up(self, day_id: str) -> list[tuple[DayInfo, date]]:
+        """The days that removing `day_id` with `close_gap` would move, and their new dates
+        (none when the day is the first or the last, or a free date follows it)."""
+        with self.desk.read() as s:
+            day = get_day(s, day_id)
+            others = [d for d in _days(s, day.seminar_id) if d.id != day.id]
+            moved = closed_up([d.date for d in others], day.date)
+            return [
+                (DayInfo(d.id, d.number, d.date, d.title), new)
+                for d, new in zip(others, moved, strict=True)
+                if new != d.date
+            ]
 
     def retime_day(self, day_id: str, origin: object | None = None) -> OpChanges:
         with self.desk.action("Re-time day", origin=origin) as act:

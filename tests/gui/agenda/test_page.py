@@ -601,7 +601,7 @@ def test_removing_a_day_says_what_goes_with_it_and_asks(
     _record_work(demo_desk, item_id, speeches=1, notes=1, groups=0)
     answers.yes = False
     page.action("delete_day").trigger()
-    assert answers.asked[0].startswith("Remove Day 3 · ")
+    assert answers.asked[0].startswith("Remove Day 3 (Monday 21 December 2026)? ")
     assert "also removes 1 agenda item, 1 speech, 1 note." in answers.asked[0]
     assert page.tabs.count() == 3
     answers.yes = True

@@ -193,3 +193,62 @@ def test_speech_type_limits_are_typed_on_the_seminar_page(qtbot, demo_desk: Desk
     }
     type_into(qtbot, page.limit, "240")
     assert SeminarService(demo_desk).details().default_speaking_limit_s == 240
+
+
+def test_removing_a_middle_day_asks_to_move_the_later_days_earlier(
+    qtbot, new_seminar: Desk, shown, monkeypatch
+) -> None:
+    """3, 4, 5 March without 4 March: the facilitator chooses 3-4 March (one undo step) or to
+    keep 3 and 5 March; cancelling removes nothing. Days first or last ask nothing of dates."""
+    from seminar_desk.gui.agenda import day_removal
+
+    asked: list[str] = []
+    answer: list[str | None] = []
+
+    def exec_(box: QMessageBox) -> int:
+        assert box.textFormat() == Qt.TextFormat.PlainText
+        assert box.defaultButton().text() == "Cancel"  # Enter out of habit removes nothing
+        asked.append(box.text())
+        choice = answer.pop(0)
+        for button in box.buttons():
+            if button.text() == (choice or "Cancel"):
+                button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    page = open_page(qtbot, new_seminar)
+    agenda = AgendaService(new_seminar)
+    type_into(qtbot, page.start, "3 March 2027")
+    type_into(qtbot, page.end, "5 March 2027")
+    qtbot.mouseClick(page.days_box.add_button, Qt.MouseButton.LeftButton)  # 3, 4, 5 March
+    type_into(qtbot, page.days_box.themes[2], "Recommendations")
+
+    answer.append(None)  # Cancel
+    qtbot.mouseClick(page.days_box.removes[1], Qt.MouseButton.LeftButton)
+    assert "Remove Day 2 (Thursday 4 March 2027)?" in asked[-1]
+    assert "Day 3: Friday 5 March → Thursday 4 March" in asked[-1]
+    assert len(agenda.days()) == 3
+
+    answer.append(day_removal.CLOSE_GAP)
+    qtbot.mouseClick(page.days_box.removes[1], Qt.MouseButton.LeftButton)
+    assert [(d.number, d.date, d.title) for d in agenda.days()] == [
+        (1, date(2027, 3, 3), ""),
+        (2, date(2027, 3, 4), "Recommendations"),
+    ]
+    assert page.end.text() == "4 March 2027"
+    assert page.days_box.dates[1].text() == "4 March 2027"
+    new_seminar.undo()  # one step brings back the day and the dates
+    assert [d.date for d in agenda.days()] == [date(2027, 3, d) for d in (3, 4, 5)]
+    assert page.end.text() == "5 March 2027"
+
+    answer.append(day_removal.KEEP_DATES)
+    qtbot.mouseClick(page.days_box.removes[1], Qt.MouseButton.LeftButton)
+    assert [d.date for d in agenda.days()] == [date(2027, 3, 3), date(2027, 3, 5)]
+    assert page.end.text() == "5 March 2027"
+
+    count = len(asked)
+    qtbot.mouseClick(page.days_box.removes[1], Qt.MouseButton.LeftButton)  # the last, empty day
+    assert len(asked) == count  # nothing to ask: no items, no days after it
+    assert [d.date for d in agenda.days()] == [date(2027, 3, 3)]
+    assert page.end.text() == "3 March 2027"  # the seminar ends sooner
+    assert shown.texts() == []

@@ -120,3 +120,70 @@ def test_the_printed_programme_never_disagrees_with_the_days(demo_desk: Desk):
     snap = load_snapshot(demo_desk)
     assert (snap.details.start_date, snap.details.end_date) == (date(2027, 3, 3), date(2027, 3, 4))
     assert [d.date for d in snap.days] == [date(2027, 3, 3), date(2027, 3, 4)]
+
+
+def _three_days(agenda: AgendaService) -> list[str]:
+    """The demo's two days (19 and 20 December 2026) and a third on the 21st."""
+    agenda.add_day()
+    return [d.id for d in agenda.days()]
+
+
+def test_removing_a_middle_day_may_close_the_gap_in_one_undo_step(demo_desk: Desk):
+    agenda = AgendaService(demo_desk)
+    first, middle, last = _three_days(agenda)
+    assert [(d.id, new) for d, new in agenda.closing_up(middle)] == [(last, date(2026, 12, 20))]
+    items_of_middle = len(agenda.day(middle).items)
+    assert items_of_middle  # the demo's day 2 holds items: they go with it
+    agenda.delete_day(middle, close_gap=True)
+    assert [(d.id, d.number, d.date) for d in agenda.days()] == [
+        (first, 1, date(2026, 12, 19)),
+        (last, 2, date(2026, 12, 20)),
+    ]
+    assert span(demo_desk) == (date(2026, 12, 19), date(2026, 12, 20))
+    demo_desk.undo()  # one step: the day, its items and the moved day's date
+    assert [(d.id, d.number, d.date) for d in agenda.days()] == [
+        (first, 1, date(2026, 12, 19)),
+        (middle, 2, date(2026, 12, 20)),
+        (last, 3, date(2026, 12, 21)),
+    ]
+    assert len(agenda.day(middle).items) == items_of_middle
+    assert span(demo_desk) == (date(2026, 12, 19), date(2026, 12, 21))
+    demo_desk.redo()
+    assert [d.date for d in agenda.days()] == [date(2026, 12, 19), date(2026, 12, 20)]
+
+
+def test_removing_a_middle_day_and_keeping_the_dates_leaves_the_gap(demo_desk: Desk):
+    agenda = AgendaService(demo_desk)
+    first, middle, last = _three_days(agenda)
+    agenda.delete_day(middle)
+    assert [(d.id, d.date) for d in agenda.days()] == [
+        (first, date(2026, 12, 19)),
+        (last, date(2026, 12, 21)),
+    ]
+    assert span(demo_desk) == (date(2026, 12, 19), date(2026, 12, 21))
+
+
+def test_removing_the_first_or_last_day_shortens_the_seminar(demo_desk: Desk):
+    agenda = AgendaService(demo_desk)
+    first, middle, last = _three_days(agenda)
+    assert agenda.closing_up(first) == [] and agenda.closing_up(last) == []
+    agenda.delete_day(last, close_gap=True)  # nothing to close: the seminar ends sooner
+    assert span(demo_desk) == (date(2026, 12, 19), date(2026, 12, 20))
+    agenda.delete_day(first, close_gap=True)  # ... and starts later, day 2 keeps its date
+    assert [(d.id, d.number, d.date) for d in agenda.days()] == [(middle, 1, date(2026, 12, 20))]
+    assert span(demo_desk) == (date(2026, 12, 20), date(2026, 12, 20))
+
+
+def test_closing_the_gap_stops_at_a_free_date(demo_desk: Desk):
+    agenda = AgendaService(demo_desk)
+    first, middle, last = _three_days(agenda)
+    agenda.add_day()
+    fourth = agenda.days()[-1].id
+    agenda.update_day(fourth, date=date(2026, 12, 24))  # after a free 23rd
+    assert [d.id for d, _ in agenda.closing_up(middle)] == [last]
+    agenda.delete_day(middle, close_gap=True)
+    assert [(d.id, d.date) for d in agenda.days()] == [
+        (first, date(2026, 12, 19)),
+        (last, date(2026, 12, 20)),
+        (fourth, date(2026, 12, 24)),
+    ]
