@@ -308,7 +308,8 @@ class NotesEditor(QWidget):
                 ):
                     edit.setPlainText(body)
                 if page is not None:  # what the next save builds on (another laptop's saves)
-                    self.saver.loaded(self.target, section, page.sections[section].version)  # type: ignore[arg-type]
+                    shown = page.sections[section]
+                    self.saver.loaded(self.target, section, shown.version, shown.body)  # type: ignore[arg-type]
         finally:
             self._loading = False
         self._show_rows(page)

@@ -1,6 +1,7 @@
 """Conflicts a merge kept aside (a record changed on both sides): list them side by side and
-resolve each: keep mine, keep theirs, or keep both (notes: one text after the other;
-recommendations and action items: theirs becomes a record of its own)."""
+resolve each: keep mine, keep theirs, or keep both (notes: merged line by line, the lines
+that differ marked with where they came from, `domain.text_merge`; recommendations and
+action items: theirs becomes a record of its own)."""
 
 import json
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.refusal import Gone, Refusal
+from seminar_desk.domain.text_merge import marker, merge_texts
 from seminar_desk.services.bundles.describe import where
 from seminar_desk.services.bundles.local import model_of, rows_of
 from seminar_desk.services.bundles.merge import MANAGED, SAME_SECTION, write_histories
@@ -27,7 +29,6 @@ from seminar_desk.store.models import MergeConflict, Note, SyncRecord, new_id
 
 TEXT = {"note": "body", "recommendation": "text", "action_item": "text"}
 BOTH = frozenset(TEXT)
-SEPARATOR = "\n\n— kept from the other laptop —\n"
 
 
 class Choice(StrEnum):
@@ -129,7 +130,21 @@ def _time(row: Row | None) -> str:
     return f"{stamp.astimezone():%Y-%m-%d %H:%M}" if stamp else ""
 
 
-def _settle_section(s: Session, conflict: MergeConflict, choice: Choice, now: object) -> None:
+def _both(mine: Note, theirs: Row, here: str, there: str) -> str:
+    """Both notes' texts in one (`merge_texts`), the differing lines marked with the author
+    and the file or bundle they came from. Two-way: the file keeps only digests of the
+    versions both sides descend from (`sync_record`), not their text."""
+    return merge_texts(
+        mine.body,
+        str(theirs["body"]),
+        marker(mine.author_name, here),
+        marker(theirs.get("author_name"), there),
+    )
+
+
+def _settle_section(
+    s: Session, conflict: MergeConflict, choice: Choice, now: object, here: str
+) -> None:
     """Two notes for one section become one: the older one keeps the text chosen, the added
     one is deleted (its deletion travels, so the other file ends the same way)."""
     added = s.get(Note, conflict.record_id)
@@ -144,7 +159,8 @@ def _settle_section(s: Session, conflict: MergeConflict, choice: Choice, now: ob
             other.body = added.body
             other.updated_at = now  # type: ignore[assignment]
         elif choice is Choice.BOTH:
-            other.body = f"{other.body.rstrip()}{SEPARATOR}{added.body}"
+            theirs = {"body": added.body, "author_name": added.author_name}
+            other.body = _both(other, theirs, here, conflict.source)
             other.updated_at = now  # type: ignore[assignment]
         if other in s.dirty:
             s.flush()
@@ -200,7 +216,7 @@ def resolve(
         )
         now = desk.clock.now()
         if conflict.reason == SAME_SECTION:
-            _settle_section(s, conflict, choice, now)
+            _settle_section(s, conflict, choice, now, desk.db.name)
             if mine_row is not None:  # the added note is deleted: that deletion travels
                 history = load_known(record.known if record else None)
                 history |= load_known(conflict.known) | {digest(table, mine_row)}
@@ -221,7 +237,7 @@ def resolve(
                     "Only two versions of a note, recommendation or action item can both be kept."
                 )
             if name == "note":
-                obj.body = f"{obj.body.rstrip()}{SEPARATOR}{theirs['body']}"
+                obj.body = _both(obj, theirs, desk.db.name, conflict.source)
                 obj.updated_at = now
             else:
                 copy = dict(theirs, id=new_id(), created_at=now, updated_at=now)

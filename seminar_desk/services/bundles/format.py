@@ -61,6 +61,12 @@ class Bundle:
     def label(self) -> str:
         return str(self.manifest.get("scope", {}).get("label", "bundle"))
 
+    @property
+    def origin(self) -> str:
+        """The file the bundle was exported from ("laptop-b.sqlite"), else its scope."""
+        name = " ".join(str(self.manifest.get("source") or "").split())[:80]
+        return name or self.label
+
 
 def member_name(table: str) -> str:
     return f"tables/{table}.jsonl"

@@ -66,6 +66,7 @@ class Plan:
     learnt: dict[Key, set[str]] = field(default_factory=dict)  # histories to write
     fresh: set[Key] = field(default_factory=set)  # of those, the ones with no row yet
     unchanged: int = 0
+    origin: str = ""  # the file the bundle came from: where a conflict's version was typed
 
     @property
     def changes_anything(self) -> bool:
@@ -122,7 +123,12 @@ def plan_merge(conn: Connection, bundle: Bundle, where: str = "the bundle") -> P
         )
     if seminar is None and not any(r.table == "seminar" and r.row for r in bundle.records):
         raise BundleRefused(f"{where} holds no seminar details; it cannot start a new file.")
-    plan = Plan(bundle.label, seminar.title if seminar else title, new_file=seminar is None)
+    plan = Plan(
+        bundle.label,
+        seminar.title if seminar else title,
+        new_file=seminar is None,
+        origin=bundle.origin,
+    )
     wanted: dict[str, set[str]] = defaultdict(set)
     for record in bundle.records:
         wanted[record.table].add(record.key)
@@ -340,7 +346,7 @@ def apply_plan(session: Session, plan: Plan) -> None:
                     if step.row is not None
                     else None,
                     known=dump_known(step.known),
-                    source=plan.source,
+                    source=plan.origin or plan.source,
                     reason=step.reason,
                 )
             )

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from seminar_desk.domain.changes import OpChanges
+from seminar_desk.domain.text_merge import marker, merge_texts
 from seminar_desk.services.notes.journal import JournalEntry, NoteJournal
 from seminar_desk.services.notes.service import (
     ANY_VERSION,
@@ -63,6 +64,8 @@ class NoteAutosaver:
         # a save names it, and another laptop's save since is a conflict (`conflicts`).
         self._versions: dict[tuple[NoteTarget, str], int | None] = {}
         self.conflicts: dict[tuple[NoteTarget, str], NoteConflict] = {}
+        # ... and that version's text: the common ancestor when both are kept.
+        self._bases: dict[tuple[NoteTarget, str], str] = {}
 
     @property
     def dirty(self) -> bool:
@@ -108,6 +111,7 @@ class NoteAutosaver:
                 )
                 changes = changes | saved.changes
                 self._versions[target, section] = saved.version
+                self._bases[target, section] = body
                 self.conflicts.pop((target, section), None)
             except NoteConflict as exc:  # kept on screen and aside until the person chooses
                 self.conflicts[target, section] = exc
@@ -207,24 +211,43 @@ class NoteAutosaver:
             self.notes.checkpoint()
             self._saves_since_checkpoint = 0
 
-    def loaded(self, target: NoteTarget, section: str, version: int | None) -> None:
-        """The screen shows the note at `version` (None: no note yet); typing builds on it."""
+    def loaded(
+        self, target: NoteTarget, section: str, version: int | None, body: str | None = None
+    ) -> None:
+        """The screen shows the note at `version` (None: no note yet), holding `body`;
+        typing builds on it."""
         if (target, section) not in self._pending:
             self._versions[target, section] = version
+            if body is not None:
+                self._bases[target, section] = body
 
     def resolve(self, target: NoteTarget, section: str, keep: str) -> str | None:
-        """Settle a conflict: keep "both" (this laptop's text, then theirs), "mine" or "theirs".
+        """Settle a conflict: keep "both", "mine" or "theirs".
 
-        Returns the text to show and saves it at the next flush (None for "theirs": the note's
-        text is shown again and nothing of this laptop's is saved).
+        Both: merged line by line on the text both were typed on (`merge_texts`): a change
+        made on one side only is taken, lines changed on both are kept marked with who typed
+        them where. Returns the text to show and saves it at the next flush (None for
+        "theirs": the note's text is shown again and nothing of this laptop's is saved).
         """
         conflict = self.conflicts.pop((target, section))
+        base = self._bases.get((target, section))
         self._versions[target, section] = conflict.version
+        self._bases[target, section] = conflict.theirs
         mine = self._pending.get((target, section), "")
         if keep == "theirs":
             self._pending.pop((target, section), None)
             return None
-        text = mine if keep == "mine" else f"{mine.rstrip()}\n\n{conflict.theirs.lstrip()}"
+        text = (
+            mine
+            if keep == "mine"
+            else merge_texts(
+                mine,
+                conflict.theirs,
+                marker(self.author()[0], "this laptop"),
+                marker(conflict.author, "another laptop"),
+                base,
+            )
+        )
         self.edit(target, section, text)
         return text
 

@@ -46,7 +46,7 @@ def _someone_else_saves(page: BreakoutsPage, group_id: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("button", "expected"),
     [
-        ("both", "Theirs.\nMine.\n\nTheirs."),
+        ("both", "Theirs.\nMine."),  # theirs changed nothing but a trailing newline
         ("take", "Theirs."),
         ("mine", "Theirs.\nMine."),
     ],
@@ -77,3 +77,35 @@ def test_a_note_saved_elsewhere_meanwhile_keeps_the_typed_text_until_the_person_
     assert not bar.isVisible()
     assert page.notes.note_text(page.editor.target, "summary").strip() == expected.strip()
     assert edit.toPlainText().strip() == expected.strip()
+
+
+def test_keep_both_takes_each_sides_own_changes_and_marks_a_line_changed_on_both(
+    page: BreakoutsPage, qtbot
+) -> None:
+    group = page.breakouts.groups(
+        next(i.id for i in page.breakouts.items() if i.kind == "breakout")
+    )[0]
+    page.open_group(group.id)
+    edit = page.editor.edits["summary"]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Opening.")
+    for line in ("Customs on marking.", "Closing."):
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        qtbot.keyClicks(edit, line)
+    page.editor.flush()  # the text both laptops start from
+    _someone_else_saves(page, group.id, "Opening by the Chair.\nCustoms on marking.\nEnd.")
+    qtbot.keyClicks(edit, " 17:00")  # this laptop changes the last line only
+    page.editor.flush()
+    bar = page.editor.conflict_bar
+    assert bar.isVisible()
+    qtbot.mouseClick(bar.both, Qt.MouseButton.LeftButton)
+    kept = [
+        "Opening by the Chair.",  # changed there only: taken, unmarked
+        "Customs on marking.",  # shared: once
+        "[this laptop] Closing. 17:00",  # changed on both: both, marked
+        "[another laptop] End.",
+    ]
+    assert page.notes.note_text(page.editor.target, "summary").splitlines() == kept
+    assert edit.toPlainText().splitlines() == kept
+    assert not bar.isVisible() and page.editor.saved_state == "✓ Saved"

@@ -79,7 +79,11 @@ def test_changed_on_both_sides_keeps_both_until_resolved(
 
 @pytest.mark.parametrize(
     ("choice", "expected"),
-    [("mine", "Mine"), ("theirs", "Theirs"), ("both", "Mine" + conflicts.SEPARATOR + "Theirs")],
+    [
+        ("mine", "Mine"),
+        ("theirs", "Theirs"),
+        ("both", "[demo.sqlite] Mine\n[b.sqlite] Theirs"),
+    ],
 )
 def test_each_choice_travels_back_without_a_new_conflict(
     laptops: tuple[Desk, Desk], tmp_path: Path, choice: str, expected: str
@@ -98,6 +102,29 @@ def test_each_choice_travels_back_without_a_new_conflict(
     assert "Nothing to change" in _swap(b, a, tmp_path, "b2")
 
 
+def test_keep_both_keeps_the_shared_lines_once_and_marks_where_the_others_came_from(
+    laptops: tuple[Desk, Desk], tmp_path: Path
+) -> None:
+    a, b = laptops
+    target = _group(a, 1)
+    shared = "The group met at 14:00.\nCustoms described marking.\nEnd of discussion."
+    NotesService(a).save_note(target, "summary", shared)
+    _swap(a, b, tmp_path, "a0")
+    NotesService(a).save_note(
+        target, "summary", shared.replace("marking.", "marking.\nATT reporting came up."), "Dara"
+    )
+    NotesService(b).save_note(target, "summary", shared.replace("14:00", "14:05"), "Ana")
+    _swap(b, a, tmp_path, "laptop-b")
+    conflicts.resolve(a, conflicts.list_conflicts(a)[0].id, "both")
+    assert NotesService(a).note_text(target, "summary").splitlines() == [
+        "[Dara, demo.sqlite] The group met at 14:00.",
+        "[Ana, b.sqlite] The group met at 14:05.",
+        "Customs described marking.",
+        "[Dara, demo.sqlite] ATT reporting came up.",
+        "End of discussion.",
+    ]
+
+
 def test_new_notes_for_the_same_section_on_both_laptops_become_one(
     laptops: tuple[Desk, Desk], tmp_path: Path
 ) -> None:
@@ -114,7 +141,7 @@ def test_new_notes_for_the_same_section_on_both_laptops_become_one(
     conflicts.resolve(a, view.id, "both")
     assert (
         NotesService(a).note_text(target, "summary")
-        == "A's summary" + conflicts.SEPARATOR + "B's summary"
+        == "[demo.sqlite] A's summary\n[b.sqlite] B's summary"
     )
     _swap(a, b, tmp_path, "a1")
     assert NotesService(b).note_text(target, "summary") == NotesService(a).note_text(
