@@ -44,6 +44,9 @@ class Action:
     session: Session
     label: str
     changes: OpChanges = field(default_factory=OpChanges)
+    # Bookkeeping rows the action wrote outside the ORM (a merge's `sync_record` histories)
+    # that its undo step must put back with the rest: before and after images.
+    also_undo: dict[Key, RowChange] = field(default_factory=dict)
 
 
 class Desk:
@@ -93,6 +96,8 @@ class Desk:
         # An undoable action knows which rows really changed; report only their areas.
         rows = log.effective() if undoable else log.rows
         areas = areas_of(rows)
+        if undoable and rows:
+            rows |= {k: c for k, c in act.also_undo.items() if c.before != c.after}
         act.changes = OpChanges(areas, label, origin)
         cleared = False
         if undoable and rows:

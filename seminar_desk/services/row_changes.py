@@ -281,6 +281,8 @@ def replay(
             theirs = [
                 c for c in changed if c not in _BOOKKEEPING and current.get(c) != other.get(c)
             ]
+            if theirs and key[0] == "sync_record":  # a later bundle exported or merged
+                raise Conflict("the merge history", "has changed since (a bundle was exchanged)")
             if theirs:
                 raise Conflict(key[0], f"was changed meanwhile by someone else ({theirs[0]})")
             # Bookkeeping written since (a save's version) keeps its newer value.

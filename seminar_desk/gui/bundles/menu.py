@@ -151,9 +151,7 @@ class BundleMenu:
             if result is None:
                 self._say("Nothing was merged.")
                 return
-            desk.clear_history()  # the merge is not undoable (the backup is the way back)
-            if self.window.ctx is not None and self.window.ctx.desk is desk:
-                self.window.ctx.bus.changed.emit(result.changes)
+            desk.adopt(worker, result.changes)  # one undo step of the window's desk
             self.window._update_actions()
             conflicts = len(result.plan.conflicts)
             self._say(

@@ -25,6 +25,8 @@ from seminar_desk.services.bundles.records import (
 )
 from seminar_desk.services.bundles.tracking import TRACKING
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.row_changes import RowChange
+from seminar_desk.services.row_changes import _read_many as read_rows
 from seminar_desk.store.models import MergeConflict, Note, SyncRecord, new_id
 
 TEXT = {"note": "body", "recommendation": "text", "action_item": "text"}
@@ -189,10 +191,13 @@ def resolve(
     desk: Desk, conflict_id: str, choice: Choice | str, origin: object | None = None
 ) -> OpChanges:
     """Settle one conflict. The record's history learns both versions, so the next bundle
-    exchanged either way carries the choice instead of the conflict."""
+    exchanged either way carries the choice instead of the conflict. One undo step (with
+    the history it taught the file), like the merge that made the conflict."""
     choice = Choice(choice)
-    with desk.action("Resolve conflict", origin=origin, undoable=False, keep_history=True) as act:
+    with desk.action("Resolve conflict", origin=origin) as act:
         s = act.session
+        histories = _history_keys(s, conflict_id)
+        before = read_rows(s.connection(), histories)
         s.info[TRACKING] = False
         conflict = s.get(MergeConflict, conflict_id)
         if conflict is None:
@@ -248,4 +253,22 @@ def resolve(
             history.add(digest(table, current))
         s.delete(conflict)
         write_histories(s, {(name, key): history})
+        s.flush()
+        after = read_rows(s.connection(), histories)
+        act.also_undo = {k: RowChange(before.get(k), after.get(k)) for k in histories}
     return act.changes
+
+
+def _history_keys(s: Session, conflict_id: str) -> list[tuple[str, tuple[str, str]]]:
+    """The `sync_record` rows resolving this conflict writes: the record's, and for two
+    notes of one section, the note that stays."""
+    conflict = s.get(MergeConflict, conflict_id)
+    if conflict is None:
+        return []
+    keys = [(conflict.table_name, conflict.record_id)]
+    if conflict.reason == SAME_SECTION:
+        added = rows_of(s.connection(), table_named("note"), [conflict.record_id])  # type: ignore[arg-type]
+        other = _same_section(s.connection(), added.get(conflict.record_id))
+        if other is not None:
+            keys.append(("note", other["id"]))
+    return [("sync_record", k) for k in keys]

@@ -362,6 +362,12 @@ def apply_plan(session: Session, plan: Plan) -> None:
     write_histories(session, histories)
 
 
+def history_keys(plan: Plan) -> list[tuple[str, tuple[str, str]]]:
+    """The `sync_record` rows applying the plan may write (their undo keys)."""
+    keys = {*plan.learnt, *((s.table, s.key) for s in (*plan.adds, *plan.updates, *plan.deletes))}
+    return [("sync_record", key) for key in sorted(keys)]
+
+
 def write_histories(session: Session, histories: dict[Key, set[str]]) -> None:
     """Set what the file knows of these records' histories (rows made or replaced)."""
     if not histories:

@@ -5,8 +5,10 @@ from pathlib import Path
 
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.services.bundles import format as fmt
-from seminar_desk.services.bundles.merge import Plan, apply_plan, plan_merge
+from seminar_desk.services.bundles.merge import Plan, apply_plan, history_keys, plan_merge
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.row_changes import RowChange
+from seminar_desk.services.row_changes import _read_many as read_rows
 
 
 @dataclass(frozen=True)
@@ -39,9 +41,11 @@ def preview(desk: Desk | None, path: Path | str, bundle: fmt.Bundle | None = Non
 def import_bundle(desk: Desk, path: Path | str, *, backup: bool = True) -> Imported:
     """Merge the bundle in one transaction, after a backup of the file (when it changes).
 
-    Not undoable: the merge also teaches the file the records' shared histories, which an
-    undo could not take back consistently; the backup is the way back, and the undo history
-    is cleared (as for every import).
+    One undo step, like any other action: the step also puts back what the merge taught the
+    file of the records' shared histories (`sync_record`, which undo otherwise leaves alone),
+    so an undone merge can be merged again, and never makes the file claim versions it does
+    not hold. A merge that only learns histories changes nothing to undo; a merge into a new
+    file (open from a bundle) is its start, not a step.
     """
     bundle = fmt.read(path)
     name = Path(path).name
@@ -54,11 +58,21 @@ def import_bundle(desk: Desk, path: Path | str, *, backup: bool = True) -> Impor
         copy = back_up(desk.db, "import")
     if plan.empty:
         return Imported(plan, OpChanges(), copy)
+    undoable = plan.changes_anything and not plan.new_file
     with desk.action(
-        f"Import bundle {name}", undoable=False, keep_history=not plan.changes_anything
+        f"Import bundle {name}",
+        undoable=undoable,
+        keep_history=not plan.changes_anything,
     ) as act:
-        plan = plan_merge(act.session.connection(), bundle, name)  # the file as it is now
+        conn = act.session.connection()
+        plan = plan_merge(conn, bundle, name)  # the file as it is now
+        histories = history_keys(plan)
+        before = read_rows(conn, histories) if undoable else {}
         apply_plan(act.session, plan)
+        if undoable:
+            act.session.flush()
+            after = read_rows(conn, histories)
+            act.also_undo = {k: RowChange(before.get(k), after.get(k)) for k in histories}
     return Imported(plan, act.changes, copy)
 
 

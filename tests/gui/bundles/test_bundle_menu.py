@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QMessageBox, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPlainTextEdit, QPushButton
 from sqlalchemy import select
 
 from seminar_desk.gui.bundles.dialogs import BackupsDialog, ConflictsDialog, PreviewDialog
@@ -159,3 +159,38 @@ def test_backups_are_listed_made_and_restored(
     _click(qtbot, dialog, "backup_restore")
     assert window.ctx is not None
     assert window.ctx.seminar.details().city == "Before the restore"
+
+
+def test_an_import_is_undone_with_ctrl_z_like_any_other_action(
+    window: MainWindow, demo_path: Path, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other, start, theirs = (
+        tmp_path / "other.sqlite",
+        tmp_path / "start.sdbundle",
+        tmp_path / "theirs.sdbundle",
+    )
+    desk = open_desk(demo_path)
+    export_bundle(desk, start)
+    desk.close()
+    made = open_desk(other)
+    import_bundle(made, start)
+    made.close()
+    target = _group(demo_path)
+    _type(other, target, "Typed in room A only")
+    desk = open_desk(other)
+    export_bundle(desk, theirs)
+    desk.close()
+    assert window.open_file(demo_path)
+    window.show()
+    qtbot.waitExposed(window)
+    before = NotesService(window.ctx.desk).note_text(target, "summary")
+    monkeypatch.setattr(window.bundles, "ask_open_path", lambda *_: theirs)
+    _menu_action(window, "Import bundle…").trigger()
+    _ok(qtbot, window.bundles.dialog)
+    assert NotesService(window.ctx.desk).note_text(target, "summary") == "Typed in room A only"
+    assert window.undo_action.text() == "&Undo Import bundle theirs.sdbundle"
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert NotesService(window.ctx.desk).note_text(target, "summary") == before
+    assert window.redo_action.text() == "&Redo Import bundle theirs.sdbundle"

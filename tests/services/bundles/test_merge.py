@@ -199,3 +199,55 @@ def test_a_day_bundle_carries_the_speaker_logs(laptops: tuple[Desk, Desk], tmp_p
     tables = {r.table for r in bundle.records}
     assert "speaker_entry" in tables and "note" not in tables
     assert bundle.manifest["scope"]["label"] == "day 1 speaker logs"
+
+
+def _every_row(desk: Desk) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, without the stamps an undo sets anew."""
+    from seminar_desk.store.models import Base
+
+    with desk.read() as s:
+        return {
+            t.name: sorted(
+                (
+                    tuple(v for k, v in r.items() if k not in ("updated_at", "version"))
+                    for r in s.execute(select(t)).mappings()
+                ),
+                key=repr,
+            )
+            for t in Base.metadata.sorted_tables
+        }
+
+
+def test_an_import_is_one_undo_step_and_an_undone_import_can_be_merged_again(
+    laptops: tuple[Desk, Desk], tmp_path: Path
+) -> None:
+    a, b = laptops
+    changed, clashing = _group(a, 0), _group(a, 1)
+    NotesService(a).save_note(clashing, "summary", "Mine")
+    NotesService(b).save_note(clashing, "summary", "Theirs")
+    NotesService(b).save_note(changed, "summary", "Changed in room B only")
+    with b.action("Delete") as act:
+        act.session.delete(act.session.scalars(select(Recommendation)).first())
+    export_bundle(b, tmp_path / "b.sdbundle")
+    a.clear_history()
+    before = _every_row(a)
+    first = import_bundle(a, tmp_path / "b.sdbundle")
+    assert first.plan.updates and first.plan.deletes and first.plan.conflicts
+    merged = _every_row(a)
+    assert a.undo_label == "Import bundle b.sdbundle"
+    a.undo()
+    assert _every_row(a) == before  # rows, open conflicts and merge history, all as they were
+    a.redo()
+    assert _every_row(a) == merged
+    a.undo()
+    again = import_bundle(a, tmp_path / "b.sdbundle")  # not "nothing to change"
+    assert "\n".join(again.plan.lines()) == "\n".join(first.plan.lines())
+    assert NotesService(a).note_text(changed, "summary") == "Changed in room B only"
+    # resolving is a step of its own: undone, the conflict is open again; then the merge
+    merged = _every_row(a)
+    conflicts.resolve(a, conflicts.list_conflicts(a)[0].id, "both")
+    assert conflicts.count(a) == 0 and a.undo_label == "Resolve conflict"
+    a.undo()
+    assert _every_row(a) == merged
+    a.undo()
+    assert _every_row(a) == before
