@@ -20,7 +20,14 @@ from urllib.parse import urlencode
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from seminar_desk.store.errors import DamagedFileError, NotASeminarFileError, ReadOnlyRefusal
+from seminar_desk.store.errors import (
+    DamagedFileError,
+    DiskFullError,
+    NotASeminarFileError,
+    ReadOnlyFileError,
+    ReadOnlyRefusal,
+    StoreError,
+)
 from seminar_desk.store.file.lock import lock_path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -79,6 +86,13 @@ def make_engine(
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
+    if not read_only:
+
+        @event.listens_for(engine, "handle_error")
+        def _on_write_error(context: Any) -> None:
+            if problem := write_problem(path, str(context.original_exception)):
+                raise problem from context.original_exception
+
     if read_only:
 
         @event.listens_for(engine, "handle_error")
@@ -94,6 +108,31 @@ def make_engine(
                 ) from context.original_exception
 
     return engine
+
+
+def write_problem(path: Path, detail: str) -> StoreError | None:
+    """SQLite's words for a write the file did not take, as a person can act on them
+    (naming the file and what to do); None for anything else (a bug, shown as one)."""
+    if "database or disk is full" in detail:
+        return DiskFullError(
+            f"The disk holding {path} is full: nothing more can be saved in this seminar "
+            "until there is room, and what was just changed was not saved. Free some space "
+            "on that disk (delete or move files), then carry on; notes you type are kept "
+            "and saved as soon as there is room."
+        )
+    if "readonly database" in detail:
+        return ReadOnlyFileError(
+            f"{path} cannot be written any more (the file or its folder was made read-only), "
+            "so what was just changed was not saved. Make it writable again (its properties, "
+            "or chmod u+w), then carry on; or close it and open a copy of it."
+        )
+    if "disk I/O error" in detail or "unable to open database file" in detail:
+        return StoreError(
+            f"{path} could not be written ({detail}), so what was just changed was not "
+            "saved. Check that its disk is still there (a USB stick pulled out?) and has room, "
+            "then carry on."
+        )
+    return None
 
 
 def check_header(path: Path) -> None:

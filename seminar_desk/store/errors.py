@@ -19,6 +19,10 @@ class ReadOnlyFileError(StoreError):
     """The file (or its folder) cannot be written: it can still be opened read-only."""
 
 
+class DiskFullError(StoreError):
+    """The disk holding the file is full: the change was not written (nothing half-written)."""
+
+
 class DamagedFileError(StoreError):
     """The file fails SQLite's quick_check: it may be read (read-only) but never written."""
 

@@ -40,5 +40,6 @@ def test_a_new_file_on_a_full_disk_is_one_line_and_not_left_half_made(
     path = disk / "new.sqlite"
     assert main(["demo", "--db", str(path)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "disk is full" in err and "Traceback" not in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"disk holding {path} is full" in err and "Free some space" in err
     assert sorted(p.name for p in disk.iterdir()) == ["new.sqlite.lock"]

@@ -159,6 +159,17 @@ class NotesEditor(QWidget):
             "background: #fff4ce; color: #5c4700; padding: 4px; border-radius: 3px;"
         )
 
+        # Why the text is not saved (a full disk, a file made read-only), in words: the
+        # state label beside the author is too short to say it.
+        self.problem = QLabel("")
+        self.problem.setObjectName("save_problem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(
+            "background: #fdecea; color: #8a1c12; padding: 4px; border-radius: 3px;"
+        )
+        self.problem.hide()
+
         self.tabs = QTabWidget()
         self.tabs.setObjectName("note_sections")
         self.edits: dict[str, SectionEdit] = {}
@@ -188,6 +199,7 @@ class NotesEditor(QWidget):
         layout.addLayout(top)
         self.conflict_bar = ConflictBar(self._settle_conflict)
         layout.addWidget(self.conflict_bar)
+        layout.addWidget(self.problem)
         layout.addWidget(self.who_banner)
         layout.addWidget(self.tabs, 1)
         self._fill_authors()
@@ -432,6 +444,10 @@ class NotesEditor(QWidget):
         }[state]
         self.state.setText(text)
         self.state.setToolTip(plain_tooltip(detail))
+        self.problem.setText(
+            f"Your text is on screen but not in the file. {detail}" if state == "error" else ""
+        )
+        self.problem.setVisible(state == "error")
         colour = {"saved": "#1b7f3b", "unsaved": "#8a6d00"}.get(state, "#b00020" if state else "")
         self.state.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
         self.saved_state_changed.emit(state)

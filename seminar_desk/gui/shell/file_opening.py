@@ -41,7 +41,10 @@ def open_for_window(
         if not Path(path).exists():  # a new file in a read-only folder: nothing to show
             window.report(str(exc))
             return None, None
-        reason = "the file or its folder is read-only"
+        reason = (
+            "the file or its folder is read-only: to change it, make both writable "
+            "(their properties, or chmod u+w) and open it again"
+        )
     except DamagedFileError as exc:
         try:
             # immutable when nobody has it open: nothing is created beside a damaged file
