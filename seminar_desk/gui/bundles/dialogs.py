@@ -73,8 +73,8 @@ class PreviewDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(
             _label(
-                "The file is backed up first, then changed in one step. Records changed on both "
-                "laptops are kept as conflicts for you to resolve."
+                "The file is backed up first, then changed in one step (Edit › Undo takes it "
+                "back). Records changed on both laptops are kept as conflicts for you to resolve."
                 if not new_file
                 else "A new seminar file is made from the bundle."
             )
@@ -149,7 +149,8 @@ class ConflictsDialog(QDialog):
         for view in views:
             self.list.addItem(f"{view.where} — {view.reason}")
         self.summary.setText(
-            f"{len(views)} conflicts to resolve: the same record was changed on both laptops."
+            f"{len(views)} conflict{'s' if len(views) != 1 else ''} to resolve: the same "
+            "record was changed on both laptops."
             if views
             else "No conflicts left: every version is settled."
         )

@@ -55,7 +55,9 @@ class BundleMenu:
         return Path(path) if path else None
 
     def ask_open_path(self, title: str, filter_: str) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self.window, title, "", filter_)
+        ctx = self.window.ctx  # start beside the open seminar file, not in the current folder
+        start = str(ctx.desk.db.path.parent) if ctx is not None and not ctx.desk.db.url else ""
+        path, _ = QFileDialog.getOpenFileName(self.window, title, start, filter_)
         return Path(path) if path else None
 
     # -- helpers -------------------------------------------------------------------------------
@@ -103,7 +105,7 @@ class BundleMenu:
             if not ok:
                 return
             path = self.ask_save_path(
-                "Export bundle", f"{desk.db.path.stem}.sdbundle", BUNDLE_FILTER
+                "Export bundle", str(desk.db.path.with_suffix(".sdbundle")), BUNDLE_FILTER
             )
             if path is not None:
                 self._export(desk, path, dialog.scope())
@@ -156,7 +158,11 @@ class BundleMenu:
             conflicts = len(result.plan.conflicts)
             self._say(
                 f"Merged {path.name}"
-                + (f"; {conflicts} conflicts to resolve" if conflicts else "")
+                + (
+                    f"; {conflicts} conflict{'s' if conflicts != 1 else ''} to resolve"
+                    if conflicts
+                    else ""
+                )
                 + (f"; backup at {result.backup}" if result.backup else "")
             )
             if conflicts:
@@ -201,7 +207,7 @@ class BundleMenu:
         if read is None:
             return
         target = target or self.ask_save_path(
-            "New seminar file", f"{bundle.stem}.sqlite", SEMINAR_FILTER
+            "New seminar file", str(bundle.with_suffix(".sqlite")), SEMINAR_FILTER
         )
         if target is None:
             return

@@ -84,7 +84,8 @@ def test_export_a_group_then_import_with_a_preview_and_resolve_the_conflict(
     menu = window.bundles
     # export: the real dialog, the group chosen in its list
     out = tmp_path / "mine.sdbundle"
-    monkeypatch.setattr(menu, "ask_save_path", lambda *_: out)
+    asked: list[str] = []
+    monkeypatch.setattr(menu, "ask_save_path", lambda _t, path, _f: asked.append(path) or out)
     _menu_action(window, "Export bundle…").trigger()
     combo = menu.dialog.findChild(QComboBox, "bundle_scope")
     qtbot.keyClick(combo, Qt.Key.Key_Down)
@@ -92,6 +93,7 @@ def test_export_a_group_then_import_with_a_preview_and_resolve_the_conflict(
     _ok(qtbot, menu.dialog)
     assert out.exists()
     assert "Wrote" in window.statusBar().currentMessage()
+    assert asked == [str(demo_path.resolve().with_suffix(".sdbundle"))]  # beside the file
 
     # the other laptop's bundle comes back: preview, merge, conflicts side by side
     theirs = tmp_path / "theirs.sdbundle"
