@@ -65,17 +65,22 @@ def _type(path: Path, target: NoteTarget, text: str) -> None:
         desk.close()
 
 
-def test_export_a_group_then_import_with_a_preview_and_resolve_the_conflict(
-    window: MainWindow, demo_path: Path, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    other = tmp_path / "other.sqlite"
-    start = tmp_path / "start.sdbundle"
+def _other_laptop(demo_path: Path, tmp_path: Path) -> Path:
+    """A second file started from the demo's bundle (the other laptop)."""
+    other, start = tmp_path / "other.sqlite", tmp_path / "start.sdbundle"
     desk = open_desk(demo_path)
     export_bundle(desk, start)
     desk.close()
     made = open_desk(other)
     import_bundle(made, start)
     made.close()
+    return other
+
+
+def test_export_a_group_then_import_with_a_preview_and_resolve_the_conflict(
+    window: MainWindow, demo_path: Path, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = _other_laptop(demo_path, tmp_path)
     target = _group(demo_path)
     _type(other, target, "Theirs, typed in room A")
 
@@ -166,17 +171,7 @@ def test_backups_are_listed_made_and_restored(
 def test_an_import_is_undone_with_ctrl_z_like_any_other_action(
     window: MainWindow, demo_path: Path, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    other, start, theirs = (
-        tmp_path / "other.sqlite",
-        tmp_path / "start.sdbundle",
-        tmp_path / "theirs.sdbundle",
-    )
-    desk = open_desk(demo_path)
-    export_bundle(desk, start)
-    desk.close()
-    made = open_desk(other)
-    import_bundle(made, start)
-    made.close()
+    other, theirs = _other_laptop(demo_path, tmp_path), tmp_path / "theirs.sdbundle"
     target = _group(demo_path)
     _type(other, target, "Typed in room A only")
     desk = open_desk(other)

@@ -43,6 +43,19 @@ def _someone_else_saves(page: BreakoutsPage, group_id: str, text: str) -> None:
     engine.dispose()
 
 
+def _type_over_a_group_summary(page: BreakoutsPage, qtbot, text: str):
+    """The first breakout group's summary, typed over and saved; returns the group."""
+    group = page.breakouts.groups(
+        next(i.id for i in page.breakouts.items() if i.kind == "breakout")
+    )[0]
+    page.open_group(group.id)
+    edit = page.editor.edits["summary"]
+    edit.setFocus()
+    edit.selectAll()  # typed over the demo's summary
+    qtbot.keyClicks(edit, text)
+    return group
+
+
 @pytest.mark.parametrize(
     ("button", "expected"),
     [
@@ -54,14 +67,8 @@ def _someone_else_saves(page: BreakoutsPage, group_id: str, text: str) -> None:
 def test_a_note_saved_elsewhere_meanwhile_keeps_the_typed_text_until_the_person_chooses(
     page: BreakoutsPage, qtbot, button: str, expected: str
 ) -> None:
-    group = page.breakouts.groups(
-        next(i.id for i in page.breakouts.items() if i.kind == "breakout")
-    )[0]
-    page.open_group(group.id)
+    group = _type_over_a_group_summary(page, qtbot, "Theirs.")
     edit = page.editor.edits["summary"]
-    edit.setFocus()
-    edit.selectAll()  # typed over the demo's summary
-    qtbot.keyClicks(edit, "Theirs.")
     page.editor.flush()  # the note exists, at the version this editor knows
     _someone_else_saves(page, group.id, "Theirs.")  # their save: same text, newer version
     _someone_else_saves(page, group.id, "Theirs.\n")  # and a change of it
@@ -82,14 +89,8 @@ def test_a_note_saved_elsewhere_meanwhile_keeps_the_typed_text_until_the_person_
 def test_keep_both_takes_each_sides_own_changes_and_marks_a_line_changed_on_both(
     page: BreakoutsPage, qtbot
 ) -> None:
-    group = page.breakouts.groups(
-        next(i.id for i in page.breakouts.items() if i.kind == "breakout")
-    )[0]
-    page.open_group(group.id)
+    group = _type_over_a_group_summary(page, qtbot, "Opening.")
     edit = page.editor.edits["summary"]
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClicks(edit, "Opening.")
     for line in ("Customs on marking.", "Closing."):
         qtbot.keyClick(edit, Qt.Key.Key_Return)
         qtbot.keyClicks(edit, line)
