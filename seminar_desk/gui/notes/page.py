@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import PAUSE_KINDS, ItemKind
+from seminar_desk.domain.refusal import Refusal
 from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.notes.editor import CloseWatcher, NotesEditor
@@ -274,8 +275,17 @@ class BreakoutsPage(Page):
         self.index_step()
 
     def index_step(self) -> None:
-        """Index rows written elsewhere (demo, imports, undo) a little at a time."""
-        if self.search_service.catch_up(limit=INDEX_STEP) >= INDEX_STEP:
+        """Index rows written elsewhere (demo, imports, undo) a little at a time.
+
+        The index is kept in the file: one open read-only is searched as it is, and on a
+        full disk indexing waits for the next time the page shows (saves say why)."""
+        if self.search_service.desk.db.read_only:
+            return
+        try:
+            more = self.search_service.catch_up(limit=INDEX_STEP) >= INDEX_STEP
+        except Refusal:
+            return
+        if more:
             self.index_timer.start()
 
     def on_changes(self, changes: OpChanges) -> None:

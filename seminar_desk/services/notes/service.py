@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from seminar_desk.domain.changes import Added, OpChanges
@@ -249,8 +250,11 @@ class NotesService:
 
         The first save of a process compiles its SQL and loads lazy modules (a tenth of a second
         or more on a busy laptop); paying that when the page opens keeps the first real save as
-        fast as the others.
+        fast as the others. Only a speed-up: on a file that cannot be written (open read-only,
+        a full disk) it is skipped, and the page opens as usual.
         """
+        if self.desk.db.read_only:
+            return
         try:
             with self.desk.action("Warm up", undoable=False, keep_history=True) as act:
                 note = Note(section=NoteSection.SUMMARY.value, body="", **target.columns())
@@ -264,6 +268,8 @@ class NotesService:
                 ).first()
                 raise _RollBack
         except _RollBack:
+            pass
+        except (Refusal, OperationalError):  # cannot write now: the real save will say so
             pass
 
     def save_note(

@@ -54,3 +54,27 @@ def test_a_note_the_file_will_not_take_says_why_and_is_never_shown_saved(
     editor.flush()
     assert editor.saved_state == "✓ Saved" and not editor.problem.isVisible()
     assert "Saved. Not saved yet." in page.notes.note_text(editor.target, "summary")
+
+
+def test_a_read_only_file_shows_each_groups_notes(
+    qtbot, read_only_demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a group must not need a write (the save path's warm-up): on a file that cannot
+    be written the group's notes are shown, with no refusal to dismiss."""
+    from seminar_desk.gui import runner
+
+    shown: list[str] = []
+    monkeypatch.setattr(runner, "show_refusal", lambda _w, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("", False)))
+    window = MainWindow(UiSettings())
+    qtbot.addWidget(window)
+    assert window.open_file(read_only_demo)
+    window.show()
+    page = window.show_page("Breakouts & notes")
+    assert isinstance(page, BreakoutsPage)
+    item = next(i for i in page.breakouts.items() if i.kind == "breakout")
+    group = page.breakouts.groups(item.id)[0]
+    page.open_group(group.id)
+    summary = page.notes.note_text(page.editor.target, "summary")
+    assert summary and page.editor.edits["summary"].toPlainText() == summary
+    assert shown == []
