@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from seminar_desk.services.files.access import OutputRefused, replace_atomically
 from seminar_desk.store.connection import connect, read_connection, sqlite_uri
 from seminar_desk.store.database import file_revisions
+from seminar_desk.store.errors import StoreError
 from seminar_desk.store.file.maintenance import quick_check
 
 RECOVER_TIMEOUT_S = 300
@@ -106,8 +107,8 @@ def recover(source: Path, target: Path, *, use_cli: bool = True) -> Recovery:
                 tmp.with_name(tmp.name + side).unlink(missing_ok=True)
             result.method = "row by row"
             _recover_rows(source, tmp, result)
-        except (sqlite3.Error, SQLAlchemyError) as exc:  # a full disk, a folder gone read-only
-            reason = getattr(exc, "orig", None) or exc
+        except (sqlite3.Error, SQLAlchemyError, StoreError) as exc:  # a full disk, read-only
+            reason = getattr(exc, "orig", None) or exc.__cause__ or exc  # SQLite's own words
             raise OutputRefused(
                 f"{target} could not be written: {reason}. Nothing was written; "
                 f"{source} is unchanged."
