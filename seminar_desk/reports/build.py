@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from seminar_desk.domain.refusal import Refusal
-from seminar_desk.reports.common import fmt_date
+from seminar_desk.reports.chrome import ENGLISH, Chrome
 from seminar_desk.reports.document import Story, build_pdf
 from seminar_desk.reports.documents.cards import Cards, badges_pdf, tents_pdf
 from seminar_desk.reports.documents.lists import build_agenda, build_participants, build_sign_in
@@ -43,23 +43,26 @@ class ReportResult:
     note: str = ""
 
 
-def describe(snap: SeminarSnapshot, request: ReportRequest, options: ReportOptions) -> str:
-    """The report's title as metadata and file dialogs show it."""
-    kind = KIND_TITLES[request.kind]
+def describe(
+    snap: SeminarSnapshot, request: ReportRequest, options: ReportOptions, tr: Chrome = ENGLISH
+) -> str:
+    """The report's title as file dialogs (English) and the PDF's metadata (`tr`) show it."""
+    kind = tr(KIND_TITLES[request.kind])
     if request.kind == "participants" and options.sign_in:
-        kind = "Sign-in sheet"
+        kind = tr("Sign-in sheet")
+    what = ""
     if request.kind in ("session", "speakers") and request.item_id:
         item = snap.item(request.item_id)
-        return f"{kind}: {item.number} {item.title}"
-    if request.kind == "breakout" and request.group_id:
+        what = f"{item.number} {item.title}"
+    elif request.kind == "breakout" and request.group_id:
         item, group = snap.group(request.group_id)
-        return f"{kind}: {item.title} / {group.name}"
-    if request.kind == "breakout" and request.item_id:
-        return f"{kind}: {snap.item(request.item_id).title}"
-    if request.day is not None and request.kind in ("day", "agenda", "participants"):
+        what = f"{item.title} / {group.name}"
+    elif request.kind == "breakout" and request.item_id:
+        what = snap.item(request.item_id).title
+    elif request.day is not None and request.kind in ("day", "agenda", "participants"):
         day = snap.day(request.day)
-        return f"{kind}: Day {day.number}, {fmt_date(day.date)}"
-    return kind
+        what = tr("Day {n}, {date}", n=day.number, date=tr.date(day.date))
+    return tr("{kind}: {what}", kind=kind, what=what) if what else kind
 
 
 def _session(story: Story, snap: SeminarSnapshot, request: ReportRequest, _: ReportOptions) -> None:
@@ -187,17 +190,23 @@ def _tell(
     builder(story, snap, request, options)
     d = snap.details
     title = describe(snap, request, options)
+    tr = story.tr  # the document's own metadata is in its language
+    shown = describe(snap, request, options, tr)
     full_title = (
-        f"{title} \u2014 {d.short_title or d.title}" if (d.short_title or d.title) else title
+        f"{shown} \u2014 {d.short_title or d.title}" if (d.short_title or d.title) else shown
     )
     meta = ReportMeta(
         title=full_title,
-        subject=f"{KIND_TITLES[kind]} of the {d.title}" if d.title else KIND_TITLES[kind],
+        subject=(
+            tr("{kind} of the {title}", kind=tr(KIND_TITLES[kind]), title=d.title)
+            if d.title
+            else tr(KIND_TITLES[kind])
+        ),
         author=" / ".join(line.strip() for line in d.organisers.splitlines() if line.strip())
         or "Seminar Desk",
         language=d.language or "en",
         footer=d.short_title or d.title,
-        keywords=tuple(x for x in (KIND_TITLES[kind], d.short_title, d.city) if x),
+        keywords=tuple(x for x in (tr(KIND_TITLES[kind]), d.short_title, d.city) if x),
     )
     return request, meta, title
 

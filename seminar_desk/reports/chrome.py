@@ -235,6 +235,9 @@ FRENCH: dict[str, str] = {
     "chair: {name}": "présidence : {name}",
     "Recommendations of the day": "Recommandations de la journée",
     "United Nations entities": "Entités des Nations Unies",
+    "Seminar report": "Rapport du séminaire",
+    "{kind} of the {title}": "{kind} : {title}",
+    "{kind}: {what}": "{kind} : {what}",
     "{total} participants. Days present are numbered from day 1 ({date}) to day {last}.": (
         "{total} participants. Les jours de présence sont numérotés du jour 1 ({date}) "
         "au jour {last}."

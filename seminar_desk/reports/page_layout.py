@@ -31,6 +31,15 @@ MARGIN_TOP = 20 * mm
 MARGIN_BOTTOM = 22 * mm
 
 
+HEAD_TITLE_CHARS = 90
+
+
+def short(title: str) -> str:
+    """A title on one line, cut short for a "(continued)" head (it stays in the top margin)."""
+    line = " ".join(title.split())
+    return line if len(line) <= HEAD_TITLE_CHARS else line[: HEAD_TITLE_CHARS - 1] + "\u2026"
+
+
 @dataclass(frozen=True)
 class ReportMeta:
     title: str
@@ -186,7 +195,8 @@ class ReportDoc(BaseDocTemplate):
     def _page_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._footer(canv)
         if self._page_context and not self._opened_anew:
-            self._continued(canv, " — ".join(title for _, title in self._page_context))
+            titles = [short(title) for _, title in self._page_context]
+            self._continued(canv, " \u2014 ".join(titles))
 
     def _continued(self, canv: Canvas, title: str) -> None:
         """'Day 2, Sunday, 20 December 2026 (continued)' above a page that goes on with it;

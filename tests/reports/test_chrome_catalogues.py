@@ -118,3 +118,12 @@ def test_other_languages_print_english_chrome_and_say_so() -> None:
     assert chrome.Chrome("fr-CA")("Contents") == "Table des matières"
     assert chrome.chrome_name("vi") == "vi (English chrome: no catalogue)"
     assert chrome.chrome_name("fr") == "Français"
+
+
+def test_a_french_report_has_french_metadata(snap, pdf_reader) -> None:
+    snap = replace(snap, details=replace(snap.details, language="fr"))
+    result = build_report(snap, ReportRequest("day", day=1))
+    meta = pdf_reader(result.pdf).reader.metadata
+    assert meta.title.startswith("Rapport de fin de journée : Jour 1, 19 décembre 2026")
+    assert meta.subject.startswith("Rapport de fin de journée : Seminar on")
+    assert result.title == "End-of-day report: Day 1, 19 December 2026"  # the window's words

@@ -61,3 +61,19 @@ def test_a_page_opening_with_an_annex_continues_no_day(demo_desk, pdf_reader) ->
     found = heads(pdf)
     assert found[annex - 1] is None
     assert any(head and head.startswith("Day ") for head in found)  # the programme's days
+
+
+def test_the_day_report_names_the_item_a_page_goes_on_with(snap, pdf_reader) -> None:
+    """Long notes run over pages: the head says which item they belong to, its title cut
+    to one line."""
+    item = snap.days[0].items[0]
+    long_title = "Opening " + "and a very long title " * 10
+    notes = tuple(
+        replace(n, body=n.body + "\n\n" + "Words of the summary. " * 600) for n in item.notes
+    )
+    day = replace(snap.days[0], items=(replace(item, title=long_title, notes=notes),))
+    snap = replace(snap, days=(day, *snap.days[1:]))
+    pdf = pdf_reader(build_report(snap, ReportRequest("day", day=1)).pdf)
+    found = [h for h in heads(pdf) if h and h.startswith("Proceedings")]
+    assert found and all(h.startswith("Proceedings \u2014 1.1 Opening and a very") for h in found)
+    assert all(h.endswith("\u2026") and len(h) < 120 for h in found)

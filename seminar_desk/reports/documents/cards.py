@@ -213,7 +213,9 @@ def badges_pdf(snap: SeminarSnapshot, options: ReportOptions) -> Cards:
             )
         canv.showPage()
     canv.save()
-    return Cards(out.getvalue(), pages, "1 badge" if len(people) == 1 else f"{len(people)} badges")
+    return Cards(
+        out.getvalue(), pages, "1 badge." if len(people) == 1 else f"{len(people)} badges."
+    )
 
 
 def _cut_lines(canv: Canvas, left: float, bottom: float, cols: int, rows: int) -> None:

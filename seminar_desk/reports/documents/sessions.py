@@ -228,7 +228,7 @@ def build_breakout(
     item_facts(story, snap, item)
     for g in groups:
         if group is None:
-            story.heading(1, g.name or story.tr("(unnamed group)"))
+            story.heading(1, g.name or story.tr("(unnamed group)"), running=True)
         group_body(story, g, 2 if group is None else 1)
 
 
@@ -309,7 +309,7 @@ def build_day(story: Story, snap: SeminarSnapshot, day: DaySnap) -> None:
     for item in day.items:
         if is_pause(item):
             continue
-        story.heading(2, f"{item.number} {item.title}")
+        story.heading(2, f"{item.number} {item.title}", running=True)
         facts = [tr("Planned {span}", span=planned_span(item))]
         if actual_span(item):
             facts.append(tr("actual {span}", span=actual_span(item)))

@@ -81,23 +81,43 @@ def _any_font(ch: str) -> str:
     return MISSING
 
 
+_OWN: dict[str, str | None] = {}  # a character's own family (None: neutral), once known
+
+
+def _own_family(ch: str) -> str | None:
+    """The family a character asks for by itself; None for punctuation, digits, spaces and
+    marks, which go with the run around them."""
+    family = _OWN.get(ch, "")
+    if family != "":
+        return family
+    family = fonts.script_family(ch)
+    if family is not None:
+        family = family if covers(family, ch) else _any_font(ch)
+    elif _neutral(ch):
+        family = None
+    else:
+        family = FAMILY if covers(FAMILY, ch) else _any_font(ch)
+    if FAMILY in fonts._registered:  # every font is loaded: the answer holds from now on
+        _OWN[ch] = family
+    return family
+
+
 def families(text: str) -> list[str]:
     """The font family of each character of `text` (see the module's docstring)."""
-    out: list[str | None] = []
-    for ch in text:
-        family = fonts.script_family(ch)
-        if family is not None:
-            out.append(family if covers(family, ch) else _any_font(ch))
-        elif _neutral(ch):
-            out.append(None)
-        else:
-            out.append(FAMILY if covers(FAMILY, ch) else _any_font(ch))
+    out = [_own_family(ch) for ch in text]
+    # the next character's own family after each position, in one backward pass
+    following: list[str | None] = [None] * len(out)
+    last: str | None = None
+    for i in range(len(out) - 1, -1, -1):
+        following[i] = last
+        if out[i] is not None:
+            last = out[i]
     result: list[str] = []
     for i, ch in enumerate(text):
         family = out[i]
         if family is None:
             before = result[-1] if result else None
-            after = next((f for f in out[i + 1 :] if f is not None), None)
+            after = following[i]
             # at a word's start (an opening parenthesis or quote) it goes with what follows
             word_start = (i == 0 or text[i - 1].isspace()) and not ch.isspace()
             order = (after, before) if word_start else (before, after)
