@@ -4,14 +4,18 @@ once the last page is known (see `page_layout`), and invisible bookmarks."""
 
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, paragraph
 from reportlab.platypus.paragraph import ParagraphStyle, _processed_frags
 
+from seminar_desk.reports.canvas_text import draw_text, text_width
 from seminar_desk.reports.styles import MUTED
-from seminar_desk.reports.text.bidi import base_direction, line_has_rtl, visual_line
+from seminar_desk.reports.text.bidi import (
+    base_direction,
+    line_has_rtl,
+    start_aligned,
+    visual_line,
+)
 from seminar_desk.reports.text.fallback import apply_fonts, is_tall, with_shaping
-from seminar_desk.reports.text.fonts import FAMILY
 from seminar_desk.reports.text.linebreak import install as install_line_breaks
 from seminar_desk.reports.text.linebreak import remaining_frags
 from seminar_desk.reports.text.shaping import install as install_shaping
@@ -61,6 +65,10 @@ class Para(Paragraph):
             return lambda bl, start, stop: remaining_frags(self, bl, start, stop)
         return func
 
+    # A paragraph whose base direction is right-to-left starts at the right: left-aligned
+    # styles are drawn right-aligned (False: the alignment stays as styled).
+    rtl_start = True
+
     def draw(self) -> None:
         """Lines are broken in logical order; right-to-left words are drawn in visual order."""
         bl = getattr(self, "blPara", None)
@@ -70,10 +78,21 @@ class Para(Paragraph):
         logical = bl.lines
         base = base_direction(logical)
         bl.lines = [visual_line(line, base) for line in logical]
+        style = self.style
+        if base == "R" and self.rtl_start:
+            self.style = start_aligned(style)
         try:
             super().draw()
         finally:
             bl.lines = logical
+            self.style = style
+
+
+class FixedPara(Para):
+    """A Para whose alignment stays as styled in right-to-left text too: its place is fixed
+    by what is drawn around it (contents lines and their leaders, footers, canvas text)."""
+
+    rtl_start = False
 
 
 _TEMPLATES: dict[int, tuple[ParagraphStyle, Any, Any]] = {}
@@ -109,7 +128,7 @@ class TocLine(Flowable):
         super().__init__()
         self.key = key
         self.style = style
-        self.para = Para(text, ParagraphStyle("tocline", parent=style, rightIndent=34))
+        self.para = FixedPara(text, ParagraphStyle("tocline", parent=style, rightIndent=34))
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         self.width = availWidth
@@ -137,10 +156,9 @@ class TocLine(Flowable):
         stop = self.width - TOC_NUMBER_W
         if stop - end > 6:
             canv.saveState()
-            canv.setFont(FAMILY, size)
-            canv.setFillColor(MUTED)
-            step = stringWidth(" .", FAMILY, size)
-            canv.drawRightString(stop, baseline, " ." * int((stop - end) / step))
+            step = text_width(" .", size)
+            leader = " ." * int((stop - end) / step)
+            draw_text(canv, stop, baseline, leader, size, color=MUTED, align="right")
             canv.restoreState()
         canv.saveState()
         canv.translate(self.width, baseline)

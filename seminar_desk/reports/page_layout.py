@@ -15,12 +15,12 @@ from typing import BinaryIO
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from seminar_desk.reports.canvas_text import draw_text, text_width
 from seminar_desk.reports.chrome import Chrome
-from seminar_desk.reports.flowables import Para
+from seminar_desk.reports.flowables import FixedPara, Para
 from seminar_desk.reports.request import CancelFn, Cancelled, ProgressFn, ReportOptions
 from seminar_desk.reports.styles import MUTED, RULE, make_styles
 from seminar_desk.reports.text.fonts import FAMILY, markup, plain
@@ -222,14 +222,12 @@ class ReportDoc(BaseDocTemplate):
         else:
             label = self.tr("Page {n} of ", n=page)
         right = width - MARGIN_X - 14
-        room = right - stringWidth(label, FAMILY, 7.5) - 24 - MARGIN_X
+        room = right - text_width(label, 7.5) - 24 - MARGIN_X
         para = self._footer_title(room)
         if para is not None:
             _, h = para.wrap(room, 40)
             para.drawOn(canv, MARGIN_X, y + 9 - h)
-        canv.setFont(FAMILY, 7.5)
-        canv.setFillColor(MUTED)
-        canv.drawRightString(right, y, label)
+        draw_text(canv, right, y, label, 7.5, color=MUTED, align="right")
         canv.translate(right, y)
         canv.doForm(form)
         canv.restoreState()
@@ -242,19 +240,19 @@ class ReportDoc(BaseDocTemplate):
         if cached is not None:
             return cached
         text = " ".join(self.meta.footer.split())
-        para = Para(markup(text), self.styles.footer)
+        para = FixedPara(markup(text), self.styles.footer)
         para.wrap(room, 40)
         if len(para.blPara.lines) > 2:
             low, high = 0, len(text)
             while low < high:  # the longest beginning that fits in two lines
                 mid = (low + high + 1) // 2
-                trial = Para(markup(text[:mid].rstrip() + "\u2026"), self.styles.footer)
+                trial = FixedPara(markup(text[:mid].rstrip() + "\u2026"), self.styles.footer)
                 trial.wrap(room, 40)
                 if len(trial.blPara.lines) <= 2:
                     low = mid
                 else:
                     high = mid - 1
-            para = Para(markup(text[:low].rstrip() + "\u2026"), self.styles.footer)
+            para = FixedPara(markup(text[:low].rstrip() + "\u2026"), self.styles.footer)
         self._footer_cache[room] = para
         return para
 
@@ -285,11 +283,6 @@ class ReportDoc(BaseDocTemplate):
     def _form(self, name: str, text: str, size: float, *, right: bool) -> None:
         canv = self.canv
         canv.beginForm(name, lowerx=-60, lowery=-5, upperx=60, uppery=20)
-        canv.setFont(FAMILY, size)
-        canv.setFillColor(MUTED if not right else RULE)
-        if right:
-            canv.setFont(FAMILY, size)
-            canv.drawRightString(0, 0, text)
-        else:
-            canv.drawString(0, 0, text)
+        color = MUTED if not right else RULE
+        draw_text(canv, 0, 0, text, size, color=color, align="right" if right else "left")
         canv.endForm()

@@ -10,6 +10,7 @@ from typing import Any
 
 from reportlab.platypus import PageBreak
 
+from seminar_desk.reports.text.bidi import RTL_FAMILIES, text_direction
 from seminar_desk.reports.text.fallback import MISSING, families
 from seminar_desk.reports.text.fonts import FAMILY, needs_script_font
 from seminar_desk.reports.word import (
@@ -62,6 +63,8 @@ def _run(p: Any, text: str, r: Run, family: str) -> None:
         if r.size:
             _el(rpr, "sz", val=str(round(r.size * 2)))
             _el(rpr, "szCs", val=str(round(r.size * 2)))
+        if family in RTL_FAMILIES:
+            _el(rpr, "rtl")  # Arabic, Hebrew: a right-to-left run
     t = _el(run, "t")
     t.text = text
     t.set(_XML_SPACE, "preserve")
@@ -123,14 +126,17 @@ class _Body:
         left: float = 0,
         hanging: float = 0,
         parent: Any = None,
+        rtl: bool = False,
     ) -> Any:
         from lxml import etree
 
         p = etree.Element(_W + "p") if parent is None else _el(parent, "p")
-        if style or align or left:
+        if style or align or left or rtl:
             ppr = _el(p, "pPr")
             if style:
                 _el(ppr, "pStyle", val=self.style_id(style))
+            if rtl:  # a right-to-left paragraph: it starts at the right, its number there too
+                _el(ppr, "bidi")
             if left:
                 _el(ppr, "ind", left=str(round(left * 20)), hanging=str(round(hanging * 20)))
             if align:
@@ -162,9 +168,18 @@ def _paragraph(body: _Body, text: WordText) -> None:
         runs = [replace(r, italic=True, color=r.color or "555555") for r in runs]
     center = name in ("subtitle", "small_center", "title")
     p = body.paragraph(
-        _STYLE.get(name), align="center" if center else "", left=left, hanging=hanging
+        _STYLE.get(name),
+        align="center" if center else "",
+        left=left,
+        hanging=hanging,
+        rtl=_rtl(text.runs),
     )
     _add_runs(p, runs)
+
+
+def _rtl(runs: list[Run]) -> bool:
+    """True for a paragraph whose first strong character is right-to-left (Arabic, Hebrew)."""
+    return text_direction("".join(r.text for r in runs)) == "R"
 
 
 def _table(body: _Body, t: Table) -> None:
@@ -190,12 +205,14 @@ def _table(body: _Body, t: Table) -> None:
         for n in range(columns):
             tc = _el(tr, "tc")
             _el(_el(tc, "tcPr"), "tcW", w=widths[n], type="dxa")
-            p = _el(tc, "p")
             value = cells[n] if n < len(cells) else None
             if isinstance(value, WordText):
-                _add_runs(p, value.runs)
+                runs = value.runs
             elif value is not None and value != "":
-                _add_runs(p, [Run(str(value), bold=header)])
+                runs = [Run(str(value), bold=header)]
+            else:
+                runs = []
+            _add_runs(body.paragraph(parent=tc, rtl=_rtl(runs)), runs)
 
     if t.header:
         row(list(t.header), header=True)
@@ -279,11 +296,10 @@ def _footer(doc: Any, story: WordStory, footer: str) -> None:
             run._r.append(el)
         run.font.size = Pt(7.5)
 
-    _add_runs(paragraph, [Run(" ".join(footer.split()), size=7.5)])
-    paragraph.add_run("\t").font.size = Pt(7.5)
-    paragraph.add_run(before).font.size = Pt(7.5)
+    _add_runs(paragraph, [Run(" ".join(footer.split()) + "\t", size=7.5)])
+    _add_runs(paragraph, [Run(before, size=7.5)])  # in the language's script font too
     field_run("PAGE")
-    paragraph.add_run(after).font.size = Pt(7.5)
+    _add_runs(paragraph, [Run(after, size=7.5)])
     field_run("NUMPAGES")
 
 
@@ -325,8 +341,9 @@ def write_docx(
             if thing.style == "title":
                 _paragraph(body, WordText([Run(thing.text)], "title"))
             else:
-                heading = body.paragraph(f"Heading {min(thing.level + 1, 9)}")
-                _add_runs(heading, [Run(thing.text)])
+                runs = [Run(thing.text)]
+                heading = body.paragraph(f"Heading {min(thing.level + 1, 9)}", rtl=_rtl(runs))
+                _add_runs(heading, runs)
         elif isinstance(thing, WordText):
             _paragraph(body, thing)
         elif isinstance(thing, Table):

@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.text import fold
+from seminar_desk.reports.canvas_text import draw_text
 from seminar_desk.reports.chrome import Chrome
 from seminar_desk.reports.documents.lists import by_delegation
 from seminar_desk.reports.flowables import Para
@@ -156,9 +157,7 @@ def _fold_line(canv: Canvas, width: float, y: float, label: str) -> None:
     canv.setDash(4, 4)
     canv.setLineWidth(0.5)
     canv.line(0, y, width, y)
-    canv.setFillColor(MUTED)
-    canv.setFont(FAMILY, 7)
-    canv.drawString(6 * mm, y + 2, label)
+    draw_text(canv, 6 * mm, y + 2, label, 7, color=MUTED)
     canv.restoreState()
 
 

@@ -15,6 +15,8 @@ order, so the text layer stays exactly as typed.
 import unicodedata
 from typing import Any
 
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.ttfonts import ShapedStr
 
 from seminar_desk.reports.text.fonts import FACES
@@ -114,3 +116,30 @@ def visual_line(line: Any, base: str = "L") -> Any:
     new = line.clone() if hasattr(line, "clone") else line
     new.words = [f.clone(text=t) if isinstance(t, str) else f for f, t in words]
     return new
+
+
+_START: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+
+
+def start_aligned(style: ParagraphStyle) -> ParagraphStyle:
+    """The style for a right-to-left paragraph: a left-aligned (start-aligned) style becomes
+    right-aligned; centred and right-aligned ones stay as they are (made once per style)."""
+    if style.alignment != TA_LEFT:
+        return style
+    cached = _START.get(id(style))
+    if cached is None or cached[0] is not style:
+        cached = (style, ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT))
+        _START[id(style)] = cached
+    return cached[1]
+
+
+def text_direction(text: str) -> str:
+    """'R' when the first strong character of `text` is right-to-left, else 'L' (the
+    paragraph direction of the Unicode bidirectional algorithm, rules P2-P3)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return "L"
+        if kind in ("R", "AL"):
+            return "R"
+    return "L"
