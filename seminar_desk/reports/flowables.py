@@ -1,13 +1,15 @@
 """The flowables reports are made of, beyond reportlab's own: paragraphs that remember their
 line breaks, headings that become bookmarks, contents lines whose page numbers are filled in
-once the last page is known (see `page_layout`), and invisible bookmarks."""
+once the last page is known (see `page_layout`), and invisible bookmarks; and text drawn
+straight on the canvas with the paragraphs' fonts and shaping (`draw_text`)."""
 
-from typing import Any
+from typing import Any, Literal
 
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, paragraph
 from reportlab.platypus.paragraph import ParagraphStyle, _processed_frags
 
-from seminar_desk.reports.canvas_text import draw_text, text_width
 from seminar_desk.reports.styles import MUTED
 from seminar_desk.reports.text.bidi import (
     base_direction,
@@ -16,6 +18,7 @@ from seminar_desk.reports.text.bidi import (
     visual_line,
 )
 from seminar_desk.reports.text.fallback import apply_fonts, is_tall, with_shaping
+from seminar_desk.reports.text.fonts import FAMILY, markup, needs_script_font
 from seminar_desk.reports.text.linebreak import install as install_line_breaks
 from seminar_desk.reports.text.linebreak import remaining_frags
 from seminar_desk.reports.text.shaping import install as install_shaping
@@ -93,6 +96,100 @@ class FixedPara(Para):
     by what is drawn around it (contents lines and their leaders, footers, canvas text)."""
 
     rtl_start = False
+
+
+# -- text drawn straight on the canvas ----------------------------------------------------
+# Page numbers, footers, dot leaders, fold marks: `canvas.drawString` draws every character in
+# the one font it is given, so a page label in Khmer, Thai or Arabic came out as empty boxes.
+# Text that Noto Sans draws entirely (English, French, digits) still goes straight to the
+# canvas, at no extra cost; any other is laid out as a one-line FixedPara (font per script,
+# shaping, right-to-left order, as paragraphs) and drawn where the string would have been.
+
+Align = Literal["left", "right", "centre"]
+_ROOM = 5000.0  # wider than any page: the text stays on one line
+_ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "centre": TA_CENTER}
+_canvas_paras: dict[tuple[str, str, float, str, str], Any] = {}
+
+
+def _para(text: str, face: str, size: float, color: Any, align: Align) -> Any:
+    key = (text, face, size, str(color), align)
+    para = _canvas_paras.get(key)
+    if para is None:
+        style = ParagraphStyle(
+            f"canvas-{face}-{size}-{align}",
+            fontName=face,
+            fontSize=size,
+            leading=size * 1.2,
+            textColor=color if color is not None else "#000000",
+            alignment=_ALIGN[align],
+        )
+        para = FixedPara(markup(" ".join(text.split())), style)
+        para.wrap(_ROOM, size * 10)
+        if len(_canvas_paras) > 512:
+            _canvas_paras.clear()
+        _canvas_paras[key] = para
+    return para
+
+
+def _width(para: Any) -> float:
+    line = para.blPara.lines[0] if para.blPara.lines else None
+    if line is None:
+        return 0.0
+    extra = getattr(line, "extraSpace", None)
+    if extra is None:
+        extra = line[0]
+    return _ROOM - float(extra)
+
+
+def _spaces(text: str, face: str, size: float) -> tuple[str, float, float]:
+    """The text without its spaces at either end (a paragraph drops them), and their widths."""
+    core = text.strip(" ")
+    lead = len(text) - len(text.lstrip(" "))
+    trail = len(text) - len(text.rstrip(" ")) if core else 0
+    space = float(stringWidth(" ", face, size))
+    return core, lead * space, trail * space
+
+
+def text_width(text: str, size: float, face: str = FAMILY) -> float:
+    """The width `draw_text` gives `text` (script fonts and shaping included)."""
+    if not needs_script_font(text):
+        return float(stringWidth(text, face, size))
+    core, lead, trail = _spaces(text, face, size)
+    return lead + _width(_para(core, face, size, None, "left")) + trail
+
+
+def draw_text(
+    canv: Any,
+    x: float,
+    y: float,
+    text: str,
+    size: float,
+    *,
+    face: str = FAMILY,
+    color: Any = None,
+    align: Align = "left",
+) -> None:
+    """`text` with its baseline at `y`, starting (left), ending (right) or centred at `x`."""
+    if not needs_script_font(text):
+        canv.setFont(face, size)
+        if color is not None:
+            canv.setFillColor(color)
+        draw = {
+            "left": canv.drawString,
+            "right": canv.drawRightString,
+            "centre": canv.drawCentredString,
+        }[align]
+        draw(x, y, text)
+        return
+    core, lead, trail = _spaces(text, face, size)
+    para = _para(core, face, size, color, align)
+    left = {
+        "left": x + lead,
+        "right": x - trail - _ROOM,
+        "centre": x + (lead - trail) / 2 - _ROOM / 2,
+    }[align]
+    # reportlab puts a paragraph's first baseline one font size below its top
+    para.drawOn(canv, left, y - (para.height - size))
 
 
 _TEMPLATES: dict[int, tuple[ParagraphStyle, Any, Any]] = {}

@@ -18,9 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from seminar_desk.reports.canvas_text import draw_text, text_width
 from seminar_desk.reports.chrome import Chrome
-from seminar_desk.reports.flowables import FixedPara, Para
+from seminar_desk.reports.flowables import FixedPara, Para, draw_text, text_width
 from seminar_desk.reports.request import CancelFn, Cancelled, ProgressFn, ReportOptions
 from seminar_desk.reports.styles import MUTED, RULE, make_styles
 from seminar_desk.reports.text.fonts import FAMILY, markup, plain

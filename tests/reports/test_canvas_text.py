@@ -9,8 +9,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from seminar_desk.reports import ReportOptions, ReportRequest
 from seminar_desk.reports.build import build_report
-from seminar_desk.reports.canvas_text import draw_text, text_width
 from seminar_desk.reports.chrome import CATALOGUES
+from seminar_desk.reports.flowables import draw_text, text_width
 from seminar_desk.reports.text.fonts import register_fonts, script_family
 
 KHMER_TITLE = "សិក្ខាសាលាស្តីពីការជួញដូរ"

@@ -18,10 +18,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.text import fold
-from seminar_desk.reports.canvas_text import draw_text
 from seminar_desk.reports.chrome import Chrome
 from seminar_desk.reports.documents.lists import by_delegation
-from seminar_desk.reports.flowables import Para
+from seminar_desk.reports.flowables import Para, draw_text
 from seminar_desk.reports.request import ReportOptions
 from seminar_desk.reports.snapshot import PersonSnap, SeminarSnapshot
 from seminar_desk.reports.styles import GRID, MUTED, RULE
