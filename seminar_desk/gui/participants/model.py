@@ -22,12 +22,12 @@ from PySide6.QtCore import (
 from seminar_desk.domain.kinds import Gender, OrgKind, ParticipantRole, label_of
 from seminar_desk.domain.text import fold
 from seminar_desk.gui import runner
+from seminar_desk.services.participants.names import resorted
 from seminar_desk.services.participants.service import (
     DayRow,
     OrganisationRow,
     ParticipantRow,
     ParticipantService,
-    resorted,
 )
 
 Index = QModelIndex | QPersistentModelIndex

@@ -1,7 +1,7 @@
 """Write the participants out as CSV or XLSX, by delegation then name, in columns our own
-import reads back (Title, Name, Delegation, its code and kind, Function, Role, Gender, E-mail):
-exporting and importing again gives the same participants. Through the one atomic writer
-(services/files)."""
+import reads back (Title, Name, Family name when known, Delegation, its code and kind, Function,
+Role, Gender, E-mail): exporting and importing again gives the same participants, sorted alike.
+Through the one atomic writer (services/files)."""
 
 import csv
 import io
@@ -14,6 +14,7 @@ from seminar_desk.domain.kinds import Gender, OrgKind, ParticipantRole, label_of
 from seminar_desk.domain.text import fold
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.files import write_output
+from seminar_desk.services.participants.names import family_of
 from seminar_desk.services.tables.cells import guarded
 from seminar_desk.store.models import Participant
 
@@ -21,6 +22,7 @@ EXPORT_FORMATS = ("csv", "xlsx")
 COLUMNS = (
     "Title",
     "Name",
+    "Family name",
     "Delegation",
     "Delegation code",
     "Delegation kind",
@@ -37,21 +39,25 @@ def participant_table(desk: Desk) -> list[tuple[str, ...]]:
         people = session.scalars(
             select(Participant).options(selectinload(Participant.organisation))
         ).all()
-        rows = [
+        keyed = [
             (
-                p.honorific,
-                p.name,
-                p.organisation.name if p.organisation else "",
-                p.organisation.code if p.organisation else "",
-                label_of(OrgKind, p.organisation.kind) if p.organisation else "",
-                p.function,
-                label_of(ParticipantRole, p.role),
-                label_of(Gender, p.gender) if p.gender else "",
-                p.email,
+                (fold(p.organisation.name) if p.organisation else "", p.sort_name or fold(p.name)),
+                (
+                    p.honorific,
+                    p.name,
+                    family_of(p.name, p.sort_name),
+                    p.organisation.name if p.organisation else "",
+                    p.organisation.code if p.organisation else "",
+                    label_of(OrgKind, p.organisation.kind) if p.organisation else "",
+                    p.function,
+                    label_of(ParticipantRole, p.role),
+                    label_of(Gender, p.gender) if p.gender else "",
+                    p.email,
+                ),
             )
             for p in people
         ]
-    rows.sort(key=lambda r: (fold(r[2]), fold(r[1])))
+    rows = [row for _, row in sorted(keyed, key=lambda kr: kr[0])]
     return [COLUMNS, *rows]
 
 

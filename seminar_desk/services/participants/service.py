@@ -13,6 +13,7 @@ from seminar_desk.domain.refusal import Gone, Refusal
 from seminar_desk.domain.text import fold
 from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.participants.names import resorted
 from seminar_desk.services.participants.record import record_of
 from seminar_desk.store.models import Attendance, Day, Organisation, Participant, Seminar
 
@@ -205,17 +206,6 @@ class ParticipantService:
             else:
                 record.present = present
         return act.changes
-
-
-def resorted(old_name: str, old_sort: str, new_name: str) -> str:
-    """The sort name after a name is edited: a family name known to come last in the name
-    ("Sophal Chea" sorted as "chea sophal") is taken to come last in the new name too (as many
-    words); otherwise the new name folded."""
-    words, new = fold(old_name).split(), fold(new_name).split()
-    for k in range(1, len(words)):
-        if old_sort.split() == words[-k:] + words[:-k] and k < len(new):
-            return " ".join(new[-k:] + new[:-k])
-    return fold(new_name)
 
 
 def _check_fields(values: Mapping[str, object]) -> None:

@@ -10,6 +10,7 @@ from seminar_desk.services.desk import Desk
 from seminar_desk.services.participants.export import export_participants
 from seminar_desk.services.participants.imports.commit import import_participants
 from seminar_desk.services.participants.imports.reading import read_participants
+from seminar_desk.store.database import Database
 from seminar_desk.store.models import Organisation, Participant
 
 
@@ -66,5 +67,43 @@ def test_csv_cells_a_spreadsheet_would_run_are_guarded(demo_desk: Desk, tmp_path
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
     assert (
         text.splitlines()[0]
-        == "Title,Name,Delegation,Delegation code,Delegation kind,Function,Role,Gender,E-mail"
+        == "Title,Name,Family name,Delegation,Delegation code,Delegation kind,Function,Role,"
+        "Gender,E-mail"
     )
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_family_names_go_out_and_come_back(desk: Desk, tmp_path: Path, fmt: str):
+    """Known family names travel in a Family name column: another seminar importing the
+    export sorts its list by them as this one does."""
+    from seminar_desk.services.participants.service import ParticipantService
+
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "First name,Last name,Country\nAnna,Zuber,Austria\nZoe,Abel,Austria\n"
+        "Jose,da Costa Soares,Austria\n",
+        encoding="utf-8",
+    )
+    import_participants(desk, read_participants(source))
+    ParticipantService(desk).add("Chea Sophal")  # family name not known: an empty cell
+    out = tmp_path / f"participants.{fmt}"
+    export_participants(desk, fmt, out)
+    if fmt == "csv":
+        lines = out.read_text("utf-8-sig").splitlines()
+        assert lines[1].startswith(",Chea Sophal,,")
+        assert [line.split(",")[1:3] for line in lines[2:5]] == [
+            ["Zoe Abel", "Abel"],
+            ["Jose da Costa Soares", "da Costa Soares"],
+            ["Anna Zuber", "Zuber"],
+        ]
+    other = Desk(Database.open(tmp_path / "other.sqlite"))
+    try:
+        import_participants(other, read_participants(out))
+        names = [r.name for r in ParticipantService(other).participants()]
+        assert names == ["Chea Sophal", "Zoe Abel", "Jose da Costa Soares", "Anna Zuber"]
+        with other.read() as s:
+            sorts = {p.name: p.sort_name for p in s.scalars(select(Participant))}
+        assert sorts["Jose da Costa Soares"] == "da costa soares jose"
+        assert sorts["Chea Sophal"] == "chea sophal"
+    finally:
+        other.close()

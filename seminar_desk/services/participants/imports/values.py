@@ -125,9 +125,15 @@ def name_and_sort(name: str, first: str, last: str) -> tuple[str, str]:
     """The name as shown (given names first, as the file writes them) and, when the file says
     which is the family name (First and Last name columns, or "CHEA, Sophal"), the folded name
     lists sort by, family name first ("" when it does not say)."""
-    if first or last:
+    if first or not name:
         shown = " ".join(p for p in (first, last) if p)
         return shown, fold(" ".join(p for p in (last, first) if p)) if first and last else ""
+    if last:  # a Name and a Family name column (our own export)
+        words, family = name.split(), last.split()
+        if fold(" ".join(words[-len(family) :])) == fold(last) and len(words) > len(family):
+            given = " ".join(words[: -len(family)])
+            return name, fold(f"{last} {given}")
+        return f"{name} {last}", fold(f"{last} {name}")
     found = _FAMILY_FIRST.fullmatch(name)
     if found and not any(c.islower() for c in found.group(1)):
         family, given = found.group(1).strip(), found.group(2).strip()

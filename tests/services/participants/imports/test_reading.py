@@ -185,3 +185,17 @@ def test_the_messy_files_read_forty_people_each():
         assert len(read.people) == 40 and read.problems == ()
         assert all(unicodedata.is_normalized("NFC", p.name) for p in read.people)
         assert all(p.name == p.name.strip() for p in read.people)
+
+
+def test_a_name_with_a_family_name_column_keeps_the_whole_name(tmp_path: Path):
+    path = write(
+        tmp_path,
+        'Name,Surname\nSophal Chea,Chea\nSophal,Chea\n"WATTANA, Somsak",\nMark Meier,\n',
+    )
+    people = read_participants(path).people
+    assert [(p.name, p.sort_name) for p in people] == [
+        ("Sophal Chea", "chea sophal"),
+        ("Sophal Chea", "chea sophal"),  # the Name column held the given name only
+        ("Somsak WATTANA", "wattana somsak"),
+        ("Mark Meier", ""),  # not said: sorted as written
+    ]
