@@ -7,7 +7,9 @@ step, so Edit › Undo takes the whole import back.
 """
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QStatusBar, QWidget
@@ -24,6 +26,8 @@ from seminar_desk.services.participants.imports.commit import (
 )
 from seminar_desk.services.participants.imports.plan import ImportPlan
 from seminar_desk.services.participants.imports.reading import FILE_FILTER, read_participants
+
+T = TypeVar("T")
 
 
 def read_and_plan(desk: Desk, path: Path) -> ImportPlan:
@@ -93,20 +97,31 @@ class ParticipantTransfer:
         try:
             worker = Desk(self.ctx.desk.db, self.ctx.desk.clock)
             self.say(f"Reading {path.name}…", 0)
-            plan = await runner.background(self.page, read_and_plan, worker, path)
-            if plan is None:  # the runner has shown why
-                self.say(f"Nothing imported: {path.name} could not be read.")
+            failed = f"Nothing imported: {path.name} could not be read."
+            plan = await self._off_thread(failed, read_and_plan, worker, path)
+            if plan is None:
                 return False
             self.say(f"Read {path.name}: {plan.summary}; see the preview.", 0)
             if not self.confirm(plan):
                 self.say(f"Nothing imported from {path.name}.")
                 return False
             self.say(f"Importing {len(plan.added) + len(plan.merged)} participants…", 0)
-            result = await runner.background(self.page, self._commit, worker, plan)
+            refused = "Nothing imported: the import was refused (see the message)."
+            result = await self._off_thread(refused, self._commit, worker, plan)
             return self._done(worker, result)
         finally:
             self._unsay_work()
             self.import_action.setEnabled(True)
+
+    async def _off_thread(self, failed: str, fn: Callable[..., T], *args: object) -> T | None:
+        """`fn(*args)` on a worker thread; if it fails, the status line says `failed` before
+        the runner shows why (never "Reading…" beside the message)."""
+        try:
+            return await runner.in_thread(fn, *args)
+        except Exception as exc:  # noqa: BLE001 (shown, as runner.background shows it)
+            self.say(failed)
+            runner.show_error(self.page, exc)
+            return None
 
     @staticmethod
     def _commit(desk: Desk, plan: ImportPlan) -> ImportResult:

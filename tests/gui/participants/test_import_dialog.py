@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
+from seminar_desk.gui import runner
 from seminar_desk.gui.bus import ChangeBus
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.participants.import_dialog import ImportPreviewDialog
@@ -206,8 +207,13 @@ def test_the_status_line_follows_the_import_to_its_end(qtbot, demo_desk, monkeyp
         "the seminar: the seminar's values kept; see the preview."
     ]
     bad = participant_lists.MESSY_CSV.parent / "no-such-list.csv"
+    show_error = runner.show_error
+    monkeypatch.setattr(  # what the status line says while the message shows
+        runner, "show_error", lambda parent, exc: seen.append(status()) or show_error(parent, exc)
+    )
     assert run(bad) == "Nothing imported: no-such-list.csv could not be read."
     assert len(shown.items) == 1
+    assert seen[-1] == "Nothing imported: no-such-list.csv could not be read."
 
 
 UPDATE = (
