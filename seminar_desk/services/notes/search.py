@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import Connection, TextClause, bindparam, select, text
 
 from seminar_desk.domain.search import (
     ParsedQuery,
@@ -32,6 +32,7 @@ from seminar_desk.store.models import (
 
 KIND_LABELS = {"note": "Note", "recommendation": "Recommendation", "action": "Action item"}
 DEFAULT_LIMIT = 50
+CHUNK = 500  # rows per batch of statements (well under any bound-parameter limit)
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -100,21 +101,8 @@ class SearchService:
             for kind, ids in by_kind.items():
                 if kind not in SOURCES:
                     continue
-                table, columns = SOURCES[kind]
-                texts: dict[str, str] = {}
-                for start in range(0, len(ids), 500):
-                    chunk = ids[start : start + 500]
-                    cols = ", ".join(columns)
-                    for row in conn.execute(
-                        text(f"SELECT id, {cols} FROM {table} WHERE id IN :ids").bindparams(
-                            bindparam("ids", expanding=True)
-                        ),
-                        {"ids": chunk},
-                    ):
-                        texts[row[0]] = " ".join(str(v or "") for v in row[1:])
-                for ref_id in ids:
-                    self._index_one(conn, kind, ref_id, texts.get(ref_id))
-                    done += 1
+                for start in range(0, len(ids), CHUNK):
+                    done += self._index_chunk(conn, kind, ids[start : start + CHUNK])
             if limit is None:
                 conn.exec_driver_sql("DELETE FROM fts_pending")
             else:
@@ -125,25 +113,38 @@ class SearchService:
         return done
 
     @staticmethod
-    def _index_one(conn: Connection, kind: str, ref_id: str, body: str | None) -> None:
-        doc = conn.execute(
-            text("SELECT id FROM fts_doc WHERE kind = :k AND ref_id = :r"), {"k": kind, "r": ref_id}
-        ).scalar()
-        if doc is not None:
-            conn.execute(text("DELETE FROM fts_text WHERE rowid = :d"), {"d": doc})
-        if body is None or not body.strip():
-            if doc is not None:
-                conn.execute(text("DELETE FROM fts_doc WHERE id = :d"), {"d": doc})
-            return
-        if doc is None:
-            doc = conn.execute(
-                text("INSERT INTO fts_doc (kind, ref_id) VALUES (:k, :r) RETURNING id"),
-                {"k": kind, "r": ref_id},
-            ).scalar_one()
-        conn.execute(
-            text("INSERT INTO fts_text (rowid, body) VALUES (:d, :b)"),
-            {"d": doc, "b": fold_text(body)},
-        )
+    def _index_chunk(conn: Connection, kind: str, ids: list[str]) -> int:
+        """Index one chunk of a kind's queued rows in a handful of statements, not three per
+        row: a fresh seminar's 5,000 notes are indexed in well under a second on a file, and
+        without thousands of round trips on a server."""
+        table, columns = SOURCES[kind]
+        texts = {
+            row[0]: " ".join(str(v or "") for v in row[1:])
+            for row in conn.execute(
+                _expanding(f"SELECT id, {', '.join(columns)} FROM {table} WHERE id IN :ids"),
+                {"ids": ids},
+            )
+        }
+        bodies = {ref_id: fold_text(body) for ref_id, body in texts.items() if body.strip()}
+        docs = _docs(conn, kind, ids)
+        if docs:  # their old text goes; rows that are gone or empty lose their doc too
+            conn.execute(
+                _expanding("DELETE FROM fts_text WHERE rowid IN :ids"), {"ids": [*docs.values()]}
+            )
+            if dropped := [doc for ref_id, doc in docs.items() if ref_id not in bodies]:
+                conn.execute(_expanding("DELETE FROM fts_doc WHERE id IN :ids"), {"ids": dropped})
+        if new := [ref_id for ref_id in bodies if ref_id not in docs]:
+            conn.execute(
+                text("INSERT INTO fts_doc (kind, ref_id) VALUES (:k, :r)"),
+                [{"k": kind, "r": ref_id} for ref_id in new],
+            )
+            docs.update(_docs(conn, kind, new))
+        if bodies:
+            conn.execute(
+                text("INSERT INTO fts_text (rowid, body) VALUES (:d, :b)"),
+                [{"d": docs[ref_id], "b": body} for ref_id, body in bodies.items()],
+            )
+        return len(ids)
 
     # -- queries ------------------------------------------------------------------------------
 
@@ -256,3 +257,14 @@ class SearchService:
             ):
                 places[iid] = f"Day {day} · {title}"
         return places
+
+
+def _docs(conn: Connection, kind: str, ids: list[str]) -> dict[str, int]:
+    """The index's document ids of these rows of `kind` (those that have one)."""
+    query = _expanding("SELECT ref_id, id FROM fts_doc WHERE kind = :k AND ref_id IN :ids")
+    return {ref_id: doc for ref_id, doc in conn.execute(query, {"k": kind, "ids": ids})}
+
+
+def _expanding(sql: str) -> TextClause:
+    """`sql` with its `:ids` bound to a list (`IN :ids`)."""
+    return text(sql).bindparams(bindparam("ids", expanding=True))

@@ -110,3 +110,42 @@ def test_nul_lone_surrogate_and_quoted_phrase(demo_desk: Desk) -> None:
     assert {h.section for h in search.search("canary\x00alpha")} == both
     assert {h.section for h in search.search("canary\ud800")} == both
     assert search.search("\x00") == [] and search.search("\ud800") == []
+
+
+def test_one_catch_up_indexes_new_edited_emptied_and_deleted_rows_together(
+    demo_desk: Desk,
+) -> None:
+    """The queue is indexed in batches: a batch that mixes every kind of change leaves one
+    document per row with text, holding its current text only."""
+    notes = NotesService(demo_desk)
+    search = SearchService(demo_desk)
+    search.catch_up()
+    a, b = (NoteTarget(group_id=group_id(demo_desk, g)) for g in ("Group A", "Group B"))
+    notes.save_note(a, "summary", "narwhal", "A")
+    notes.save_note(b, "summary", "dugong", "A")
+    search.catch_up()
+    notes.save_note(a, "summary", "manatee", "A")  # edited
+    notes.save_note(b, "summary", "   ", "A")  # emptied
+    notes.save_note(a, "discussion", "okapi", "A")  # new
+    with demo_desk.action("Delete a note") as act:  # deleted
+        act.session.delete(
+            act.session.scalars(select(Note).where(Note.body.like("%tracing%"))).first()
+        )
+    assert search.pending() >= 4
+    search.catch_up()
+    assert search.search("narwhal") == [] and search.search("dugong") == []
+    assert [h.section for h in search.search("manatee")] == ["summary"]
+    assert [h.section for h in search.search("okapi")] == ["discussion"]
+    with demo_desk.db.engine.connect() as conn:
+        docs = conn.execute(text("SELECT count(*) FROM fts_doc")).scalar()
+        texts = conn.execute(text("SELECT count(*) FROM fts_text")).scalar()
+        rows = conn.execute(
+            text(
+                "SELECT (SELECT count(*) FROM note WHERE trim(body) <> '')"
+                " + (SELECT count(*) FROM recommendation WHERE trim(text || ' ' ||"
+                " coalesce(addressee, '')) <> '')"
+                " + (SELECT count(*) FROM action_item WHERE trim(text || ' ' ||"
+                " coalesce(owner, '')) <> '')"
+            )
+        ).scalar()
+    assert docs == texts == rows
