@@ -13,7 +13,7 @@ from seminar_desk.services.reporting.thumbnails import Thumbnail
 class Job:
     """Everything the worker needs, as plain values."""
 
-    path: Path
+    path: Path | str  # the seminar: a file, or a server's URL (`Database.target`)
     request: ReportRequest
     options: ReportOptions
     output: Path | None

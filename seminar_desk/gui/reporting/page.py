@@ -35,6 +35,7 @@ from seminar_desk.gui.reporting.jobs import Job, run_job
 from seminar_desk.gui.reporting.thumbnails import ThumbnailStrip
 from seminar_desk.gui.runner import in_thread
 from seminar_desk.gui.tasks import spawn
+from seminar_desk.gui.widgets.save_place import save_start, saved_to
 from seminar_desk.services.reporting.report_data import ReportChoices, report_choices
 from seminar_desk.services.reporting.reports import (
     REPORT_KINDS,
@@ -302,7 +303,7 @@ class ReportsPage(Page):
             return None  # no qasync loop (a script or a test without one): nothing to await
         self._preview_cancel.set()
         self._preview_cancel = threading.Event()
-        job = Job(self.ctx.desk.db.path, self.request(), self.options(), None)
+        job = Job(self.ctx.desk.db.target, self.request(), self.options(), None)
         self.pages_label.setText("Counting pages…")
         self._preview_task = spawn(self._run_preview(job, self._preview_cancel))
         return self._preview_task
@@ -338,10 +339,11 @@ class ReportsPage(Page):
         if self.problem():
             self.status.setText(self.problem())
             return
-        start = self.ctx.desk.db.path.with_name(self.suggested_name())
+        start = save_start(self.ctx.desk, self.suggested_name())
         kinds = "Word document (*.docx)" if self.format.currentData() == "docx" else "PDF (*.pdf)"
         path, _ = QFileDialog.getSaveFileName(self, "Export report", str(start), kinds)
         if path:
+            saved_to(path)
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> "asyncio.Task[object] | None":
@@ -361,7 +363,7 @@ class ReportsPage(Page):
         fmt = self.format.currentData()
         if path.suffix.lower() != f".{fmt}":
             path = path.with_suffix(f".{fmt}")
-        job = Job(self.ctx.desk.db.path, self.request(), self.options(), path, fmt)
+        job = Job(self.ctx.desk.db.target, self.request(), self.options(), path, fmt)
         self._busy(True)
         self.status.setText(f"Exporting to {path}…")
         self._export_task = spawn(self._run_export(job, self._export_cancel))
