@@ -19,6 +19,15 @@ def log_path() -> Path:
     return user_log_path(APP_NAME, APP_AUTHOR) / "seminar-desk.log"
 
 
+def documents_dir() -> Path:
+    """The person's documents folder, where reports of a server seminar are offered to go (it
+    has no folder of its own); their home folder when there is none."""
+    from platformdirs import user_documents_path
+
+    folder = user_documents_path()
+    return folder if folder.is_dir() else Path.home()
+
+
 def default_db_path() -> Path:
     return data_dir() / "seminar.sqlite"
 

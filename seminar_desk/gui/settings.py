@@ -12,12 +12,22 @@ MAX_RECENT = 8
 
 RECENT_FILES = "files/recent"
 LAST_FILE = "files/last"
+EXPORT_FOLDER = "files/export_folder"  # where a report or export was last saved
 LAST_PAGE = "window/page"
 GEOMETRY = "window/geometry"
 RAPPORTEUR = "notes/rapporteur/"  # + one of file_keys(): who types notes, per file
 PREVIEW_SHOWN = "speakers/preview_shown"  # the Speakers page's projector preview unfolded
 PROJECTOR_SCREEN = "projector/screen"  # name of the screen the projector last went to
-KEYS = (RECENT_FILES, LAST_FILE, LAST_PAGE, GEOMETRY, RAPPORTEUR, PREVIEW_SHOWN, PROJECTOR_SCREEN)
+KEYS = (
+    RECENT_FILES,
+    LAST_FILE,
+    EXPORT_FOLDER,
+    LAST_PAGE,
+    GEOMETRY,
+    RAPPORTEUR,
+    PREVIEW_SHOWN,
+    PROJECTOR_SCREEN,
+)
 
 
 class UiSettings:
@@ -42,6 +52,15 @@ class UiSettings:
         """The folder of the file last opened or made, while it still exists."""
         last = self.last_file()
         return last.parent if last is not None and last.parent.is_dir() else None
+
+    def export_folder(self) -> Path | None:
+        """The folder a report or export was last saved to, while it still exists."""
+        value = self.qs.value(EXPORT_FOLDER, "")
+        folder = Path(str(value)) if value else None
+        return folder if folder is not None and folder.is_dir() else None
+
+    def save_export_folder(self, folder: Path) -> None:
+        self.qs.setValue(EXPORT_FOLDER, str(folder))
 
     def last_page(self) -> str:
         return str(self.qs.value(LAST_PAGE, "") or "")

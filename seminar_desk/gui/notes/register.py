@@ -23,6 +23,7 @@ from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import ActionStatus, RecommendationStatus
 from seminar_desk.gui import runner
 from seminar_desk.gui.notes.models import ENTRY_ROLE, RegisterFilter, RegisterModel
+from seminar_desk.gui.widgets.save_place import save_start, saved_to
 from seminar_desk.services.notes.register import RegisterEntry, RegisterService
 from seminar_desk.services.notes.register_export import RegisterFilter as RowFilter
 from seminar_desk.services.notes.register_export import export_register
@@ -184,12 +185,13 @@ class RegisterPanel(QWidget):
     def export(self, path: Path | None = None) -> int | None:
         """Write the rows the filters let through (XLSX, or CSV by the name's ending)."""
         if path is None:
-            start = self.service.desk.db.path.with_name("register.xlsx")
+            start = save_start(self.service.desk, "register.xlsx")
             name, _ = QFileDialog.getSaveFileName(
                 self, "Export the register", str(start), "Excel workbook (*.xlsx);;CSV (*.csv)"
             )
             if not name:
                 return None
+            saved_to(name)
             path = Path(name)
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx")

@@ -336,3 +336,61 @@ def test_the_preview_fills_the_room_beside_the_choices(
     window.resize(size[0] - 300, size[1] - 300)
     qtbot.waitUntil(lambda: thumbs.labels[0].pixmap().width() < width)
     qtbot.waitUntil(fills)
+
+
+def _offered(monkeypatch: pytest.MonkeyPatch, page, answer: str = "") -> list[str]:
+    """Click Export… as a person does; returns where each save dialog started."""
+    from PySide6.QtWidgets import QFileDialog
+
+    starts: list[str] = []
+
+    def dialog(_parent, _title, start, _filter):
+        starts.append(start)
+        return answer, ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    return starts
+
+
+def test_a_file_seminar_s_report_is_offered_next_to_the_file(
+    qtbot, window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = reports_page(window)
+    page.select("session", item="1.8")
+    starts = _offered(monkeypatch, page)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert starts == [str(demo_path.with_name(page.suggested_name()))]
+
+
+def test_a_server_seminar_s_report_is_built_and_offered_in_a_real_folder(
+    qtbot, pg_demo_url: str, loop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server seminar has no folder: its report was offered "next to" a made-up path, and
+    the page read that path instead of the server. Now the documents folder is offered, then
+    the folder the person last saved to; the preview reads the server."""
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr("seminar_desk.gui.widgets.save_place.documents_dir", lambda: documents)
+    w = MainWindow(UiSettings())
+    qtbot.addWidget(w)
+    assert w.open_file(pg_demo_url)
+    page = reports_page(w)
+    page.select("session", item="1.8")
+
+    async def count_pages() -> object:
+        return await page.preview()
+
+    assert loop.run_until_complete(count_pages()) >= 1
+    assert "page" in page.pages_label.text()
+    name = page.suggested_name()
+    assert name.endswith(".pdf") and "/" not in name
+    chosen = tmp_path / "reports" / "tour.pdf"
+    chosen.parent.mkdir()
+    exported: list[Path] = []
+    monkeypatch.setattr(page, "export_to", exported.append)
+    starts = _offered(monkeypatch, page, str(chosen))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert starts == [str(documents / name), str(chosen.parent / name)]
+    assert exported == [chosen, chosen]
+    w.close()

@@ -97,6 +97,14 @@ def test_snapshot_of_file_reads_beside_the_open_desk(demo_desk, demo_path: Path)
     assert len(snap.items()) == len(load_snapshot(demo_desk).items())
 
 
+def test_a_report_worker_reads_the_open_seminar_where_it_lives(demo_desk) -> None:
+    """The Reports page's worker reads what `db.target` names: the file, or the server's URL
+    (a server seminar's `db.path` is only a name: reports once failed on "no such folder")."""
+    snap = snapshot_of_file(demo_desk.db.target, datetime.now(UTC))
+    assert snap.file_name == demo_desk.db.name
+    assert len(snap.items()) == len(load_snapshot(demo_desk).items())
+
+
 def test_choices(demo_desk) -> None:
     choices = report_choices(demo_desk)
     assert [n for n, _ in choices.days] == [1, 2]
