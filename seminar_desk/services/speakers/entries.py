@@ -19,7 +19,6 @@ LIVE = (SpeakerStatus.SPEAKING.value, SpeakerStatus.PAUSED.value)
 
 _T = SpeakerEntry.__table__
 # Prepared once: these run on every list operation, on lists of hundreds of requests.
-_LIVE_SQL = select(_T.c.id).where(_T.c.item_id == bindparam("item"), _T.c.status.in_(LIVE)).limit(1)
 _WAITING_SQL = select(_T.c.id, _T.c.speech_type, _T.c.status, _T.c.position).where(
     _T.c.item_id == bindparam("item"), _T.c.status == SpeakerStatus.WAITING.value
 )
@@ -39,8 +38,7 @@ def put_on_list(
 ) -> SpeakerEntry:
     """A new request for the floor, where the queue rules say it goes: the one way onto a list
     (the Speakers page, a breakout's rapporteur for the report-back)."""
-    lock_list(s, item_id=item_id)
-    item = get_item(s, item_id)
+    item = lock_list(s, item_id=item_id) or get_item(s, item_id)
     rules.check_can_add(item.speakers_closed, speech_type)
     position, spread = rules.new_position(waiting_entries(s, item_id), speech_type)
     reposition(s, spread)
@@ -60,15 +58,25 @@ def put_on_list(
     return entry
 
 
-def lock_list(s: Session, *, item_id: str | None = None, entry_id: str | None = None) -> None:
+def lock_list(
+    s: Session, *, item_id: str | None = None, entry_id: str | None = None
+) -> AgendaItem | None:
     """One operation at a time on one list of speakers: two chairs' keys on a server seminar
     wait for each other instead of both placing a speaker on the same old order. The item's
     row stays locked until the action commits (SELECT ... FOR UPDATE); a SQLite file has one
-    writer, and its dialect leaves FOR UPDATE out."""
-    if item_id is None and entry_id is not None:
-        item_id = s.scalar(select(SpeakerEntry.item_id).where(SpeakerEntry.id == entry_id))
+    writer, and its dialect leaves FOR UPDATE out. The same statement loads the item (also
+    from one of its requests), so locking costs no extra round trip to a server."""
+    query = select(AgendaItem)
     if item_id is not None:
-        s.execute(select(AgendaItem.id).where(AgendaItem.id == item_id).with_for_update())
+        query = query.where(AgendaItem.id == item_id)
+    elif entry_id is not None:
+        query = query.join(SpeakerEntry, SpeakerEntry.item_id == AgendaItem.id).where(
+            SpeakerEntry.id == entry_id
+        )
+    else:
+        return None
+    locked = query.with_for_update(of=AgendaItem).execution_options(populate_existing=True)
+    return s.scalars(locked).first()
 
 
 def get_item(s: Session, item_id: str) -> AgendaItem:
@@ -81,9 +89,9 @@ def get_entry(s: Session, entry_id: str) -> SpeakerEntry:
 
 
 def current_entry(s: Session, item_id: str) -> SpeakerEntry | None:
-    """The speech in progress (speaking or paused) on the item, if any."""
-    entry_id = s.connection().execute(_LIVE_SQL, {"item": item_id}).scalar()
-    return s.get(SpeakerEntry, entry_id) if entry_id is not None else None
+    """The speech in progress (speaking or paused) on the item, if any (one statement)."""
+    live = SpeakerEntry.item_id == item_id, SpeakerEntry.status.in_(LIVE)
+    return s.scalars(select(SpeakerEntry).where(*live).limit(1)).first()
 
 
 def waiting_entries(s: Session, item_id: str) -> list[rules.QueueEntry]:

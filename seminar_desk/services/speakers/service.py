@@ -125,8 +125,7 @@ class SpeakersService:
             raise Refusal("Choose a participant or a delegation to add to the list.")
         capacity, speech_type = Capacity(capacity).value, SpeechType(speech_type).value
         with self.desk.action(f"Add {SpeechType(speech_type).label.lower()}", origin=origin) as act:
-            lock_list(act.session, item_id=item_id)
-            s = act.session
+            s = act.session  # put_on_list locks the list
             if participant_id is not None and organisation_id is None:
                 person = s.get(Participant, participant_id)
                 if person is None:
@@ -158,11 +157,12 @@ class SpeakersService:
         with self.desk.action("Next speaker", origin=origin) as act:
             lock_list(act.session, item_id=item_id)
             s = act.session
-            self._finish_current(s, item_id)
             head = rules.next_speaker(waiting_entries(s, item_id))
             if head is None:
                 raise Refusal("Nobody is waiting on the list of speakers.")
-            self._start(s.get(SpeakerEntry, head.id))  # type: ignore[arg-type]
+            entry = get_entry(s, head.id)  # read before any change: one flush at the end
+            self._finish_current(s, item_id)
+            self._start(entry)
         return act.changes
 
     def give_floor(self, entry_id: str, origin: object | None = None) -> OpChanges:
@@ -189,15 +189,15 @@ class SpeakersService:
         if current is None:
             return None
         now = self.desk.clock.now()
+        last = s.scalar(  # read before the changes below, which would be flushed for it
+            select(func.max(SpeakerEntry.end_order)).where(SpeakerEntry.item_id == item_id)
+        )
         if current.status == SpeakerStatus.PAUSED:  # only a paused speech has an open pause
             for pause in current.pauses:
                 if pause.ended_at is None:
                     pause.ended_at = now
         current.status = SpeakerStatus.DONE.value
         current.ended_at = now
-        last = s.scalar(
-            select(func.max(SpeakerEntry.end_order)).where(SpeakerEntry.item_id == item_id)
-        )
         current.end_order = (last or 0) + 1
         self._anchors.pop(current.id, None)
         return current
