@@ -1,9 +1,12 @@
 """Notes: autosave latency of one section (target p99 < 10 ms) and search over the large
-seminar's 5,000 notes (target < 50 ms per query, index warm), on this machine's disk.
+seminar's 5,000 notes (target < 50 ms per query, index warm), on this machine's disk, or with
+`--db URL` on a PostgreSQL server (the same targets; the large seminar is copied into a fresh
+database, and the reference is a bare psycopg commit on that server instead of bare sqlite3).
 
-Usage: python benchmarks/bench_notes.py [SAVES]
+Usage: python benchmarks/bench_notes.py [SAVES] [--db postgresql+psycopg://user:pw@host/db]
 """
 
+import argparse
 import sqlite3
 import statistics
 import sys
@@ -13,6 +16,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+
+from benchmarks.server_db import add_db_option, fresh_database, round_trips  # noqa: E402
 
 QUERIES = [
     "tracing",
@@ -37,11 +42,14 @@ def percentile(values: list[float], p: float) -> float:
 SENTENCE = "Nguyễn Văn Đức noted that tracing takes months. "
 
 
+DURABILITY = "synchronous=FULL"
+
+
 def report(
     label: str, timings: list[float], chars: int, target: str = "target p99 < 10 ms"
 ) -> None:
     print(
-        f"{label} ({len(timings)} saves, note of {chars} chars, synchronous=FULL): "
+        f"{label} ({len(timings)} saves, note of {chars} chars, {DURABILITY}): "
         f"p50 {statistics.median(timings):.2f} ms, p99 {percentile(timings, 99):.2f} ms, "
         f"max {max(timings):.2f} ms  ({target})"
     )
@@ -67,9 +75,38 @@ def disk_baseline(folder: Path, saves: int) -> list[float]:
     return timings
 
 
+def server_baseline(url: str, saves: int) -> list[float]:
+    """The same commits in bare psycopg on the server: what the server and the way to it cost
+    now (one UPDATE and its COMMIT: two round trips), to tell our overhead from theirs."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    plain = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(plain) as conn:
+        conn.execute("CREATE TABLE bench_baseline (id INTEGER PRIMARY KEY, body TEXT)")
+        conn.execute("INSERT INTO bench_baseline VALUES (1, '')")
+        conn.commit()
+        body, timings = "", []
+        for i in range(saves):
+            body += SENTENCE[i % len(SENTENCE)]
+            start = time.perf_counter()
+            conn.execute("UPDATE bench_baseline SET body = %s WHERE id = 1", (body,))
+            conn.commit()
+            timings.append((time.perf_counter() - start) * 1000)
+        conn.execute("DROP TABLE bench_baseline")
+        conn.commit()
+    return timings
+
+
 def main() -> None:
-    saves = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    global DURABILITY
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("saves", nargs="?", type=int, default=1000)
+    add_db_option(parser)
+    args = parser.parse_args()
+    saves = args.saves
     from sqlalchemy import func, select
+    from sqlalchemy import text as sql
 
     from benchmarks.generate_large import generate
     from seminar_desk.services.desk import Desk
@@ -80,8 +117,18 @@ def main() -> None:
     from seminar_desk.store.models import BreakoutGroup, Note
 
     with tempfile.TemporaryDirectory() as tmp:
-        path = generate(Path(tmp) / "large.sqlite")
-        desk = Desk(Database.open(path))
+        store: Path | str = generate(Path(tmp) / "large.sqlite")
+        if args.db:
+            from seminar_desk.services.files.copy import copy_seminar
+
+            url = fresh_database(args.db)
+            start = time.perf_counter()
+            print(f"{copy_seminar(store, url).summary()} in {time.perf_counter() - start:.1f} s")
+            store = url
+        desk = Desk(Database.open(store))
+        if desk.db.kind.server:
+            with desk.read() as s:
+                DURABILITY = "synchronous_commit=" + str(s.scalar(sql("SHOW synchronous_commit")))
         try:
             with desk.read() as s:
                 notes_count = s.scalar(select(func.count()).select_from(Note))
@@ -112,8 +159,16 @@ def main() -> None:
                 if i % 40 == 39:
                     saver.idle()
             report("autosave, typing with pauses", timings, len(text))
-            baseline = disk_baseline(Path(tmp), saves)
-            report("bare sqlite3 commit, same disk", baseline, len(text), "reference")
+            if desk.db.kind.server:
+                baseline = server_baseline(str(store), saves)
+                report("bare psycopg commit, same server", baseline, len(text), "reference")
+                with round_trips(desk.db.engine) as trips:
+                    saver.edit(target, "discussion", text + ".")
+                    saver.flush()
+                print(f"round trips to the server per autosave: {trips()}")
+            else:
+                baseline = disk_baseline(Path(tmp), saves)
+                report("bare sqlite3 commit, same disk", baseline, len(text), "reference")
 
             search = SearchService(desk)
             start = time.perf_counter()

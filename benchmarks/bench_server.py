@@ -20,6 +20,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from benchmarks.server_db import fresh_database, round_trips  # noqa: E402
+
 SENTENCE = "Nguyễn Văn Đức noted that tracing takes months. "
 QUERIES = ["tracing", "Duc", "customs seizure", "อาวุธ", "ការជួញដូរ", "3D", "zzzqx"]
 
@@ -34,20 +36,6 @@ def line(label: str, timings: list[float], target: str) -> None:
         f"{label} ({len(timings)}): p50 {statistics.median(timings):.2f} ms, "
         f"p99 {percentile(timings, 99):.2f} ms, max {max(timings):.2f} ms  ({target})"
     )
-
-
-def fresh_database(url: str) -> str:
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    base = make_url(url)
-    name = f"bench_{int(time.time())}"
-    plain = base.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(plain, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-        setting = conn.execute("SHOW synchronous_commit").fetchone()[0]
-    print(f"database {name}, synchronous_commit={setting}")
-    return base.set(drivername="postgresql+psycopg", database=name).render_as_string(False)
 
 
 def main() -> None:
@@ -86,6 +74,10 @@ def main() -> None:
             saver.flush()
             timings.append((time.perf_counter() - begin) * 1000)
         line(f"autosave on the server, note of {len(text)} chars", timings, "target p99 < 10 ms")
+        with round_trips(desk.db.engine) as trips:
+            saver.edit(target, "discussion", text + ".")
+            saver.flush()
+        print(f"  round trips per autosave: {trips()}")
 
         search = SearchService(desk)
         begin = time.perf_counter()
@@ -118,6 +110,11 @@ def main() -> None:
             nexts.append((time.perf_counter() - begin) * 1000)
         line("add a speaker (row lock, undo record, NOTIFY)", adds, "target < 5 ms")
         line("next speaker", nexts, "target < 5 ms")
+        with round_trips(desk.db.engine) as trips:
+            speakers.add(item, organisation_id=orgs[0])
+        with round_trips(desk.db.engine) as trips_next:
+            speakers.next_speaker(item)
+        print(f"  round trips: add a speaker {trips()}, next speaker {trips_next()}")
 
         heard = threading.Event()
         arrived: list[float] = []

@@ -8,9 +8,14 @@ switched off, which leaves the services layer's own cost. A one-column edit (clo
 shows the floor every Desk action pays on this machine. Wall time and CPU time are both
 printed: on a busy machine the wall time includes waiting for a CPU.
 
-Usage: QT_QPA_PLATFORM=offscreen python benchmarks/bench_speakers.py [SECONDS]
+With `--db URL` the same runs on a PostgreSQL server, each in a fresh database: "as shipped" is
+the server's own durability (synchronous_commit on: the commit waits for the server's disk), and
+the other run switches that off (synchronous_commit off). Round trips per operation are counted.
+
+Usage: QT_QPA_PLATFORM=offscreen python benchmarks/bench_speakers.py [SECONDS] [--db URL]
 """
 
+import argparse
 import os
 import statistics
 import sys
@@ -22,6 +27,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks.server_db import (  # noqa: E402
+    add_db_option,
+    fresh_database,
+    round_trips,
+    set_synchronous_commit,
+)
+
+SERVER: str | None = None  # --db: a PostgreSQL server instead of a file
 
 SPEAKERS = 200
 REPEATS = 30
@@ -38,7 +52,8 @@ def demo_desk(folder: Path, clock: object | None = None):  # noqa: ANN201
     from seminar_desk.services.seminar.demo import create_demo
     from seminar_desk.store.database import Database
 
-    desk = Desk(Database.open(folder / "bench.sqlite"), clock)  # type: ignore[arg-type]
+    target = fresh_database(SERVER) if SERVER else folder / "bench.sqlite"
+    desk = Desk(Database.open(target), clock)  # type: ignore[arg-type]
     create_demo(desk)
     desk.clear_history()
     return desk
@@ -53,7 +68,9 @@ def bench_queue(folder: Path, fsync: bool) -> bool:
 
     clock = FakeClock()
     desk = demo_desk(folder, clock)
-    if not fsync:
+    if desk.db.kind.server:
+        set_synchronous_commit(desk.db.engine, fsync)
+    elif not fsync:
 
         @event.listens_for(desk.db.engine, "checkout")
         def no_fsync(dbapi_conn, _record, _proxy) -> None:
@@ -70,12 +87,15 @@ def bench_queue(folder: Path, fsync: bool) -> bool:
 
     timings: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
+    trips: dict[str, int] = {}
 
     def timed(label: str, op: Callable[[], object]) -> None:
-        start, start_cpu = time.perf_counter(), time.thread_time()
-        op()
-        timings.setdefault(label, []).append((time.perf_counter() - start) * 1000)
-        cpu.setdefault(label, []).append((time.thread_time() - start_cpu) * 1000)
+        with round_trips(desk.db.engine) as count:
+            start, start_cpu = time.perf_counter(), time.thread_time()
+            op()
+            timings.setdefault(label, []).append((time.perf_counter() - start) * 1000)
+            cpu.setdefault(label, []).append((time.thread_time() - start_cpu) * 1000)
+        trips[label] = count()
 
     def waiting() -> list[str]:
         return [row.id for row in service.snapshot(item).waiting]
@@ -106,7 +126,11 @@ def bench_queue(folder: Path, fsync: bool) -> bool:
         timed("snapshot (read)", lambda: service.snapshot(item))
     size = len(service.snapshot(item).waiting)
     ok = True
-    mode = "as shipped (synchronous=FULL)" if fsync else "without the fsync (synchronous=OFF)"
+    if desk.db.kind.server:
+        mode = f"on the server, synchronous_commit={'on' if fsync else 'off'}"
+    else:
+        mode = "as shipped (synchronous=FULL)" if fsync else "without the fsync (synchronous=OFF)"
+    unit = "round trips" if desk.db.kind.server else "statements"
     print(f"Queue operations {mode}, list of {SPEAKERS}-{size} speakers, {REPEATS} runs each:")
     for label, values in timings.items():
         worst = percentile(values, 99)
@@ -115,7 +139,8 @@ def bench_queue(folder: Path, fsync: bool) -> bool:
         ok = ok and flag != "over 5 ms"
         print(
             f"  {label:22s} wall p50 {med:6.2f} ms  p99 {worst:6.2f} ms"
-            f"   CPU p50 {statistics.median(cpu[label]):6.2f} ms  {flag}"
+            f"   CPU p50 {statistics.median(cpu[label]):6.2f} ms"
+            f"  {trips[label]:2d} {unit}  {flag}"
         )
     with_clear = []
     for _ in range(3):
@@ -192,7 +217,12 @@ def bench_projector(folder: Path, seconds: float) -> bool:
 
 
 def main() -> None:
-    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 10.0
+    global SERVER
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("seconds", nargs="?", type=float, default=10.0)
+    add_db_option(parser)
+    args = parser.parse_args()
+    seconds, SERVER = args.seconds, args.db
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "q").mkdir()
         (Path(tmp) / "p").mkdir()
