@@ -73,6 +73,10 @@ class FileIndex:
     def restore_triggers(self, conn: Connection) -> bool:
         return restore_triggers(conn)
 
+    def after_bulk(self, conn: Connection) -> None:
+        """Many rows were just indexed (FTS5 keeps what its MATCH needs by itself)."""
+        return None
+
     def where(self, parsed: ParsedQuery) -> tuple[list[str], dict[str, Any]]:
         """Conditions on `fts_text` for every term, and their parameters."""
         where: list[str] = []
@@ -95,6 +99,12 @@ class ServerIndex(FileIndex):
 
     def restore_triggers(self, conn: Connection) -> bool:
         return False
+
+    def after_bulk(self, conn: Connection) -> None:
+        """Let the planner know the index's new size at once: a table filled since the last
+        ANALYZE looks empty to it, and it scanned all 5,000 notes for each search (24 ms)
+        instead of reading the newest 50 backwards (0.3 ms), until autovacuum came by."""
+        conn.exec_driver_sql("ANALYZE fts_text, fts_doc")
 
     def where(self, parsed: ParsedQuery) -> tuple[list[str], dict[str, Any]]:
         where: list[str] = []

@@ -33,6 +33,7 @@ from seminar_desk.store.models import (
 KIND_LABELS = {"note": "Note", "recommendation": "Recommendation", "action": "Action item"}
 DEFAULT_LIMIT = 50
 CHUNK = 500  # rows per batch of statements (well under any bound-parameter limit)
+ANALYZE_AFTER = 200  # rows indexed at once after which a server's planner is told (after_bulk)
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -103,6 +104,8 @@ class SearchService:
                     continue
                 for start in range(0, len(ids), CHUNK):
                     done += self._index_chunk(conn, kind, ids[start : start + CHUNK])
+            if done >= ANALYZE_AFTER:
+                self.desk.db.kind.index.after_bulk(conn)
             if limit is None:
                 conn.exec_driver_sql("DELETE FROM fts_pending")
             else:

@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import select, text
 
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.notes.search import ANALYZE_AFTER as SEARCH_ANALYZE_AFTER
 from seminar_desk.services.notes.search import SearchService
 from seminar_desk.services.notes.service import NotesService, NoteTarget
 from seminar_desk.store.models import BreakoutGroup, Note
@@ -149,3 +150,20 @@ def test_one_catch_up_indexes_new_edited_emptied_and_deleted_rows_together(
             )
         ).scalar()
     assert docs == texts == rows
+
+
+def test_a_server_s_planner_learns_the_index_size_after_a_large_catch_up(
+    demo_desk: Desk,
+) -> None:
+    """Without statistics the server scanned every indexed note for each search."""
+    if not demo_desk.db.kind.server:
+        pytest.skip("a file's FTS5 index keeps what its MATCH needs by itself")
+    with demo_desk.action("Many notes", undoable=False) as act:
+        gid = act.session.scalars(select(BreakoutGroup.id)).first()
+        for n in range(SEARCH_ANALYZE_AFTER + 10):
+            act.session.add(Note(group_id=gid, section="summary", body=f"tracing {n}"))
+    SearchService(demo_desk).catch_up()
+    with demo_desk.db.engine.connect() as conn:
+        known = conn.execute(text("SELECT reltuples FROM pg_class WHERE relname = 'fts_text'"))
+        rows = conn.execute(text("SELECT count(*) FROM fts_text")).scalar()
+        assert known.scalar() == rows > SEARCH_ANALYZE_AFTER
