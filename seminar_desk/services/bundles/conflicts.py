@@ -6,6 +6,7 @@ action items: theirs becomes a record of its own)."""
 import json
 from dataclasses import dataclass
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.domain.refusal import Gone, Refusal
 from seminar_desk.domain.text_merge import marker, merge_texts
+from seminar_desk.services.agenda.rows import zone_of
 from seminar_desk.services.bundles.describe import where
 from seminar_desk.services.bundles.local import model_of, rows_of
 from seminar_desk.services.bundles.merge import MANAGED, SAME_SECTION, write_histories
@@ -77,6 +79,7 @@ def _shown(table: str, row: Row | None) -> str | None:
 
 def list_conflicts(desk: Desk) -> list[ConflictView]:
     with desk.read() as s:
+        zone = zone_of(s)  # times shown in the seminar's zone, as on the notes page
         views = []
         for c in s.scalars(
             select(MergeConflict).order_by(MergeConflict.created_at, MergeConflict.id)
@@ -98,8 +101,8 @@ def list_conflicts(desk: Desk) -> list[ConflictView]:
                     c.source,
                     _shown(c.table_name, mine),
                     _shown(c.table_name, theirs),
-                    _time(mine),
-                    _time(theirs),
+                    _time(mine, zone),
+                    _time(theirs, zone),
                 )
             )
         return views
@@ -127,9 +130,9 @@ def _same_section(conn: Connection, note: Row | None) -> Row | None:
     return dict(found) if found else None
 
 
-def _time(row: Row | None) -> str:
+def _time(row: Row | None, zone: ZoneInfo) -> str:
     stamp = row.get("updated_at") if row else None
-    return f"{stamp.astimezone():%Y-%m-%d %H:%M}" if stamp else ""
+    return f"{stamp.astimezone(zone):%Y-%m-%d %H:%M}" if stamp else ""
 
 
 def _both(mine: Note, theirs: Row, here: str, there: str) -> str:

@@ -191,3 +191,52 @@ def test_an_import_is_undone_with_ctrl_z_like_any_other_action(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert NotesService(window.ctx.desk).note_text(target, "summary") == before
     assert window.redo_action.text() == "&Redo Import bundle theirs.sdbundle"
+
+
+@pytest.fixture
+def machine_in_utc(monkeypatch: pytest.MonkeyPatch):
+    """The computer's own zone is UTC (not the seminar's), as on a laptop set up abroad."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_conflicts_dialog_shows_times_in_the_seminars_zone_not_the_machines(
+    window: MainWindow,
+    demo_path: Path,
+    tmp_path: Path,
+    qtbot,
+    monkeypatch: pytest.MonkeyPatch,
+    machine_in_utc: None,
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    from seminar_desk.store.models import Note
+
+    other = _other_laptop(demo_path, tmp_path)
+    target = _group(demo_path)
+    _type(other, target, "Theirs, typed in room A")
+    theirs = tmp_path / "theirs.sdbundle"
+    desk = open_desk(other)
+    export_bundle(desk, theirs)
+    desk.close()
+    assert window.open_file(demo_path)
+    window.ctx.seminar.update(timezone="Asia/Phnom_Penh")
+    NotesService(window.ctx.desk).save_note(target, "summary", "Mine, typed at the front")
+    with window.ctx.desk.read() as s:
+        stamp = s.scalars(
+            select(Note.updated_at).where(Note.group_id == target.group_id)
+        ).first()
+    monkeypatch.setattr(window.bundles, "ask_open_path", lambda *_: theirs)
+    _menu_action(window, "Import bundle…").trigger()
+    _ok(qtbot, window.bundles.dialog)
+    dialog = window.bundles.dialog
+    assert isinstance(dialog, ConflictsDialog)
+    phnom_penh = f"{stamp.astimezone(ZoneInfo('Asia/Phnom_Penh')):%Y-%m-%d %H:%M}"
+    utc = f"{stamp.astimezone(ZoneInfo('UTC')):%Y-%m-%d %H:%M}"
+    assert dialog.mine_label.text() == f"This laptop · {phnom_penh}"
+    assert utc not in dialog.mine_label.text() + dialog.theirs_label.text()
