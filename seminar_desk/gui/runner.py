@@ -11,7 +11,8 @@ dialog with its details. A refusal of a live key is said in the window's message
 chair and cover the projector's controls in the middle of a session; questions the person must
 answer stay boxes (gui/widgets/ask.py). `install_excepthook()` sends exceptions escaping a
 slot, a timer or a task to the same dialog, so nothing is lost on stderr. The transaction of a
-failed call was rolled back and no change was broadcast, so no view is left half-updated.
+failed call was rolled back and no change was broadcast, so no view is left half-updated,
+and the status bar stops saying "Saved: <the step before>" (it says "Not saved: …").
 
 Tests replace `presenter` (tests/conftest.py fixture `shown`) to see what would be shown.
 """
@@ -25,7 +26,7 @@ from types import TracebackType
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.gui.widgets.message_bar import MessageBar
@@ -80,9 +81,21 @@ def _window(parent: QWidget | None) -> QWidget | None:
     return QApplication.activeWindow()
 
 
+def _not_saved(parent: QWidget | None, why: str) -> None:
+    """The status bar must not keep claiming the previous step's save next to a refusal."""
+    window = _window(parent)
+    if not isinstance(window, QMainWindow):
+        return
+    bar = window.statusBar()
+    if bar.currentMessage().startswith("Saved"):
+        first = why.strip().splitlines()[0] if why.strip() else "refused"
+        bar.showMessage(f"Not saved: {first}", 10000)
+
+
 def show_refusal(parent: QWidget | None, refusal: Refusal | str, *, live: bool = False) -> None:
     """Tell the person why something was not done (for refusals found in the GUI itself);
     `live`: from a key that runs the meeting, said without taking the keyboard."""
+    _not_saved(parent, str(refusal))
     if live:
         presenter.notice(parent, str(refusal))
     else:
@@ -95,6 +108,7 @@ def show_error(parent: QWidget | None, exc: BaseException, *, live: bool = False
         show_refusal(parent, exc, live=live)
         return
     log.error("unexpected error", exc_info=exc)
+    _not_saved(parent, f"{type(exc).__name__}: {exc}")
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     presenter.error(parent, f"Something went wrong: {type(exc).__name__}: {exc}", details)
 

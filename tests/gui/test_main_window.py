@@ -328,3 +328,28 @@ def test_open_starts_in_the_folder_of_the_seminar_last_opened(
     again = MainWindow(UiSettings())
     qtbot.addWidget(again)
     assert _ctrl_n_suggests(again, qtbot, monkeypatch, key="O") == folder
+
+
+def test_after_a_refusal_the_status_bar_no_longer_claims_the_previous_save(
+    window: MainWindow, demo_path: Path, qtbot, shown
+) -> None:
+    from PySide6.QtCore import Qt
+
+    assert window.open_file(demo_path)
+    window.show()
+    qtbot.waitExposed(window)
+    city = window.page(0).findChild(QLineEdit, "city")
+    city.setFocus()
+    qtbot.keyClick(city, Qt.Key.Key_End)
+    qtbot.keyClicks(city, " (centre)")
+    qtbot.keyClick(city, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == "Saved: Edit seminar details"
+    zone = window.page(0).zone.lineEdit()
+    zone.setFocus()
+    zone.selectAll()
+    qtbot.keyClicks(zone, "Mars/Olympus")
+    qtbot.keyClick(zone, Qt.Key.Key_Return)
+    assert len(shown.texts("refusal")) == 1
+    status = window.statusBar().currentMessage()
+    assert not status.startswith("Saved"), status
+    assert status.startswith("Not saved: Time zone: no zone matches")
