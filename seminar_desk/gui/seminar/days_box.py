@@ -68,7 +68,7 @@ class DaysBox(QGroupBox):
             number = QLabel(f"Day {day.number}")
             when = DateField(f"Day {day.number}'s date")
             when.setObjectName(f"dayDate{row}")
-            when.setMaximumWidth(22 * chars)
+            when.setMaximumWidth(max(22 * chars, when.minimumWidth()))
             when.chosen.connect(lambda value, i=day.id: self._save(i, date=value))
             theme = QLineEdit()
             theme.setObjectName(f"dayTheme{row}")

@@ -3,8 +3,8 @@ order, "2027-03-03") and refuses anything else with a message that says what it 
 
 from datetime import date
 
-from PySide6.QtCore import QLocale, Signal
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtCore import QEvent, QLocale, QSize, Signal
+from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame, QWidget
 
 from seminar_desk.domain.agenda.parse import TYPED_DATE_EXAMPLES, parse_typed_date
 from seminar_desk.gui import runner
@@ -34,6 +34,29 @@ class DateField(QLineEdit):
         self.setPlaceholderText(TYPED_DATE_EXAMPLES.split(",")[0])
         self.setToolTip(f"Type a date: {TYPED_DATE_EXAMPLES}")
         self.editingFinished.connect(self._confirm)
+        self._fit_dates()
+
+    def _fit_dates(self) -> None:
+        """Never narrower than the widest date ("30 September 2026"): a row short of room
+        (the Seminar page's days at 1366x768) would otherwise cut the year off."""
+        metrics = self.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(shown_date(date(2026, month, 28 if month == 2 else 30)))
+            for month in range(1, 13)
+        )
+        text, frame = self.textMargins(), self.contentsMargins()
+        inner = widest + 4 + text.left() + text.right() + frame.left() + frame.right()
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        size = self.style().sizeFromContents(
+            QStyle.ContentsType.CT_LineEdit, option, QSize(inner, metrics.height()), self
+        )
+        self.setMinimumWidth(size.width())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_dates()
 
     def value(self) -> date | None:
         return self._date

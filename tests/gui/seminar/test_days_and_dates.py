@@ -252,3 +252,34 @@ def test_removing_a_middle_day_asks_to_move_the_later_days_earlier(
     assert [d.date for d in agenda.days()] == [date(2027, 3, 3)]
     assert page.end.text() == "3 March 2027"  # the seminar ends sooner
     assert shown.texts() == []
+
+
+
+@pytest.fixture
+def app_fonts(qapp):
+    """The interface font the application uses (Noto Sans), as at start-up; then put back."""
+    from PySide6.QtGui import QFontDatabase
+
+    from seminar_desk.gui.shell.fonts import load_bundled_fonts
+
+    before = qapp.font()
+    load_bundled_fonts(qapp)
+    yield
+    QFontDatabase.removeAllApplicationFonts()
+    qapp.setFont(before)
+
+
+def test_a_days_date_is_shown_whole_in_a_narrow_window(
+    qtbot, new_seminar: Desk, shown, app_fonts: None
+) -> None:
+    page = open_page(qtbot, new_seminar)
+    type_into(qtbot, page.start, "30 September 2026")
+    qtbot.mouseClick(page.days_box.add_button, Qt.MouseButton.LeftButton)
+    page.resize(700, 600)  # less room than at 1366x768 beside the sidebar: the theme gives way
+    field = page.days_box.dates[0]
+    theme = page.days_box.themes[0]
+    qtbot.waitUntil(lambda: theme.width() < theme.maximumWidth())
+    assert field.text() == "30 September 2026"
+    margins = field.textMargins()
+    room = field.contentsRect().width() - margins.left() - margins.right()
+    assert field.fontMetrics().horizontalAdvance(field.text()) <= room - 4  # none cut off
