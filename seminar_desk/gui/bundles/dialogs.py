@@ -132,11 +132,13 @@ class ConflictsDialog(QDialog):
         ):
             button = QPushButton(text)
             button.setObjectName(f"keep_{choice.value}")
+            button.setAutoDefault(False)  # Enter must not throw a version away by itself
             button.clicked.connect(lambda _=False, c=choice: self._choose(c))
             row.addWidget(button)
             self.buttons[choice] = button
         row.addStretch(1)
         close = QPushButton("Close")
+        close.setDefault(True)
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)

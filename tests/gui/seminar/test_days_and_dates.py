@@ -254,7 +254,6 @@ def test_removing_a_middle_day_asks_to_move_the_later_days_earlier(
     assert shown.texts() == []
 
 
-
 @pytest.fixture
 def app_fonts(qapp):
     """The interface font the application uses (Noto Sans), as at start-up; then put back."""
