@@ -12,7 +12,7 @@ import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,8 +41,9 @@ class Backup:
     taken: datetime  # UTC
     size: int
 
-    def label(self) -> str:
-        local = self.taken.astimezone()
+    def label(self, zone: tzinfo | None = None) -> str:
+        """When (in `zone`, the seminar's; else the computer's), why, how big."""
+        local = self.taken.astimezone(zone)
         return f"{local:%Y-%m-%d %H:%M:%S} · {self.reason} · {self.size // 1024} KB"
 
 

@@ -234,15 +234,17 @@ class BundleMenu:
     def show_backups(self) -> None:
         from seminar_desk.gui.bundles.dialogs import BackupsDialog
         from seminar_desk.services import backups
+        from seminar_desk.services.agenda import AgendaService
 
         desk = self._desk()
         if desk is None:
             return
         path = desk.db.path
         dialog = BackupsDialog(self.window, str(backups.folder_of(path)))
+        zone = runner.call(self.window, AgendaService(desk).timezone)  # the seminar's
 
         def refresh() -> None:
-            dialog.set_backups([(str(b.path), b.label()) for b in backups.backups(path)])
+            dialog.set_backups([(str(b.path), b.label(zone)) for b in backups.backups(path)])
 
         def now() -> None:
             copy = runner.call(self.window, backups.back_up, desk.db, "manual")

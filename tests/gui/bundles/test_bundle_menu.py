@@ -263,3 +263,19 @@ def test_enter_in_the_conflicts_dialog_keeps_neither_version_by_itself(
     )
     for button in dialog.buttons.values():
         assert not button.autoDefault() and not button.isDefault()
+
+
+def test_backups_are_listed_with_times_in_the_seminars_zone(
+    window: MainWindow, demo_path: Path, qtbot, machine_in_utc: None
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    assert window.open_file(demo_path)
+    window.ctx.seminar.update(timezone="Asia/Phnom_Penh")
+    _menu_action(window, "Backups…").trigger()
+    dialog = window.bundles.dialog
+    _click(qtbot, dialog, "backup_now")
+    made = next(b for b in backups.backups(demo_path) if b.reason == "manual")
+    shown = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    there = f"{made.taken.astimezone(ZoneInfo('Asia/Phnom_Penh')):%Y-%m-%d %H:%M:%S}"
+    assert any(text.startswith(f"{there} · manual") for text in shown), shown
