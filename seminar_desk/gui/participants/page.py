@@ -149,9 +149,22 @@ class ParticipantsPage(Page):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """The table's viewport changed size (the window, a scroll bar): spread again. In
-        check-in mode, Up and Down in the search field pick one of the people listed."""
+        check-in mode, Up and Down in the search field pick one of the people listed, and
+        Escape clears the letters typed (with none typed, it ends check-in)."""
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._spread()
+        elif (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.attendance.check_in.isChecked()
+        ):
+            if self.search.text():
+                self.search.clear()
+            else:
+                self.attendance.check_in.setChecked(False)
+            return True
         elif (
             watched is self.search
             and event.type() == QEvent.Type.KeyPress

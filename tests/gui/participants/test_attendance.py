@@ -220,3 +220,16 @@ def test_ctrl_shift_a_in_the_window_clashes_with_no_other_page(demo_path, qtbot)
         assert not [m for m in messages if "Ambiguous" in m]
     finally:
         qInstallMessageHandler(previous)
+
+
+def test_escape_in_check_in_clears_the_letters_then_ends_check_in(demo_desk: Desk, qtbot) -> None:
+    page = _page(demo_desk, qtbot)
+    qtbot.mouseClick(page.attendance.check_in, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.search, "zzz")
+    assert page.proxy.rowCount() == 0
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == "" and page.attendance.check_in.isChecked()
+    assert page.proxy.rowCount() == 2  # who is missing today, listed again
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert not page.attendance.check_in.isChecked()
+    assert page.attendance.show_combo.currentText() == "Everyone"
