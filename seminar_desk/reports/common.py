@@ -107,9 +107,10 @@ def day_label(day: DaySnap, tr: Chrome = ENGLISH) -> str:
 
 
 def day_heading(day: DaySnap, tr: Chrome = ENGLISH) -> str:
-    """'Day 1, Saturday, 19 December 2026: Threats...', without a title's own 'Day 1:'."""
+    """'Day 1, Saturday, 19 December 2026: Threats...', without a title's own 'Day 1:' (nor
+    a title that is only 'Day 1')."""
     title = day.title.strip()
-    prefix = re.match(rf"day\s*{day.number}\s*[:.\u2013\u2014-]\s*", title, re.IGNORECASE)
+    prefix = re.match(rf"day\s*{day.number}\s*(?:[:.\u2013\u2014-]\s*|$)", title, re.IGNORECASE)
     if prefix:
         title = title[prefix.end() :]
     return f"{day_label(day, tr)}: {title}" if title else day_label(day, tr)

@@ -244,6 +244,8 @@ def test_day_heading_drops_a_repeated_day_number(snap) -> None:
     assert day_heading(day) == "Day 1, Saturday, 19 December 2026: Threats <and> trends"
     assert day_heading(replace(day, title="")) == "Day 1, Saturday, 19 December 2026"
     assert day_heading(replace(day, title="Day 12 trip")).endswith(": Day 12 trip")
+    assert day_heading(replace(day, title="Day 1")) == "Day 1, Saturday, 19 December 2026"
+    assert day_heading(replace(day, title="day 1.")) == "Day 1, Saturday, 19 December 2026"
 
 
 def long_seminar(snap, days: int):
