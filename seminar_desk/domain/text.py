@@ -31,3 +31,14 @@ def fold(text: str) -> str:
             previous_latin = ch.isascii() or "LATIN" in unicodedata.name(ch, "")
         out.append(ch)
     return unicodedata.normalize("NFC", "".join(out)).casefold()
+
+
+def letters(index: int) -> str:
+    """The letter label of the 0-based `index`: A, B, ... Z, AA, AB ... (as spreadsheet columns
+    and UN subsections go on past Z, instead of starting again at A)."""
+    label = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        label = chr(65 + rem) + label
+    return label

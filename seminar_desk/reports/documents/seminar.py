@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 
 from seminar_desk.domain.delegations import is_state
 from seminar_desk.domain.kinds import ItemKind, NoteSection, RecommendationStatus
-from seminar_desk.domain.text import fold
+from seminar_desk.domain.text import fold, letters
 from seminar_desk.reports.common import (
     actions_table,
     is_pause,
@@ -38,7 +38,6 @@ from seminar_desk.reports.snapshot import (
 from seminar_desk.reports.text.fonts import markup
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 Part = tuple[str, Callable[[], None]]
 
@@ -92,7 +91,7 @@ class Chapters:
         self.story.heading(0, f"{ROMAN[self.count]}. {title}")
         self.count += 1
         for n, (sub, fill) in enumerate(parts):
-            self.story.heading(1, f"{LETTERS[n % 26]}. {sub}")
+            self.story.heading(1, f"{letters(n)}. {sub}")
             fill()
 
 
@@ -321,7 +320,7 @@ def conclusion_parts(story: Story, snap: SeminarSnapshot, options: ReportOptions
             )
             story.numbered(tr(lead))
             texts = [_recommendation_xml(story, r, options.internal) for r in recs]
-            if len(texts) <= len(LETTERS):
+            if len(texts) <= 26:
                 story.subparas(texts, xml=True)
             else:  # past (z), (aa)... reads badly: each one a numbered paragraph of its own
                 for text in texts:

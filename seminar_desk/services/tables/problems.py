@@ -21,16 +21,6 @@ class TableFileError(Refusal, ValueError):
         super().__init__("\n".join(shown) + extra)
 
 
-def column_letter(index: int) -> str:
-    """A spreadsheet's name for the column at 0-based `index`: A, B, ... Z, AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
 def too_many_rows(path: Path, limit: int, what: str) -> TableFileError:
     return TableFileError(
         [

@@ -14,7 +14,7 @@ from seminar_desk.domain.agenda.limits import (
 from seminar_desk.domain.agenda.parse import parse_clock, parse_date, parse_duration
 from seminar_desk.domain.agenda.timing import DAY_MINUTES
 from seminar_desk.domain.kinds import ItemKind
-from seminar_desk.domain.text import fold
+from seminar_desk.domain.text import fold, letters
 from seminar_desk.services.agenda.imports.model import (
     AgendaImportError,
     ImportedAgenda,
@@ -24,7 +24,6 @@ from seminar_desk.services.agenda.imports.model import (
     split_names,
 )
 from seminar_desk.services.tables.cells import unguarded
-from seminar_desk.services.tables.problems import column_letter
 from seminar_desk.services.tables.workbook import is_filled
 
 # Header synonyms, folded; the first word is the column's name in messages.
@@ -70,7 +69,7 @@ def _map_headers(path: Path, headers: Sequence[object]) -> dict[str, tuple[int, 
         text = re.sub(r"\s+", " ", text)
         name = _HEADER_LOOKUP.get(text)
         if name and name not in found:
-            found[name] = (i, f"{str(raw).strip()} ({column_letter(i)})")
+            found[name] = (i, f"{str(raw).strip()} ({letters(i)})")
     missing = [n for n in ("date", "title") if n not in found]
     if "duration" not in found and "end" not in found:
         missing.append("duration or end")

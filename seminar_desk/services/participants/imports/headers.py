@@ -7,9 +7,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from seminar_desk.domain.text import fold
+from seminar_desk.domain.text import fold, letters
 from seminar_desk.services.participants.imports.model import ParticipantImportError
-from seminar_desk.services.tables.problems import column_letter
 
 # Our field -> its synonyms. The first synonym names the field in messages.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -75,7 +74,7 @@ def map_headers(path: Path, headers: Sequence[object], row: int = 1) -> dict[str
     for index, raw in enumerate(headers):
         field = _LOOKUP.get(header_key(raw))
         if field and field not in found:
-            found[field] = (index, f"{str(raw).strip()} ({column_letter(index)})")
+            found[field] = (index, f"{str(raw).strip()} ({letters(index)})")
     if "name" not in found and "first" not in found and "last" not in found:
         shown = ", ".join(repr(str(h).strip()) for h in headers if str(h or "").strip())
         raise ParticipantImportError(
