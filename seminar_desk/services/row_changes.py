@@ -27,7 +27,7 @@ from sqlalchemy.orm.base import NEVER_SET, NO_VALUE
 
 from seminar_desk.domain.changes import Area
 from seminar_desk.store.kinds import FILE, FileKind
-from seminar_desk.store.models import Base, area_of_table, utcnow
+from seminar_desk.store.models import Base, area_of_table
 
 Row = dict[str, Any]
 Key = tuple[str, tuple[Any, ...]]
@@ -257,7 +257,6 @@ def replay(
     the step would change or delete is missing, or a row it would insert is already there.
     """
     kind.defer_foreign_keys(conn)
-    now = utcnow()
     existing = _read_many(conn, changes)
     deletes: list[Key] = []
     updates: list[tuple[Key, Row, Row]] = []  # key, whole image, changed columns only
@@ -285,13 +284,12 @@ def replay(
                 raise Conflict("the merge history", "has changed since (a bundle was exchanged)")
             if theirs:
                 raise Conflict(key[0], f"was changed meanwhile by someone else ({theirs[0]})")
-            # Bookkeeping written since (a save's version) keeps its newer value.
-            changed = {
-                c: v for c, v in changed.items() if c in _STAMPS or current.get(c) == other.get(c)
-            }
+            # Bookkeeping written since (a save's version, the time of text typed after the
+            # action) keeps its newer value.
+            changed = {c: v for c, v in changed.items() if current.get(c) == other.get(c)}
+        # `updated_at` comes back as it was in the image restored ("Last written by ... at"
+        # names when the text was typed, not when it was undone); the version still moves on.
         whole = {**current, **changed} if current is not None else dict(target)
-        if "updated_at" in _table(key[0]).c:
-            whole["updated_at"] = changed["updated_at"] = now
         if "version" in _table(key[0]).c and current is not None:  # a save typed before: conflict
             whole["version"] = changed["version"] = (current.get("version") or 0) + 1
         updates.append((key, whole, changed))

@@ -423,3 +423,39 @@ def test_a_worker_desks_step_is_adopted_as_one_undo_step(demo_desk: Desk, tmp_pa
             demo_desk.adopt(other, act.changes)
     finally:
         other.close()
+
+
+def test_undo_and_redo_give_back_the_times_rows_were_written(demo_desk: Desk, clock) -> None:
+    """'Last written by ... at ...' names when the text was typed, not when it was undone."""
+    from datetime import UTC, datetime
+
+    from seminar_desk.services.notes.breakouts import BreakoutService
+    from seminar_desk.services.notes.service import NotesService, NoteTarget
+
+    notes, breakouts = NotesService(demo_desk), BreakoutService(demo_desk)
+    item_id = next(i.id for i in breakouts.items() if i.kind == "breakout")
+    gid = breakouts.add_group(item_id, "Group Z").id
+    target = NoteTarget(group_id=gid)
+    clock.set(datetime(2026, 12, 19, 3, 0, tzinfo=UTC))
+    notes.save_note(target, "summary", "Typed at ten", "Kenji")
+    typed = notes.page(target).sections["summary"]
+    rec_id = notes.add_recommendation(target, "First wording", author_name="Lina").id
+    was = notes.page(target).recommendations[0].updated_at
+    notes.update_recommendation(rec_id, text="Second wording")
+    edited = notes.page(target).recommendations[0].updated_at
+
+    demo_desk.undo()  # the edit of the recommendation
+    (rec,) = notes.page(target).recommendations
+    assert (rec.text, rec.updated_at) == ("First wording", was)
+    demo_desk.redo()
+    (rec,) = notes.page(target).recommendations
+    assert (rec.text, rec.updated_at) == ("Second wording", edited)
+
+    breakouts.delete_group(gid)  # takes the typed note with it
+    demo_desk.undo()  # puts it back as it was written: by Kenji at ten
+    back = notes.page(target).sections["summary"]
+    assert (back.body, back.author_name, back.updated_at) == (
+        "Typed at ten",
+        "Kenji",
+        typed.updated_at,
+    )
