@@ -77,14 +77,13 @@ class MainWindow(QMainWindow):
         self.welcome.demo_requested.connect(self.open_demo)
         self.welcome.open_requested.connect(self.choose_file)
         self.stack.addWidget(self.welcome)
-        # Refusals of the live keys, said without taking the keyboard (gui/runner.py `live`).
-        self.message_bar = MessageBar()
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(self.message_bar)
         column.addWidget(self.stack, 1)
+        # Refusals of the live keys, said without taking the keyboard (gui/runner.py `live`),
+        # over the page area's corner: the page never moves for it.
+        self.message_bar = MessageBar(central)
         self.setCentralWidget(central)
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label)

@@ -94,3 +94,31 @@ def test_refusals_of_planning_stay_boxes(window: MainWindow, monkeypatch) -> Non
     assert boxes == ["A day needs a date."] and window.message_bar.text() == ""
     assert runner.live(window, refuse) is None
     assert boxes == ["A day needs a date."] and window.message_bar.text() == "A day needs a date."
+
+
+def test_the_bar_does_not_move_the_page(window: MainWindow, qtbot) -> None:
+    """Shown during a live session, the bar floats over the page's bottom corner: the list of
+    speakers and the agenda stay where the chair's eyes are."""
+    speakers = window.show_page("Speakers")
+    _focus(qtbot, speakers.add_edit)
+    before = [w.mapTo(window, w.rect().topLeft()) for w in (speakers.add_edit, window.stack)]
+    list_height = window.stack.height()
+    qtbot.keyClick(speakers.add_edit, Qt.Key.Key_F7)  # Next speaker: nobody waiting
+    bar = window.message_bar
+    assert bar.isVisible() and bar.text()
+    after = [w.mapTo(window, w.rect().topLeft()) for w in (speakers.add_edit, window.stack)]
+    assert after == before and window.stack.height() == list_height
+    # It is on top, inside the page area, whole, and in its bottom right corner.
+    area = window.centralWidget().rect()
+    assert area.contains(bar.geometry())
+    assert bar.geometry().bottom() > area.height() - 40
+    centre = bar.rect().center()
+    assert bar.isAncestorOf(bar.childAt(centre)) or bar.childAt(centre) is None
+    assert window.centralWidget().childAt(bar.geometry().center()) in (bar, bar.label)
+    assert bar.height() >= bar.label.heightForWidth(bar.label.width())  # no line cut off
+    # A narrower window keeps it inside, wrapped over more lines.
+    window.message_bar.say("Nobody is waiting on the list of speakers. " * 4)
+    window.resize(1000, 600)
+    qtbot.waitUntil(lambda: window.centralWidget().width() <= max(1000, window.minimumWidth()))
+    assert window.centralWidget().rect().contains(bar.geometry())
+    assert bar.height() >= bar.label.heightForWidth(bar.label.width())

@@ -5,18 +5,25 @@ box would take the keyboard and cover the controls until dismissed. The bar neve
 focus, is plain text (names typed by users are never markup), is announced to screen readers,
 and goes away on the next action (`MainWindow` hides it on every change), after `SHOWN_MS`, or
 when its × is clicked. `gui/runner.py` puts refusals of live keys here (`runner.live`).
+
+It floats over the bottom right corner of its host (the window's page area) instead of taking
+a place in a layout: a bar that pushed the page down would make the list of speakers and the
+agenda jump under the chair's eyes during a live session.
 """
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 SHOWN_MS = 12_000  # long enough to read twice, short enough not to be stale
+MARGIN = 8  # from the host's edges
+WIDTH_SHARE = 0.55  # of the host's width at most: the rest of the page's bottom stays in view
 
 
 class MessageBar(QFrame):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host)
+        host.installEventFilter(self)  # follows the host's size
         self.setObjectName("messageBar")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -49,11 +56,34 @@ class MessageBar(QFrame):
         self.label.setText(text)
         self.setAccessibleName("Message")
         self.setAccessibleDescription(text)
+        self._place()
         self.show()
+        self.raise_()  # above the page, which never moves for it
         self.timer.start(SHOWN_MS)
         announcement = QAccessibleAnnouncementEvent(self.label, text)
         announcement.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
         QAccessible.updateAccessibility(announcement)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and not self.isHidden():
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        """Bottom right of the host, as wide as the text needs (wrapped beyond a share)."""
+        host = self.parentWidget()
+        if host is None:
+            return
+        margins = self.layout().contentsMargins()
+        chrome = margins.left() + margins.right() + self.layout().spacing() + 32  # the ×
+        wanted = self.label.fontMetrics().horizontalAdvance(self.label.text()) + chrome + 4
+        width = max(120, min(wanted, int(host.width() * WIDTH_SHARE)))
+        height = self.heightForWidth(width)
+        if height <= 0:
+            height = self.sizeHint().height()
+        self.setGeometry(
+            host.width() - width - MARGIN, host.height() - height - MARGIN, width, height
+        )
 
     def text(self) -> str:
         """What the bar says now ("" while hidden)."""
