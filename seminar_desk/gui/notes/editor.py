@@ -35,6 +35,7 @@ from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.notes.conflict import ConflictBar
 from seminar_desk.gui.notes.rows import RowsPanel
 from seminar_desk.gui.settings import UiSettings
+from seminar_desk.gui.widgets.elided_label import ElidedLabel
 from seminar_desk.services.agenda import AgendaService
 from seminar_desk.services.notes.autosave import NoteAutosaver
 from seminar_desk.services.notes.breakouts import Person
@@ -141,14 +142,18 @@ class NotesEditor(QWidget):
         self.author.currentTextChanged.connect(self._author_changed)
         self.state = QLabel("")
         self.state.setObjectName("saved_state")
-        self.stamp = QLabel("")
+        # Long names (a title, an organisation) are cut with "…", whole in the tooltip: they
+        # widened this row, squeezed the list of groups and pushed the window off a laptop.
+        self.author.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.stamp = ElidedLabel("", mode=Qt.TextElideMode.ElideMiddle)  # keeps the time
         self.stamp.setObjectName("note_stamp")
-        self.stamp.setTextFormat(Qt.TextFormat.PlainText)
+        self.stamp.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
         top.addWidget(QLabel("Rapporteur:"))
         top.addWidget(self.author)
-        top.addStretch(1)
-        top.addWidget(self.stamp)
+        top.addWidget(self.stamp, 1)
         top.addWidget(self.state)
 
         self.who_banner = QLabel(
@@ -236,6 +241,8 @@ class NotesEditor(QWidget):
         for person in first + rest:
             self.author.addItem(person.name, person.id)
         self.author.setEditText(remembered)
+        self.author.setToolTip(remembered)
+        self.author.lineEdit().setCursorPosition(0)  # a long name shows its beginning
         self.author.blockSignals(False)
         self.who_banner.setVisible(not remembered)
 
@@ -251,6 +258,7 @@ class NotesEditor(QWidget):
         self.author.setEditText(name)
 
     def _author_changed(self, name: str) -> None:
+        self.author.setToolTip(name.strip())  # the whole name, when the box shows part of it
         UiSettings().save_rapporteur(self.file_keys(), name.strip())
         self.who_banner.setVisible(not name.strip())
 

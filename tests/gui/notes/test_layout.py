@@ -107,3 +107,37 @@ def test_register_rows_show_their_whole_text(page: BreakoutsPage, qtbot) -> None
         return cut
 
     qtbot.waitUntil(lambda: not cut_rows())
+
+
+LONG_NAME = (
+    "Dr. Maria Fernanda de los Santos Alcántara-Villanueva, Regional Centre for Peace and "
+    "Disarmament in Asia and the Pacific"
+)
+
+
+def test_a_long_rapporteur_name_is_elided_and_the_groups_keep_their_room(
+    page: BreakoutsPage, qtbot
+) -> None:
+    """A long name widened the editor's top row and squeezed the list of groups: the name is
+    cut with "…" on screen, whole in the tooltip, and nothing moves."""
+    QApplication.processEvents()
+    window = page.window()
+    tree, editor, width = page.tree.width(), page.editor.width(), window.width()
+    page.editor.set_author(LONG_NAME)
+    page.editor.edits["summary"].setFocus()
+    qtbot.keyClicks(page.editor.edits["summary"], "Tracing requests")
+    page.editor.flush()
+    qtbot.waitUntil(lambda: LONG_NAME in page.editor.stamp.text())
+    QApplication.processEvents()
+    assert (page.tree.width(), page.editor.width(), window.width()) == (tree, editor, width)
+    assert page.editor.minimumSizeHint().width() < editor
+    stamp = page.editor.stamp
+    assert stamp.toolTip() == stamp.text() and stamp.text().startswith(
+        f"Last written by {LONG_NAME}"
+    )
+    shown = stamp.shown_text()
+    assert "…" in shown and shown.startswith("Last written by Dr.")
+    assert shown[-8:] == stamp.text()[-8:]  # the time stays in view
+    assert stamp.fontMetrics().horizontalAdvance(shown) <= stamp.width()
+    assert page.editor.author.toolTip() == LONG_NAME
+    assert page.editor.author.width() <= page.editor.width() // 2
