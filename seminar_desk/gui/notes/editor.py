@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -173,7 +174,17 @@ class NotesEditor(QWidget):
         self.problem.setStyleSheet(
             "background: #fdecea; color: #8a1c12; padding: 4px; border-radius: 3px;"
         )
-        self.problem.hide()
+        # On a file that cannot take the text, a way to keep it (a text file of the person's
+        # choice), said once in the strip rather than in a box at each page switch.
+        self.save_elsewhere_button = QPushButton("Save the text elsewhere…")
+        self.save_elsewhere_button.setObjectName("save_elsewhere")
+        self.save_elsewhere_button.clicked.connect(self._save_elsewhere)
+        self.problem_strip = QWidget()
+        strip = QHBoxLayout(self.problem_strip)
+        strip.setContentsMargins(0, 0, 0, 0)
+        strip.addWidget(self.problem, 1)
+        strip.addWidget(self.save_elsewhere_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.problem_strip.hide()
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("note_sections")
@@ -204,7 +215,7 @@ class NotesEditor(QWidget):
         layout.addLayout(top)
         self.conflict_bar = ConflictBar(self._settle_conflict)
         layout.addWidget(self.conflict_bar)
-        layout.addWidget(self.problem)
+        layout.addWidget(self.problem_strip)
         layout.addWidget(self.who_banner)
         layout.addWidget(self.tabs, 1)
         self._fill_authors()
@@ -395,7 +406,8 @@ class NotesEditor(QWidget):
             # A full disk says so on the label; anything else is a bug to find in the log.
             log.warning("a note could not be saved; retrying", exc_info=exc)
             self._set_state("error", str(exc))
-            self.timer.start(1000)
+            if not self._read_only_file():  # an open read-only file never takes it: no retries
+                self.timer.start(1000)
             return
         self._set_state("saved")
         self.idle_timer.start()
@@ -441,7 +453,19 @@ class NotesEditor(QWidget):
 
         return settle(self.window(), self.saver, self.flush, self.notes)
 
+    def _read_only_file(self) -> str:
+        """Why the open file takes no writes ("" when it does)."""
+        return str(getattr(self.notes.desk.db, "read_only", "") or "")
+
+    def _save_elsewhere(self) -> None:
+        from seminar_desk.gui.notes.unsaved import save_pending_elsewhere
+
+        save_pending_elsewhere(self.window(), self.saver, self.notes)
+
     def _set_state(self, state: str, detail: str = "") -> None:
+        # A file open read-only refuses every save: the strip says so once and stays while
+        # text is waiting, instead of blinking "Saving…" at each key.
+        read_only = bool(self._read_only_file()) and state in ("unsaved", "error")
         text = {
             "": "",
             "unsaved": "Saving…",
@@ -450,12 +474,24 @@ class NotesEditor(QWidget):
             "gone": "Not saved: deleted",
             "conflict": "Not saved: changed elsewhere",
         }[state]
+        if read_only:
+            state, text = "error", "Not saved: read-only file"
+            detail = detail or self._read_only_file()
         self.state.setText(text)
         self.state.setToolTip(plain_tooltip(detail))
-        self.problem.setText(
-            f"Your text is on screen but not in the file. {detail}" if state == "error" else ""
-        )
-        self.problem.setVisible(state == "error")
+        if read_only:
+            words = (
+                "This file is read-only: what you type is not saved in it. Your text stays on "
+                "screen; keep it with “Save the text elsewhere…” (a text file of your choice). "
+                "Closing asks again about text not kept."
+            )
+        elif state == "error":
+            words = f"Your text is on screen but not in the file. {detail}"
+        else:
+            words = ""
+        self.problem.setText(words)
+        self.save_elsewhere_button.setVisible(state == "error")
+        self.problem_strip.setVisible(state == "error")
         colour = {"saved": "#1b7f3b", "unsaved": "#8a6d00"}.get(state, "#b00020" if state else "")
         self.state.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
         self.saved_state_changed.emit(state)

@@ -82,6 +82,17 @@ def _save_elsewhere(
     return runner.call(parent, write_output, Path(path), data, database=source) is not None
 
 
+def save_pending_elsewhere(
+    parent: QWidget | None, saver: NoteAutosaver, notes: NotesService
+) -> bool:
+    """The editor's "Save the text elsewhere…": the texts the file did not take, written to a
+    file the person names. They stay waiting (closing still asks), so nothing is dropped."""
+    entries = saver.pending_entries()
+    if not entries:
+        return False
+    return _save_elsewhere(parent, entries, title_function(notes), notes.desk.db.path, _zone(notes))
+
+
 def title_function(notes: NotesService) -> Callable[[JournalEntry], str]:
     def title_of(entry: JournalEntry) -> str:
         return notes.target_title(entry.item_id, entry.group_id, entry.section)

@@ -314,3 +314,45 @@ def test_a_file_opened_read_only_keeps_the_offer_for_later(
     assert window.open_file(demo_path, read_only=True)
     window.close_file()
     assert [e.body for e in journal.entries()] == ["kept"]
+
+
+def test_typing_on_a_file_opened_read_only_is_said_once_in_a_strip(
+    qtbot, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No box at each page switch: a strip in the editor says the file is read-only and how to
+    keep the text; the text is never dropped silently (closing still asks)."""
+    Answers(monkeypatch)  # any message box fails the test
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("", False)))
+    window = MainWindow(UiSettings())
+    qtbot.addWidget(window)
+    assert window.open_file(demo_path, read_only=True)
+    window.show()
+    page = notes_page(window)
+    item = next(i for i in page.breakouts.items() if i.kind == "breakout")
+    page.open_group(page.breakouts.groups(item.id)[0].id)
+    editor = page.editor
+    edit = editor.edits["summary"]
+    edit.setFocus()
+    qtbot.keyClicks(edit, " Typed on the read-only file.")
+    editor.flush()
+    strip = editor.problem
+    assert strip.isVisible() and strip.text().startswith("This file is read-only: what you type")
+    assert "Save the text elsewhere" in strip.text()
+    assert editor.saved_state == "Not saved: read-only file"
+    assert not editor.timer.isActive()  # no retries every second against a read-only file
+    for title in ("Agenda", "Breakouts & notes", "Speakers", "Breakouts & notes"):
+        window.show_page(title)  # each switch saves what is waiting: refused without a box
+    assert strip.isVisible() and editor.saver.dirty
+    qtbot.keyClicks(edit, " More.")  # typing keeps the strip (no "Saving…" blinking)
+    assert strip.isVisible() and editor.saved_state == "Not saved: read-only file"
+
+    elsewhere = tmp_path / "kept.md"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(elsewhere), ""))
+    )
+    qtbot.mouseClick(editor.save_elsewhere_button, Qt.MouseButton.LeftButton)
+    assert "Typed on the read-only file. More." in elsewhere.read_text(encoding="utf-8")
+    answers = Answers(monkeypatch, "Discard")  # closing still asks about the text
+    window.close_action.trigger()
+    assert len(answers.seen) == 1 and "not saved" in answers.seen[0]
+    assert window.ctx is None
