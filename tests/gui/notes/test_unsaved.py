@@ -328,13 +328,9 @@ def test_typing_on_a_file_opened_read_only_is_said_once_in_a_strip(
     assert window.open_file(demo_path, read_only=True)
     window.show()
     page = notes_page(window)
-    item = next(i for i in page.breakouts.items() if i.kind == "breakout")
-    page.open_group(page.breakouts.groups(item.id)[0].id)
-    editor = page.editor
-    edit = editor.edits["summary"]
-    edit.setFocus()
-    qtbot.keyClicks(edit, " Typed on the read-only file.")
-    editor.flush()
+    first_group(page)
+    editor, edit = page.editor, page.editor.edits["summary"]
+    type_summary(page, qtbot, " Typed on the read-only file.")
     strip = editor.problem
     assert strip.isVisible() and strip.text().startswith("This file is read-only: what you type")
     assert "Save the text elsewhere" in strip.text()
