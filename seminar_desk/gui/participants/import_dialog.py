@@ -96,7 +96,8 @@ class ImportPreviewDialog(QDialog):
         line = QHBoxLayout(self.sides)
         line.setContentsMargins(0, 0, 0, 0)
         count = len(plan.disagreements)
-        question = _label(f"Where the file and the seminar disagree ({count} fields):")
+        fields = f"{count} field{'s' if count != 1 else ''}"
+        question = _label(f"Where the file and the seminar disagree ({fields}):")
         question.setWordWrap(False)
         line.addWidget(question)
         line.addWidget(self.keep_seminar)

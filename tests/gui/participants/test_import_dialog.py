@@ -285,3 +285,20 @@ def test_a_long_delegation_shows_whole_in_the_preview(
         "Delegation"
     )
     assert view.columnWidth(column) > view.fontMetrics().horizontalAdvance(text)
+
+
+def test_one_disagreement_is_said_as_one_field(qtbot, page, monkeypatch, tmp_path: Path):
+    from PySide6.QtWidgets import QLabel
+
+    path = tmp_path / "one.csv"
+    path.write_text("Name,Delegation,Gender\nKim Sreymom,KHM,Male\n", encoding="utf-8")
+    choose(monkeypatch, path)
+    said: list[str] = []
+
+    def look_then_cancel(dialog: ImportPreviewDialog) -> None:
+        said.extend(label.text() for label in dialog.sides.findChildren(QLabel))
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer_with(monkeypatch, qtbot, look_then_cancel)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert "Where the file and the seminar disagree (1 field):" in said
