@@ -10,6 +10,7 @@ from seminar_desk.gui import runner
 from seminar_desk.gui.agenda.import_bar import ImportBar
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.tasks import running_loop
+from seminar_desk.gui.widgets.save_place import save_start
 from seminar_desk.services.agenda.imports.commit import (
     Cancelled,
     import_agenda,
@@ -30,12 +31,16 @@ class AgendaTransfer:
     import_task: "asyncio.Task[bool] | None"
 
     def ask_open_file(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import an agenda", "", FILE_FILTER)
+        start = str(save_start(self.ctx.desk, "agenda.ics").parent)  # beside the seminar file
+        path, _ = QFileDialog.getOpenFileName(self, "Import an agenda", start, FILE_FILTER)
         return Path(path) if path else None
 
     def ask_save_file(self) -> tuple[Path, str] | None:
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Export the agenda", "agenda.ics", "Calendar (*.ics);;Spreadsheet (*.csv)"
+            self,
+            "Export the agenda",
+            str(save_start(self.ctx.desk, "agenda.ics")),
+            "Calendar (*.ics);;Spreadsheet (*.csv)",
         )
         if not path:
             return None

@@ -18,6 +18,7 @@ from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.participants.import_dialog import ImportPreviewDialog
 from seminar_desk.gui.tasks import running_loop
+from seminar_desk.gui.widgets.save_place import save_start
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.participants.imports.commit import (
     ImportResult,
@@ -69,7 +70,8 @@ class ParticipantTransfer:
     # -- import ---------------------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.page, "Import participants", "", FILE_FILTER)
+        start = str(save_start(self.ctx.desk, "participants.csv").parent)  # beside the file
+        path, _ = QFileDialog.getOpenFileName(self.page, "Import participants", start, FILE_FILTER)
         if path:
             self.start_import(Path(path))
 
@@ -156,7 +158,7 @@ class ParticipantTransfer:
         path, chosen = QFileDialog.getSaveFileName(
             self.page,
             "Export participants",
-            "participants.xlsx",
+            str(save_start(self.ctx.desk, "participants.xlsx")),
             "Excel workbook (*.xlsx);;CSV (*.csv)",
         )
         if path:

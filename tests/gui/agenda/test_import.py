@@ -132,7 +132,8 @@ def test_the_dialog_offers_the_registered_kinds_and_another_file_is_refused_by_n
     monkeypatch.setattr(page, "confirm_import", lambda agenda: True)
     before = items(page.ctx.desk)
     assert press_import(qtbot, page, loop) is False
-    ((_parent, _title, _folder, offered),) = asked
+    ((_parent, _title, folder, offered),) = asked
+    assert folder == str(page.ctx.desk.db.path.parent)  # beside the seminar file
     agendas = offered.split(";;")[0]
     assert agendas.removeprefix("Agendas (").removesuffix(")").split() == [
         f"*.{suffix}" for reader in READERS for suffix in reader.suffixes
@@ -191,3 +192,12 @@ def test_the_preview_is_a_table_with_a_column_each(
         ]
     ]
     assert items(page.ctx.desk) == before + 2
+
+
+def test_export_offers_a_file_beside_the_seminar_file(qtbot, page: AgendaPage, monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a: asked.append(a[2]) or ("", ""))
+    )
+    qtbot.keyClick(page.table, Qt.Key.Key_E, CTRL_SHIFT)
+    assert asked == [str(page.ctx.desk.db.path.parent / "agenda.ics")]  # not the current folder

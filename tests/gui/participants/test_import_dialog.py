@@ -302,3 +302,19 @@ def test_one_disagreement_is_said_as_one_field(qtbot, page, monkeypatch, tmp_pat
     answer_with(monkeypatch, qtbot, look_then_cancel)
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert "Where the file and the seminar disagree (1 field):" in said
+
+
+def test_import_and_export_dialogs_start_beside_the_seminar_file(
+    page, demo_desk: Desk, monkeypatch
+):
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a: asked.append(a[2]) or ("", ""))
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a: asked.append(a[2]) or ("", ""))
+    )
+    page.import_button.click()
+    page.transfer.export_action.trigger()
+    folder = demo_desk.db.path.parent
+    assert asked == [str(folder), str(folder / "participants.xlsx")]  # not the current folder
