@@ -78,7 +78,12 @@ class ParticipantTransfer:
     def confirm(self, plan: ImportPlan) -> bool:
         """Show the preview; True to import (the plan then says whether to skip bad rows)."""
         dialog = ImportPreviewDialog(plan, self.page)
+        # The status line follows the choice made in the preview (the file's values or ours).
+        dialog.take_file.toggled.connect(lambda _on: self._say_read(plan))
         return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _say_read(self, plan: ImportPlan) -> None:
+        self.say(f"Read {plan.read.source.name}: {plan.summary}; see the preview.", 0)
 
     def start_import(self, path: Path) -> "asyncio.Task[bool] | None":
         """Read, preview and commit `path`: on worker threads under the app's event loop
@@ -103,7 +108,7 @@ class ParticipantTransfer:
             plan = await self._off_thread(failed, read_and_plan, worker, path)
             if plan is None:
                 return False
-            self.say(f"Read {path.name}: {plan.summary}; see the preview.", 0)
+            self._say_read(plan)
             if not self.confirm(plan):
                 self.say(f"Nothing imported from {path.name}.")
                 return False

@@ -318,3 +318,33 @@ def test_import_and_export_dialogs_start_beside_the_seminar_file(
     page.transfer.export_action.trigger()
     folder = demo_desk.db.path.parent
     assert asked == [str(folder), str(folder / "participants.xlsx")]  # not the current folder
+
+
+def test_the_status_line_follows_the_choice_made_in_the_preview(
+    qtbot, demo_desk, monkeypatch, loop, tmp_path: Path
+):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    page = ParticipantsPage(DeskContext(demo_desk, ChangeBus(demo_desk)))
+    window.setCentralWidget(page)
+    window.show()
+    path = tmp_path / "update.csv"
+    path.write_text(UPDATE, encoding="utf-8")
+    choose(monkeypatch, path)
+    seen: list[str] = []
+
+    def take_the_files_then_cancel(dialog: ImportPreviewDialog) -> None:
+        seen.append(window.statusBar().currentMessage())
+        qtbot.mouseClick(dialog.take_file, Qt.MouseButton.LeftButton)
+        seen.append(window.statusBar().currentMessage())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer_with(monkeypatch, qtbot, take_the_files_then_cancel)
+
+    async def scenario() -> None:
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+        await asyncio.wait_for(page.transfer.task, 10)
+
+    loop.run_until_complete(scenario())
+    assert seen[0].endswith("the seminar's values kept; see the preview.")
+    assert seen[1].endswith("the file's values taken; see the preview.")  # not the old choice
