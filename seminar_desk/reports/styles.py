@@ -14,6 +14,8 @@ HEAD_BG = colors.HexColor("#dde5ef")
 ZEBRA = colors.HexColor("#f4f6f9")
 GRID = colors.HexColor("#9aa7b5")
 MUTED = colors.HexColor("#555555")
+CELL_PT = 8.5  # table text, in the PDF and in Word
+CELL_PADDING = 4  # points left and right of a table cell's text
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def make_styles() -> Styles:
         spaceAfter=3,
         textColor=colors.black,
     )
-    cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5, spaceAfter=0)
+    cell = ParagraphStyle("cell", parent=base, fontSize=CELL_PT, leading=10.5, spaceAfter=0)
     toc = tuple(
         ParagraphStyle(
             f"toc{level}",
@@ -186,8 +188,8 @@ def table_style(*, header_rows: int = 1, zebra: bool = True) -> TableStyle:
     cmds: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]

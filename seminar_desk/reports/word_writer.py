@@ -10,6 +10,7 @@ from typing import Any
 
 from reportlab.platypus import PageBreak
 
+from seminar_desk.reports.styles import CELL_PADDING, CELL_PT
 from seminar_desk.reports.text.bidi import RTL_FAMILIES, text_direction
 from seminar_desk.reports.text.fallback import MISSING, families
 from seminar_desk.reports.text.fonts import FAMILY, needs_script_font
@@ -194,6 +195,9 @@ def _table(body: _Body, t: Table) -> None:
         _el(pr, "tblStyle", val=body.style_id("Table Grid"))
     _el(pr, "tblW", w="0", type="auto")
     _el(pr, "tblLayout", type="fixed")
+    margins = _el(pr, "tblCellMar")  # the PDF's 4 pt each side, not Word's 5.4 pt
+    for side in ("left", "right"):
+        _el(margins, side, w=str(CELL_PADDING * 20), type="dxa")
     grid = _el(tbl, "tblGrid")
     for w in widths:
         _el(grid, "gridCol", w=w)
@@ -212,6 +216,7 @@ def _table(body: _Body, t: Table) -> None:
                 runs = [Run(str(value), bold=header)]
             else:
                 runs = []
+            runs = [r if r.size else replace(r, size=CELL_PT) for r in runs]
             _add_runs(body.paragraph(parent=tc, rtl=_rtl(runs)), runs)
 
     if t.header:

@@ -74,3 +74,19 @@ def test_french_word_report(snap) -> None:
     assert "I. Introduction" in texts and "III. Organisation du séminaire" in texts
     assert "Page " in doc.sections[0].footer.paragraphs[0].text
     assert " sur " in doc.sections[0].footer.paragraphs[0].text
+
+
+def test_table_text_is_set_like_the_pdfs_so_narrow_columns_do_not_wrap(snap) -> None:
+    """Word's defaults (10 pt text, 5.4 pt cell margins) wrapped "09:00–09:45" and "D1" in
+    columns sized for the PDF: cells take the PDF's 8.5 pt and 4 pt margins."""
+    doc = read(build_word(snap, ReportRequest("day", day=1))[0])
+    table = doc.tables[0]._tbl
+    margins = table.xpath("./w:tblPr/w:tblCellMar/*")
+    assert {(m.tag.split("}")[1], m.get(qn("w:w"))) for m in margins} == {
+        ("left", "80"),
+        ("right", "80"),
+    }
+    sizes = {sz.get(qn("w:val")) for sz in table.xpath(".//w:r/w:rPr/w:sz")}
+    assert sizes and sizes <= {"17", "15"}  # 8.5 pt, and the 7.5 pt chair/speaker lines
+    runs = table.xpath(".//w:r")
+    assert all(r.xpath("./w:rPr/w:sz") for r in runs)  # no cell text left at Word's 10 pt
