@@ -7,7 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from seminar_desk.domain.changes import OpChanges
-from seminar_desk.domain.kinds import OrgKind, ParticipantRole
+from seminar_desk.domain.delegations import is_state
+from seminar_desk.domain.kinds import ParticipantRole
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.participants.imports.delegations import (
     Existing,
@@ -17,8 +18,6 @@ from seminar_desk.services.participants.imports.delegations import (
 from seminar_desk.services.participants.imports.model import ReadParticipants
 from seminar_desk.services.participants.imports.plan import ImportPlan, plan_import
 from seminar_desk.store.models import Organisation, OrgGroup, OrgGroupMember, Participant, new_id
-
-STATE_KINDS = {OrgKind.MEMBER_STATE.value, OrgKind.GOVERNMENT_HOST.value}
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def import_participants(
                     code=new.code,
                     name=new.name,
                     kind=new.kind,
-                    country=new.name if new.kind in STATE_KINDS else "",
+                    country=new.name if is_state(new.kind) else "",
                 )
             )
         _join_groups(session, plan, made)

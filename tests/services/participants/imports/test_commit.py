@@ -252,6 +252,7 @@ def test_a_country_is_the_state_never_an_ngo_based_there(desk: Desk, tmp_path: P
     with desk.read() as s:
         thailand = s.scalars(select(Organisation).where(Organisation.code == "THA")).one()
         assert (thailand.name, thailand.kind) == ("Thailand", "member_state")
+        assert thailand.country == "Thailand"  # a new State's country is itself
 
 
 def test_an_affiliation_naming_an_organisation_wins_over_the_country(desk: Desk, tmp_path: Path):
@@ -271,6 +272,7 @@ def test_an_affiliation_naming_an_organisation_wins_over_the_country(desk: Desk,
         malee = s.scalars(select(Participant).where(Participant.name == "Malee")).one()
         assert malee.organisation is not None
         assert malee.organisation.name == "Peace Network Bangkok"  # a new NGO, not Thailand
+        assert malee.organisation.country == ""  # only a State's country is filled in
 
 
 DISAGREEING = (
