@@ -153,3 +153,18 @@ def test_lazy_imports_count_and_typing_only_ones_do_not(tmp_path: Path) -> None:
         "seminar_desk.store.lock",
         "seminar_desk.store.migrate",
     }
+
+
+def test_no_module_imports_another_modules_private_names() -> None:
+    """A helper another module needs is made public where it lives (one room per rule), not
+    taken as `from x import _helper`."""
+    taken = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            ours = node.level > 0 or (node.module or "").split(".")[0] == "seminar_desk"
+            for alias in node.names if ours else ():
+                if alias.name.startswith("_") and not alias.name.startswith("__"):
+                    taken.append(f"{path.relative_to(PACKAGE)}: {node.module}.{alias.name}")
+    assert taken == []

@@ -53,7 +53,7 @@ def _pk_clause(table: Table, pk: tuple[Any, ...]) -> Any:
     return and_(*(col == value for col, value in zip(table.primary_key.columns, pk, strict=True)))
 
 
-def _read_many(conn: Connection, keys: Iterable[Key]) -> dict[Key, Row]:
+def read_many(conn: Connection, keys: Iterable[Key]) -> dict[Key, Row]:
     """Current images of many rows: one query per table (and per 500 keys), not one per row."""
     by_table: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for name, pk in dict.fromkeys(keys):
@@ -73,7 +73,7 @@ def _read_many(conn: Connection, keys: Iterable[Key]) -> dict[Key, Row]:
     return found
 
 
-def _state_image(obj: Any, *, original: bool, inserted: bool = False) -> Row | None:
+def state_image(obj: Any, *, original: bool, inserted: bool = False) -> Row | None:
     """A row image from an ORM object: its values now, or as loaded (`original`).
 
     A column the object has no value for was stored as NULL if the object was just inserted
@@ -166,11 +166,11 @@ class Recorder:
             key = self._key(obj)
             if key in self.log.rows:
                 continue
-            image = _state_image(obj, original=True) if self.record_images else None
+            image = state_image(obj, original=True) if self.record_images else None
             self.log.rows[key] = RowChange(image, None)
             if image is None and self.record_images:
                 to_read.append(key)
-        images = _read_many(conn, to_read) if self.record_images else {}
+        images = read_many(conn, to_read) if self.record_images else {}
         for key in to_read:
             self.log.rows[key] = RowChange(images.get(key), None)
         self._dirty = dirty
@@ -188,13 +188,13 @@ class Recorder:
             key = self._key(obj)
             change = self.log.rows.setdefault(key, RowChange(None, None))
             change.after = (
-                _state_image(obj, original=False, inserted=id(obj) in inserted)
+                state_image(obj, original=False, inserted=id(obj) in inserted)
                 if self.record_images
                 else {}
             )
             if change.after is None and self.record_images:
                 to_read.append(key)
-        images = _read_many(session.connection(), to_read) if self.record_images and to_read else {}
+        images = read_many(session.connection(), to_read) if self.record_images and to_read else {}
         for key in to_read:
             self.log.rows.setdefault(key, RowChange(None, None)).after = (
                 images.get(key) if self.record_images else {}
@@ -257,7 +257,7 @@ def replay(
     the step would change or delete is missing, or a row it would insert is already there.
     """
     kind.defer_foreign_keys(conn)
-    existing = _read_many(conn, changes)
+    existing = read_many(conn, changes)
     deletes: list[Key] = []
     updates: list[tuple[Key, Row, Row]] = []  # key, whole image, changed columns only
     for key, change in changes.items():
@@ -294,13 +294,13 @@ def replay(
             whole["version"] = changed["version"] = (current.get("version") or 0) + 1
         updates.append((key, whole, changed))
     cascaded = [key for key in find_dependents(conn, deletes) if key not in changes]
-    cascaded_then = _read_many(conn, cascaded)
+    cascaded_then = read_many(conn, cascaded)
     removed = {key: existing[key] for key in deletes}
     for table_name, pk in deletes:
         table = _table(table_name)
         conn.execute(delete(table).where(_pk_clause(table, pk)))
     if deletes:  # ON DELETE CASCADE may have taken rows we meant to restore
-        existing = _read_many(conn, [key for key, _, _ in updates])
+        existing = read_many(conn, [key for key, _, _ in updates])
     # A server checks each foreign key at once: parents are inserted before children, and a
     # link to a row this step inserts is set after that row is back.
     inserting = {key for key, _, _ in updates if key not in existing}
@@ -321,7 +321,7 @@ def replay(
         conn.execute(update(table).where(_pk_clause(table, pk)).values(later))
     # What this step took away, as (image before the step, image after it).
     taken: dict[Key, tuple[Row | None, Row | None]] = {k: (v, None) for k, v in removed.items()}
-    cascaded_now = _read_many(conn, cascaded)
+    cascaded_now = read_many(conn, cascaded)
     for key in cascaded:
         was, now_image = cascaded_then.get(key), cascaded_now.get(key)
         if was != now_image:

@@ -28,7 +28,7 @@ from seminar_desk.services.bundles.records import (
 from seminar_desk.services.bundles.tracking import TRACKING
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.row_changes import RowChange
-from seminar_desk.services.row_changes import _read_many as read_rows
+from seminar_desk.services.row_changes import read_many as read_rows
 from seminar_desk.store.models import MergeConflict, Note, SyncRecord, new_id
 
 TEXT = {"note": "body", "recommendation": "text", "action_item": "text"}

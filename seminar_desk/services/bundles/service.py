@@ -8,7 +8,7 @@ from seminar_desk.services.bundles import format as fmt
 from seminar_desk.services.bundles.merge import Plan, apply_plan, history_keys, plan_merge
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.row_changes import RowChange
-from seminar_desk.services.row_changes import _read_many as read_rows
+from seminar_desk.services.row_changes import read_many as read_rows
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from sqlalchemy import inspect, select, tuple_
 from sqlalchemy.orm import Session
 
 from seminar_desk.services.bundles.records import Row, digest, dump_known, record_key, table_named
-from seminar_desk.services.row_changes import _read_many, _state_image, find_dependents
+from seminar_desk.services.row_changes import find_dependents, read_many, state_image
 from seminar_desk.store.models import SyncRecord
 
 TRACKING = "sync_tracking"
@@ -35,12 +35,12 @@ def track_bases(session: Session, *_: Any) -> None:
         key = (table.name, tuple(state.identity))
         if obj not in dirty:
             deleted.append(key)
-        image = _state_image(obj, original=True)
+        image = state_image(obj, original=True)
         if image is not None:
             images[(table.name, record_key(table, image))] = image
     if deleted:  # rows not loaded, and what ON DELETE CASCADE takes with them
         conn = session.connection()
-        for (name, _pk), row in _read_many(
+        for (name, _pk), row in read_many(
             conn, [*deleted, *find_dependents(conn, deleted)]
         ).items():
             table = table_named(name)
