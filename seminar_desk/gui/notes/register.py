@@ -232,11 +232,10 @@ class RegisterPanel(QWidget):
         self.reload()
 
     def unmerge_selected(self) -> None:
-        for entry in self.selected_entries():
-            if entry.merged_into_id and (
-                runner.call(self, self.service.unmerge, entry.kind, entry.id, origin=self) is None
-            ):
-                break
+        """Every selected merged row separated in one service call: one undo step."""
+        rows = [(e.kind, e.id) for e in self.selected_entries() if e.merged_into_id]
+        if rows:
+            runner.call(self, self.service.unmerge, rows, origin=self)
         self.reload()
 
     def on_changes(self, changes: OpChanges) -> None:

@@ -5,6 +5,7 @@ row it was merged into (`merged_into_id`) and keeps its own item or group, so th
 still say which groups made a recommendation.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -150,10 +151,12 @@ class RegisterService:
                     child.merged_into_id = keep.id
         return act.changes
 
-    def unmerge(self, kind: str, row_id: str, origin: object | None = None) -> OpChanges:
-        model = MODELS[kind]
-        with self.desk.action("Separate merged row", origin=origin) as act:
-            row = act.session.get(model, row_id)
-            if row is not None and row.merged_into_id is not None:
-                row.merged_into_id = None
+    def unmerge(self, rows: Sequence[tuple[str, str]], origin: object | None = None) -> OpChanges:
+        """Separate merged rows, given as (kind, id): the whole selection is one undo step."""
+        label = "Separate merged row" if len(rows) == 1 else f"Separate {len(rows)} merged rows"
+        with self.desk.action(label, origin=origin) as act:
+            for kind, row_id in rows:
+                row = act.session.get(MODELS[kind], row_id)
+                if row is not None and row.merged_into_id is not None:
+                    row.merged_into_id = None
         return act.changes

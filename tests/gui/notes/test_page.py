@@ -221,6 +221,37 @@ def test_merge_in_the_register(page: BreakoutsPage) -> None:
     )
 
 
+def test_separating_selected_rows_is_one_undo_step(window: MainWindow, page: BreakoutsPage):
+    page.tabs.setCurrentIndex(2)
+    register = page.register
+    register.select_filter(kind="recommendation")
+    view = register.view
+    flags = view.selectionModel().SelectionFlag
+
+    def select(rows: list[int]) -> None:
+        view.clearSelection()
+        for row in rows:
+            view.selectionModel().select(register.proxy.index(row, 0), flags.Select | flags.Rows)
+
+    select([0, 1, 2])
+    keep, *dups = register.selected_entries()
+    register.merge_selected()
+    merged = [
+        r
+        for r in range(register.proxy.rowCount())
+        if register.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 8)
+    ]
+    select(merged)
+    assert {e.id for e in register.selected_entries()} == {d.id for d in dups}
+    QTest.mouseClick(register.unmerge_button, Qt.MouseButton.LeftButton)
+    entries = {e.id: e for e in register.model.entries}
+    assert all(entries[d.id].merged_into_id is None for d in dups)
+    window.ctx.desk.undo()  # the two separations are one step
+    register.reload()
+    entries = {e.id: e for e in register.model.entries}
+    assert all(entries[d.id].merged_into_id == keep.id for d in dups)
+
+
 def test_models_pass_the_model_tester(page: BreakoutsPage, qtmodeltester) -> None:
     item = breakout_item(page)
     page.select("item", item)

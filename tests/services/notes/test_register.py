@@ -32,5 +32,18 @@ def test_merge_keeps_sources_and_is_undoable(demo_desk: Desk) -> None:
     demo_desk.undo()
     assert all(e.merged_into_id is None for e in register.entries() if e.id in (a.id, b.id))
     register.merge("recommendation", a.id, [b.id])
-    register.unmerge("recommendation", b.id)
+    register.unmerge([("recommendation", b.id)])
     assert {e.id: e for e in register.entries()}[b.id].merged_into_id is None
+
+
+def test_separating_several_merged_rows_is_one_undo_step(demo_desk: Desk) -> None:
+    register = RegisterService(demo_desk)
+    recs = [e for e in register.entries() if e.kind == "recommendation"]
+    keep, b, c = recs[0], recs[1], recs[2]
+    register.merge("recommendation", keep.id, [b.id, c.id])
+    register.unmerge([("recommendation", b.id), ("recommendation", c.id)])
+    after = {e.id: e for e in register.entries()}
+    assert after[b.id].merged_into_id is None and after[c.id].merged_into_id is None
+    demo_desk.undo()  # one step puts both back under the kept row
+    after = {e.id: e for e in register.entries()}
+    assert after[b.id].merged_into_id == keep.id and after[c.id].merged_into_id == keep.id
