@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import ItemKind
+from seminar_desk.domain.refusal import Gone
 from seminar_desk.domain.speakers.speaking_time import TimerPhase
 from seminar_desk.domain.zone import zone_named
 from seminar_desk.gui.bus import ChangeBus
@@ -81,7 +82,7 @@ class SpeakersController(QObject):
         if self.item_id is not None:
             try:
                 snap = self.service.snapshot(self.item_id)
-            except KeyError:
+            except Gone:  # deleted meanwhile (another window, an undo): show another
                 self.item_id = self._default_item()
                 snap = self.service.snapshot(self.item_id) if self.item_id else None
         self.snapshot = snap

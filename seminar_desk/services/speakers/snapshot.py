@@ -14,6 +14,7 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, select
 
 from seminar_desk.domain.kinds import SpeakerStatus
+from seminar_desk.domain.refusal import Gone
 from seminar_desk.domain.speakers import queue as rules
 from seminar_desk.domain.speakers.speaking_time import (
     ListLimits,
@@ -121,7 +122,7 @@ def read_snapshot(desk: Desk, item_id: str, anchors: Mapping[str, Anchor]) -> Li
     with desk.read() as s:
         item = s.get(AgendaItem, item_id)
         if item is None:
-            raise KeyError(item_id)
+            raise Gone("That agenda item is no longer in the file.")
         seminar = s.scalars(select(Seminar)).first()
         limits = seminar_limits(seminar).on_item(item.speaking_limit_s)
         conn = s.connection()

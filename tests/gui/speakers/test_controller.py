@@ -55,3 +55,17 @@ def test_the_ticker_runs_while_the_page_shows_or_the_projector_is_open(speakers_
     assert ticker.active
     page.hide()
     assert not ticker.active
+
+
+def test_an_item_deleted_elsewhere_gives_way_to_another(qtbot, demo_desk) -> None:
+    from seminar_desk.services.agenda import AgendaService
+
+    controller = SpeakersController(demo_desk, bus=ChangeBus(demo_desk))
+    agenda = AgendaService(demo_desk)
+    shown = controller.item_id
+    spare = next(i.id for i in controller.service.items() if i.id != shown)
+    controller.set_item(spare)
+    assert controller.snapshot is not None and controller.item_id == spare
+    agenda.delete_items([spare])  # another window; the controller hears it on the bus
+    assert controller.item_id not in (None, spare)
+    assert controller.snapshot is not None and controller.snapshot.item_id == controller.item_id

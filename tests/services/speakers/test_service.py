@@ -393,3 +393,10 @@ def test_limits_out_of_range_are_refused(demo_desk) -> None:
         seminar.update(speech_limits={"point_of_order": 7200})
     with pytest.raises(Refusal, match="unknown kind of speech 'filibuster'"):
         seminar.update(speech_limits={"filibuster": 60})
+
+
+def test_the_list_of_a_deleted_item_is_gone(demo_desk: Desk) -> None:
+    from seminar_desk.domain.refusal import Gone
+
+    with pytest.raises(Gone, match="no longer in the file"):
+        SpeakersService(demo_desk).snapshot("no-such-item")
