@@ -15,7 +15,9 @@ class ReportKind:
 
     `uses`: the choices that apply to it ("day", "item", "group"); `needs_one_of`: at least
     one of these must be given, else it is refused; `options`: its own switches ("sign_in");
-    `first_day`: with no day chosen, it is about the first day (not all days).
+    `first_day`: with no day chosen, it is about the first day (not all days); `file_stem`:
+    its suggested file name's stem ("list-of-speakers"); `cards`: cut-out cards (name tents,
+    badges), PDF only.
     """
 
     name: str
@@ -24,32 +26,53 @@ class ReportKind:
     needs_one_of: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
     first_day: bool = False
+    file_stem: str = ""
+    cards: bool = False
 
 
 REPORT_KINDS: dict[str, ReportKind] = {
     k.name: k
     for k in (
-        ReportKind("session", "Session report", uses=("item",), needs_one_of=("item",)),
+        ReportKind(
+            "session",
+            "Session report",
+            uses=("item",),
+            needs_one_of=("item",),
+            file_stem="session-report",
+        ),
         ReportKind(
             "breakout",
             "Breakout report",
             uses=("item", "group"),
             needs_one_of=("item", "group"),
+            file_stem="breakout-report",
         ),
         ReportKind(
-            "day", "End-of-day report", uses=("day",), needs_one_of=("day",), first_day=True
+            "day",
+            "End-of-day report",
+            uses=("day",),
+            needs_one_of=("day",),
+            first_day=True,
+            file_stem="report",
         ),
-        ReportKind("seminar", "Seminar report", options=("internal",)),
-        ReportKind("agenda", "Programme", uses=("day",)),
+        ReportKind("seminar", "Seminar report", options=("internal",), file_stem="seminar-report"),
+        ReportKind("agenda", "Programme", uses=("day",), file_stem="programme"),
         ReportKind(
             "participants",
             "List of participants",
             uses=("day",),
             options=("sign_in", "emails"),
+            file_stem="participants",
         ),
-        ReportKind("speakers", "List of speakers", uses=("item",), needs_one_of=("item",)),
-        ReportKind("tents", "Name tents"),
-        ReportKind("badges", "Badges"),
+        ReportKind(
+            "speakers",
+            "List of speakers",
+            uses=("item",),
+            needs_one_of=("item",),
+            file_stem="list-of-speakers",
+        ),
+        ReportKind("tents", "Name tents", file_stem="name-tents", cards=True),
+        ReportKind("badges", "Badges", file_stem="badges", cards=True),
     )
 }
 KINDS = tuple(REPORT_KINDS)

@@ -3,7 +3,7 @@ lacks what it needs, in the same words wherever it is asked."""
 
 import pytest
 
-from seminar_desk.reports.build import BUILDERS, build_report
+from seminar_desk.reports.build import BUILDERS, CardKind, build_report
 from seminar_desk.reports.request import (
     KINDS,
     REPORT_KINDS,
@@ -15,6 +15,13 @@ from seminar_desk.reports.request import (
 
 def test_every_kind_has_one_builder() -> None:
     assert list(BUILDERS) == list(REPORT_KINDS) == list(KINDS)
+
+
+def test_the_table_says_each_kinds_file_name_and_whether_it_is_cards() -> None:
+    """A new kind is one row of REPORT_KINDS and its builder: no other table to extend."""
+    assert all(kind.file_stem for kind in REPORT_KINDS.values())
+    cards = {name for name, builder in BUILDERS.items() if isinstance(builder, CardKind)}
+    assert cards == {name for name, kind in REPORT_KINDS.items() if kind.cards}
 
 
 @pytest.mark.parametrize(

@@ -256,7 +256,7 @@ class ReportsPage(Page):
         self.sign_in.setEnabled("sign_in" in needs)
         self.internal.setEnabled("internal" in needs)
         self.emails.setEnabled("emails" in needs)
-        cards = kind.name in ("tents", "badges")
+        cards = kind.cards
         if cards:
             self.format.setCurrentIndex(0)
         self.format.setEnabled(not cards)

@@ -90,25 +90,12 @@ def render(
     return build_report(snap, request, options, progress=progress, cancel=cancel)
 
 
-_FILE_STEMS = {
-    "session": "session-report",
-    "breakout": "breakout-report",
-    "day": "report",
-    "seminar": "seminar-report",
-    "agenda": "programme",
-    "participants": "participants",
-    "speakers": "list-of-speakers",
-    "tents": "name-tents",
-    "badges": "badges",
-}
-
-
 def file_name(
     request: ReportRequest, options: ReportOptions, item_number: str = "", fmt: str = "pdf"
 ) -> str:
     """A file name that reads well: 'day-1-report.pdf', 'seminar-report-internal.docx',
     'sign-in-day-2.pdf', 'list-of-speakers-1.8.pdf'."""
-    stem = _FILE_STEMS.get(request.kind, request.kind)
+    stem = REPORT_KINDS[request.kind].file_stem or request.kind
     if request.kind == "participants" and options.sign_in:
         stem = "sign-in"
     parts = [stem]
