@@ -7,6 +7,7 @@ the builder checks between flowables.
 """
 
 import asyncio
+import logging
 import threading
 import time
 from pathlib import Path
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from seminar_desk.domain.changes import Area, OpChanges
+from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.text import fold
 from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
@@ -47,6 +49,8 @@ from seminar_desk.services.reporting.reports import (
     missing_days,
     with_first_day,
 )
+
+log = logging.getLogger(__name__)
 
 PREVIEW_DELAY_MS = 400
 PROGRESS_EVERY_S = 0.05
@@ -315,6 +319,8 @@ class ReportsPage(Page):
         except Cancelled:
             return None
         except Exception as exc:  # noqa: BLE001 (shown to the person, not swallowed)
+            if not isinstance(exc, Refusal):  # a bug: into the log, like the runner's errors
+                log.error("the report preview failed", exc_info=exc)
             if not cancel.is_set():
                 self.pages_label.setText(f"Cannot build this report: {exc}")
             return None

@@ -394,3 +394,22 @@ def test_a_server_seminar_s_report_is_built_and_offered_in_a_real_folder(
     assert starts == [str(documents / name), str(chosen.parent / name)]
     assert exported == [chosen, chosen]
     w.close()
+
+
+def test_a_preview_that_fails_says_so_and_logs_the_bug(
+    window: MainWindow, loop, monkeypatch, caplog
+) -> None:
+    def broken(*_: object) -> object:
+        raise RuntimeError("no such font")
+
+    monkeypatch.setattr("seminar_desk.gui.reporting.page.run_job", broken)
+    page = reports_page(window)
+    page.select("seminar")
+
+    async def preview() -> object:
+        return await page.preview()
+
+    assert loop.run_until_complete(preview()) is None
+    assert page.pages_label.text() == "Cannot build this report: no such font"
+    logged = [r for r in caplog.records if r.exc_info and r.exc_info[0] is RuntimeError]
+    assert logged and logged[0].levelname == "ERROR"
