@@ -20,7 +20,7 @@ from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.refusal import Gone
 from seminar_desk.domain.speakers.speaking_time import TimerPhase
-from seminar_desk.domain.zone import zone_named
+from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.gui.bus import ChangeBus
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar import SeminarService
@@ -68,9 +68,11 @@ class SpeakersController(QObject):
         tour = [i for i in items if i.kind == ItemKind.TOUR_DE_TABLE]
         return (tour or items)[0].id if items else None
 
-    def _zone(self) -> ZoneInfo | None:
+    def _zone(self) -> ZoneInfo:
+        """The seminar's zone as the agenda and the reports use it (UTC for a name this system
+        does not know), so the clock and the times of the history agree with them."""
         details = SeminarService(self.desk).details()
-        return zone_named(details.timezone) if details else None
+        return seminar_zone(details.timezone if details else None)
 
     def set_item(self, item_id: str | None) -> None:
         if item_id != self.item_id:
@@ -112,7 +114,7 @@ class SpeakersController(QObject):
 
     def local_now(self) -> datetime:
         now = self.desk.clock.now()
-        return now.astimezone(self.zone) if self.zone else now.astimezone()
+        return now.astimezone(self.zone)
 
 
 class CountdownTicker(QObject):

@@ -69,3 +69,20 @@ def test_an_item_deleted_elsewhere_gives_way_to_another(qtbot, demo_desk) -> Non
     agenda.delete_items([spare])  # another window; the controller hears it on the bus
     assert controller.item_id not in (None, spare)
     assert controller.snapshot is not None and controller.snapshot.item_id == controller.item_id
+
+
+def test_a_zone_this_system_does_not_know_reads_as_utc_like_the_agenda(qtbot, demo_desk) -> None:
+    """A file made where "Mars/Olympus" exists: the clock is UTC, as on the agenda and in the
+    reports, not the laptop's own time."""
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy import select
+
+    from seminar_desk.services.agenda import AgendaService
+    from seminar_desk.store.models import Seminar
+
+    with demo_desk.action("A zone from elsewhere", undoable=False) as act:
+        act.session.scalars(select(Seminar)).one().timezone = "Mars/Olympus"
+    controller = SpeakersController(demo_desk, bus=ChangeBus(demo_desk))
+    assert controller.zone == AgendaService(demo_desk).timezone() == ZoneInfo("UTC")
+    assert controller.local_now().utcoffset().total_seconds() == 0
