@@ -69,6 +69,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Refusal as exc:  # the one refusal type: one clear line, no traceback
         print(visible(f"seminar-desk: {exc}"), file=sys.stderr)
         return 2
+    except Exception as exc:  # noqa: BLE001 (a bug: logged, and said in one line)
+        return _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> int:
+    """Anything but a refusal is a bug: its details go to the log file (as the window's do),
+    the terminal gets one line saying where; without a log, the details are printed here."""
+    import traceback
+    from datetime import UTC, datetime
+
+    from seminar_desk.paths import log_path
+
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"{datetime.now(UTC):%Y-%m-%d %H:%M:%S} ERROR seminar-desk: {details}")
+        where = f"details in {path}"
+    except OSError:
+        print(details, file=sys.stderr)
+        where = "details above"
+    said = f"seminar-desk: something went wrong ({type(exc).__name__}: {exc}); {where}"
+    print(visible(said), file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

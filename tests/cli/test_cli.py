@@ -98,3 +98,19 @@ def test_console_script_runs_without_qt(tmp_path: Path) -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_an_unexpected_error_is_one_line_and_its_details_go_to_the_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "logs" / "seminar-desk.log"
+    monkeypatch.setattr("seminar_desk.paths.log_path", lambda: log)
+
+    def broken(*_: object, **__: object) -> object:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("seminar_desk.cli.cmd_demo.create_demo", broken)
+    assert main(["demo", "--db", str(tmp_path / "demo.sqlite")]) == 1
+    err = capsys.readouterr().err
+    assert err == f"seminar-desk: something went wrong (RuntimeError: a bug); details in {log}\n"
+    assert "Traceback" in log.read_text(encoding="utf-8")
