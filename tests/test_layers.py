@@ -173,7 +173,7 @@ def test_no_module_imports_another_modules_private_names() -> None:
 MAX_LINES = 500
 MAX_MODULES = 12
 OVER_LIMIT = {"gui/notes/editor.py"}
-"""Known to be over MAX_LINES (504 lines on 2026-11-30): to be split; nothing may join it."""
+"""Known to be over MAX_LINES (548 lines on 2026-11-30): to be split; nothing may join it."""
 
 
 def test_modules_and_folders_stay_small() -> None:
