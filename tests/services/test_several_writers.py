@@ -73,9 +73,13 @@ def test_a_note_saved_meanwhile_is_a_conflict_and_both_texts_are_kept(
         assert caught.value.theirs == "Their summary."
         assert NotesService(mine).note_text(target, SUMMARY) == "Their summary."  # not replaced
         assert saver.pending_text(target, SUMMARY) == "My summary."  # still on screen
-        assert saver.resolve(target, SUMMARY, "both") == "My summary.\n\nTheir summary."
+        both = saver.resolve(target, SUMMARY, "both")  # a line merge, each side's line marked
+        assert both.splitlines() == [
+            "[this laptop] My summary.",
+            "[Them, another laptop] Their summary.",
+        ]
         saver.flush()
-        assert NotesService(theirs).note_text(target, SUMMARY) == "My summary.\n\nTheir summary."
+        assert NotesService(theirs).note_text(target, SUMMARY) == both
     finally:
         mine.close()
         theirs.close()
