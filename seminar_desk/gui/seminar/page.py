@@ -26,6 +26,7 @@ from seminar_desk.gui.widgets.date_field import DateField
 from seminar_desk.gui.widgets.zone_box import ZoneBox
 from seminar_desk.services.agenda import AgendaService
 from seminar_desk.services.reporting.reports import REPORT_LANGUAGES, report_language_name
+from seminar_desk.services.seminar.service import SeminarDetails
 
 # (name, label, widest it grows, in average characters): a form that does not stretch a city
 # across a 1920-pixel screen, yet takes a long UN meeting title.
@@ -145,10 +146,12 @@ class SeminarPage(Page):
         self.flush()
         super().hideEvent(event)  # type: ignore[arg-type]
 
+    def _details(self) -> SeminarDetails:
+        """What is saved; a new file with no seminar yet shows what a seminar starts with."""
+        return self.ctx.seminar.details() or SeminarDetails()
+
     def load(self) -> None:
-        details = self.ctx.seminar.details()
-        if details is None:
-            return
+        details = self._details()
         self._loading = True
         try:
             for name, edit in self.lines.items():
@@ -226,11 +229,8 @@ class SeminarPage(Page):
     def _save(self, name: str, value: object) -> None:
         if self._loading:
             return
-        details = self.ctx.seminar.details()
-        if details is not None and getattr(details, name) == value:
-            return
-        if details is None and value == "":
-            return  # leaving an empty field of a file with no seminar yet changes nothing
+        if getattr(self._details(), name) == value:
+            return  # e.g. leaving an empty field of a new file, or a limit left at its default
         if runner.call(self, self.ctx.seminar.update, origin=self, **{name: value}) is None:
             self.load()  # refused (and shown): the field shows what is saved again
 

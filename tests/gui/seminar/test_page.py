@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
+from seminar_desk.domain.speakers.speaking_time import DEFAULT_SPEECH_LIMITS
 from seminar_desk.gui.bus import ChangeBus
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.seminar.page import SeminarPage
@@ -64,6 +65,24 @@ def test_tabbing_through_an_empty_file_writes_nothing(qtbot, desk: Desk, shown) 
     p.flush()
     assert SeminarService(desk).details() is None and desk.undo_label is None
     assert shown.texts() == []
+
+
+def test_a_new_file_shows_the_speaking_limits_a_seminar_starts_with(qtbot, desk: Desk) -> None:
+    """Before anything is saved, the limits read 180 s etc. (not "No limit"), as after a save."""
+    p = SeminarPage(DeskContext(desk, ChangeBus(desk)))
+    qtbot.addWidget(p)
+    p.show()
+    qtbot.waitExposed(p)
+    assert SeminarService(desk).details() is None
+    assert p.limit.value() == 180 and p.limit.text() == "180 s"
+    shown = {k: s.value() for k, s in p.type_limits.items() if s.value()}  # 0: as a statement
+    assert shown == dict(DEFAULT_SPEECH_LIMITS)
+    p.lines["title"].setFocus()
+    qtbot.keyClicks(p.lines["title"], "Seminar on stockpile security")
+    qtbot.keyClick(p.lines["title"], Qt.Key.Key_Return)
+    saved = SeminarService(desk).details()
+    assert saved is not None and saved.title == "Seminar on stockpile security"
+    assert saved.default_speaking_limit_s == 180 and p.limit.value() == 180
 
 
 def test_conclusions_masthead_and_report_language_are_edited_on_the_page(
