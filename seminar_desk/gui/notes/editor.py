@@ -15,13 +15,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -35,6 +34,7 @@ from seminar_desk.domain.text import fold, nfc
 from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.notes.conflict import ConflictBar
 from seminar_desk.gui.notes.rows import RowsPanel
+from seminar_desk.gui.notes.section_edit import SectionEdit
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.gui.widgets.elided_label import ElidedLabel
 from seminar_desk.services.agenda import AgendaService
@@ -59,42 +59,6 @@ SECTION_TITLES = {
     NoteSection.RECOMMENDATIONS: "Recommendations",
     NoteSection.ACTION_ITEMS: "Action items",
 }
-
-
-class SectionEdit(QPlainTextEdit):
-    """Plain text with simple lists: Enter after "- item" starts the next "- "."""
-
-    focus_lost = Signal()
-
-    def __init__(self, section: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.section = section
-        self.setObjectName(f"note_{section}")
-        self.setTabChangesFocus(True)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            line = self.textCursor().block().text()
-            for bullet in ("- ", "* ", "• "):
-                if line.startswith(bullet):
-                    if line.strip() == bullet.strip():  # empty bullet ends the list
-                        cursor = self.textCursor()
-                        cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
-                        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
-                        cursor.movePosition(
-                            QTextCursor.MoveOperation.EndOfBlock,
-                            QTextCursor.MoveMode.KeepAnchor,
-                        )
-                        cursor.removeSelectedText()
-                        return
-                    super().keyPressEvent(event)
-                    self.insertPlainText(bullet)
-                    return
-        super().keyPressEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt API)
-        self.focus_lost.emit()
-        super().focusOutEvent(event)
 
 
 class NotesEditor(QWidget):
@@ -531,18 +495,3 @@ class NotesEditor(QWidget):
             cursor.setPosition(at + len(term.strip()), QTextCursor.MoveMode.KeepAnchor)
             edit.setTextCursor(cursor)
             edit.ensureCursorVisible()
-
-
-class CloseWatcher(QObject):
-    """Saves the editor before its window closes (the file is closed right after). Text the
-    file will not take holds the window until the person decides (gui.notes.unsaved)."""
-
-    def __init__(self, editor: NotesEditor) -> None:
-        super().__init__(editor)
-        self.editor = editor
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Close and not self.editor.settle_unsaved():
-            event.ignore()
-            return True
-        return False

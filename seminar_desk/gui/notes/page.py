@@ -25,10 +25,11 @@ from seminar_desk.domain.kinds import PAUSE_KINDS, ItemKind
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.context import DeskContext
-from seminar_desk.gui.notes.editor import CloseWatcher, NotesEditor
+from seminar_desk.gui.notes.editor import NotesEditor
 from seminar_desk.gui.notes.groups import GroupsPanel
 from seminar_desk.gui.notes.models import HIT_ROLE, HitsModel
 from seminar_desk.gui.notes.register import RegisterPanel
+from seminar_desk.gui.notes.unsaved import CloseWatcher
 from seminar_desk.gui.pages.base import Page, PageSpec
 from seminar_desk.services.notes.breakouts import BreakoutService
 from seminar_desk.services.notes.register import RegisterEntry, RegisterService

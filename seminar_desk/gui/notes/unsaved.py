@@ -14,8 +14,9 @@ Both dialogs are QMessageBoxes in plain text; tests patch `QMessageBox.exec` to 
 from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from seminar_desk.gui import runner
@@ -24,6 +25,9 @@ from seminar_desk.services.files import write_output
 from seminar_desk.services.notes.autosave import NoteAutosaver
 from seminar_desk.services.notes.journal import JournalEntry, NoteJournal, to_markdown
 from seminar_desk.services.notes.service import NotesService
+
+if TYPE_CHECKING:  # the editor imports this module
+    from seminar_desk.gui.notes.editor import NotesEditor
 
 TITLE = "Seminar Desk"
 TEXT_FILTER = "Text files (*.md *.txt);;All files (*)"
@@ -170,3 +174,18 @@ def offer_recovered(parent: QWidget | None, notes: NotesService) -> None:
             journal.clear()
     elif choice == DISCARD:
         journal.clear()
+
+
+class CloseWatcher(QObject):
+    """Saves the editor before its window closes (the file is closed right after). Text the
+    file will not take holds the window until the person decides (gui.notes.unsaved)."""
+
+    def __init__(self, editor: "NotesEditor") -> None:
+        super().__init__(editor)
+        self.editor = editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Close and not self.editor.settle_unsaved():
+            event.ignore()
+            return True
+        return False
