@@ -14,5 +14,10 @@ class Refusal(Exception):  # noqa: N818 (what the person meets: a refusal, not a
         return str(self)
 
 
+class NotFound(Refusal, LookupError):
+    """What a person named (a day, an agenda item, a breakout group) is not in the seminar,
+    or names several things (the message lists them)."""
+
+
 class Gone(Refusal):
     """The record an action names was deleted meanwhile (another window, an undo)."""

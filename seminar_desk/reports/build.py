@@ -180,9 +180,9 @@ def _tell(
     if problem := missing_days(request, options, len(snap.days)):
         raise Refusal(problem)
     if problem := missing(request):
-        raise KeyError(problem)
+        raise Refusal(problem)
     if request.day is not None:
-        snap.day(request.day)  # KeyError for a day the seminar does not have
+        snap.day(request.day)  # NotFound for a day the seminar does not have
     kind = request.kind
     builder = BUILDERS[kind]
     if isinstance(builder, CardKind):

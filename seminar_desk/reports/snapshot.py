@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from seminar_desk.domain.kinds import PAUSE_KINDS, Capacity, ItemKind, SpeechType
+from seminar_desk.domain.refusal import NotFound
 from seminar_desk.domain.speakers.speaking_time import DEFAULT_SPEECH_LIMITS
 
 
@@ -229,7 +230,7 @@ class SeminarSnapshot:
         for d in self.days:
             if d.number == number:
                 return d
-        raise KeyError(f"no day {number}")
+        raise NotFound(f"The seminar has no day {number}.")
 
     def items(self) -> list[ItemSnap]:
         return [item for d in self.days for item in d.items]
@@ -237,6 +238,8 @@ class SeminarSnapshot:
     def item(self, item_id: str) -> ItemSnap:
         if not self._items:
             self._items.update({i.id: i for i in self.items()})
+        if item_id not in self._items:
+            raise NotFound(f"The seminar has no agenda item {item_id}.")
         return self._items[item_id]
 
     def group(self, group_id: str) -> tuple[ItemSnap, GroupSnap]:
@@ -244,4 +247,4 @@ class SeminarSnapshot:
             for g in item.groups:
                 if g.id == group_id:
                     return item, g
-        raise KeyError(f"no breakout group {group_id}")
+        raise NotFound(f"The seminar has no breakout group {group_id}.")

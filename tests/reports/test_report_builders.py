@@ -2,6 +2,7 @@
 
 import pytest
 
+from seminar_desk.domain.refusal import NotFound
 from seminar_desk.reports import ReportOptions, ReportRequest, build_report, describe
 from seminar_desk.reports.documents.seminar import classify
 
@@ -196,9 +197,9 @@ def test_sign_in_sheet(snap, pdf_reader) -> None:
 
 
 def test_unknown_targets_raise(snap) -> None:
-    with pytest.raises(KeyError):
+    with pytest.raises(NotFound, match="no agenda item nope"):
         build(snap, "session", item_id="nope")
-    with pytest.raises(KeyError):
+    with pytest.raises(NotFound, match="The seminar has no day 9."):
         build(snap, "day", day=9)
     with pytest.raises(ValueError):
         ReportRequest("minutes")

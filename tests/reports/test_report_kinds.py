@@ -3,6 +3,7 @@ lacks what it needs, in the same words wherever it is asked."""
 
 import pytest
 
+from seminar_desk.domain.refusal import Refusal
 from seminar_desk.reports.build import BUILDERS, CardKind, build_report
 from seminar_desk.reports.request import (
     KINDS,
@@ -65,5 +66,5 @@ def test_a_day_report_is_about_the_first_day_when_none_is_chosen() -> None:
 
 
 def test_the_builder_refuses_with_the_tables_words(snap) -> None:
-    with pytest.raises(KeyError, match="Session report needs an agenda item"):
+    with pytest.raises(Refusal, match="Session report needs an agenda item"):
         build_report(snap, ReportRequest("session"))

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from seminar_desk.domain.refusal import Refusal
+from seminar_desk.domain.refusal import NotFound
 from seminar_desk.domain.text import fold
 from seminar_desk.reports.chrome import LANGUAGES as REPORT_LANGUAGES
 from seminar_desk.reports.chrome import chrome_name as report_language_name
@@ -149,7 +149,7 @@ def file_snapshot(path: Path | str) -> SeminarSnapshot:
 def find_item(snap: SeminarSnapshot, ref: str) -> ItemSnap:
     """An agenda item by id, by 'day.position' (1-based, e.g. '2.5') or by a unique title part.
 
-    Raises NoMatch (a refusal, and a LookupError) with a message a person can act on.
+    Raises NotFound (a refusal, and a LookupError) with a message a person can act on.
     """
     ref = ref.strip()
     items = snap.items()
@@ -178,10 +178,6 @@ def find_group(snap: SeminarSnapshot, ref: str, item: ItemSnap | None = None) ->
     )
 
 
-class NoMatch(Refusal, LookupError):
-    """A report's item or group names nothing, or several things (the message lists them)."""
-
-
 def _only_match(
     ref: str,
     rows: Sequence[R],
@@ -195,6 +191,6 @@ def _only_match(
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise NoMatch(f"no {what[0]} matches {ref!r}")
+        raise NotFound(f"no {what[0]} matches {ref!r}")
     shown = "; ".join(listed(r) for r in matches[:8])
-    raise NoMatch(f"{ref!r} matches {len(matches)} {what[1]}: {shown}")
+    raise NotFound(f"{ref!r} matches {len(matches)} {what[1]}: {shown}")
