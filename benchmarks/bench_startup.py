@@ -35,6 +35,9 @@ window = MainWindow(UiSettings())
 window.show()
 app.processEvents()
 print("shown", flush=True)
+import asyncio
+import qasync
+asyncio.set_event_loop(qasync.QEventLoop(app))
 assert open_initial_file(window, Path(sys.argv[1]))
 app.processEvents()
 print("ready", flush=True)

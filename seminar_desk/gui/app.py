@@ -60,10 +60,6 @@ def start_log() -> None:
 
 
 def run_gui(db_path: Path | None, read_only: bool = False) -> int:
-    import asyncio
-
-    import qasync
-
     from seminar_desk.gui.runner import install_excepthook
     from seminar_desk.gui.shell.xcb_libraries import startup_problem
 
@@ -78,12 +74,18 @@ def run_gui(db_path: Path | None, read_only: bool = False) -> int:
 
     collector = GuiThreadCollector(app)  # no collection on worker threads (exports, imports)
     collector.start()
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
     KeyboardKeeper(app)  # the keyboard back to the window when a dialog closes (no WM)
     window = MainWindow(UiSettings())
     present(window)  # and to the window when it opens
     app.processEvents()
+    # The event loop that awaits long work is loaded once the window shows (asyncio alone
+    # took a third of the time to the first window).
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
     # A file that cannot be opened has been explained in a dialog; the window stays, on its
     # welcome page, so the person can choose another.
     open_initial_file(window, db_path, read_only)

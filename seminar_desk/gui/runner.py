@@ -17,7 +17,6 @@ and the status bar stops saying "Saved: <the step before>" (it says "Not saved: 
 Tests replace `presenter` (tests/conftest.py fixture `shown`) to see what would be shown.
 """
 
-import asyncio
 import logging
 import sys
 import traceback
@@ -135,6 +134,8 @@ def _run(
 
 async def in_thread(fn: Callable[..., T], *args: Any) -> T:
     """Run `fn(*args)` on a worker thread; give it plain data, never live ORM objects."""
+    import asyncio  # here, not at the top: the window is shown before asyncio is loaded
+
     return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
 
 

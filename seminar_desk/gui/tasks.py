@@ -5,18 +5,24 @@ mid-flight; `spawn` holds them until they finish. Plain functions run on a worke
 through `runner.in_thread`.
 """
 
-import asyncio
+from __future__ import annotations
+
 import contextlib
 from collections.abc import Coroutine
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from seminar_desk.gui import runner
+
+if TYPE_CHECKING:  # asyncio is loaded once the window is shown (gui.app.run_gui)
+    import asyncio
 
 T = TypeVar("T")
 _running: set[asyncio.Task[Any]] = set()
 
 
 def spawn(coro: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
+    import asyncio
+
     task = asyncio.ensure_future(coro)
     _running.add(task)
     task.add_done_callback(_finished)
@@ -34,6 +40,8 @@ def _finished(task: asyncio.Task[Any]) -> None:
 def running_loop() -> asyncio.AbstractEventLoop | None:
     """The qasync loop when the app runs under it; None in tests and scripts (which then do
     the work at once instead of spawning it)."""
+    import asyncio
+
     with contextlib.suppress(RuntimeError):
         loop = asyncio.get_event_loop()
         if loop.is_running():
