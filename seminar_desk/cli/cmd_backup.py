@@ -1,30 +1,55 @@
 """`seminar-desk backup`: a consistent copy of the file into its backup folder; `--list` shows
-the backups (the rolling set beside the file and the copies made before upgrades)."""
+the backups (the rolling set beside the file and the copies made before upgrades).
+`seminar-desk restore BACKUP`: put a backup in place of the seminar file; the file as it was is
+backed up first (or, if it is damaged, moved aside untouched)."""
 
 import argparse
 from pathlib import Path
 
+from seminar_desk.cli.files import seminar_of
 from seminar_desk.cli.main import command_parser
-from seminar_desk.paths import default_db_path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    sub = command_parser(
+    backup = command_parser(
         subparsers,
         "backup",
         "back up the seminar file (SQLite backup API) into FILE.backups/ and print the copy's path",
     )
-    sub.add_argument("--list", action="store_true", help="list the file's backups, newest first")
-    sub.set_defaults(run=run)
+    backup.add_argument("--list", action="store_true", help="list the file's backups, newest first")
+    backup.set_defaults(run=run_backup)
+    restore = command_parser(
+        subparsers,
+        "restore",
+        "replace the seminar file by a backup (the current file is backed up first)",
+    )
+    restore.add_argument("backup", metavar="BACKUP", help="the backup file (see `backup --list`)")
+    restore.set_defaults(run=run_restore)
 
 
-def run(args: argparse.Namespace) -> int:
+def seminar_file(args: argparse.Namespace) -> Path:
+    """Backups are copies of a file (a server keeps its own)."""
+    return Path(seminar_of(args)).expanduser()
+
+
+def run_backup(args: argparse.Namespace) -> int:
     from seminar_desk.services.backups import back_up_file, backups
 
-    path = Path(getattr(args, "db", None) or default_db_path()).expanduser().resolve()
+    path = seminar_file(args).resolve()
     if args.list:
         for backup in backups(path):
             print(f"{backup.path}\t{backup.label()}")
         return 0
     print(back_up_file(path, "manual"))
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from seminar_desk.services.backups import restore
+
+    path = seminar_file(args)
+    kept = restore(Path(args.backup), path)
+    print(f"restored {path} from {args.backup}")
+    if kept is not None:
+        print(f"the file as it was: {kept}")
     return 0

@@ -9,44 +9,34 @@ from pathlib import Path
 
 from seminar_desk.cli import participants_transfer
 from seminar_desk.cli.bundles import register_export
-from seminar_desk.cli.main import add_db_option, command_parser
-from seminar_desk.paths import default_db_path
+from seminar_desk.cli.files import existing_seminar, export_parser, output_format
+from seminar_desk.cli.main import command_parser
 from seminar_desk.services.agenda.exchange import EXPORT_FORMATS
-from seminar_desk.services.files import missing
+
+REGISTER_FORMATS = ("xlsx", "csv")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = command_parser(subparsers, "export", "export data from a seminar file")
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
-    agenda = kinds.add_parser(
+    agenda = export_parser(
+        kinds,
         "agenda",
-        help="the agenda as ICS (calendar programs) or CSV",
-        description="Export the agenda: one calendar event per item, stable UIDs, in the "
+        "the agenda as ICS (calendar programs) or CSV",
+        "Export the agenda: one calendar event per item, stable UIDs, in the "
         "seminar's time zone (ICS); or one row per item (CSV, re-importable).",
+        EXPORT_FORMATS,
     )
-    agenda.add_argument(
-        "--format",
-        choices=EXPORT_FORMATS,
-        default=None,
-        help="file format (default: from the file name, else ics)",
-    )
-    agenda.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    add_db_option(agenda, default=argparse.SUPPRESS)
     agenda.set_defaults(run=run_agenda)
     participants_transfer.register_export(kinds)
-    register = kinds.add_parser(
+    register = export_parser(
+        kinds,
         "register",
-        help="the register of recommendations and action items as XLSX or CSV",
-        description="Export the register of recommendations and action items (what the "
+        "the register of recommendations and action items as XLSX or CSV",
+        "Export the register of recommendations and action items (what the "
         "Register view shows, with the same filters) for follow-up in a spreadsheet.",
+        REGISTER_FORMATS,
     )
-    register.add_argument(
-        "--format",
-        choices=("xlsx", "csv"),
-        default=None,
-        help="file format (default: from the file name, else xlsx)",
-    )
-    register.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     register.add_argument(
         "--kind", choices=("recommendation", "action"), help="only recommendations or actions"
     )
@@ -58,7 +48,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     register.add_argument(
         "--no-merged", action="store_true", help="leave out rows merged into another one"
     )
-    add_db_option(register, default=argparse.SUPPRESS)
     register.set_defaults(run=run_register)
     register_export(kinds)
 
@@ -67,11 +56,8 @@ def run_agenda(args: argparse.Namespace) -> int:
     from seminar_desk.services.agenda.export import export_agenda
     from seminar_desk.services.files import read_file
 
-    fmt = args.format or ("csv" if args.output.suffix.lower() == ".csv" else "ics")
-    db_path = getattr(args, "db", None) or default_db_path()
-    if missing(db_path):
-        print(f"seminar-desk: {db_path}: no such seminar file", file=sys.stderr)
-        return 2
+    fmt = output_format(args, EXPORT_FORMATS)
+    db_path = existing_seminar(args)
     count = read_file(db_path, lambda desk: export_agenda(desk, fmt, args.output))
     print(f"wrote {count} agenda items to {args.output} ({fmt})")
     return 0
@@ -82,11 +68,8 @@ def run_register(args: argparse.Namespace) -> int:
     from seminar_desk.services.notes.register_export import RegisterFilter, export_register
     from seminar_desk.services.reporting.reports import file_snapshot, find_group, find_item
 
-    fmt = args.format or ("csv" if args.output.suffix.lower() == ".csv" else "xlsx")
-    db_path = getattr(args, "db", None) or default_db_path()
-    if missing(db_path):
-        print(f"seminar-desk: {db_path}: no such seminar file", file=sys.stderr)
-        return 2
+    fmt = output_format(args, REGISTER_FORMATS)
+    db_path = existing_seminar(args)
     snap = file_snapshot(Path(db_path))
     try:
         item = find_item(snap, args.item) if args.item else None

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 
 from seminar_desk.cli import participants_transfer
 from seminar_desk.cli.bundles import register_import
-from seminar_desk.cli.main import add_db_option, command_parser
+from seminar_desk.cli.files import existing_file, import_parser, read_if_there, seminar_of
+from seminar_desk.cli.main import command_parser
 from seminar_desk.domain.agenda.limits import visible
-from seminar_desk.paths import default_db_path
 from seminar_desk.services.agenda.imports.registry import formats_text
-from seminar_desk.services.files import missing
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -25,10 +24,11 @@ if TYPE_CHECKING:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = command_parser(subparsers, "import", "import data into a seminar file")
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
-    agenda = kinds.add_parser(
+    agenda = import_parser(
+        kinds,
         "agenda",
-        help=f"an agenda from {formats_text()}",
-        description=(
+        f"an agenda from {formats_text()}",
+        (
             "Import an agenda. CSV/XLSX columns: date, start, end or duration, title, kind, "
             "room, chair, speakers, description (headers in any case; common synonyms work). "
             "Into a new file, the seminar is created from the file (title, dates, time zone); "
@@ -36,43 +36,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "is committed, or nothing if any row is wrong."
         ),
     )
-    agenda.add_argument("file", metavar="FILE", help="the file to import")
-    agenda.add_argument(
-        "--dry-run", action="store_true", help="print the preview only; change nothing"
-    )
     agenda.add_argument(
         "--timezone",
         metavar="ZONE",
         help="time zone of a new seminar (e.g. Asia/Phnom_Penh); CSV and XLSX carry none. "
         "An existing seminar keeps its own zone.",
     )
-    add_db_option(agenda, default=argparse.SUPPRESS)
     agenda.set_defaults(run=run_agenda)
     participants_transfer.register_import(kinds)
     register_import(kinds)
 
 
 def run_agenda(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from seminar_desk.services.agenda.imports.commit import import_agenda
-    from seminar_desk.services.files import open_desk, read_file
+    from seminar_desk.services.files import open_desk
 
-    source = Path(args.file)
-    if not source.is_file():
-        print(visible(f"seminar-desk: {source}: no such file"), file=sys.stderr)
-        return 2
+    source = existing_file(args.file)
     if args.timezone:
         try:
             _check_zone(args.timezone)
         except ValueError as exc:
             print(visible(f"seminar-desk: nothing imported: {exc}"), file=sys.stderr)
             return 1
-    db_path = getattr(args, "db", None) or default_db_path()
+    db_path = seminar_of(args)
     if args.dry_run:  # reads the file if there is one; creates, upgrades and changes nothing
-        if not missing(db_path):
-            return read_file(db_path, lambda desk: _preview(desk, source, args)[0])
-        return _preview(None, source, args)[0]
+        return read_if_there(db_path, lambda desk: _preview(desk, source, args)[0])
     desk = open_desk(db_path)
     try:
         code, agenda = _preview(desk, source, args)

@@ -3,22 +3,30 @@ the participant list in and out of a seminar file (subcommands of `import` and `
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from seminar_desk.cli.main import add_db_option
+from seminar_desk.cli.files import (
+    existing_file,
+    existing_seminar,
+    export_parser,
+    import_parser,
+    output_format,
+    read_if_there,
+    seminar_of,
+)
 from seminar_desk.domain.agenda.limits import visible
-from seminar_desk.paths import default_db_path
+from seminar_desk.services.participants.export import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from seminar_desk.services.participants.imports.plan import ImportPlan
 
 
 def register_import(kinds: argparse._SubParsersAction) -> None:
-    parser = kinds.add_parser(
+    parser = import_parser(
+        kinds,
         "participants",
-        help="participants from CSV or XLSX (a registration system's list)",
-        description=(
+        "participants from CSV or XLSX (a registration system's list)",
+        (
             "Import participants. Columns (headers in any case; Indico's and OpenSlides' "
             "exports work): Name, or First name and Last name; Title; Delegation, Country or "
             "Organisation; Function or Position; Role; Gender; E-mail. Delegations are matched "
@@ -29,10 +37,7 @@ def register_import(kinds: argparse._SubParsersAction) -> None:
             "--prefer-file. A preview is printed, then everything is committed, or nothing if "
             "any row is wrong."
         ),
-    )
-    parser.add_argument("file", metavar="FILE", help="the CSV or XLSX file to import")
-    parser.add_argument(
-        "--dry-run", action="store_true", help="print the preview only; change nothing"
+        "the CSV or XLSX file to import",
     )
     parser.add_argument(
         "--prefer-file",
@@ -40,7 +45,6 @@ def register_import(kinds: argparse._SubParsersAction) -> None:
         help="where the file and the seminar disagree on someone's title, function, gender, "
         "role or e-mail, take the file's value (default: keep the seminar's)",
     )
-    add_db_option(parser, default=argparse.SUPPRESS)
     parser.set_defaults(run=run_import)
 
 
@@ -59,37 +63,32 @@ def _disagreements_left(plan: "ImportPlan") -> str | None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from seminar_desk.services.files import missing, open_desk, read_file
+    from seminar_desk.services.files import open_desk
     from seminar_desk.services.participants.imports.commit import import_participants, preview
     from seminar_desk.services.participants.imports.model import ParticipantImportError
     from seminar_desk.services.participants.imports.plan import plan_against
     from seminar_desk.services.participants.imports.reading import read_participants
 
     prefer = bool(getattr(args, "prefer_file", False))
-    source = Path(args.file)
-    if not source.is_file():
-        print(visible(f"seminar-desk: {source}: no such file"), file=sys.stderr)
-        return 2
-    db_path = getattr(args, "db", None) or default_db_path()
-    if missing(db_path) and not args.dry_run:
-        print(
-            visible(
-                f"seminar-desk: {db_path}: no such seminar file; make one first "
-                "(File › New seminar in the window, or seminar-desk demo)"
-            ),
-            file=sys.stderr,
+    source = existing_file(args.file)
+    if args.dry_run:
+        db_path = seminar_of(args)
+    else:
+        db_path = existing_seminar(
+            args, "; make one first (File › New seminar in the window, or seminar-desk demo)"
         )
-        return 2
     try:
         read = read_participants(source)
     except ParticipantImportError as exc:
         print(visible(f"seminar-desk: nothing imported:\n{exc}"), file=sys.stderr)
         return 1
     if args.dry_run:  # reads the seminar file; creates, upgrades and changes nothing
-        if not missing(db_path):
-            plan = read_file(db_path, lambda desk: preview(desk, read, prefer_file=prefer))
-        else:
-            plan = plan_against([], [], read)
+        plan = read_if_there(
+            db_path,
+            lambda desk: (
+                preview(desk, read, prefer_file=prefer) if desk else plan_against([], [], read)
+            ),
+        )
         for line in plan.preview_lines():
             print(visible(line))  # file text: shown, never obeyed by the terminal
         if read.problems:
@@ -118,33 +117,24 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def register_export(kinds: argparse._SubParsersAction) -> None:
-    parser = kinds.add_parser(
+    parser = export_parser(
+        kinds,
         "participants",
-        help="the participants as CSV or XLSX",
-        description="Export the participants by delegation then name: Title, Name, "
+        "the participants as CSV or XLSX",
+        "Export the participants by delegation then name: Title, Name, "
         "Delegation, Delegation code, Delegation kind, Function, Role, Gender, E-mail "
         "(re-importable).",
+        EXPORT_FORMATS,
     )
-    parser.add_argument(
-        "--format",
-        choices=("csv", "xlsx"),
-        default=None,
-        help="file format (default: from the file name, else csv)",
-    )
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    add_db_option(parser, default=argparse.SUPPRESS)
     parser.set_defaults(run=run_export)
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from seminar_desk.services.files import missing, read_file
+    from seminar_desk.services.files import read_file
     from seminar_desk.services.participants.export import export_participants
 
-    fmt = args.format or ("xlsx" if args.output.suffix.lower() == ".xlsx" else "csv")
-    db_path = getattr(args, "db", None) or default_db_path()
-    if missing(db_path):
-        print(visible(f"seminar-desk: {db_path}: no such seminar file"), file=sys.stderr)
-        return 2
+    fmt = output_format(args, EXPORT_FORMATS)
+    db_path = existing_seminar(args)
     count = read_file(db_path, lambda desk: export_participants(desk, fmt, args.output))
     print(visible(f"wrote {count} participants to {args.output} ({fmt})"))
     return 0
