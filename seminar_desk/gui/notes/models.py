@@ -20,21 +20,15 @@ from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.widgets.list_model import PlainListModel, PlainTableModel
 from seminar_desk.services.notes.breakouts import Person
 from seminar_desk.services.notes.register import RegisterEntry
+from seminar_desk.services.notes.register_export import RegisterFilter
 from seminar_desk.services.notes.search import SearchHit
 from seminar_desk.services.notes.service import ActionRow, RecommendationRow
 
 PEOPLE_MIME = "application/x-seminar-desk-participants"
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-DAY_ROLE = Qt.ItemDataRole.UserRole + 3
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 4
-GROUP_ROLE = Qt.ItemDataRole.UserRole + 5
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 6
-WHO_ROLE = Qt.ItemDataRole.UserRole + 7
-MERGED_ROLE = Qt.ItemDataRole.UserRole + 8
-HIT_ROLE = Qt.ItemDataRole.UserRole + 9
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 10
+HIT_ROLE = Qt.ItemDataRole.UserRole + 2
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class PeopleModel(PlainListModel[Person]):
@@ -261,20 +255,8 @@ class RegisterModel(PlainTableModel):
             return self._shown[index.row()][col]
         if role == Qt.ItemDataRole.ToolTipRole and col in (self.TEXT_COLUMN, self.SOURCE_COLUMN):
             return plain_tooltip(e.text if col == self.TEXT_COLUMN else "\n".join(e.sources))
-        if role < ID_ROLE:
-            return None
-        roles = {
-            ID_ROLE: e.id,
-            KIND_ROLE: e.kind,
-            DAY_ROLE: e.day_number,
-            ITEM_ROLE: e.item_id,
-            GROUP_ROLE: e.group_id or "",
-            STATUS_ROLE: e.status,
-            WHO_ROLE: e.who,
-            MERGED_ROLE: bool(e.merged_into_id),
-        }
-        if role in roles:
-            return roles[role]
+        if role == ID_ROLE:
+            return e.id
         if role == ENTRY_ROLE:
             return e
         return None
@@ -291,45 +273,20 @@ def refilter(proxy: QSortFilterProxyModel, change: Callable[[], object]) -> None
         proxy.invalidateFilter()
 
 
-class RegisterFilter(QSortFilterProxyModel):
-    """Filters of the register: day, item, group, status, addressee text, merged rows."""
+class RegisterProxy(QSortFilterProxyModel):
+    """The rows of the register its filters let through: the export's own rule
+    (`RegisterFilter.matches`), so the file holds what the view shows."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.day: int | None = None
-        self.item_id: str | None = None
-        self.group_id: str | None = None
-        self.status: str | None = None
-        self.kind: str | None = None
-        self.who = ""
-        self.show_merged = True
+        self.keep = RegisterFilter()
 
-    def set_filter(self, **values: Any) -> None:
-        for name in values:
-            if not hasattr(self, name):
-                raise AttributeError(name)
-        refilter(self, lambda: [setattr(self, n, v) for n, v in values.items()])
+    def set_filter(self, keep: RegisterFilter) -> None:
+        refilter(self, lambda: setattr(self, "keep", keep))
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-
-        def role(r: int) -> Any:
-            return model.data(index, r)
-
-        if self.day is not None and role(DAY_ROLE) != self.day:
-            return False
-        if self.item_id and role(ITEM_ROLE) != self.item_id:
-            return False
-        if self.group_id and role(GROUP_ROLE) != self.group_id:
-            return False
-        if self.status and role(STATUS_ROLE) != self.status:
-            return False
-        if self.kind and role(KIND_ROLE) != self.kind:
-            return False
-        if self.who and fold(self.who) not in fold(role(WHO_ROLE) or ""):
-            return False
-        return not (not self.show_merged and role(MERGED_ROLE))
+        return self.keep.matches(model.index(source_row, 0, source_parent).data(ENTRY_ROLE))
 
 
 class HitsModel(PlainListModel[SearchHit]):

@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import ActionStatus, RecommendationStatus
 from seminar_desk.gui import runner
-from seminar_desk.gui.notes.models import ENTRY_ROLE, RegisterFilter, RegisterModel
+from seminar_desk.gui.notes.models import ENTRY_ROLE, RegisterModel, RegisterProxy
 from seminar_desk.gui.widgets.save_place import save_start, saved_to
 from seminar_desk.services.notes.register import RegisterEntry, RegisterService
-from seminar_desk.services.notes.register_export import RegisterFilter as RowFilter
-from seminar_desk.services.notes.register_export import export_register
+from seminar_desk.services.notes.register_export import RegisterFilter, export_register
 
 
 class RegisterPanel(QWidget):
@@ -36,7 +35,7 @@ class RegisterPanel(QWidget):
         super().__init__(parent)
         self.service = service
         self.model = RegisterModel(self)
-        self.proxy = RegisterFilter(self)
+        self.proxy = RegisterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = QTableView()
         self.view.setObjectName("register")
@@ -169,16 +168,20 @@ class RegisterPanel(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
 
-    def _filters_changed(self) -> None:
-        self.proxy.set_filter(
+    def chosen(self) -> RegisterFilter:
+        """The rows the filters let through, in the view and in an export."""
+        return RegisterFilter(
             kind=self.kind.currentData(),
             day=self.day.currentData(),
             item_id=self.item.currentData(),
             group_id=self.group.currentData(),
             status=self.status.currentData(),
             who=self.who.text(),
-            show_merged=self.show_merged.isChecked(),
+            merged=self.show_merged.isChecked(),
         )
+
+    def _filters_changed(self) -> None:
+        self.proxy.set_filter(self.chosen())
         self.view.resizeRowsToContents()
         self._update_count()
 
@@ -195,17 +198,8 @@ class RegisterPanel(QWidget):
             path = Path(name)
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx")
-        keep = RowFilter(
-            kind=self.kind.currentData(),
-            day=self.day.currentData(),
-            item_id=self.item.currentData(),
-            group_id=self.group.currentData(),
-            status=self.status.currentData(),
-            who=self.who.text(),
-            merged=self.show_merged.isChecked(),
-        )
         fmt = path.suffix.lower().lstrip(".")
-        count = runner.call(self, export_register, self.service.desk, fmt, path, keep)
+        count = runner.call(self, export_register, self.service.desk, fmt, path, self.chosen())
         if count is not None:
             self.count.setText(f"{count} rows exported to {path.name}")
         return count

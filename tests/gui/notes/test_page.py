@@ -12,11 +12,12 @@ from sqlalchemy import select
 
 from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.notes.models import (
+    ENTRY_ROLE,
     PEOPLE_MIME,
     HitsModel,
     PeopleModel,
-    RegisterFilter,
     RegisterModel,
+    RegisterProxy,
     RowsModel,
     ids_from_mime,
 )
@@ -125,7 +126,7 @@ def test_split_type_in_two_groups_search_and_register(
     page.tabs.setCurrentIndex(2)
     page.register.select_filter(kind="recommendation")
     shown = {
-        page.register.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 5)
+        page.register.proxy.index(r, 0).data(ENTRY_ROLE).group_id
         for r in range(page.register.proxy.rowCount())
     }
     assert groups[0].id in shown and groups[1].id in shown
@@ -272,7 +273,7 @@ def test_models_pass_the_model_tester(page: BreakoutsPage, qtmodeltester) -> Non
     assert ids_from_mime(mime) == [p.id for p in page.breakouts.people()[:2]]
     for empty in (RegisterModel(), HitsModel(), RowsModel("action", lambda *_: None)):
         qtmodeltester.check(empty)
-    filt = RegisterFilter()
+    filt = RegisterProxy()
     filt.setSourceModel(RegisterModel())
     qtmodeltester.check(filt)
 
