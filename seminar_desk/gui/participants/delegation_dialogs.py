@@ -7,8 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -17,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from seminar_desk.domain.kinds import OrgKind
-from seminar_desk.gui.participants.editors import problem_label
+from seminar_desk.gui.widgets.forms import RecordDialog, choice_box, labelled, plain_label
 from seminar_desk.services.participants.delegations import DelegationRow, GroupRow
 
 # The order a secretariat thinks in: States first, then the UN, then the others.
@@ -34,7 +32,7 @@ KIND_ORDER = (
 )
 
 
-class DelegationDialog(QDialog):
+class DelegationDialog(RecordDialog):
     """Name, code, kind, country and groups of a delegation (new when `row` is None)."""
 
     def __init__(
@@ -43,18 +41,19 @@ class DelegationDialog(QDialog):
         row: DelegationRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            "delegation",
+            row is not None,
+            row.name if row else "",
+            "UN short name, e.g. Viet Nam, UNODC",
+            "A delegation needs a name, e.g. Viet Nam or UNODC.",
+            parent,
+        )
         self.row = row
-        self.setWindowTitle("Edit delegation" if row else "Add delegation")
-        self.name = QLineEdit(row.name if row else "")
-        self.name.setPlaceholderText("UN short name, e.g. Viet Nam, UNODC")
         self.code = QLineEdit(row.code if row else "")
         self.code.setPlaceholderText("e.g. VNM; left blank, made from the name")
         self.code.setMaxLength(32)
-        self.kind = QComboBox()
-        for kind in KIND_ORDER:
-            self.kind.addItem(kind.label, kind.value)
-        self.kind.setCurrentIndex(max(0, self.kind.findData(row.kind if row else "member_state")))
+        self.kind = choice_box(labelled(KIND_ORDER), row.kind if row else "member_state")
         self.country = QLineEdit(row.country if row else "")
         self.groups = QListWidget()
         for group in groups:
@@ -69,31 +68,16 @@ class DelegationDialog(QDialog):
         self.groups.setCurrentRow(0)  # Tab into the list, Space ticks the first group
         self.new_groups = QLineEdit()
         self.new_groups.setPlaceholderText("new groups, comma-separated, e.g. ASEANAPOL")
-        self.problem = problem_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check_and_accept)
-        buttons.rejected.connect(self.reject)
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        form = QFormLayout(self)
-        form.addRow("&Name", self.name)
-        form.addRow("&Code", self.code)
-        form.addRow("&Kind", self.kind)
-        form.addRow("C&ountry", self.country)
-        form.addRow("Groups", self.groups)
+        rows = [
+            ("&Name", self.name),
+            ("&Code", self.code),
+            ("&Kind", self.kind),
+            ("C&ountry", self.country),
+            ("Groups", self.groups),
+            ("New &groups", self.new_groups),
+        ]
+        form = self.lay_out(rows, 480)
         form.setRowVisible(self.groups, bool(groups))  # a new seminar has none yet
-        form.addRow("New &groups", self.new_groups)
-        form.addRow(self.problem)
-        form.addRow(buttons)
-        self.setMinimumWidth(480)
-
-    def _check_and_accept(self) -> None:
-        if not self.name.text().strip():
-            self.problem.setText("A delegation needs a name, e.g. Viet Nam or UNODC.")
-            self.name.setFocus()
-            return
-        self.accept()
 
     def values(self) -> dict[str, Any]:
         chosen = [
@@ -146,9 +130,7 @@ class MoveDialog(QDialog):
         super().__init__(parent)
         self.source = source
         self.setWindowTitle("Merge delegations")
-        message = QLabel(text)
-        message.setTextFormat(Qt.TextFormat.PlainText)
-        message.setWordWrap(True)
+        message = plain_label(text)
         self.target = QComboBox()
         for row in others:
             self.target.addItem(f"{row.name} ({row.code})", row.id)

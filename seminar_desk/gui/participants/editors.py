@@ -5,10 +5,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -17,19 +13,11 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.kinds import Gender, ParticipantRole
 from seminar_desk.gui.participants.model import CHOICES_ROLE, NO_DELEGATION
+from seminar_desk.gui.widgets.forms import RecordDialog, choice_box, choose, labelled
 from seminar_desk.services.participants.service import OrganisationRow, ParticipantRow
 
 Index = QModelIndex | QPersistentModelIndex
 HONORIFICS = ("", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "H.E. Mr.", "H.E. Ms.", "Gen.", "Col.")
-
-
-def problem_label() -> QLabel:
-    """Why OK refuses, in words on the dialog (plain text: names are never markup)."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020")
-    return label
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -41,14 +29,11 @@ class ChoiceDelegate(QStyledItemDelegate):
         choices = index.data(CHOICES_ROLE)
         if not choices:
             return super().createEditor(parent, option, index)
-        combo = QComboBox(parent)
-        for label, value in choices:
-            combo.addItem(label, value)
-        return combo
+        return choice_box(choices, parent=parent)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+            choose(editor, index.data(Qt.ItemDataRole.EditRole))
         else:
             super().setEditorData(editor, index)
 
@@ -61,7 +46,7 @@ class ChoiceDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
 
-class ParticipantDialog(QDialog):
+class ParticipantDialog(RecordDialog):
     """Every field of a participant; `values()` gives what to add, `changes()` what changed."""
 
     def __init__(
@@ -70,57 +55,37 @@ class ParticipantDialog(QDialog):
         person: ParticipantRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            "participant",
+            person is not None,
+            person.name if person else "",
+            "Full name as printed, e.g. Nguyễn Văn Đức",
+            "A participant needs a name.",
+            parent,
+        )
         self.person = person
-        self.setWindowTitle("Edit participant" if person else "Add participant")
         self.honorific = QComboBox()
         self.honorific.setEditable(True)
         self.honorific.addItems(HONORIFICS)
         self.honorific.setCurrentText(person.honorific if person else "")
-        self.name = QLineEdit(person.name if person else "")
-        self.name.setPlaceholderText("Full name as printed, e.g. Nguyễn Văn Đức")
-        self.delegation = QComboBox()
-        self.delegation.addItem(NO_DELEGATION, None)
-        for org in organisations:
-            self.delegation.addItem(f"{org.name} ({org.code})", org.id)
-        if person is not None:
-            self.delegation.setCurrentIndex(
-                max(0, self.delegation.findData(person.organisation_id))
-            )
-        self.function = QLineEdit(person.function if person else "")
-        self.role = QComboBox()
-        for role in ParticipantRole:
-            self.role.addItem(role.label, role.value)
-        self.role.setCurrentIndex(max(0, self.role.findData(person.role if person else "delegate")))
-        self.gender = QComboBox()
-        for gender in Gender:
-            self.gender.addItem(gender.label, gender.value)
-        self.gender.setCurrentIndex(max(0, self.gender.findData(person.gender if person else "")))
-        self.email = QLineEdit(person.email if person else "")
-        self.problem = problem_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.delegation = choice_box(
+            [(NO_DELEGATION, None), *((f"{o.name} ({o.code})", o.id) for o in organisations)],
+            person.organisation_id if person else None,
         )
-        self.buttons.accepted.connect(self._check_and_accept)
-        self.buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow("Title", self.honorific)
-        form.addRow("&Name", self.name)
-        form.addRow("&Delegation", self.delegation)
-        form.addRow("&Function", self.function)
-        form.addRow("&Role", self.role)
-        form.addRow("&Gender", self.gender)
-        form.addRow("&E-mail", self.email)
-        form.addRow(self.problem)
-        form.addRow(self.buttons)
-        self.setMinimumWidth(460)
-
-    def _check_and_accept(self) -> None:
-        if not self.name.text().strip():
-            self.problem.setText("A participant needs a name.")
-            self.name.setFocus()
-            return
-        self.accept()
+        self.function = QLineEdit(person.function if person else "")
+        self.role = choice_box(labelled(ParticipantRole), person.role if person else "delegate")
+        self.gender = choice_box(labelled(Gender), person.gender if person else "")
+        self.email = QLineEdit(person.email if person else "")
+        rows = [
+            ("Title", self.honorific),
+            ("&Name", self.name),
+            ("&Delegation", self.delegation),
+            ("&Function", self.function),
+            ("&Role", self.role),
+            ("&Gender", self.gender),
+            ("&E-mail", self.email),
+        ]
+        self.lay_out(rows, 460)
 
     def values(self) -> dict[str, Any]:
         return {
