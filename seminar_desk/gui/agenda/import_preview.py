@@ -1,11 +1,11 @@
 """The preview of an agenda import: what the file holds, item by item, in a real table (date,
 start, duration, kind, title, room), with the reader's notes and warnings above it."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from seminar_desk.domain.agenda.timing import format_minutes
 from seminar_desk.domain.kinds import ItemKind, label_of
+from seminar_desk.gui.widgets.forms import ok_cancel, plain_label
 from seminar_desk.gui.widgets.text_table import TextTableModel, TextTableView
 from seminar_desk.services.agenda.imports.model import ImportedAgenda
 
@@ -37,18 +37,9 @@ class AgendaPreviewDialog(QDialog):
         lines = agenda.preview_lines(0)  # the heading, notes and warnings; the items below
         lines = [line for line in lines if not line.startswith("… and ")]
         for line in lines:
-            label = QLabel(line)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setWordWrap(True)
-            layout.addWidget(label)
+            layout.addWidget(plain_label(line))
         self.table = TextTableView(TextTableModel(HEADERS, preview_rows(agenda)))
         layout.addWidget(self.table, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, ok="Import"))
         screen = self.screen().availableGeometry()
         self.resize(min(1100, screen.width() - 40), min(600, screen.height() - 60))

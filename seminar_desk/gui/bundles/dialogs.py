@@ -2,13 +2,11 @@
 side (Keep mine / Keep theirs / Keep both) and the list of backups. Text from files and
 bundles is shown as plain text, never as markup."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -16,15 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from seminar_desk.gui.widgets.forms import TextPreview, ok_cancel, plain_label
 from seminar_desk.services.bundles.conflicts import Choice, ConflictView
 from seminar_desk.services.bundles.scope import Scope
-
-
-def _label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class ExportDialog(QDialog):
@@ -36,7 +28,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export bundle")
         layout = QVBoxLayout(self)
-        layout.addWidget(_label("What should the bundle carry to the other laptop?"))
+        layout.addWidget(plain_label("What should the bundle carry to the other laptop?"))
         self.what = QComboBox()
         self.what.setObjectName("bundle_scope")
         self.what.addItem("The whole seminar", Scope())
@@ -48,46 +40,27 @@ class ExportDialog(QDialog):
         for day in days:
             self.what.addItem(f"Day {day}: the speaker logs", Scope(day=day))
         layout.addWidget(self.what)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, ok="Export…"))
 
     def scope(self) -> Scope:
         return self.what.currentData()
 
 
-class PreviewDialog(QDialog):
+class PreviewDialog(TextPreview):
     """What a merge will change, before anything changes."""
 
     def __init__(self, parent: QWidget | None, lines: list[str], *, new_file: bool = False) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Import bundle: preview")
-        layout = QVBoxLayout(self)
-        text = QPlainTextEdit("\n".join(lines))
-        text.setObjectName("bundle_preview")
-        text.setReadOnly(True)
-        layout.addWidget(text)
-        layout.addWidget(
-            _label(
-                "The file is backed up first, then changed in one step (Edit › Undo takes it "
-                "back). Records changed on both laptops are kept as conflicts for you to resolve."
-                if not new_file
-                else "A new seminar file is made from the bundle."
-            )
+        super().__init__(
+            parent,
+            "Import bundle: preview",
+            lines,
+            "Merge" if not new_file else "Create",
+            "The file is backed up first, then changed in one step (Edit › Undo takes it "
+            "back). Records changed on both laptops are kept as conflicts for you to resolve."
+            if not new_file
+            else "A new seminar file is made from the bundle.",
         )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            "Merge" if not new_file else "Create"
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.text.setObjectName("bundle_preview")
         self.resize(720, 440)
 
 
@@ -101,17 +74,17 @@ class ConflictsDialog(QDialog):
         self.setWindowTitle("Resolve conflicts")
         self.views: list[ConflictView] = []
         layout = QVBoxLayout(self)
-        self.summary = _label("")
+        self.summary = plain_label("")
         layout.addWidget(self.summary)
         self.list = QListWidget()
         self.list.setObjectName("conflict_list")
         self.list.currentRowChanged.connect(self._show)
         layout.addWidget(self.list, 1)
-        self.where = _label("")
+        self.where = plain_label("")
         layout.addWidget(self.where)
         sides = QHBoxLayout()
-        self.mine_label, self.mine = _label("This laptop"), QPlainTextEdit()
-        self.theirs_label, self.theirs = _label("The bundle"), QPlainTextEdit()
+        self.mine_label, self.mine = plain_label("This laptop"), QPlainTextEdit()
+        self.theirs_label, self.theirs = plain_label("The bundle"), QPlainTextEdit()
         for title, text, name in (
             (self.mine_label, self.mine, "mine"),
             (self.theirs_label, self.theirs, "theirs"),
@@ -199,7 +172,7 @@ class BackupsDialog(QDialog):
         self.setWindowTitle("Backups")
         self.paths: list[str] = []
         layout = QVBoxLayout(self)
-        layout.addWidget(_label(f"Backups of this file, newest first (kept in {folder}):"))
+        layout.addWidget(plain_label(f"Backups of this file, newest first (kept in {folder}):"))
         self.list = QListWidget()
         self.list.setObjectName("backup_list")
         layout.addWidget(self.list, 1)

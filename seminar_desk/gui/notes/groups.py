@@ -8,7 +8,6 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFocusEve
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from seminar_desk.gui import runner
 from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.notes.models import PEOPLE_MIME, PeopleModel, ids_from_mime, refilter
 from seminar_desk.gui.widgets import ask
+from seminar_desk.gui.widgets.forms import form_rows
 from seminar_desk.services.notes.breakouts import BreakoutService, GroupInfo
 
 PERSON_ID = Qt.ItemDataRole.UserRole + 1
@@ -203,13 +203,17 @@ class GroupsPanel(QWidget):
         )
         self.questions_button.clicked.connect(self.save_questions)
         details = QGroupBox("Group")
-        form = QFormLayout(details)
-        form.addRow("Name", self.name)
-        form.addRow("Room", self.room)
-        form.addRow("Facilitator", self.facilitator)
-        form.addRow("Rapporteur", self.rapporteur)
-        form.addRow("Guiding questions", self.questions)
-        form.addRow("", self.questions_button)
+        form = form_rows(
+            [
+                ("Name", self.name),
+                ("Room", self.room),
+                ("Facilitator", self.facilitator),
+                ("Rapporteur", self.rapporteur),
+                ("Guiding questions", self.questions),
+                ("", self.questions_button),
+            ],
+            details,
+        )
 
         self.report_item = QComboBox()
         self.report_item.setObjectName("report_item")

@@ -6,14 +6,12 @@ Everything shown comes from the file: plain text only (table models and plain-te
 never read markup).
 """
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QRadioButton,
     QTabWidget,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from seminar_desk.domain.kinds import Gender, OrgKind, ParticipantRole, label_of
+from seminar_desk.gui.widgets.forms import plain_label
 from seminar_desk.gui.widgets.text_table import TextTableModel, TextTableView
 from seminar_desk.services.participants.imports.delegations import NewDelegation
 from seminar_desk.services.participants.imports.headers import LABELS
@@ -44,13 +43,6 @@ def _what(new: NewDelegation) -> list[str]:
     return [label_of(OrgKind, new.kind), *(f"in {code}" for code in new.groups)]
 
 
-def _label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
-
-
 class ImportPreviewDialog(QDialog):
     """Shows an ImportPlan; accepted means import (skipping the bad rows if `skip_bad_rows`,
     taking the file's side of each disagreement if `prefer_file`)."""
@@ -66,10 +58,10 @@ class ImportPreviewDialog(QDialog):
         )
         if read.problems:
             heading += f", {len(read.bad_rows)} bad rows"
-        layout.addWidget(_label(heading))
+        layout.addWidget(plain_label(heading))
         for note in read.notes:
-            layout.addWidget(_label(f"Note: {note}"))
-        columns = _label("Columns: " + "; ".join(read.columns))
+            layout.addWidget(plain_label(f"Note: {note}"))
+        columns = plain_label("Columns: " + "; ".join(read.columns))
         columns.setStyleSheet("color: palette(mid);")
         layout.addWidget(columns)
 
@@ -97,7 +89,7 @@ class ImportPreviewDialog(QDialog):
         line.setContentsMargins(0, 0, 0, 0)
         count = len(plan.disagreements)
         fields = f"{count} field{'s' if count != 1 else ''}"
-        question = _label(f"Where the file and the seminar disagree ({fields}):")
+        question = plain_label(f"Where the file and the seminar disagree ({fields}):")
         question.setWordWrap(False)
         line.addWidget(question)
         line.addWidget(self.keep_seminar)
@@ -110,7 +102,7 @@ class ImportPreviewDialog(QDialog):
         self.skip_box.setVisible(bool(read.problems))
         self.skip_box.toggled.connect(self._update)
         layout.addWidget(self.skip_box)
-        self.summary = _label("")
+        self.summary = plain_label("")
         layout.addWidget(self.summary)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button: QPushButton = buttons.addButton(
