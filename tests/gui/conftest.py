@@ -64,6 +64,35 @@ def loop(qapp) -> Iterator[asyncio.AbstractEventLoop]:  # noqa: ANN001
     asyncio.set_event_loop(None)
 
 
+@pytest.fixture
+def window(qtbot, qsettings):  # noqa: ANN001, ANN201
+    """The main window with no seminar open (its settings in a temporary folder); closed after."""
+    from seminar_desk.gui.main_window import MainWindow
+    from seminar_desk.gui.settings import UiSettings
+
+    w = MainWindow(UiSettings())
+    qtbot.addWidget(w)
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def demo_window(window, demo_path):  # noqa: ANN001, ANN201
+    """The main window with the demo seminar open."""
+    assert window.open_file(demo_path)
+    return window
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of QMessageBox.warning, which then shows nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: seen.append(text))
+    return seen
+
+
 def show_notes_page(qtbot, path, size: tuple[int, int] | None = None):  # noqa: ANN001, ANN201
     """A main window on the file at `path`, showing the Breakouts & notes page."""
     from seminar_desk.gui.main_window import MainWindow

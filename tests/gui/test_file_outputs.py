@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from seminar_desk.gui.main_window import MainWindow
-from seminar_desk.gui.settings import UiSettings
 
 pytestmark = pytest.mark.usefixtures("qsettings")
 
@@ -23,38 +22,29 @@ def loop(qapp):
     asyncio.set_event_loop(None)
 
 
-@pytest.fixture
-def window(qtbot, demo_path: Path) -> MainWindow:
-    w = MainWindow(UiSettings())
-    qtbot.addWidget(w)
-    assert w.open_file(demo_path)
-    yield w
-    w.close()
-
-
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_agenda_export_onto_the_open_file_is_refused(
-    window: MainWindow, demo_path: Path, shown
+    demo_window: MainWindow, demo_path: Path, shown
 ) -> None:
-    page = window.show_page("Agenda")
+    page = demo_window.show_page("Agenda")
     before = digest(demo_path)
     page.export_file(demo_path, "ics")
     assert len(shown.texts("refusal")) == 1
     assert "seminar file itself" in shown.texts("refusal")[0]
     assert digest(demo_path) == before
     assert "Wrote" not in page.message.text()
-    window.ctx.seminar.update(title="Still saving")  # the window goes on writing its file
-    assert window.ctx.seminar.details().title == "Still saving"
+    demo_window.ctx.seminar.update(title="Still saving")  # the window goes on writing its file
+    assert demo_window.ctx.seminar.details().title == "Still saving"
 
 
 def test_report_export_onto_a_seminar_file_is_refused(
-    window: MainWindow, demo_path: Path, tmp_path: Path, loop, shown
+    demo_window: MainWindow, demo_path: Path, tmp_path: Path, loop, shown
 ) -> None:
     """The page gives outputs a .pdf name; a seminar file that has one is still refused."""
-    page = window.show_page("Reports")
+    page = demo_window.show_page("Reports")
     page.open_when_done = False
     page.select("agenda")
     disguised = tmp_path / "minutes.pdf"

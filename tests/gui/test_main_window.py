@@ -3,27 +3,13 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit
 
 from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.store.database import Database
 
 pytestmark = pytest.mark.usefixtures("qsettings")
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    seen: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: seen.append(text))
-    return seen
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(UiSettings())
-    qtbot.addWidget(w)
-    return w
 
 
 def test_first_start_shows_the_welcome(window: MainWindow) -> None:

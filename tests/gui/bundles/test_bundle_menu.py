@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from seminar_desk.gui.bundles.dialogs import BackupsDialog, ConflictsDialog, PreviewDialog
 from seminar_desk.gui.main_window import MainWindow
-from seminar_desk.gui.settings import UiSettings
 from seminar_desk.services import backups
 from seminar_desk.services.bundles.export import export_bundle
 from seminar_desk.services.bundles.service import import_bundle
@@ -19,13 +18,6 @@ from seminar_desk.services.notes.service import NotesService, NoteTarget
 from seminar_desk.store.models import BreakoutGroup
 
 pytestmark = pytest.mark.usefixtures("qsettings")
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(UiSettings())
-    qtbot.addWidget(w)
-    return w
 
 
 def _menu_action(window: MainWindow, text: str):

@@ -30,12 +30,10 @@ pytestmark = pytest.mark.usefixtures("qsettings")
 
 
 @pytest.fixture
-def window(qtbot, demo_path: Path) -> MainWindow:
-    w = MainWindow(UiSettings())
-    qtbot.addWidget(w)
-    assert w.open_file(demo_path)
-    w.show()
-    return w
+def window(demo_window: MainWindow) -> MainWindow:
+    """The demo seminar's window, on screen."""
+    demo_window.show()
+    return demo_window
 
 
 @pytest.fixture

@@ -9,18 +9,16 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.notes.page import BreakoutsPage
-from seminar_desk.gui.settings import UiSettings
 from seminar_desk.services.notes.service import NoteTarget
 
 pytestmark = pytest.mark.usefixtures("qsettings")
 
 
 @pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(UiSettings())
-    qtbot.addWidget(w)
-    w.show()
-    return w
+def window(window: MainWindow) -> MainWindow:
+    """The window of tests/gui/conftest.py, on screen."""
+    window.show()
+    return window
 
 
 @pytest.fixture

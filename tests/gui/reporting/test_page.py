@@ -20,12 +20,9 @@ pytestmark = pytest.mark.usefixtures("qsettings")
 
 
 @pytest.fixture
-def window(qtbot, demo_path: Path) -> MainWindow:
-    w = MainWindow(UiSettings())
-    qtbot.addWidget(w)
-    assert w.open_file(demo_path)
-    yield w
-    w.close()
+def window(demo_window: MainWindow) -> MainWindow:
+    """The Reports page is tried on the demo seminar."""
+    return demo_window
 
 
 def reports_page(window: MainWindow):

@@ -4,31 +4,15 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit
 
 from seminar_desk.gui.app import open_initial_file
 from seminar_desk.gui.main_window import MainWindow
-from seminar_desk.gui.settings import UiSettings
 from seminar_desk.gui.shell import file_opening
 from seminar_desk.store.file.maintenance import quick_check
 from tests.services.files.test_rescue import damage as damage_index
 
 pytestmark = pytest.mark.usefixtures("qsettings")
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    seen: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: seen.append(text))
-    return seen
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(UiSettings())
-    qtbot.addWidget(w)
-    yield w
-    w.close()
 
 
 @pytest.fixture
