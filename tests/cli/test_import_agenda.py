@@ -3,13 +3,12 @@
 from pathlib import Path
 
 import pytest
+from demo_facts import FRAB
 
 from seminar_desk.cli.main import main
 from seminar_desk.services.agenda import AgendaService
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.database import Database
-
-FRAB = Path(__file__).resolve().parents[1] / "fixtures" / "frab-31c3-schedule.xml"
 
 
 def items_in(path: Path) -> int:

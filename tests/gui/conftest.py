@@ -3,15 +3,12 @@
 import asyncio
 import gc
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 
 import pytest
+from demo_facts import AFTER_DEMO
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
-
-# After the demo's tour de table (16:18 in Phnom Penh), so new speeches come after it.
-AFTER_DEMO = datetime(2026, 12, 19, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 
 import pytest
+from demo_facts import TOUR
 from sqlalchemy import select
 
 from seminar_desk.domain.kinds import NoteSection
@@ -21,7 +22,6 @@ from seminar_desk.store.database import Database
 from seminar_desk.store.models import AgendaItem, Participant, SpeakerEntry
 
 SUMMARY = NoteSection.SUMMARY.value
-TOUR = "Tour de table: national experiences and priorities"
 
 
 def _target(desk: Desk) -> NoteTarget:

@@ -6,6 +6,7 @@ import sqlite3
 import unicodedata
 from pathlib import Path
 
+from demo_facts import FIXTURES
 from sqlalchemy import select
 
 from seminar_desk.services.agenda import AgendaService
@@ -19,7 +20,6 @@ from seminar_desk.services.seminar import SeminarService
 from seminar_desk.store.database import Database
 from seminar_desk.store.models import AgendaItem, Note, Participant, Seminar
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 NAME = "Nguyễn Văn Đức"
 NFD = unicodedata.normalize("NFD", NAME)
 

@@ -6,7 +6,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from make_released_files import ROWS, make
+from demo_facts import FIXTURES
+from make_released_files import RELEASED, ROWS, make
 from sqlalchemy import func, select
 
 from seminar_desk.store.database import Database, file_revisions, known_heads
@@ -16,9 +17,6 @@ from seminar_desk.store.file.maintenance import (
     quick_check,
 )
 from seminar_desk.store.models import AgendaItem, Day, Note, Participant, Seminar
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-RELEASED = ("0001_initial", "0005_notes")
 
 
 @pytest.mark.parametrize("revision", RELEASED)

@@ -1,8 +1,8 @@
 """The Speakers page driven like a facilitator: keyboard, completer, drag and drop, models."""
 
-from datetime import UTC, datetime
 
 import pytest
+from demo_facts import AFTER_DEMO, TOUR
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow
@@ -13,8 +13,6 @@ from seminar_desk.gui.speakers.models import MIME
 from seminar_desk.gui.speakers.page import SpeakersPage, parse_limit
 
 pytestmark = pytest.mark.usefixtures("qsettings")
-AFTER_DEMO = datetime(2026, 12, 19, 9, 30, tzinfo=UTC)
-TOUR = "Tour de table: national experiences and priorities"
 TEN = (
     "Brunei",
     "Cambodia",

@@ -1,8 +1,8 @@
 """The projector preview on the Speakers page: the same view, live, small, and foldable."""
 
-from datetime import UTC, datetime
 
 import pytest
+from demo_facts import AFTER_DEMO
 from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea
@@ -13,7 +13,6 @@ from seminar_desk.gui.settings import PREVIEW_SHOWN as SHOWN_KEY
 from seminar_desk.gui.speakers.page import SpeakersPage
 
 pytestmark = pytest.mark.usefixtures("qsettings")
-AFTER_DEMO = datetime(2026, 12, 19, 9, 30, tzinfo=UTC)
 AMBER, RED = QColor("#FFB000"), QColor("#FF3B30")
 # The page's share of a 1366x768 laptop screen (sidebar, menu and status bar taken off).
 LAPTOP_PAGE = (1186, 700)

@@ -1,8 +1,8 @@
 """The projector window: follows the list live, colours the countdown, message and clock modes."""
 
-from datetime import UTC, datetime
 
 import pytest
+from demo_facts import AFTER_DEMO
 from PySide6.QtGui import QColor, QPalette
 
 from seminar_desk.gui.bus import ChangeBus
@@ -13,7 +13,6 @@ from seminar_desk.gui.speakers.page import SpeakersPage
 from seminar_desk.gui.speakers.projector import ProjectorWindow
 
 pytestmark = pytest.mark.usefixtures("qsettings")
-AFTER_DEMO = datetime(2026, 12, 19, 9, 30, tzinfo=UTC)  # 16:30 in Phnom Penh
 AMBER, RED, WHITE = QColor("#FFB000"), QColor("#FF3B30"), QColor("#FFFFFF")
 
 

@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from demo_facts import AFTER_DEMO, TOUR
 from sqlalchemy import select
 
 from seminar_desk.domain.clock import FakeClock
@@ -16,12 +17,9 @@ from seminar_desk.services.speakers.service import SpeakersService
 from seminar_desk.store.database import Database
 from seminar_desk.store.models import Organisation, Participant, SpeechPause
 
-TOUR = "Tour de table: national experiences and priorities"
 DELEGATIONS = ("BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM")
 
 
-# After the demo's tour de table (16:18 in Phnom Penh), so new speeches come after it.
-AFTER_DEMO = datetime(2026, 12, 19, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture

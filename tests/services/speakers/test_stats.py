@@ -2,13 +2,12 @@
 
 from datetime import UTC, datetime
 
+from demo_facts import TOUR
 from sqlalchemy import select
 
 from seminar_desk.services.speakers import stats
 from seminar_desk.services.speakers.service import SpeakersService
 from seminar_desk.store.models import AgendaItem, Day, Organisation
-
-TOUR = "Tour de table: national experiences and priorities"
 
 
 def tour_id(desk) -> str:

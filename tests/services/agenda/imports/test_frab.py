@@ -3,11 +3,10 @@
 from pathlib import Path
 
 import pytest
+from demo_facts import FRAB
 
 from seminar_desk.services.agenda.imports.model import AgendaImportError
 from seminar_desk.services.agenda.imports.registry import read_agenda
-
-FRAB = Path(__file__).resolve().parents[3] / "fixtures" / "frab-31c3-schedule.xml"
 
 
 def test_an_empty_duration_takes_the_kinds_default_with_a_warning(tmp_path: Path):

@@ -4,6 +4,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from demo_facts import FRAB
 from sqlalchemy import func, select
 
 from seminar_desk.domain.agenda.parse import parse_clock, parse_duration
@@ -16,8 +17,6 @@ from seminar_desk.services.agenda.imports.registry import read_agenda
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar import SeminarService
 from seminar_desk.store.models import AgendaItem, Day, Participant
-
-FRAB = Path(__file__).resolve().parents[3] / "fixtures" / "frab-31c3-schedule.xml"
 
 CSV_TEXT = """\
 Day;Begin;Length;Session;Type;Venue;Moderator;Panelists;Notes

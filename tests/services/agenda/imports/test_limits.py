@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from bad_agendas import BAD_AGENDAS, dimension_bomb, utf16_csv
+from bad_agendas import BAD_AGENDAS, HEADER, dimension_bomb, utf16_csv
 from sqlalchemy import func, select
 
 from seminar_desk.domain.refusal import Refusal
@@ -18,8 +18,6 @@ from seminar_desk.services.agenda.imports.model import AgendaImportError
 from seminar_desk.services.agenda.imports.registry import read_agenda
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import AgendaItem
-
-HEADER = "date,start,duration,title,description\n"
 
 
 def count(desk: Desk, model: type) -> int:
