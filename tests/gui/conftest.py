@@ -61,6 +61,20 @@ def loop(qapp) -> Iterator[asyncio.AbstractEventLoop]:  # noqa: ANN001
     asyncio.set_event_loop(None)
 
 
+def show_active(qtbot, widget) -> None:  # noqa: ANN001
+    """Show `widget` and wait until its window is the active one (window-wide shortcuts need
+    it); `waitActive` waits only as a `with` block."""
+    with qtbot.waitActive(widget):
+        widget.show()
+        widget.activateWindow()
+
+
+@pytest.fixture
+def activate(qtbot) -> Callable[[object], None]:  # noqa: ANN001
+    """`activate(widget)`: show it and wait until it is the active window."""
+    return lambda widget: show_active(qtbot, widget)
+
+
 @pytest.fixture
 def window(qtbot, qsettings):  # noqa: ANN001, ANN201
     """The main window with no seminar open (its settings in a temporary folder); closed after."""

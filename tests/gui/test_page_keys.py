@@ -10,22 +10,17 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from sqlalchemy import select
 
 from seminar_desk.gui.main_window import MainWindow
-from seminar_desk.gui.settings import UiSettings
 from seminar_desk.store.models import AgendaItem, Day, Organisation, SpeakerEntry
 
 pytestmark = pytest.mark.usefixtures("qsettings")
 
 
-def test_f5_acts_on_the_visible_page_from_the_sidebar(demo_path, qtbot) -> None:
+def test_f5_acts_on_the_visible_page_from_the_sidebar(demo_window, qtbot, activate) -> None:
     messages: list[str] = []
     previous = qInstallMessageHandler(lambda _t, _c, m: messages.append(m))
     try:
-        window = MainWindow(UiSettings())
-        qtbot.addWidget(window)
-        window.open_file(demo_path)
-        window.show()
-        window.activateWindow()
-        qtbot.waitActive(window)  # window-wide shortcuts need the active window
+        window = demo_window
+        activate(window)  # window-wide shortcuts need the active window
         speakers = window.show_page("Speakers")
         agenda = window.show_page("Agenda")
         window.sidebar.setFocus()
@@ -47,15 +42,11 @@ def test_f5_acts_on_the_visible_page_from_the_sidebar(demo_path, qtbot) -> None:
         qInstallMessageHandler(previous)
 
 
-def _window_on_day1(demo_path, qtbot, clock) -> MainWindow:
-    window = MainWindow(UiSettings())
-    qtbot.addWidget(window)
-    window.open_file(demo_path)
-    window.ctx.desk.clock = clock  # 09:00 in Phnom Penh on day 1
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    return window
+@pytest.fixture
+def day1_window(demo_window: MainWindow, clock, activate) -> MainWindow:  # noqa: ANN001
+    demo_window.ctx.desk.clock = clock  # 09:00 in Phnom Penh on day 1
+    activate(demo_window)
+    return demo_window
 
 
 def _press(window: MainWindow, qtbot, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier):
@@ -84,11 +75,11 @@ def _entries(window: MainWindow, item_id: str) -> list[tuple[str, str | None]]:
 
 
 def test_f5_to_f8_mean_the_same_on_the_agenda_and_speakers_pages(
-    demo_path, qtbot, clock, shown
+    day1_window, qtbot, clock, shown
 ) -> None:
     """F5 start, F6 end, F7 next, F8 re-plan: items on the Agenda, speeches on the Speakers
     page; F5 on the Speakers page never takes the floor from someone speaking."""
-    window = _window_on_day1(demo_path, qtbot, clock)
+    window = day1_window
     agenda = window.show_page("Agenda")
     agenda.tabs.setCurrentIndex(0)
     opening, photo, session1 = (i.id for i in _items(window)[:3])
@@ -134,10 +125,10 @@ def test_f5_to_f8_mean_the_same_on_the_agenda_and_speakers_pages(
     window.close()
 
 
-def test_the_live_keys_are_in_the_menus_and_the_f1_help(demo_path, qtbot, clock, monkeypatch):
+def test_the_live_keys_are_in_the_menus_and_the_f1_help(day1_window, qtbot, monkeypatch):
     from seminar_desk.gui.speakers import help as keys_help
 
-    window = _window_on_day1(demo_path, qtbot, clock)
+    window = day1_window
     titles = lambda: [a.text() for a in window.menuBar().actions()]  # noqa: E731
     qtbot.waitUntil(lambda: {"&Agenda", "&Speakers"} <= set(titles()))  # before any visit
     assert titles().index("&Agenda") < titles().index("&Speakers") < titles().index("&Help")
@@ -181,14 +172,10 @@ def _two_organisations(window: MainWindow) -> list[str]:
 
 @pytest.mark.parametrize(("key", "page"), [(Qt.Key.Key_2, "Agenda"), (Qt.Key.Key_3, "Speakers")])
 def test_ctrl_number_switches_page_from_the_seminar_title_field(
-    demo_path, qtbot, key: Qt.Key, page: str
+    demo_window, qtbot, activate, key: Qt.Key, page: str
 ) -> None:
-    window = MainWindow(UiSettings())
-    qtbot.addWidget(window)
-    window.open_file(demo_path)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # window-wide keys
+    window = demo_window
+    activate(window)  # window-wide keys
     seminar = window.show_page("Seminar")
     title = seminar.lines["title"]
     title.setFocus()

@@ -171,10 +171,9 @@ def test_a_wide_screen_shows_long_functions_whole(demo_desk: Desk, qtbot) -> Non
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-def test_ctrl_shift_a_switches_check_in_on_and_off(demo_desk: Desk, qtbot) -> None:
+def test_ctrl_shift_a_switches_check_in_on_and_off(demo_desk: Desk, qtbot, activate) -> None:
     page = _page(demo_desk, qtbot)
-    page.activateWindow()
-    qtbot.waitActive(page)  # window-wide shortcuts need the active window
+    activate(page)  # window-wide shortcuts need the active window
     bar = page.tabs.tabBar()  # the focus outside the list, as in the sidebar after a click
     bar.setFocus()
     qtbot.waitUntil(bar.hasFocus)
@@ -185,11 +184,12 @@ def test_ctrl_shift_a_switches_check_in_on_and_off(demo_desk: Desk, qtbot) -> No
     assert not page.attendance.check_in.isChecked()
 
 
-def test_ctrl_shift_a_is_off_while_the_delegations_tab_shows(demo_desk: Desk, qtbot) -> None:
+def test_ctrl_shift_a_is_off_while_the_delegations_tab_shows(
+    demo_desk: Desk, qtbot, activate
+) -> None:
     page = _page(demo_desk, qtbot)
     page.tabs.setCurrentWidget(page.delegations)
-    page.activateWindow()
-    qtbot.waitActive(page)
+    activate(page)
     page.delegations.table.setFocus()
     qtbot.waitUntil(page.delegations.table.hasFocus)
     qtbot.keyClick(page.delegations.table, Qt.Key.Key_A, CTRL_SHIFT)
@@ -197,21 +197,16 @@ def test_ctrl_shift_a_is_off_while_the_delegations_tab_shows(demo_desk: Desk, qt
 
 
 @pytest.mark.usefixtures("qsettings")
-def test_ctrl_shift_a_in_the_window_clashes_with_no_other_page(demo_path, qtbot) -> None:  # noqa: ANN001
+def test_ctrl_shift_a_in_the_window_clashes_with_no_other_page(
+    demo_window, qtbot, activate  # noqa: ANN001
+) -> None:
     from PySide6.QtCore import qInstallMessageHandler
-
-    from seminar_desk.gui.main_window import MainWindow
-    from seminar_desk.gui.settings import UiSettings
 
     messages: list[str] = []
     previous = qInstallMessageHandler(lambda _t, _c, m: messages.append(m))
     try:
-        window = MainWindow(UiSettings())
-        qtbot.addWidget(window)
-        window.open_file(demo_path)
-        window.show()
-        window.activateWindow()
-        qtbot.waitActive(window)
+        window = demo_window
+        activate(window)
         page = window.show_page("Participants")
         window.sidebar.setFocus()  # just clicked "Participants"
         qtbot.waitUntil(window.sidebar.hasFocus)

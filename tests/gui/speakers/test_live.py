@@ -3,7 +3,6 @@ entry per gesture, Ctrl+Z for the Desk, the agenda followed, closed lists, clear
 Every check reads the list back from the file, row by row."""
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +12,6 @@ from sqlalchemy import select
 
 from seminar_desk.domain.kinds import takes_speakers
 from seminar_desk.gui.main_window import MainWindow
-from seminar_desk.gui.settings import UiSettings
 from seminar_desk.gui.speakers.page import LIVE_MARK, SpeakersPage
 from seminar_desk.services.agenda import AgendaService
 from seminar_desk.store.models import Organisation, Participant, SpeakerEntry
@@ -120,15 +118,10 @@ def test_adding_someone_already_waiting_asks_first(page, qtbot, clock, monkeypat
 
 
 @pytest.fixture
-def window(qtbot, demo_path: Path) -> MainWindow:
-    w = MainWindow(UiSettings())
-    qtbot.addWidget(w)
-    assert w.open_file(demo_path)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)  # window-wide shortcuts need the active window
-    qtbot.waitUntil(lambda: bool(w.undo_action.shortcuts()))  # menu keys are bound after show
-    return w
+def window(demo_window: MainWindow, qtbot, activate) -> MainWindow:
+    activate(demo_window)  # window-wide shortcuts need the active window
+    qtbot.waitUntil(lambda: bool(demo_window.undo_action.shortcuts()))  # bound after show
+    return demo_window
 
 
 def test_ctrl_z_after_adding_undoes_the_add_not_the_field(window, qtbot) -> None:
