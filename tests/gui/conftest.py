@@ -22,8 +22,8 @@ def speakers_page(qtbot, demo_desk, clock):  # noqa: ANN001, ANN201
     page = SpeakersPage(DeskContext(demo_desk, ChangeBus(demo_desk)))
     qtbot.addWidget(page)
     page.resize(1200, 800)
-    page.show()
-    qtbot.waitExposed(page)
+    with qtbot.waitExposed(page):
+        page.show()
     return page
 
 
@@ -115,7 +115,8 @@ def show_notes_page(qtbot, path, size: tuple[int, int] | None = None):  # noqa: 
     assert window.open_file(path)
     if size is not None:
         window.resize(*size)
-    window.show()
+    with qtbot.waitExposed(window):
+        window.show()
     page = window.show_page("Breakouts & notes")
     assert isinstance(page, BreakoutsPage)
     return page

@@ -172,8 +172,8 @@ def test_a_live_morning_by_keys_leaves_exactly_what_was_done(
         window.setGeometry(window.screen().availableGeometry())
     else:
         window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     desk = window.ctx.desk

@@ -106,8 +106,8 @@ def test_last_file_and_geometry_are_remembered(demo_path: Path, qtbot) -> None:
     qtbot.addWidget(first)
     first.open_file(demo_path)
     first.show_page("Participants")
-    first.show()
-    qtbot.waitExposed(first)
+    with qtbot.waitExposed(first):
+        first.show()
     # A size the window can take (a page may need more than 640 px), inside the offscreen screen.
     width = max(640, first.minimumSizeHint().width(), first.minimumWidth())
     assert width < 800

@@ -26,8 +26,8 @@ def page(qtbot, demo_desk: Desk) -> Iterator[AgendaPage]:
     p = AgendaPage(DeskContext(demo_desk, ChangeBus(demo_desk)))
     qtbot.addWidget(p)
     p.resize(1200, 700)
-    p.show()
-    qtbot.waitExposed(p)
+    with qtbot.waitExposed(p):
+        p.show()
     yield p
     p.close()
     p.deleteLater()

@@ -29,8 +29,8 @@ def page(qtbot, demo_desk: Desk) -> AgendaPage:
     p = AgendaPage(ctx)
     qtbot.addWidget(p)
     p.resize(1200, 700)
-    p.show()
-    qtbot.waitExposed(p)
+    with qtbot.waitExposed(p):
+        p.show()
     return p
 
 
@@ -379,8 +379,8 @@ def test_changing_the_day_start_retimes_it(page: AgendaPage, demo_desk: Desk):
 def test_an_empty_file_shows_no_empty_warnings_pane(qtbot, desk: Desk):
     page = AgendaPage(DeskContext(desk, ChangeBus(desk)))
     qtbot.addWidget(page)
-    page.show()
-    qtbot.waitExposed(page)
+    with qtbot.waitExposed(page):
+        page.show()
     assert not page.warnings.isVisible()  # no blank box under an empty table
     assert not page.day_start.isEnabled() and not page.day_end.isEnabled()
 
@@ -397,8 +397,8 @@ def test_live_keys_work_right_after_choosing_the_page_in_the_sidebar(qtbot, demo
     window = MainWindow(UiSettings())
     qtbot.addWidget(window)
     assert window.open_file(demo_path)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     window.activateWindow()
     for row in range(len(window.pages)):
         window.page(row)  # the Speakers page has F5-F8 too, for its own list

@@ -21,7 +21,6 @@ def page(qtbot, open_notes_page, demo_path: Path, size: tuple[int, int]) -> Brea
     found = open_notes_page(demo_path, size)
     item = next(i.id for i in found.breakouts.items() if i.kind == "breakout")
     found.open_group(found.breakouts.groups(item)[0].id)
-    qtbot.waitExposed(found.window())
     return found
 
 

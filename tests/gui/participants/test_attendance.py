@@ -22,8 +22,8 @@ def _page(desk: Desk, qtbot, width: int = 1150, height: int = 640) -> Participan
     page = ParticipantsPage(DeskContext(desk, ChangeBus(desk)))
     qtbot.addWidget(page)
     page.resize(width, height)
-    page.show()
-    qtbot.waitExposed(page)
+    with qtbot.waitExposed(page):
+        page.show()
     return page
 
 

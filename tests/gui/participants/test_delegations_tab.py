@@ -19,8 +19,8 @@ def _page(desk: Desk, qtbot) -> ParticipantsPage:  # noqa: ANN001
     page = ParticipantsPage(DeskContext(desk, ChangeBus(desk)))
     qtbot.addWidget(page)
     page.resize(1150, 640)
-    page.show()
-    qtbot.waitExposed(page)
+    with qtbot.waitExposed(page):
+        page.show()
     page.tabs.setCurrentWidget(page.delegations)
     return page
 

@@ -31,8 +31,8 @@ def page(qtbot, demo_desk: Desk) -> Iterator[ParticipantsPage]:
     p = ParticipantsPage(DeskContext(demo_desk, ChangeBus(demo_desk)))
     qtbot.addWidget(p)
     p.resize(1280, 700)
-    p.show()
-    qtbot.waitExposed(p)
+    with qtbot.waitExposed(p):
+        p.show()
     yield p
     p.close()
     p.deleteLater()
@@ -55,8 +55,8 @@ def test_bad_rows_block_the_import_until_skipped(qtbot, demo_desk: Desk, tmp_pat
     path.write_text(BAD, encoding="utf-8")
     dialog = ImportPreviewDialog(preview(demo_desk, read_participants(path)))
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
     assert tab_titles(dialog) == [
         "Bad rows (1)",
         "To add (2)",
@@ -99,8 +99,8 @@ def answer_with(monkeypatch, qtbot, act) -> list[ImportPreviewDialog]:  # noqa: 
 
     def exec_(dialog: ImportPreviewDialog) -> int:
         opened.append(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
+        with qtbot.waitExposed(dialog):
+            dialog.show()
         act(dialog)
         return dialog.result()
 

@@ -22,8 +22,8 @@ def _page(desk: Desk, qtbot) -> ParticipantsPage:  # noqa: ANN001
     page = ParticipantsPage(DeskContext(desk, ChangeBus(desk)))
     qtbot.addWidget(page)
     page.resize(1150, 700)
-    page.show()
-    qtbot.waitExposed(page)
+    with qtbot.waitExposed(page):
+        page.show()
     return page
 
 

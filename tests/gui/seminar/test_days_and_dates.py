@@ -34,8 +34,8 @@ def open_page(qtbot, desk: Desk) -> SeminarPage:
     page = SeminarPage(DeskContext(desk, ChangeBus(desk)))
     qtbot.addWidget(page)
     page.resize(1366, 768)
-    page.show()
-    qtbot.waitExposed(page)
+    with qtbot.waitExposed(page):
+        page.show()
     return page
 
 

@@ -16,8 +16,8 @@ from seminar_desk.services.seminar import SeminarService
 def page(qtbot, demo_desk: Desk) -> SeminarPage:
     p = SeminarPage(DeskContext(demo_desk, ChangeBus(demo_desk)))
     qtbot.addWidget(p)
-    p.show()
-    qtbot.waitExposed(p)
+    with qtbot.waitExposed(p):
+        p.show()
     return p
 
 
@@ -57,8 +57,8 @@ def test_tabbing_through_an_empty_file_writes_nothing(qtbot, desk: Desk, shown) 
     """Leaving an unset date (shown as 1 January 2000) or an empty field is no edit."""
     p = SeminarPage(DeskContext(desk, ChangeBus(desk)))
     qtbot.addWidget(p)
-    p.show()
-    qtbot.waitExposed(p)
+    with qtbot.waitExposed(p):
+        p.show()
     p.lines["title"].setFocus()
     for _ in range(len(p.lines) + 3):
         qtbot.keyClick(p.focusWidget(), Qt.Key.Key_Tab)

@@ -24,8 +24,8 @@ def page(qtbot, demo_desk, clock) -> SpeakersPage:
     p = SpeakersPage(DeskContext(demo_desk, ChangeBus(demo_desk)))
     qtbot.addWidget(p)
     p.resize(*LAPTOP_PAGE)
-    p.show()
-    qtbot.waitExposed(p)
+    with qtbot.waitExposed(p):
+        p.show()
     return p
 
 

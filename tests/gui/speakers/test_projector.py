@@ -4,6 +4,7 @@
 import pytest
 from demo_facts import AFTER_DEMO
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtTest import QTest
 
 from seminar_desk.gui.bus import ChangeBus
 from seminar_desk.gui.context import DeskContext
@@ -29,7 +30,7 @@ def projector(page, qtbot) -> ProjectorWindow:
     window = page.open_projector(full_screen=False)
     qtbot.addWidget(window)
     window.resize(1280, 720)
-    qtbot.waitExposed(window)
+    assert QTest.qWaitForWindowExposed(window)  # open_projector showed it
     return window
 
 

@@ -12,8 +12,8 @@ def test_a_record_dialog_refuses_a_blank_name_then_accepts_a_typed_one(qtbot) ->
     dialog = RecordDialog("thing", False, "", "e.g. a name", "A thing needs a name.")
     qtbot.addWidget(dialog)
     dialog.lay_out([("&Name", dialog.name)], 300)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
     assert dialog.windowTitle() == "Add thing"
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.problem.text() == "A thing needs a name."
@@ -26,8 +26,8 @@ def test_a_preview_shows_markup_as_text_and_enter_confirms(qtbot) -> None:
     lines = ["<b>Opening</b> & welcome", "Panel"]
     dialog = TextPreview(None, "Import preview", lines, "Import", note="<i>nothing</i> yet")
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
     assert dialog.text.toPlainText() == "<b>Opening</b> & welcome\nPanel"
     assert dialog.text.isReadOnly()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
