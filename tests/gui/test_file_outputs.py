@@ -12,6 +12,12 @@ pytestmark = pytest.mark.usefixtures("qsettings")
 
 
 @pytest.fixture
+def window(demo_window: MainWindow) -> MainWindow:
+    """Exports are tried from the demo seminar."""
+    return demo_window
+
+
+@pytest.fixture
 def loop(qapp):
     import qasync
 
@@ -27,24 +33,24 @@ def digest(path: Path) -> str:
 
 
 def test_agenda_export_onto_the_open_file_is_refused(
-    demo_window: MainWindow, demo_path: Path, shown
+    window: MainWindow, demo_path: Path, shown
 ) -> None:
-    page = demo_window.show_page("Agenda")
+    page = window.show_page("Agenda")
     before = digest(demo_path)
     page.export_file(demo_path, "ics")
     assert len(shown.texts("refusal")) == 1
     assert "seminar file itself" in shown.texts("refusal")[0]
     assert digest(demo_path) == before
     assert "Wrote" not in page.message.text()
-    demo_window.ctx.seminar.update(title="Still saving")  # the window goes on writing its file
-    assert demo_window.ctx.seminar.details().title == "Still saving"
+    window.ctx.seminar.update(title="Still saving")  # the window goes on writing its file
+    assert window.ctx.seminar.details().title == "Still saving"
 
 
 def test_report_export_onto_a_seminar_file_is_refused(
-    demo_window: MainWindow, demo_path: Path, tmp_path: Path, loop, shown
+    window: MainWindow, demo_path: Path, tmp_path: Path, loop, shown
 ) -> None:
     """The page gives outputs a .pdf name; a seminar file that has one is still refused."""
-    page = demo_window.show_page("Reports")
+    page = window.show_page("Reports")
     page.open_when_done = False
     page.select("agenda")
     disguised = tmp_path / "minutes.pdf"
