@@ -162,8 +162,8 @@ def test_the_preview_is_a_table_with_a_column_each(
     seen: list[list[list[str]]] = []
 
     def exec_(dialog: AgendaPreviewDialog) -> int:
-        dialog.show()
-        qtbot.waitExposed(dialog)
+        with qtbot.waitExposed(dialog):
+            dialog.show()
         model = dialog.table.model()
         qtmodeltester.check(model)
         seen.append(

@@ -275,8 +275,8 @@ def test_a_long_delegation_shows_whole_in_the_preview(
     )
     dialog = ImportPreviewDialog(preview(demo_desk, read_participants(path)))
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
     view = dialog.added_table
     qtmodeltester.check(view.model())
     text = "Nonviolence International Southeast Asia (NISEA)"
