@@ -1,48 +1,17 @@
-"""`seminar-desk export bundle` and `seminar-desk import bundle` (registered by cmd_export and
-cmd_import beside their other kinds)."""
+"""`seminar-desk export bundle` and `seminar-desk import bundle` (kinds of `export` and
+`import`, listed by cmd_export and cmd_import)."""
 
 import argparse
 
 from seminar_desk.cli.files import (
+    Kind,
     existing_file,
     existing_seminar,
-    export_parser,
-    import_parser,
+    option,
     read_if_there,
     seminar_of,
 )
 from seminar_desk.domain.agenda.limits import visible
-
-
-def register_export(kinds: argparse._SubParsersAction) -> None:
-    sub = export_parser(
-        kinds,
-        "bundle",
-        "a bundle (.sdbundle) to merge into another laptop's file",
-        "Write the seminar, a breakout group's notes, recommendations and actions "
-        "(--group), or a day's speaker logs (--day) into one bundle file that `import bundle` "
-        "merges into another copy of the seminar (docs/bundles.md).",
-    )
-    sub.add_argument("--day", type=int, metavar="N", help="a day's speaker logs (day number)")
-    sub.add_argument(
-        "--group", metavar="N", help="a breakout group's work: its number, id or a part of its name"
-    )
-    sub.set_defaults(run=run_export)
-
-
-def register_import(kinds: argparse._SubParsersAction) -> None:
-    sub = import_parser(
-        kinds,
-        "bundle",
-        "merge a bundle from another laptop (a missing --db file is created from it)",
-        "Merge a bundle into the seminar file by the records' ids: new records are "
-        "added, records changed on one side take that change, records changed on both sides "
-        "are kept as conflicts to resolve in the window. A preview is printed first; the file "
-        "is backed up, then changed in one transaction. A --db file that does not exist yet is "
-        "created from the bundle.",
-        "the bundle",
-    )
-    sub.set_defaults(run=run_import)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -93,3 +62,30 @@ def run_import(args: argparse.Namespace) -> int:
             f"{conflicts} conflicts are kept to resolve in the window (File › Resolve conflicts…)."
         )
     return 0
+
+
+SCOPE_OPTIONS = (
+    option("--day", type=int, metavar="N", help="a day's speaker logs (day number)"),
+    option(
+        "--group", metavar="N", help="a breakout group's work: its number, id or a part of its name"
+    ),
+)
+EXPORT = Kind(
+    "bundle",
+    "a bundle (.sdbundle) to merge into another laptop's file",
+    "Write the seminar, a breakout group's notes, recommendations and actions (--group), or a "
+    "day's speaker logs (--day) into one bundle file that `import bundle` merges into another "
+    "copy of the seminar (docs/bundles.md).",
+    run_export,
+    options=SCOPE_OPTIONS,
+)
+IMPORT = Kind(
+    "bundle",
+    "merge a bundle from another laptop (a missing --db file is created from it)",
+    "Merge a bundle into the seminar file by the records' ids: new records are added, records "
+    "changed on one side take that change, records changed on both sides are kept as conflicts "
+    "to resolve in the window. A preview is printed first; the file is backed up, then changed "
+    "in one transaction. A --db file that does not exist yet is created from the bundle.",
+    run_import,
+    file_help="the bundle",
+)

@@ -7,49 +7,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from seminar_desk.cli import participants_transfer
-from seminar_desk.cli.bundles import register_export
-from seminar_desk.cli.files import existing_seminar, export_parser, output_format
-from seminar_desk.cli.main import command_parser
+from seminar_desk.cli import bundles, participants_transfer
+from seminar_desk.cli.files import Kind, existing_seminar, export_command, option, output_format
 from seminar_desk.services.agenda.exchange import EXPORT_FORMATS
 
 REGISTER_FORMATS = ("xlsx", "csv")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = command_parser(subparsers, "export", "export data from a seminar file")
-    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
-    agenda = export_parser(
-        kinds,
-        "agenda",
-        "the agenda as ICS (calendar programs) or CSV",
-        "Export the agenda: one calendar event per item, stable UIDs, in the "
-        "seminar's time zone (ICS); or one row per item (CSV, re-importable).",
-        EXPORT_FORMATS,
+    export_command(
+        subparsers,
+        "export data from a seminar file",
+        (AGENDA, participants_transfer.EXPORT, REGISTER, bundles.EXPORT),
     )
-    agenda.set_defaults(run=run_agenda)
-    participants_transfer.register_export(kinds)
-    register = export_parser(
-        kinds,
-        "register",
-        "the register of recommendations and action items as XLSX or CSV",
-        "Export the register of recommendations and action items (what the "
-        "Register view shows, with the same filters) for follow-up in a spreadsheet.",
-        REGISTER_FORMATS,
-    )
-    register.add_argument(
-        "--kind", choices=("recommendation", "action"), help="only recommendations or actions"
-    )
-    register.add_argument("--day", type=int, metavar="N", help="only those of day N")
-    register.add_argument("--item", metavar="ID", help="only those of an agenda item (D.N)")
-    register.add_argument("--group", metavar="ID", help="only those of a breakout group")
-    register.add_argument("--status", help="only this status (agreed, proposed, open, done...)")
-    register.add_argument("--who", metavar="TEXT", help="addressee or owner contains TEXT")
-    register.add_argument(
-        "--no-merged", action="store_true", help="leave out rows merged into another one"
-    )
-    register.set_defaults(run=run_register)
-    register_export(kinds)
 
 
 def run_agenda(args: argparse.Namespace) -> int:
@@ -89,3 +59,31 @@ def run_register(args: argparse.Namespace) -> int:
     count = read_file(db_path, lambda desk: export_register(desk, fmt, args.output, keep))
     print(f"wrote {count} rows of the register to {args.output} ({fmt})")
     return 0
+
+
+REGISTER_FILTERS = (
+    option("--kind", choices=("recommendation", "action"), help="only recommendations or actions"),
+    option("--day", type=int, metavar="N", help="only those of day N"),
+    option("--item", metavar="ID", help="only those of an agenda item (D.N)"),
+    option("--group", metavar="ID", help="only those of a breakout group"),
+    option("--status", help="only this status (agreed, proposed, open, done...)"),
+    option("--who", metavar="TEXT", help="addressee or owner contains TEXT"),
+    option("--no-merged", action="store_true", help="leave out rows merged into another one"),
+)
+AGENDA = Kind(
+    "agenda",
+    "the agenda as ICS (calendar programs) or CSV",
+    "Export the agenda: one calendar event per item, stable UIDs, in the "
+    "seminar's time zone (ICS); or one row per item (CSV, re-importable).",
+    run_agenda,
+    formats=EXPORT_FORMATS,
+)
+REGISTER = Kind(
+    "register",
+    "the register of recommendations and action items as XLSX or CSV",
+    "Export the register of recommendations and action items (what the "
+    "Register view shows, with the same filters) for follow-up in a spreadsheet.",
+    run_register,
+    options=REGISTER_FILTERS,
+    formats=REGISTER_FORMATS,
+)

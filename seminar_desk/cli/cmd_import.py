@@ -7,10 +7,15 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from seminar_desk.cli import participants_transfer
-from seminar_desk.cli.bundles import register_import
-from seminar_desk.cli.files import existing_file, import_parser, read_if_there, seminar_of
-from seminar_desk.cli.main import command_parser
+from seminar_desk.cli import bundles, participants_transfer
+from seminar_desk.cli.files import (
+    Kind,
+    existing_file,
+    import_command,
+    option,
+    read_if_there,
+    seminar_of,
+)
 from seminar_desk.domain.agenda.limits import visible
 from seminar_desk.services.agenda.imports.registry import formats_text
 
@@ -22,29 +27,11 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = command_parser(subparsers, "import", "import data into a seminar file")
-    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
-    agenda = import_parser(
-        kinds,
-        "agenda",
-        f"an agenda from {formats_text()}",
-        (
-            "Import an agenda. CSV/XLSX columns: date, start, end or duration, title, kind, "
-            "room, chair, speakers, description (headers in any case; common synonyms work). "
-            "Into a new file, the seminar is created from the file (title, dates, time zone); "
-            "into an existing one, the items are added. A preview is printed, then everything "
-            "is committed, or nothing if any row is wrong."
-        ),
+    import_command(
+        subparsers,
+        "import data into a seminar file",
+        (AGENDA, participants_transfer.IMPORT, bundles.IMPORT),
     )
-    agenda.add_argument(
-        "--timezone",
-        metavar="ZONE",
-        help="time zone of a new seminar (e.g. Asia/Phnom_Penh); CSV and XLSX carry none. "
-        "An existing seminar keeps its own zone.",
-    )
-    agenda.set_defaults(run=run_agenda)
-    participants_transfer.register_import(kinds)
-    register_import(kinds)
 
 
 def run_agenda(args: argparse.Namespace) -> int:
@@ -107,3 +94,26 @@ def _check_zone(name: str) -> None:
     wrong = zone_problem(name)
     if wrong:
         raise ValueError(wrong)
+
+
+TIMEZONE_OPTION = (
+    option(
+        "--timezone",
+        metavar="ZONE",
+        help="time zone of a new seminar (e.g. Asia/Phnom_Penh); CSV and XLSX carry none. "
+        "An existing seminar keeps its own zone.",
+    ),
+)
+AGENDA = Kind(
+    "agenda",
+    f"an agenda from {formats_text()}",
+    (
+        "Import an agenda. CSV/XLSX columns: date, start, end or duration, title, kind, "
+        "room, chair, speakers, description (headers in any case; common synonyms work). "
+        "Into a new file, the seminar is created from the file (title, dates, time zone); "
+        "into an existing one, the items are added. A preview is printed, then everything "
+        "is committed, or nothing if any row is wrong."
+    ),
+    run_agenda,
+    options=TIMEZONE_OPTION,
+)

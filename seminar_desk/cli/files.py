@@ -2,16 +2,17 @@
 the output it writes. A missing one is a `Refusal` (printed in one line by `main`, exit 2),
 raised before anything is opened or created.
 
-The kinds of `import` and `export` (agenda, participants, register, bundle) are built here
-too, so each takes the same FILE, --dry-run, -o and --format the same way.
+The kinds of `import` and `export` (agenda, participants, register, bundle) are declared as
+`Kind`s and built here, so each takes the same FILE, --dry-run, -o and --format the same way.
 """
 
 import argparse
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from seminar_desk.cli.main import add_db_option
+from seminar_desk.cli.main import add_db_option, command_parser
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.paths import default_db_path
 from seminar_desk.services.files import missing
@@ -57,46 +58,78 @@ def output_format(args: argparse.Namespace, formats: Sequence[str]) -> str:
     return args.format or (suffix if suffix in formats else formats[0])
 
 
-def kind_parser(
-    kinds: argparse._SubParsersAction, name: str, help_text: str, description: str
-) -> argparse.ArgumentParser:
-    """A kind of `import` or `export`; like every command, it takes --db."""
-    parser = kinds.add_parser(name, help=help_text, description=description)
-    add_db_option(parser, default=argparse.SUPPRESS)
-    return parser
+@dataclass(frozen=True)
+class Option:
+    """An option only one kind takes: `add_argument(*flags, **settings)`."""
+
+    flags: tuple[str, ...]
+    settings: dict[str, Any]
 
 
-def import_parser(
-    kinds: argparse._SubParsersAction,
-    name: str,
-    help_text: str,
-    description: str,
-    file_help: str = "the file to import",
-) -> argparse.ArgumentParser:
-    """A kind of `import`: the FILE to read and --dry-run."""
-    parser = kind_parser(kinds, name, help_text, description)
-    parser.add_argument("file", metavar="FILE", help=file_help)
-    parser.add_argument(
-        "--dry-run", action="store_true", help="print the preview only; change nothing"
-    )
-    return parser
+def option(*flags: str, **settings: Any) -> Option:
+    return Option(flags, settings)
 
 
-def export_parser(
-    kinds: argparse._SubParsersAction,
-    name: str,
-    help_text: str,
-    description: str,
-    formats: Sequence[str] = (),
-) -> argparse.ArgumentParser:
-    """A kind of `export`: -o FILE and, with `formats`, --format (see `output_format`)."""
-    parser = kind_parser(kinds, name, help_text, description)
-    if formats:
+@dataclass(frozen=True)
+class Kind:
+    """A kind of `import` or `export` (agenda, participants, register, bundle): its name, its
+    one-line help and its description, what runs it and the options only it takes."""
+
+    name: str
+    help: str
+    description: str
+    run: Callable[[argparse.Namespace], int]
+    options: Sequence[Option] = ()
+    formats: Sequence[str] = ()
+    """An export's --format choices; the first when the output's name says none."""
+    file_help: str = "the file to import"
+
+
+def import_command(
+    subparsers: argparse._SubParsersAction, help_text: str, kinds: Iterable[Kind]
+) -> None:
+    """`import KIND FILE [--dry-run]`: a dry run prints the preview and changes nothing."""
+
+    def takes_a_file(parser: argparse.ArgumentParser, kind: Kind) -> None:
+        parser.add_argument("file", metavar="FILE", help=kind.file_help)
         parser.add_argument(
-            "--format",
-            choices=tuple(formats),
-            default=None,
-            help=f"file format (default: from the file name, else {formats[0]})",
+            "--dry-run", action="store_true", help="print the preview only; change nothing"
         )
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    return parser
+
+    _add_kinds(subparsers, "import", help_text, kinds, takes_a_file)
+
+
+def export_command(
+    subparsers: argparse._SubParsersAction, help_text: str, kinds: Iterable[Kind]
+) -> None:
+    """`export KIND -o FILE [--format F]` (see `output_format`)."""
+
+    def writes_a_file(parser: argparse.ArgumentParser, kind: Kind) -> None:
+        if kind.formats:
+            parser.add_argument(
+                "--format",
+                choices=tuple(kind.formats),
+                default=None,
+                help=f"file format (default: from the file name, else {kind.formats[0]})",
+            )
+        parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+
+    _add_kinds(subparsers, "export", help_text, kinds, writes_a_file)
+
+
+def _add_kinds(
+    subparsers: argparse._SubParsersAction,
+    command: str,
+    help_text: str,
+    kinds: Iterable[Kind],
+    common: Callable[[argparse.ArgumentParser, Kind], None],
+) -> None:
+    parser = command_parser(subparsers, command, help_text)
+    choices = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    for kind in kinds:
+        sub = choices.add_parser(kind.name, help=kind.help, description=kind.description)
+        common(sub, kind)
+        for own in kind.options:
+            sub.add_argument(*own.flags, **own.settings)
+        add_db_option(sub, default=argparse.SUPPRESS)  # like every command, it takes --db
+        sub.set_defaults(run=kind.run)

@@ -6,10 +6,10 @@ import sys
 from typing import TYPE_CHECKING
 
 from seminar_desk.cli.files import (
+    Kind,
     existing_file,
     existing_seminar,
-    export_parser,
-    import_parser,
+    option,
     output_format,
     read_if_there,
     seminar_of,
@@ -19,33 +19,6 @@ from seminar_desk.services.participants.export import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from seminar_desk.services.participants.imports.plan import ImportPlan
-
-
-def register_import(kinds: argparse._SubParsersAction) -> None:
-    parser = import_parser(
-        kinds,
-        "participants",
-        "participants from CSV or XLSX (a registration system's list)",
-        (
-            "Import participants. Columns (headers in any case; Indico's and OpenSlides' "
-            "exports work): Name, or First name and Last name; Title; Delegation, Country or "
-            "Organisation; Function or Position; Role; Gender; E-mail. Delegations are matched "
-            "to the seminar's by name, code or common variant (Vietnam = Viet Nam), or "
-            "created; someone already there (same name, accents and case ignored, same "
-            "delegation) gets blank fields filled in; where the file says otherwise than the "
-            "seminar, the seminar's value is kept (each disagreement is listed) unless "
-            "--prefer-file. A preview is printed, then everything is committed, or nothing if "
-            "any row is wrong."
-        ),
-        "the CSV or XLSX file to import",
-    )
-    parser.add_argument(
-        "--prefer-file",
-        action="store_true",
-        help="where the file and the seminar disagree on someone's title, function, gender, "
-        "role or e-mail, take the file's value (default: keep the seminar's)",
-    )
-    parser.set_defaults(run=run_import)
 
 
 def _disagreements_left(plan: "ImportPlan") -> str | None:
@@ -116,19 +89,6 @@ def run_import(args: argparse.Namespace) -> int:
         desk.close()
 
 
-def register_export(kinds: argparse._SubParsersAction) -> None:
-    parser = export_parser(
-        kinds,
-        "participants",
-        "the participants as CSV or XLSX",
-        "Export the participants by delegation then name: Title, Name, "
-        "Delegation, Delegation code, Delegation kind, Function, Role, Gender, E-mail "
-        "(re-importable).",
-        EXPORT_FORMATS,
-    )
-    parser.set_defaults(run=run_export)
-
-
 def run_export(args: argparse.Namespace) -> int:
     from seminar_desk.services.files import read_file
     from seminar_desk.services.participants.export import export_participants
@@ -138,3 +98,38 @@ def run_export(args: argparse.Namespace) -> int:
     count = read_file(db_path, lambda desk: export_participants(desk, fmt, args.output))
     print(visible(f"wrote {count} participants to {args.output} ({fmt})"))
     return 0
+
+
+PREFER_FILE_OPTION = (
+    option(
+        "--prefer-file",
+        action="store_true",
+        help="where the file and the seminar disagree on someone's title, function, gender, "
+        "role or e-mail, take the file's value (default: keep the seminar's)",
+    ),
+)
+IMPORT = Kind(
+    "participants",
+    "participants from CSV or XLSX (a registration system's list)",
+    "Import participants. Columns (headers in any case; Indico's and OpenSlides' "
+    "exports work): Name, or First name and Last name; Title; Delegation, Country or "
+    "Organisation; Function or Position; Role; Gender; E-mail. Delegations are matched "
+    "to the seminar's by name, code or common variant (Vietnam = Viet Nam), or "
+    "created; someone already there (same name, accents and case ignored, same "
+    "delegation) gets blank fields filled in; where the file says otherwise than the "
+    "seminar, the seminar's value is kept (each disagreement is listed) unless "
+    "--prefer-file. A preview is printed, then everything is committed, or nothing if "
+    "any row is wrong.",
+    run_import,
+    options=PREFER_FILE_OPTION,
+    file_help="the CSV or XLSX file to import",
+)
+EXPORT = Kind(
+    "participants",
+    "the participants as CSV or XLSX",
+    "Export the participants by delegation then name: Title, Name, "
+    "Delegation, Delegation code, Delegation kind, Function, Role, Gender, E-mail "
+    "(re-importable).",
+    run_export,
+    formats=EXPORT_FORMATS,
+)
