@@ -4,23 +4,14 @@ Each button is one service call and one undo step. Removing a delegation that pa
 speeches still point at offers to move them to another one instead (a merge).
 """
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from seminar_desk.gui import runner
 from seminar_desk.gui.participants.delegation_dialogs import DelegationDialog, MoveDialog
 from seminar_desk.gui.participants.delegations_model import DelegationFilter, DelegationTableModel
 from seminar_desk.gui.participants.model import ID_ROLE
 from seminar_desk.gui.widgets import ask
+from seminar_desk.gui.widgets.record_table import OneDialog, RecordTable, search_field
 from seminar_desk.services.participants.delegations import DelegationRow, DelegationService
 
 
@@ -28,18 +19,15 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-class DelegationsTab(QWidget):
+class DelegationsTab(QWidget, OneDialog):
     def __init__(self, service: DelegationService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.model = DelegationTableModel(service)
         self.proxy = DelegationFilter()
         self.proxy.setSourceModel(self.model)
-        self.dialog: DelegationDialog | MoveDialog | None = None
 
-        self.search = QLineEdit(placeholderText="Find a delegation: name, code, kind, group…")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._filter)
+        self.search = search_field("Find a delegation: name, code, kind, group…", self._filter)
         self.count = QLabel()
         self.add_button = QPushButton("Add delegation…")
         self.add_button.clicked.connect(self.add_delegation)
@@ -56,18 +44,11 @@ class DelegationsTab(QWidget):
         for button in (self.add_button, self.edit_button, self.merge_button, self.remove_button):
             top.addWidget(button)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
+        self.table = RecordTable(self.model, self.proxy, ID_ROLE, single=True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -91,26 +72,17 @@ class DelegationsTab(QWidget):
         self.count.setText(word if shown == total else f"{shown} of {word}")
 
     def selected(self) -> DelegationRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        at = self.model.row_of(self.proxy.data(rows[0], ID_ROLE))
+        ids = self.table.selected_ids()
+        at = self.model.row_of(ids[0]) if ids else -1
         return self.model.rows[at] if at >= 0 else None
 
     def select(self, org_id: str) -> None:
-        at = self.model.row_of(org_id)
-        if at >= 0:
-            index = self.proxy.mapFromSource(self.model.index(at, 0))
-            if index.isValid():
-                self.table.selectRow(index.row())
-                self.table.scrollTo(index)
+        self.table.select(org_id)
 
     # -- actions --------------------------------------------------------------------------------
 
     def add_delegation(self) -> None:
-        dialog = DelegationDialog(self.service.groups(), None, self)
-        dialog.accepted.connect(lambda: self._added(dialog))
-        self._open(dialog)
+        self.open_dialog(DelegationDialog(self.service.groups(), None, self), self._added)
 
     def _added(self, dialog: DelegationDialog) -> None:
         added = runner.call(self, self.service.add, **dialog.values())
@@ -121,9 +93,7 @@ class DelegationsTab(QWidget):
         row = self.selected()
         if row is None:
             return
-        dialog = DelegationDialog(self.service.groups(), row, self)
-        dialog.accepted.connect(lambda: self._edited(dialog))
-        self._open(dialog)
+        self.open_dialog(DelegationDialog(self.service.groups(), row, self), self._edited)
 
     def _edited(self, dialog: DelegationDialog) -> None:
         changes = dialog.changes()
@@ -169,9 +139,7 @@ class DelegationsTab(QWidget):
 
     def _ask_move(self, row: DelegationRow, text: str, ok: str) -> None:
         others = [r for r in self.model.rows if r.id != row.id]
-        dialog = MoveDialog(row, others, text, ok, self)
-        dialog.accepted.connect(lambda: self._moved(dialog))
-        self._open(dialog)
+        self.open_dialog(MoveDialog(row, others, text, ok, self), self._moved)
 
     def _moved(self, dialog: MoveDialog) -> None:
         target = dialog.target_id()
@@ -180,11 +148,3 @@ class DelegationsTab(QWidget):
             and runner.call(self, self.service.merge, dialog.source.id, target) is not None
         ):
             self.select(target)
-
-    def _open(self, dialog: DelegationDialog | MoveDialog) -> None:
-        """Window-modal but not blocking (`open`, not `exec`): the answer arrives by signal.
-        The previous dialog goes now (deleting one on close crashed inside its own signal)."""
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = dialog
-        dialog.open()

@@ -8,9 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from seminar_desk.gui.participants.model import (
 )
 from seminar_desk.gui.participants.transfer import ParticipantTransfer
 from seminar_desk.gui.widgets import ask
+from seminar_desk.gui.widgets.record_table import OneDialog, RecordTable, search_field
 from seminar_desk.services.participants.delegations import DelegationService
 from seminar_desk.services.participants.service import ParticipantRow, ParticipantService
 
@@ -43,19 +42,16 @@ CAPS = {
 SEARCH_HINT = "Filter: name, delegation, kind, role, gender, function, e-mail…"
 
 
-class ParticipantsPage(Page):
+class ParticipantsPage(Page, OneDialog):
     def __init__(self, ctx: DeskContext) -> None:
         super().__init__(ctx)
         self.service = ParticipantService(ctx.desk)
         self.model = ParticipantTableModel(self.service)
         self.proxy = ParticipantFilter()
         self.proxy.setSourceModel(self.model)
-        self.dialog: ParticipantDialog | None = None
         self._content: list[int] = []  # each column's width fitted to its content
 
-        self.search = QLineEdit(placeholderText=SEARCH_HINT)
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._filter)
+        self.search = search_field(SEARCH_HINT, self._filter)
         self.search.returnPressed.connect(self.check_in_enter)
         self.search.installEventFilter(self)  # Up and Down pick among the matches (check-in)
         self._picked: str | None = None  # who the arrows picked since the text last changed
@@ -82,15 +78,9 @@ class ParticipantsPage(Page):
         top.addWidget(self.import_button)
         page_menu(self, "&Participants", [self.transfer.import_action, self.transfer.export_action])
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table = RecordTable(self.model, self.proxy, ID_ROLE)
         self.table.setItemDelegate(ChoiceDelegate(self.table))
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setResizeContentsPrecision(200)
-        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.viewport().installEventFilter(self)
 
         people = QWidget()
@@ -263,14 +253,11 @@ class ParticipantsPage(Page):
     # -- editing --------------------------------------------------------------------------------
 
     def selected_rows(self) -> list[ParticipantRow]:
-        indexes = self.table.selectionModel().selectedRows()
-        at = (self.model.row_of(self.proxy.data(i, ID_ROLE)) for i in indexes)
+        at = (self.model.row_of(i) for i in self.table.selected_ids())
         return [self.model.rows[i] for i in at if i >= 0]
 
     def add_participant(self) -> None:
-        dialog = ParticipantDialog(self.model.organisations, None, self)
-        dialog.accepted.connect(lambda: self._added(dialog))
-        self._open(dialog)
+        self.open_dialog(ParticipantDialog(self.model.organisations, None, self), self._added)
 
     def _added(self, dialog: ParticipantDialog) -> None:
         values = dialog.values()
@@ -283,29 +270,15 @@ class ParticipantsPage(Page):
         rows = self.selected_rows()
         if len(rows) != 1:
             return
-        dialog = ParticipantDialog(self.model.organisations, rows[0], self)
-        dialog.accepted.connect(lambda: self._edited(dialog))
-        self._open(dialog)
+        self.open_dialog(ParticipantDialog(self.model.organisations, rows[0], self), self._edited)
 
     def _edited(self, dialog: ParticipantDialog) -> None:
         changes = dialog.changes()
         if changes and dialog.person is not None:
             runner.call(self, self.service.update, dialog.person.id, **changes)
 
-    def _open(self, dialog: ParticipantDialog) -> None:
-        """Window-modal but not blocking (`open`, not `exec`): the answer arrives by signal.
-        The previous dialog goes now (deleting one on close crashed inside its own signal)."""
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = dialog
-        dialog.open()
-
     def select(self, participant_id: str) -> None:
-        at = self.model.row_of(participant_id)
-        index = self.proxy.mapFromSource(self.model.index(at, 0)) if at >= 0 else None
-        if index is not None and index.isValid():
-            self.table.selectRow(index.row())
-            self.table.scrollTo(index)
+        self.table.select(participant_id)
 
     def delete_selected(self) -> None:
         ids = [r.id for r in self.selected_rows()]
