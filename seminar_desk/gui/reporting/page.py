@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -37,6 +36,7 @@ from seminar_desk.gui.reporting.jobs import Job, run_job
 from seminar_desk.gui.reporting.thumbnails import ThumbnailStrip
 from seminar_desk.gui.runner import in_thread
 from seminar_desk.gui.tasks import spawn
+from seminar_desk.gui.widgets.forms import form_rows
 from seminar_desk.gui.widgets.save_place import save_start, saved_to
 from seminar_desk.services.reporting.report_data import ReportChoices, report_choices
 from seminar_desk.services.reporting.reports import (
@@ -94,16 +94,19 @@ class ReportsPage(Page):
         self.format.addItem("PDF", "pdf")
         self.format.addItem("Word (DOCX, to edit before issuing)", "docx")
 
-        form = QFormLayout()
-        form.addRow("Report", self.kind)
-        form.addRow("Day", self.day)
-        form.addRow("Agenda item", self.item)
-        form.addRow("Breakout group", self.group)
-        form.addRow("Paper", self.paper)
-        form.addRow("", self.sign_in)
-        form.addRow("", self.internal)
-        form.addRow("", self.emails)
-        form.addRow("Format", self.format)
+        form = form_rows(
+            [
+                ("Report", self.kind),
+                ("Day", self.day),
+                ("Agenda item", self.item),
+                ("Breakout group", self.group),
+                ("Paper", self.paper),
+                ("", self.sign_in),
+                ("", self.internal),
+                ("", self.emails),
+                ("Format", self.format),
+            ]
+        )
         self._rows = {"day": self.day, "item": self.item, "group": self.group}
         self._form = form
 

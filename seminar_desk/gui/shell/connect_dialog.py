@@ -5,13 +5,10 @@ in the system keyring when there is one (never in the UI settings; without a key
 each time). The window then opens the server's URL as it opens a file.
 """
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -19,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from seminar_desk.gui.widgets.forms import form_rows, plain_label
 from seminar_desk.services.files.server_access import (
     ServerAddress,
     forget_password,
@@ -53,16 +51,17 @@ class ConnectDialog(QDialog):
             self.remember.setText("No system keyring here: the password is asked each time")
         self.test_button = QPushButton("Test connection")
         self.test_button.clicked.connect(self.test)
-        self.result = QLabel("")
-        self.result.setTextFormat(Qt.TextFormat.PlainText)
-        self.result.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("Host", self.host)
-        form.addRow("Port", self.port)
-        form.addRow("Database", self.database)
-        form.addRow("User", self.user)
-        form.addRow("Password", self.password)
-        form.addRow("", self.remember)
+        self.result = plain_label()
+        form = form_rows(
+            [
+                ("Host", self.host),
+                ("Port", self.port),
+                ("Database", self.database),
+                ("User", self.user),
+                ("Password", self.password),
+                ("", self.remember),
+            ]
+        )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
         )
