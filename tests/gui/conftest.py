@@ -11,6 +11,19 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
 
 
+@pytest.fixture(autouse=True)
+def delete_closed_widgets() -> Iterator[None]:
+    """After each test, the widgets pytest-qt closed are deleted for real: their `deleteLater`
+    waits for an event loop that most tests never run, so every window of the session stayed
+    alive (with its desk, timers and cycles) and changed what later tests saw, e.g. the
+    garbage collector's counts in tests/gui/shell/test_gc_guard.py."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def speakers_page(qtbot, demo_desk, clock):  # noqa: ANN001, ANN201
     """The Speakers page on the demo seminar, on screen, the clock just after the demo."""
