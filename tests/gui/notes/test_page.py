@@ -238,7 +238,7 @@ def test_separating_selected_rows_is_one_undo_step(window: MainWindow, page: Bre
     merged = [
         r
         for r in range(register.proxy.rowCount())
-        if register.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 8)
+        if register.proxy.index(r, 0).data(ENTRY_ROLE).merged_into_id
     ]
     select(merged)
     assert {e.id for e in register.selected_entries()} == {d.id for d in dups}
