@@ -9,7 +9,7 @@ tracking off with `session.info[TRACKING] = False`.
 
 from typing import Any
 
-from sqlalchemy import inspect, select, tuple_
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from seminar_desk.services.bundles.records import Row, digest, dump_known, record_key, table_named
@@ -22,7 +22,7 @@ TRACKING = "sync_tracking"
 def track_bases(session: Session, *_: Any) -> None:
     if session.info.get(TRACKING, True) is False:
         return
-    images: dict[tuple[str, str], Row] = {}
+    touched: dict[tuple[str, str], Any] = {}  # record -> the ORM object edited or deleted
     deleted: list[tuple[str, tuple[Any, ...]]] = []
     dirty = set(session.dirty)
     for obj in [*dirty, *session.deleted]:
@@ -30,14 +30,10 @@ def track_bases(session: Session, *_: Any) -> None:
         table = state.mapper.local_table
         if table_named(table.name) is None or state.identity is None:
             continue
-        if obj in dirty and not session.is_modified(obj):
-            continue
-        key = (table.name, tuple(state.identity))
         if obj not in dirty:
-            deleted.append(key)
-        image = state_image(obj, original=True)
-        if image is not None:
-            images[(table.name, record_key(table, image))] = image
+            deleted.append((table.name, tuple(state.identity)))
+        touched[(table.name, "|".join(str(v) for v in state.identity))] = obj
+    images: dict[tuple[str, str], Row] = {}
     if deleted:  # rows not loaded, and what ON DELETE CASCADE takes with them
         conn = session.connection()
         for (name, _pk), row in read_many(
@@ -45,16 +41,20 @@ def track_bases(session: Session, *_: Any) -> None:
         ).items():
             table = table_named(name)
             if table is not None:
-                images.setdefault((name, record_key(table, row)), row)
-    if not images:
+                images[(name, record_key(table, row))] = row
+    if not touched and not images:
         return
-    have = set(
-        session.execute(
-            select(SyncRecord.table_name, SyncRecord.record_id).where(
-                tuple_(SyncRecord.table_name, SyncRecord.record_id).in_(list(images))
-            )
-        ).tuples()
-    )
+    # Most edits are of records that already have their history: ask first, then build the
+    # image (the version before this edit) only of those that have none yet.
+    have = _with_history(session, [*touched, *images])
+    for record, obj in touched.items():
+        if record in have or record in images:
+            continue
+        if obj in dirty and not session.is_modified(obj):
+            continue  # set to the value it had: no edit, no history yet
+        image = state_image(obj, original=True)
+        if image is not None:
+            images[record] = image
     for (name, key), row in images.items():
         if (name, key) not in have:
             table = table_named(name)
@@ -62,3 +62,20 @@ def track_bases(session: Session, *_: Any) -> None:
             session.add(
                 SyncRecord(table_name=name, record_id=key, known=dump_known({digest(table, row)}))
             )
+
+
+def _with_history(session: Session, records: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of `records` have a history row: one indexed lookup per table (a row-value IN
+    over both columns made SQLite scan the whole table)."""
+    by_table: dict[str, list[str]] = {}
+    for name, key in records:
+        by_table.setdefault(name, []).append(key)
+    have: set[tuple[str, str]] = set()
+    for name, keys in by_table.items():
+        found = session.scalars(
+            select(SyncRecord.record_id).where(
+                SyncRecord.table_name == name, SyncRecord.record_id.in_(keys)
+            )
+        )
+        have.update((name, key) for key in found)
+    return have
