@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -98,6 +99,40 @@ def server_baseline(url: str, saves: int) -> list[float]:
     return timings
 
 
+def group_note_saver(desk: Any) -> tuple[Any, Any, str]:
+    """An autosaver on the first breakout group's note, warmed up, and the note's text."""
+    from sqlalchemy import select
+
+    from seminar_desk.services.notes.autosave import NoteAutosaver
+    from seminar_desk.services.notes.service import NotesService, NoteTarget
+    from seminar_desk.store.models import BreakoutGroup
+
+    with desk.read() as s:
+        gid = s.scalars(select(BreakoutGroup.id)).first()
+    notes = NotesService(desk)
+    target = NoteTarget(group_id=gid)
+    notes.warm_up(target)
+    saver = NoteAutosaver(notes, author=lambda: ("Bench", None))
+    return saver, target, notes.note_text(target, "discussion")
+
+
+def timed_autosaves(
+    saver: Any, target: Any, text: str, saves: int, pause_every: int = 0
+) -> tuple[list[float], str]:
+    """Milliseconds of each of `saves` saves, the text one sentence longer each time; with
+    `pause_every`, the page's `idle()` (a passive checkpoint) runs between bursts, untimed."""
+    timings: list[float] = []
+    for i in range(saves):
+        text += SENTENCE[i % len(SENTENCE)]
+        saver.edit(target, "discussion", text)
+        start = time.perf_counter()
+        saver.flush()
+        timings.append((time.perf_counter() - start) * 1000)
+        if pause_every and i % pause_every == pause_every - 1:
+            saver.idle()
+    return timings, text
+
+
 def main() -> None:
     global DURABILITY
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -110,11 +145,9 @@ def main() -> None:
 
     from benchmarks.generate_large import generate
     from seminar_desk.services.desk import Desk
-    from seminar_desk.services.notes.autosave import NoteAutosaver
     from seminar_desk.services.notes.search import SearchService
-    from seminar_desk.services.notes.service import NotesService, NoteTarget
     from seminar_desk.store.database import Database
-    from seminar_desk.store.models import BreakoutGroup, Note
+    from seminar_desk.store.models import Note
 
     with tempfile.TemporaryDirectory() as tmp:
         store: Path | str = generate(Path(tmp) / "large.sqlite")
@@ -132,32 +165,13 @@ def main() -> None:
         try:
             with desk.read() as s:
                 notes_count = s.scalar(select(func.count()).select_from(Note))
-                gid = s.scalars(select(BreakoutGroup.id)).first()
-            notes = NotesService(desk)
-            target = NoteTarget(group_id=gid)
-            notes.warm_up(target)
-            saver = NoteAutosaver(notes, author=lambda: ("Bench", None))
-            text = notes.note_text(target, "discussion")
+                saver, target, text = group_note_saver(desk)
             # Continuous: every save back to back, SQLite's own checkpoints land inside saves.
-            timings: list[float] = []
-            for i in range(saves):
-                text += SENTENCE[i % len(SENTENCE)]
-                saver.edit(target, "discussion", text)
-                start = time.perf_counter()
-                saver.flush()
-                timings.append((time.perf_counter() - start) * 1000)
+            timings, text = timed_autosaves(saver, target, text, saves)
             report("autosave, back to back", timings, len(text))
             # As typed: bursts of 40 saves (20 s of typing) with a pause, when the page runs
             # `idle()` (a passive WAL checkpoint) outside the timed saves.
-            timings = []
-            for i in range(saves):
-                text += SENTENCE[i % len(SENTENCE)]
-                saver.edit(target, "discussion", text)
-                start = time.perf_counter()
-                saver.flush()
-                timings.append((time.perf_counter() - start) * 1000)
-                if i % 40 == 39:
-                    saver.idle()
+            timings, text = timed_autosaves(saver, target, text, saves, pause_every=40)
             report("autosave, typing with pauses", timings, len(text))
             if desk.db.kind.server:
                 baseline = server_baseline(str(store), saves)

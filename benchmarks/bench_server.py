@@ -20,9 +20,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from benchmarks.bench_notes import group_note_saver, timed_autosaves  # noqa: E402
 from benchmarks.server_db import fresh_database, round_trips  # noqa: E402
 
-SENTENCE = "Nguyễn Văn Đức noted that tracing takes months. "
 QUERIES = ["tracing", "Duc", "customs seizure", "อาวุธ", "ការជួញដូរ", "3D", "zzzqx"]
 
 
@@ -46,12 +46,11 @@ def main() -> None:
     from benchmarks.generate_large import generate
     from seminar_desk.services.desk import Desk
     from seminar_desk.services.files.copy import copy_seminar
-    from seminar_desk.services.notes.autosave import NoteAutosaver
     from seminar_desk.services.notes.search import SearchService
-    from seminar_desk.services.notes.service import NotesService, NoteTarget
+    from seminar_desk.services.notes.service import NotesService
     from seminar_desk.services.speakers.service import SpeakersService
     from seminar_desk.store.database import Database
-    from seminar_desk.store.models import BreakoutGroup, Organisation
+    from seminar_desk.store.models import Organisation
 
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
@@ -59,20 +58,8 @@ def main() -> None:
         print(f"{report.summary()} in {time.perf_counter() - start:.1f} s")
     desk, other = Desk(Database.open(url)), Desk(Database.open(url))
     try:
-        with desk.read() as s:
-            gid = s.scalars(select(BreakoutGroup.id)).first()
-        notes = NotesService(desk)
-        target = NoteTarget(group_id=gid)
-        notes.warm_up(target)
-        saver = NoteAutosaver(notes, author=lambda: ("Bench", None))
-        text = notes.note_text(target, "discussion")
-        timings: list[float] = []
-        for i in range(saves):
-            text += SENTENCE[i % len(SENTENCE)]
-            saver.edit(target, "discussion", text)
-            begin = time.perf_counter()
-            saver.flush()
-            timings.append((time.perf_counter() - begin) * 1000)
+        saver, target, text = group_note_saver(desk)
+        timings, text = timed_autosaves(saver, target, text, saves)
         line(f"autosave on the server, note of {len(text)} chars", timings, "target p99 < 10 ms")
         with round_trips(desk.db.engine) as trips:
             saver.edit(target, "discussion", text + ".")
@@ -138,7 +125,7 @@ def main() -> None:
         for i in range(50):
             heard.clear()
             begin = time.perf_counter()
-            notes.save_note(target, "summary", f"change {i}")
+            saver.notes.save_note(target, "summary", f"change {i}")
             heard.wait(5)
             delays.append((arrived[-1] - begin) * 1000)
             reread.append((shown[-1] - begin) * 1000)
