@@ -74,16 +74,11 @@ def import_participants(
             )
         _join_groups(session, plan, made)
         for person in plan.added:
-            org_id = None
-            if isinstance(person.delegation, Existing):
-                org_id = person.delegation.id
-            elif isinstance(person.delegation, NewDelegation):
-                org_id = made[person.delegation.code]
             session.add(
                 Participant(
                     name=person.name,
                     sort_name=person.sort_name,
-                    organisation_id=org_id,
+                    organisation_id=_org_id(person.delegation, made),
                     honorific=person.honorific,
                     function=person.function,
                     role=person.role or ParticipantRole.DELEGATE.value,
@@ -94,8 +89,20 @@ def import_participants(
         for merge in plan.merged:
             there = session.get_one(Participant, merge.participant_id)
             for name, value in merge.writes(prefer_file).items():
-                setattr(there, name, value)
+                if name == "delegation":
+                    there.organisation_id = _org_id(merge.moves_to, made)
+                else:
+                    setattr(there, name, value)
     return ImportResult(act.changes, plan)
+
+
+def _org_id(delegation: Existing | NewDelegation | None, made: dict[str, str]) -> str | None:
+    """The id of a planned delegation (a new one's id as `made` it)."""
+    if isinstance(delegation, Existing):
+        return delegation.id
+    if isinstance(delegation, NewDelegation):
+        return made[delegation.code]
+    return None
 
 
 def _join_groups(session: Session, plan: ImportPlan, made: dict[str, str]) -> None:

@@ -7,7 +7,11 @@ title, gender or role), the seminar's value is kept unless the person chose the 
 (`prefer_file`); either way every disagreement is listed, with both values.
 
 The same person is the same folded name (accents, case and word order ignored: "Nguyễn Văn
-An" = "NGUYEN Van An", "Sophal Chea" = "Chea Sophal") in the same delegation.
+An" = "NGUYEN Van An", "Sophal Chea" = "Chea Sophal") with the same e-mail, in any delegation
+(another delegation is a disagreement), or else in the same delegation. Two rows of the file
+with the same name but different e-mails are two people: both are in the preview's list to add,
+each with its e-mail, and both are imported (the keep/take choice is between the seminar and
+the file, which two rows of the file are not); a row never silently loses its e-mail.
 """
 
 import re
@@ -80,6 +84,10 @@ class Merge:
     """Blank fields of the seminar the file fills in."""
     disagreements: list[Disagreement] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
+    moves: bool = False
+    """The file puts them in another delegation (found by name and e-mail): `moves_to`, a
+    disagreement on "delegation" like any other field."""
+    moves_to: Existing | NewDelegation | None = None
 
     def writes(self, prefer_file: bool) -> dict[str, str]:
         """The fields the import sets: the blanks filled in, and the file's side of each
@@ -218,10 +226,14 @@ def plan_against(
     directory = Directory(list(orgs))
     by_id = {o.id: o for o in orgs}
     present: dict[tuple[str | None, str], Participant] = {}
+    by_mail: dict[tuple[str, str], Participant] = {}
     for person in people:
-        present.setdefault((person.organisation_id, person_key(person.name)), person)
+        key = person_key(person.name)
+        present.setdefault((person.organisation_id, key), person)
+        if person.email:
+            by_mail.setdefault((key, person.email.casefold()), person)
     plan = ImportPlan(read, skip_bad_rows)
-    adding: dict[tuple[str, str], NewPerson] = {}
+    adding: dict[tuple[str, str], list[NewPerson]] = {}
     merging: dict[str, Merge] = {}
     matched: dict[str, DelegationMatch] = {}
     resolved: dict[tuple[tuple[str, ...], str, str], Existing | NewDelegation | None] = {}
@@ -239,18 +251,30 @@ def plan_against(
         org_id = delegation.id if isinstance(delegation, Existing) else None
         folded = fold(row.name)
         key = person_key(row.name, folded)
-        there = present.get((org_id, key)) if not isinstance(delegation, NewDelegation) else None
-        if there is not None:
-            merge = merging.get(there.id) or Merge(
-                there.id, there.name, delegation_label(by_id.get(there.organisation_id or ""))
-            )
+        there = by_mail.get((key, row.email.casefold())) if row.email else None
+        if there is None and not isinstance(delegation, NewDelegation):
+            there = present.get((org_id, key))
+        merge = merging.get(there.id) if there is not None else None
+        if there is not None and not _other_mail(_mail(merge), row.email):
+            if merge is None:
+                merge = merging[there.id] = Merge(
+                    there.id, there.name, delegation_label(by_id.get(there.organisation_id or ""))
+                )
+            moved = delegation_label(delegation) != merge.delegation
+            if row.delegations and moved and not merge.moves:
+                merge.moves = True
+                merge.moves_to = delegation
+                merge.disagreements.append(
+                    Disagreement(
+                        "delegation", merge.delegation, delegation_label(delegation), row.row
+                    )
+                )
             _compare(merge, there, row)
             merge.rows.append(row.row)
-            merging[there.id] = merge
             continue
-        new_key = (delegation_label(delegation), key)
-        person = adding.get(new_key)
-        if person is None:
+        same_name = adding.setdefault((delegation_label(delegation), key), [])
+        person = next((p for p in same_name if not _other_mail(p.email, row.email)), None)
+        if person is None:  # another e-mail under the same name is another person
             person = NewPerson(
                 row.name,
                 row.sort_name or folded,
@@ -261,7 +285,7 @@ def plan_against(
                 row.gender,
                 row.email,
             )
-            adding[new_key] = person
+            same_name.append(person)
             plan.added.append(person)
         else:  # the same person twice in the file: the later row fills in blanks
             for name in (*FILLED_IN, "role"):
@@ -278,6 +302,21 @@ def plan_against(
                 have.add(code.casefold())
                 plan.new_groups.append(code)
     return plan
+
+
+def _mail(merge: Merge | None) -> str:
+    """The e-mail an earlier row of the file gave someone already there ("" if none)."""
+    if merge is None:
+        return ""
+    said = [d.file for d in merge.disagreements if d.field == "email"]
+    return merge.values.get("email") or (said[0] if said else "")
+
+
+def _other_mail(known: str, said: str) -> bool:
+    """Whether a row's e-mail names someone else than a person with e-mail `known`: two
+    different addresses under one name are two people (both shown in the preview), never
+    one address silently dropped."""
+    return bool(known and said) and known.casefold() != said.casefold()
 
 
 def _compare(merge: Merge, there: Participant, row: PersonRow) -> None:

@@ -108,15 +108,17 @@ def test_someone_already_there_is_merged_not_doubled(demo_desk: Desk, tmp_path: 
         "chea sophal,KHM,other@mfaic.gov.kh,\n",
     )
     result = import_participants(demo_desk, read_participants(path))
+    # Row 3's other e-mail is someone else of that name: added, not dropped (see below).
     assert result.plan.summary == (
-        "0 added, 1 changed, 0 unchanged; 1 disagreement with the seminar: the seminar's "
+        "1 added, 1 changed, 0 unchanged; 1 disagreement with the seminar: the seminar's "
         "values kept"
     )
     (merge,) = result.plan.merged
-    assert merge.values == {"email": "sophal@mfaic.gov.kh"} and merge.rows == [2, 3]
+    assert merge.values == {"email": "sophal@mfaic.gov.kh"} and merge.rows == [2]
     assert merge.disagreements == [Disagreement("function", "Secretary of State", "Minister", 2)]
     found = people(demo_desk)
     assert "SOPHAL Chea" not in found
+    assert found["chea sophal"][3] == "other@mfaic.gov.kh"
     # Blank fields filled in; what the seminar already says is kept.
     assert found["Chea Sophal"][1:4] == ("Secretary of State", "male", "sophal@mfaic.gov.kh")
 
@@ -129,6 +131,54 @@ def test_the_same_person_twice_in_a_file_is_added_once(desk: Desk, tmp_path: Pat
     result = import_participants(desk, read_participants(path))
     assert result.plan.summary == "1 added, 0 changed, 0 unchanged; 1 new delegation"
     assert people(desk) == {"Nguyễn Văn An": ("VNM", "", "male", "an@x.vn", "")}
+
+
+def test_two_e_mails_under_one_name_are_two_people_both_shown(desk: Desk, tmp_path: Path):
+    """The later row used to fill in blanks of the first and lose its e-mail; now each
+    address is a person of its own, both in the preview's list to add."""
+    path = write(
+        tmp_path,
+        "Name,Country,E-mail,Function\n"
+        "Nguyễn Văn An,Vietnam,an@mps.gov.vn,Police\n"
+        "NGUYEN Van An,VNM,an.nguyen@customs.gov.vn,\n"
+        "Nguyen Van An,Vietnam,AN@mps.gov.vn,Colonel\n",
+    )
+    plan = preview(desk, read_participants(path))
+    assert [(p.rows, p.email, p.function) for p in plan.added] == [
+        ([2, 4], "an@mps.gov.vn", "Police"),
+        ([3], "an.nguyen@customs.gov.vn", ""),
+    ]
+    assert "Add row 3: NGUYEN Van An (Viet Nam (VNM))" in plan.preview_lines()
+    import_participants(desk, read_participants(path))
+    with desk.read() as s:
+        mails = sorted(s.scalars(select(Participant.email)))
+    assert mails == ["an.nguyen@customs.gov.vn", "an@mps.gov.vn"]
+
+
+def test_the_same_person_under_a_new_organisation_is_found_by_name_and_e_mail(
+    demo_desk: Desk, tmp_path: Path
+):
+    """Name and e-mail find someone in whatever delegation; the move is a disagreement, kept
+    or taken like any other field (also into a delegation the import makes)."""
+    path = write(
+        tmp_path,
+        "Name,Delegation,E-mail\n"
+        "SOPHAL Chea,Thailand,Chea.Sophal@mfaic.gov.kh\n"
+        "Kim Sreymom,Small Arms Survey,kim.sreymom@customs.gov.kh\n",
+    )
+    before = len(people(demo_desk))
+    plan = preview(demo_desk, read_participants(path))
+    assert plan.added == []
+    assert [(m.name, d.field, d.seminar, d.file) for m, d in plan.disagreements] == [
+        ("Chea Sophal", "delegation", "Cambodia (KHM)", "Thailand (THA)"),
+        ("Kim Sreymom", "delegation", "Cambodia (KHM)", "Small Arms Survey (SAS)"),
+    ]
+    import_participants(demo_desk, read_participants(path))
+    assert people(demo_desk)["Chea Sophal"][0] == "KHM"
+    import_participants(demo_desk, read_participants(path), prefer_file=True)
+    found = people(demo_desk)
+    assert len(found) == before
+    assert (found["Chea Sophal"][0], found["Kim Sreymom"][0]) == ("THA", "SAS")
 
 
 def test_same_name_in_another_delegation_is_another_person(demo_desk: Desk, tmp_path: Path):
