@@ -439,9 +439,11 @@ def test_undo_and_redo_give_back_the_times_rows_were_written(demo_desk: Desk, cl
     clock.set(datetime(2026, 12, 19, 3, 0, tzinfo=UTC))
     notes.save_note(target, "summary", "Typed at ten", "Kenji")
     typed = notes.page(target).sections["summary"]
-    rec_id = notes.add_recommendation(target, "First wording", author_name="Lina").id
+    rec_id = notes.add_outcome(
+        "recommendation", target, text="First wording", author_name="Lina"
+    ).id
     was = notes.page(target).recommendations[0].updated_at
-    notes.update_recommendation(rec_id, text="Second wording")
+    notes.update_outcome("recommendation", rec_id, text="Second wording")
     edited = notes.page(target).recommendations[0].updated_at
 
     demo_desk.undo()  # the edit of the recommendation

@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from seminar_desk.domain.kinds import ActionStatus, RecommendationStatus
 from seminar_desk.gui import runner
 from seminar_desk.gui.notes.models import ID_ROLE, RowsModel
-from seminar_desk.services.notes.service import NotesService, NoteTarget
+from seminar_desk.services.notes.service import NotesService, NoteTarget, OutcomeKind
 
 
 class RowsHost(Protocol):
@@ -189,7 +188,7 @@ class RowsView(QTableView):
 class RowsPanel(QWidget):
     """A table of recommendations or action items with add/delete buttons."""
 
-    def __init__(self, kind: str, editor: RowsHost) -> None:
+    def __init__(self, kind: OutcomeKind, editor: RowsHost) -> None:
         super().__init__()
         self.kind = kind
         self.editor = editor
@@ -251,12 +250,10 @@ class RowsPanel(QWidget):
 
     def _update(self, row_id: str, values: dict[str, Any]) -> bool:
         """Store a row's values through the runner; False when refused (and shown)."""
-        update = (
-            self.notes.update_recommendation
-            if self.kind == "recommendation"
-            else self.notes.update_action
+        stored = runner.call(
+            self, self.notes.update_outcome, self.kind, row_id, origin=self.editor, **values
         )
-        return runner.call(self, update, row_id, origin=self.editor, **values) is not None
+        return stored is not None
 
     def _save(self, row_id: str, values: dict[str, Any]) -> bool:
         """A cell committed (Enter, Tab, a click elsewhere). The model updates that row in
@@ -278,15 +275,11 @@ class RowsPanel(QWidget):
             return
         if self.editor.needs_author():
             self.editor.ask_rapporteur()
-        if self.kind == "recommendation":
-            add, status = self.notes.add_recommendation, str(RecommendationStatus.PROPOSED)
-        else:
-            add, status = self.notes.add_action, str(ActionStatus.OPEN)
         added = runner.call(
             self,
-            add,
+            self.notes.add_outcome,
+            self.kind,
             target,
-            status=status,
             author_name=self.editor.author_name(),
             origin=self.editor,
         )
@@ -323,11 +316,7 @@ class RowsPanel(QWidget):
 
     def _delete(self, ids: list[str]) -> None:
         """The rows chosen go in one step (one Undo brings them all back)."""
-        delete = (
-            self.notes.delete_recommendations
-            if self.kind == "recommendation"
-            else self.notes.delete_actions
-        )
         if ids:
-            runner.call(self, delete, list(dict.fromkeys(ids)), origin=self.editor)
+            unique = list(dict.fromkeys(ids))
+            runner.call(self, self.notes.delete_outcomes, self.kind, unique, origin=self.editor)
         self.editor.reload_rows()

@@ -10,7 +10,7 @@ When typed text is written is decided by `autosave.NoteAutosaver`.
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
@@ -124,24 +124,47 @@ class _RollBack(Exception):
     """Ends a warm-up transaction without keeping anything."""
 
 
+OutcomeKind = Literal["recommendation", "action"]
+"""A kind of structured row on a rapporteur's page, as the register names it too."""
+
+
 @dataclass(frozen=True)
 class _Kind:
-    """A kind of structured row on a rapporteur's page: its name in messages, the fields an
-    edit may set, and the vocabulary of its status."""
+    """A kind of structured row on a rapporteur's page: its table, its name in messages, the
+    fields an add or edit may set, the vocabulary of its status and the status it starts in."""
 
+    model: type[Recommendation] | type[ActionItem]
     what: str
     fields: frozenset[str]
     status: type[RecommendationStatus] | type[ActionStatus]
+    first: RecommendationStatus | ActionStatus
 
 
-_KINDS: dict[type[Recommendation] | type[ActionItem], _Kind] = {
-    Recommendation: _Kind(
-        "recommendation", frozenset({"text", "addressee", "status"}), RecommendationStatus
+_KINDS: dict[OutcomeKind, _Kind] = {
+    "recommendation": _Kind(
+        Recommendation,
+        "recommendation",
+        frozenset({"text", "addressee", "status"}),
+        RecommendationStatus,
+        RecommendationStatus.PROPOSED,
     ),
-    ActionItem: _Kind(
-        "action item", frozenset({"text", "owner", "due_date", "status"}), ActionStatus
+    "action": _Kind(
+        ActionItem,
+        "action item",
+        frozenset({"text", "owner", "due_date", "status"}),
+        ActionStatus,
+        ActionStatus.OPEN,
     ),
 }
+
+
+def _kind(kind: OutcomeKind, values: dict[str, Any]) -> _Kind:
+    """The kind's rules, once the fields given are known to be its own."""
+    spec = _KINDS[kind]
+    unknown = set(values) - spec.fields
+    if unknown:
+        raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
+    return spec
 
 
 def _where(model: Any, target: NoteTarget) -> Any:
@@ -368,107 +391,45 @@ class NotesService:
         """
         self.desk.db.kind.checkpoint(self.desk.db.engine)
 
-    # -- recommendations ----------------------------------------------------------------------
+    # -- recommendations and action items ------------------------------------------------------
 
-    def add_recommendation(
+    def add_outcome(
         self,
+        kind: OutcomeKind,
         target: NoteTarget,
-        text: str = "",
-        addressee: str = "",
-        status: str = RecommendationStatus.PROPOSED,
         author_name: str = "",
         origin: object | None = None,
+        **values: Any,
     ) -> Added:
-        return self._add(
-            Recommendation,
-            target,
-            origin,
-            text=text,
-            addressee=addressee,
-            status=str(status),
-            author_name=author_name,
-        )
-
-    def update_recommendation(
-        self, rec_id: str, origin: object | None = None, **values: Any
-    ) -> OpChanges:
-        return self._update(Recommendation, rec_id, values, origin)
-
-    def delete_recommendations(self, rec_ids: list[str], origin: object | None = None) -> OpChanges:
-        """Delete the chosen recommendations: one undoable step however many."""
-        return self._delete(Recommendation, rec_ids, origin)
-
-    # -- action items -------------------------------------------------------------------------
-
-    def add_action(
-        self,
-        target: NoteTarget,
-        text: str = "",
-        owner: str = "",
-        due_date: date | None = None,
-        status: str = ActionStatus.OPEN,
-        author_name: str = "",
-        origin: object | None = None,
-    ) -> Added:
-        return self._add(
-            ActionItem,
-            target,
-            origin,
-            text=text,
-            owner=owner,
-            due_date=due_date,
-            status=str(status),
-            author_name=author_name,
-        )
-
-    def update_action(
-        self, action_id: str, origin: object | None = None, **values: Any
-    ) -> OpChanges:
-        return self._update(ActionItem, action_id, values, origin)
-
-    def delete_actions(self, action_ids: list[str], origin: object | None = None) -> OpChanges:
-        """Delete the chosen action items: one undoable step however many."""
-        return self._delete(ActionItem, action_ids, origin)
-
-    # -- helpers ------------------------------------------------------------------------------
-
-    def _add(
-        self,
-        model: type[Recommendation] | type[ActionItem],
-        target: NoteTarget,
-        origin: object | None,
-        **fields: Any,
-    ) -> Added:
-        """A structured row at the end of its page's list, as one undoable step."""
-        _KINDS[model].status(fields["status"])
-        with self.desk.action(f"Add {_KINDS[model].what}", origin=origin) as act:
+        """A recommendation or action item at the end of its page's list, as one undoable step;
+        `values` are the kind's own fields (text, addressee or owner and due_date, status)."""
+        spec = _kind(kind, values)
+        values["status"] = str(spec.status(values.get("status", spec.first)))
+        model = spec.model
+        with self.desk.action(f"Add {spec.what}", origin=origin) as act:
             s = act.session
             last = s.scalar(select(func.max(model.position)).where(_where(model, target)))
-            row = model(position=(last or 0) + 1, **target.columns(), **fields)
+            row = model(
+                position=(last or 0) + 1, author_name=author_name, **target.columns(), **values
+            )
             s.add(row)
             s.flush()
             new_id = row.id
         return Added(act.changes, new_id)
 
-    def _update(
-        self,
-        model: type[Recommendation] | type[ActionItem],
-        row_id: str,
-        values: dict[str, Any],
-        origin: object | None,
+    def update_outcome(
+        self, kind: OutcomeKind, row_id: str, origin: object | None = None, **values: Any
     ) -> OpChanges:
-        kind = _KINDS[model]
-        unknown = set(values) - kind.fields
-        if unknown:
-            raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
+        """Set some of a recommendation's or action item's own fields, as one undoable step."""
+        spec = _kind(kind, values)
         if "status" in values:
-            kind.status(values["status"])
-        label = f"Edit {kind.what}"
+            spec.status(values["status"])
+        label = f"Edit {spec.what}"
         with self.desk.action(label, origin=origin) as act:
-            row = act.session.get(model, row_id)
+            row = act.session.get(spec.model, row_id)
             if row is None:
                 raise RowGone(
-                    f"{label}: this {kind.what} was deleted meanwhile (an undo, or another "
+                    f"{label}: this {spec.what} was deleted meanwhile (an undo, or another "
                     "window); what was typed in it is not stored."
                 )
             for name, value in values.items():
@@ -476,13 +437,12 @@ class NotesService:
                     setattr(row, name, value)
         return act.changes
 
-    def _delete(
-        self,
-        model: type[Recommendation] | type[ActionItem],
-        row_ids: list[str],
-        origin: object | None,
+    def delete_outcomes(
+        self, kind: OutcomeKind, row_ids: list[str], origin: object | None = None
     ) -> OpChanges:
-        what = _KINDS[model].what
+        """Delete the chosen recommendations or action items: one undoable step however many."""
+        spec = _KINDS[kind]
+        model, what = spec.model, spec.what
         label = f"Delete {what}" if len(row_ids) == 1 else f"Delete {len(row_ids)} {what}s"
         with self.desk.action(label, origin=origin) as act:
             for row in act.session.scalars(select(model).where(model.id.in_(row_ids))).all():

@@ -173,11 +173,13 @@ def test_changes_from_elsewhere_leave_the_open_cell_where_it_is(
     from seminar_desk.services.notes.service import NoteTarget
 
     notes = page.notes
-    notes.update_recommendation(first_id, status="noted")  # no origin: from elsewhere
+    notes.update_outcome("recommendation", first_id, status="noted")  # no origin: from elsewhere
     assert editing(panel) is cell
-    notes.add_recommendation(NoteTarget(group_id=group_id), text="Added in another window")
+    notes.add_outcome(
+        "recommendation", NoteTarget(group_id=group_id), text="Added in another window"
+    )
     assert editing(panel) is cell
-    notes.delete_recommendations([recommendations(page, group_id)[1][0]])
+    notes.delete_outcomes("recommendation", [recommendations(page, group_id)[1][0]])
     assert editing(panel) is cell
     assert panel.model.rows[panel.view.currentIndex().row()].id == typed_id
     assert panel.model.index(0, 2).data() == "Noted"

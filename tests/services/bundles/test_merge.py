@@ -157,7 +157,7 @@ def test_deletions_travel_and_a_deleted_record_does_not_come_back(
     a, b = laptops
     with a.read() as s:
         rec_id = s.scalars(select(Recommendation.id)).first()
-    NotesService(a).delete_recommendations([rec_id])
+    NotesService(a).delete_outcomes("recommendation", [rec_id])
     assert "recommendations: 1 deleted" in _swap(a, b, tmp_path, "a1")
     with b.read() as s:
         assert s.get(Recommendation, rec_id) is None
@@ -173,8 +173,8 @@ def test_deleted_there_but_changed_here_is_a_conflict(
     a, b = laptops
     with a.read() as s:
         rec_id = s.scalars(select(Recommendation.id)).first()
-    NotesService(a).delete_recommendations([rec_id])
-    NotesService(b).update_recommendation(rec_id, text="Reworded on b")
+    NotesService(a).delete_outcomes("recommendation", [rec_id])
+    NotesService(b).update_outcome("recommendation", rec_id, text="Reworded on b")
     assert "changed here, deleted in the bundle" in _swap(a, b, tmp_path, "a1")
     with b.read() as s:
         assert s.get(Recommendation, rec_id).text == "Reworded on b"

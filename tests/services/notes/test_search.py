@@ -60,7 +60,7 @@ def test_edits_deletes_and_undo_keep_the_index_in_step(demo_desk: Desk) -> None:
     assert search.search("quokka")
     notes.save_note(target, "summary", "wombat", "A")
     assert search.search("quokka") == [] and search.search("wombat")
-    notes.add_recommendation(target, "platypus registry", "UNODA")
+    notes.add_outcome("recommendation", target, text="platypus registry", addressee="UNODA")
     assert search.search("platypus")
     demo_desk.undo()
     assert search.search("platypus") == []

@@ -66,8 +66,10 @@ def test_recommendations_and_actions_are_undoable_rows(
 ) -> None:
     notes = NotesService(demo_desk)
     before = len(notes.page(group_target).recommendations)
-    rec_id = notes.add_recommendation(group_target, "Share data", "ASEANAPOL", author_name="K").id
-    notes.update_recommendation(rec_id, status="agreed", addressee="ASEAN member states")
+    rec_id = notes.add_outcome(
+        "recommendation", group_target, text="Share data", addressee="ASEANAPOL", author_name="K"
+    ).id
+    notes.update_outcome("recommendation", rec_id, status="agreed", addressee="ASEAN member states")
     page = notes.page(group_target)
     assert len(page.recommendations) == before + 1
     row = page.recommendations[-1]
@@ -77,14 +79,18 @@ def test_recommendations_and_actions_are_undoable_rows(
     demo_desk.redo()
     assert notes.page(group_target).recommendations[-1].status == "agreed"
     with pytest.raises(ValueError):
-        notes.update_recommendation(rec_id, status="maybe")
+        notes.update_outcome("recommendation", rec_id, status="maybe")
     with pytest.raises(TypeError):
-        notes.update_recommendation(rec_id, colour="red")
+        notes.update_outcome("recommendation", rec_id, colour="red")
+    with pytest.raises(TypeError):  # an action item's field, not a recommendation's
+        notes.add_outcome("recommendation", group_target, text="Share data", owner="UNODA")
 
-    action_id = notes.add_action(group_target, "Circulate list", "UNODA", date(2027, 1, 31)).id
-    notes.update_action(action_id, status="done")
+    action_id = notes.add_outcome(
+        "action", group_target, text="Circulate list", owner="UNODA", due_date=date(2027, 1, 31)
+    ).id
+    notes.update_outcome("action", action_id, status="done")
     assert notes.page(group_target).actions[-1].status == "done"
-    notes.delete_actions([action_id])
+    notes.delete_outcomes("action", [action_id])
     assert all(a.id != action_id for a in notes.page(group_target).actions)
     demo_desk.undo()
     assert notes.page(group_target).actions[-1].due_date == date(2027, 1, 31)
@@ -94,8 +100,8 @@ def test_adding_a_row_returns_its_id_with_the_changes(
     demo_desk: Desk, group_target: NoteTarget
 ) -> None:
     notes = NotesService(demo_desk)
-    rec = notes.add_recommendation(group_target, "Share data", origin="panel")
-    action = notes.add_action(group_target, "Circulate list", origin="panel")
+    rec = notes.add_outcome("recommendation", group_target, text="Share data", origin="panel")
+    action = notes.add_outcome("action", group_target, text="Circulate list", origin="panel")
     for added, rows in (
         (rec, notes.page(group_target).recommendations),
         (action, notes.page(group_target).actions),
