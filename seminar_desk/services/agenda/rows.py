@@ -18,7 +18,7 @@ from seminar_desk.domain.agenda.limits import (
 from seminar_desk.domain.kinds import ItemKind
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.zone import seminar_zone
-from seminar_desk.services.agenda.views import SpeakerRef
+from seminar_desk.services.agenda.views import ItemRef, SpeakerRef
 from seminar_desk.services.rows import row_or_refuse
 from seminar_desk.store.models import (
     AgendaItem,
@@ -130,6 +130,24 @@ def items_of(s: Session, day_id: str) -> list[AgendaItem]:
             .order_by(AgendaItem.position, AgendaItem.created_at)
         )
     )
+
+
+def item_refs(s: Session) -> list[ItemRef]:
+    """Every item with its day, in programme order."""
+    rows = s.execute(
+        select(
+            AgendaItem.id,
+            AgendaItem.title,
+            Day.number,
+            AgendaItem.position,
+            AgendaItem.kind,
+            AgendaItem.speakers_closed,
+            AgendaItem.actual_start.is_not(None) & AgendaItem.actual_end.is_(None),
+        )
+        .join(Day, AgendaItem.day_id == Day.id)
+        .order_by(Day.number, AgendaItem.position)
+    )
+    return [ItemRef(*row[:6], live=bool(row[6])) for row in rows]
 
 
 def load_items(s: Session, day_id: str) -> list[AgendaItem]:

@@ -26,6 +26,24 @@ class PersonRef:
 
 
 @dataclass(frozen=True)
+class ItemRef:
+    """An agenda item as lists name it (the speakers' item choice, the notes' tree): its day
+    and place, its kind, whether its list of speakers is closed and whether it runs now."""
+
+    id: str
+    title: str
+    day_number: int
+    position: int
+    kind: str
+    closed: bool = False
+    live: bool = False  # started on the agenda and not ended
+
+    @property
+    def label(self) -> str:
+        return f"Day {self.day_number} · {self.title}"
+
+
+@dataclass(frozen=True)
 class ItemView:
     """One agenda item as the agenda shows it; times are minutes of its day (may pass 1440)."""
 

@@ -23,6 +23,8 @@ from seminar_desk.domain.kinds import (
     takes_speakers,
 )
 from seminar_desk.domain.refusal import Gone, Refusal
+from seminar_desk.services.agenda.rows import item_refs
+from seminar_desk.services.agenda.views import ItemRef
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.speakers.entries import put_on_list
 from seminar_desk.store.models import (
@@ -30,7 +32,6 @@ from seminar_desk.store.models import (
     Attendance,
     BreakoutGroup,
     BreakoutMember,
-    Day,
     Organisation,
     Participant,
     SpeakerEntry,
@@ -77,17 +78,6 @@ class GroupInfo:
     members: list[Person] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class ItemInfo:
-    """An agenda item as the notes page lists it."""
-
-    id: str
-    day_number: int
-    position: int
-    kind: str
-    title: str
-
-
 def _person(p: Participant) -> Person:
     org = p.organisation
     return Person(
@@ -106,21 +96,10 @@ class BreakoutService:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def items(self) -> list[ItemInfo]:
+    def items(self) -> list[ItemRef]:
         """Every agenda item, in programme order (breakout items carry their groups)."""
         with self.desk.read() as s:
-            rows = s.execute(
-                select(
-                    AgendaItem.id,
-                    Day.number,
-                    AgendaItem.position,
-                    AgendaItem.kind,
-                    AgendaItem.title,
-                )
-                .join(Day, AgendaItem.day_id == Day.id)
-                .order_by(Day.number, AgendaItem.position)
-            ).all()
-            return [ItemInfo(*r) for r in rows]
+            return item_refs(s)
 
     def groups(self, item_id: str | None = None) -> list[GroupInfo]:
         """The groups of one item (or of every item), in order, with their members.
@@ -363,7 +342,7 @@ class BreakoutService:
 
     # -- report-back --------------------------------------------------------------------------
 
-    def report_back_items(self, item_id: str) -> list[ItemInfo]:
+    def report_back_items(self, item_id: str) -> list[ItemRef]:
         """Plenary items after the breakout on the same day, the likely report-back first."""
         items = self.items()
         here = next((i for i in items if i.id == item_id), None)

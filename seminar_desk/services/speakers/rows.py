@@ -10,22 +10,6 @@ from seminar_desk.domain.speakers.speaking_time import SpeechTimer
 
 
 @dataclass(frozen=True)
-class ItemRef:
-    """An agenda item that can have a list of speakers."""
-
-    id: str
-    title: str
-    day_number: int
-    kind: str
-    closed: bool = False
-    live: bool = False  # started on the agenda and not ended
-
-    @property
-    def label(self) -> str:
-        return f"Day {self.day_number} · {self.title}"
-
-
-@dataclass(frozen=True)
 class Candidate:
     """Someone who can ask for the floor: a participant, or a delegation without a named person."""
 

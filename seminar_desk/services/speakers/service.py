@@ -14,6 +14,8 @@ from seminar_desk.domain.kinds import Capacity, SpeakerStatus, SpeechType, takes
 from seminar_desk.domain.refusal import Gone, Refusal
 from seminar_desk.domain.speakers import queue as rules
 from seminar_desk.domain.speakers.speaking_time import net_elapsed
+from seminar_desk.services.agenda.rows import item_refs
+from seminar_desk.services.agenda.views import ItemRef
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.speakers import candidates
 from seminar_desk.services.speakers.entries import (
@@ -26,11 +28,10 @@ from seminar_desk.services.speakers.entries import (
     reposition,
     waiting_entries,
 )
-from seminar_desk.services.speakers.rows import Candidate, GroupRef, ItemRef, ListSnapshot
+from seminar_desk.services.speakers.rows import Candidate, GroupRef, ListSnapshot
 from seminar_desk.services.speakers.snapshot import Anchor, read_snapshot
 from seminar_desk.store.models import (
     AgendaItem,
-    Day,
     OrgGroupMember,
     Participant,
     SpeakerEntry,
@@ -50,19 +51,7 @@ class SpeakersService:
     def items(self) -> list[ItemRef]:
         """Items that take speakers (not breaks or meals), in programme order."""
         with self.desk.read() as s:
-            rows = s.execute(
-                select(
-                    AgendaItem.id,
-                    AgendaItem.title,
-                    Day.number,
-                    AgendaItem.kind,
-                    AgendaItem.speakers_closed,
-                    AgendaItem.actual_start.is_not(None) & AgendaItem.actual_end.is_(None),
-                )
-                .join(Day, AgendaItem.day_id == Day.id)
-                .order_by(Day.number, AgendaItem.position)
-            ).all()
-        return [ItemRef(*row[:5], live=bool(row[5])) for row in rows if takes_speakers(row[3])]
+            return [item for item in item_refs(s) if takes_speakers(item.kind)]
 
     def live_item_id(self) -> str | None:
         """The item running now: the one last started on the agenda (if it takes speakers),
