@@ -6,25 +6,30 @@ backed up first (or, if it is damaged, moved aside untouched)."""
 import argparse
 from pathlib import Path
 
-from seminar_desk.cli.files import seminar_of
+from seminar_desk.cli.files import option, seminar_of
 from seminar_desk.cli.main import command_parser
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    backup = command_parser(
-        subparsers,
-        "backup",
-        "back up the seminar file (SQLite backup API) into FILE.backups/ and print the copy's path",
+    commands = (
+        (
+            "backup",
+            "back up the seminar file (SQLite backup API) into FILE.backups/ and print the copy's "
+            "path",
+            option("--list", action="store_true", help="list the file's backups, newest first"),
+            run_backup,
+        ),
+        (
+            "restore",
+            "replace the seminar file by a backup (the current file is backed up first)",
+            option("backup", metavar="BACKUP", help="the backup file (see `backup --list`)"),
+            run_restore,
+        ),
     )
-    backup.add_argument("--list", action="store_true", help="list the file's backups, newest first")
-    backup.set_defaults(run=run_backup)
-    restore = command_parser(
-        subparsers,
-        "restore",
-        "replace the seminar file by a backup (the current file is backed up first)",
-    )
-    restore.add_argument("backup", metavar="BACKUP", help="the backup file (see `backup --list`)")
-    restore.set_defaults(run=run_restore)
+    for name, help_text, own, run in commands:
+        parser = command_parser(subparsers, name, help_text)
+        parser.add_argument(*own.flags, **own.settings)
+        parser.set_defaults(run=run)
 
 
 def seminar_file(args: argparse.Namespace) -> Path:
