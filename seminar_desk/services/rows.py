@@ -1,13 +1,15 @@
-"""The row an action names, or the refusal that says it is gone (deleted meanwhile by another
-window or an undo): one lookup that every feature's row helpers share."""
+"""Row helpers every feature shares: the row an action names, or the refusal that says it is
+gone (deleted meanwhile by another window or an undo); a plain record made from a row."""
 
-from typing import TypeVar
+from dataclasses import fields
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
 from seminar_desk.domain.refusal import Refusal
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 def row_or_refuse(s: Session, model: type[T], row_id: str, refusal: Refusal) -> T:
@@ -15,3 +17,10 @@ def row_or_refuse(s: Session, model: type[T], row_id: str, refusal: Refusal) -> 
     if row is None:
         raise refusal
     return row
+
+
+def record_from(record: type[R], row: object, **given: Any) -> R:
+    """A plain `record` (a dataclass) of an ORM row: each field not `given` is the row's
+    attribute of the same name, so a view lists only what it computes or renames."""
+    names = [f.name for f in fields(record) if f.name not in given]  # type: ignore[arg-type]
+    return record(**{name: getattr(row, name) for name in names}, **given)

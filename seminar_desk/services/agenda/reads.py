@@ -33,6 +33,7 @@ from seminar_desk.services.agenda.views import (
     SpeakerRef,
 )
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.rows import record_from
 from seminar_desk.store.models import (
     ActionItem,
     AgendaItem,
@@ -132,22 +133,14 @@ def day_view(day: Day, items: Sequence[AgendaItem], zone: ZoneInfo, now: datetim
     views = []
     for i, it in enumerate(items):
         views.append(
-            ItemView(
-                id=it.id,
-                day_id=it.day_id,
+            record_from(
+                ItemView,
+                it,
                 position=i,
-                kind=it.kind,
-                title=it.title,
-                description=it.description,
-                duration_min=it.duration_min,
                 start=plan.starts[i],
                 end=plan.ends[i],
-                start_locked=it.start_locked,
                 planned_start=planned[i],
                 planned_duration_min=it.adopted_duration_min,
-                parallel_key=it.parallel_key,
-                room=it.room,
-                chair_id=it.chair_id,
                 chair_name=it.chair.name if it.chair else "",
                 speakers=tuple(
                     SpeakerRef(
@@ -155,8 +148,6 @@ def day_view(day: Day, items: Sequence[AgendaItem], zone: ZoneInfo, now: datetim
                     )
                     for sp in it.speakers
                 ),
-                actual_start=it.actual_start,
-                actual_end=it.actual_end,
                 actual_start_min=slots[i].actual_start,
                 actual_end_min=slots[i].actual_end,
                 warnings=tuple(_say(w, items) for w in plan.warnings_for(i)),

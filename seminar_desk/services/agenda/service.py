@@ -28,6 +28,20 @@ from seminar_desk.store.models import (
     ItemSpeaker,
 )
 
+DUPLICATED = (
+    "day_id",
+    "kind",
+    "title",
+    "description",
+    "duration_min",
+    "parallel_key",
+    "room",
+    "chair_id",
+    "speaking_limit_s",
+)
+"""What a duplicate takes from its original (its speakers too): the plan, not its start time,
+lock, history or run."""
+
 
 class AgendaService(AgendaDays):
     """Reads, live operations, day edits (days.py) and the planning edits."""
@@ -124,16 +138,7 @@ class AgendaService(AgendaDays):
             src = get_item(s, item_id)
             items = items_of(s, src.day_id)
             copy = AgendaItem(
-                day_id=src.day_id,
-                kind=src.kind,
-                title=src.title,
-                description=src.description,
-                duration_min=src.duration_min,
-                start_locked=False,
-                parallel_key=src.parallel_key,
-                room=src.room,
-                chair_id=src.chair_id,
-                speaking_limit_s=src.speaking_limit_s,
+                start_locked=False, **{name: getattr(src, name) for name in DUPLICATED}
             )
             copy.speakers = [
                 ItemSpeaker(
