@@ -9,7 +9,7 @@ list is `entries.put_on_list`.
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from seminar_desk.domain.changes import OpChanges
+from seminar_desk.domain.changes import Added, OpChanges
 from seminar_desk.domain.kinds import Capacity, SpeakerStatus, SpeechType, takes_speakers
 from seminar_desk.domain.refusal import Gone, Refusal
 from seminar_desk.domain.speakers import queue as rules
@@ -108,8 +108,9 @@ class SpeakersService:
         on_behalf_of_id: str | None = None,
         time_limit_s: int | None = None,
         origin: object | None = None,
-    ) -> OpChanges:
-        """Put a request for the floor on the list, where the order rules say it goes."""
+    ) -> Added:
+        """Put a request for the floor on the list, where the order rules say it goes; the new
+        entry's id comes with the changes (`added.id`), like every add-operation's."""
         if participant_id is None and organisation_id is None:
             raise Refusal("Choose a participant or a delegation to add to the list.")
         capacity, speech_type = Capacity(capacity).value, SpeechType(speech_type).value
@@ -126,7 +127,7 @@ class SpeakersService:
                     .where(OrgGroupMember.organisation_id == organisation_id)
                     .limit(1)
                 )
-            put_on_list(
+            entry = put_on_list(
                 s,
                 item_id,
                 participant_id=participant_id,
@@ -137,7 +138,9 @@ class SpeakersService:
                 time_limit_s=time_limit_s,
                 requested_at=self.desk.clock.now(),
             )
-        return act.changes
+            s.flush()  # the entry's id; the same one INSERT the commit would send
+            new_id = entry.id
+        return Added(act.changes, new_id)
 
     # -- the speech in progress -----------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import pytest
 from demo_facts import AFTER_DEMO, TOUR
 from sqlalchemy import select
 
+from seminar_desk.domain.changes import Added, Area
 from seminar_desk.domain.clock import FakeClock
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.domain.speakers.queue import ListClosed
@@ -183,13 +184,22 @@ def test_monotonic_time_drives_the_timer_even_if_wall_time_jumps(service, tour, 
     assert snap.timer.elapsed(clock.monotonic()) == 30
 
 
+def test_add_returns_the_new_entry_id_with_the_changes(service, tour) -> None:
+    added = service.add(tour, organisation_id=org_id(service.desk, "LAO"))
+    assert isinstance(added, Added) and added.changes.touches(Area.SPEAKERS)
+    assert [(r.id, r.delegation_code) for r in service.snapshot(tour).waiting] == [
+        (added.id, "LAO")
+    ]
+
+
 def test_withdraw_move_put_back_and_clear(service, tour) -> None:
-    add_delegations(service, tour, ("BRN", "KHM", "IDN", "LAO"))
-    snap = service.snapshot(tour)
-    service.withdraw(snap.waiting[1].id)
+    ids = {}
+    for code in ("BRN", "KHM", "IDN", "LAO"):
+        service.desk.clock.advance(1)
+        ids[code] = service.add(tour, organisation_id=org_id(service.desk, code)).id
+    service.withdraw(ids["KHM"])
     assert waiting_codes(service, tour) == ["BRN", "IDN", "LAO"]
-    lao = service.snapshot(tour).waiting[2].id
-    service.move(lao, 0)
+    service.move(ids["LAO"], 0)
     assert waiting_codes(service, tour) == ["LAO", "BRN", "IDN"]
     service.next_speaker(tour)
     service.put_back(tour)  # called by mistake: back at the head, nothing on record
