@@ -17,6 +17,7 @@ from seminar_desk.cli.files import (
     seminar_of,
 )
 from seminar_desk.domain.agenda.limits import visible
+from seminar_desk.domain.refusal import Refusal
 from seminar_desk.services.agenda.imports.registry import formats_text
 
 if TYPE_CHECKING:
@@ -40,11 +41,7 @@ def run_agenda(args: argparse.Namespace) -> int:
 
     source = existing_file(args.file)
     if args.timezone:
-        try:
-            _check_zone(args.timezone)
-        except ValueError as exc:
-            print(visible(f"seminar-desk: nothing imported: {exc}"), file=sys.stderr)
-            return 1
+        _check_zone(args.timezone)
     db_path = seminar_of(args)
     if args.dry_run:  # reads the file if there is one; creates, upgrades and changes nothing
         return read_if_there(db_path, lambda desk: _preview(desk, source, args)[0])
@@ -88,12 +85,13 @@ def _preview(
 
 
 def _check_zone(name: str) -> None:
-    """Refuse an unknown zone before a new file is created for nothing."""
+    """Refuse an unknown zone before a new file is created for nothing: a refusal, said by
+    the CLI's one refusal path (cli/main.py: one line, exit 2)."""
     from seminar_desk.domain.zone import zone_problem
 
     wrong = zone_problem(name)
     if wrong:
-        raise ValueError(wrong)
+        raise Refusal(f"nothing imported: {wrong}")
 
 
 TIMEZONE_OPTION = (

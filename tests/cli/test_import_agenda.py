@@ -68,8 +68,10 @@ def test_a_spreadsheet_into_a_new_file_takes_the_given_zone(tmp_path: Path, caps
     finally:
         desk.close()
     bad = ["import", "agenda", str(csv_path), "--db", str(tmp_path / "x.sqlite")]
-    assert main([*bad, "--timezone", "Mars/Olympus"]) == 1
-    assert "unknown time zone 'Mars/Olympus'" in capsys.readouterr().err
+    assert main([*bad, "--timezone", "Mars/Olympus"]) == 2  # a refusal, like every other
+    err = capsys.readouterr().err
+    assert err.startswith("seminar-desk: nothing imported: unknown time zone 'Mars/Olympus'")
+    assert err.count("\n") == 1 and "Traceback" not in err
     assert not (tmp_path / "x.sqlite").exists()
 
 
