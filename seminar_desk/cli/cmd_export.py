@@ -9,6 +9,7 @@ from pathlib import Path
 
 from seminar_desk.cli import bundles, participants_transfer
 from seminar_desk.cli.files import Kind, existing_seminar, export_command, option, output_format
+from seminar_desk.domain.refusal import NotFound
 from seminar_desk.services.agenda.exchange import EXPORT_FORMATS
 
 REGISTER_FORMATS = ("xlsx", "csv")
@@ -44,7 +45,7 @@ def run_register(args: argparse.Namespace) -> int:
     try:
         item = find_item(snap, args.item) if args.item else None
         group = find_group(snap, args.group, item) if args.group else None
-    except LookupError as exc:
+    except NotFound as exc:  # a bug's KeyError goes to the one handler, not here
         print(f"seminar-desk export register: {exc.args[0]}", file=sys.stderr)
         return 2
     keep = RegisterFilter(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from seminar_desk.cli.main import command_parser
 from seminar_desk.domain.agenda.limits import visible
+from seminar_desk.domain.refusal import NotFound
 from seminar_desk.paths import default_db_path
 from seminar_desk.services.reporting.reports import (
     REPORT_KINDS,
@@ -101,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         item_id = item.id if item else None
         if args.day is not None:
             snap.day(args.day)
-    except LookupError as exc:
+    except NotFound as exc:  # a bug's KeyError goes to the one handler, not here
         return fail(str(exc.args[0]) if exc.args else str(exc))
     request = with_first_day(
         ReportRequest(args.kind, day=args.day, item_id=item_id, group_id=group_id),

@@ -137,7 +137,7 @@ def build_report(
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> ReportResult:
-    """The PDF of one report. Raises KeyError for an unknown day, item or group.
+    """The PDF of one report. Refuses (NotFound) a day, item or group the seminar lacks.
 
     Builds are serialised: reportlab keeps module-level parser and font state, so a page
     count preview and an export must not lay out at the same time on two threads.

@@ -48,6 +48,21 @@ def test_report_errors(demo_path, tmp_path, capsys, args, message) -> None:
     assert not out.exists()
 
 
+def test_a_lookup_bug_is_not_said_as_a_refusal(demo_path, tmp_path, capsys, monkeypatch) -> None:
+    """Only NotFound is a person's mistake; a KeyError from a bug goes to the one handler
+    (logged, exit 1), not printed as if the person had named a wrong item."""
+    import seminar_desk.cli.cmd_report as cmd_report
+
+    def broken(*_args: object) -> None:
+        raise KeyError("items_by_number")
+
+    monkeypatch.setattr(cmd_report, "find_item", broken)
+    monkeypatch.setattr("seminar_desk.paths.log_path", lambda: tmp_path / "log.txt")
+    out = tmp_path / "r.pdf"
+    assert main(["report", "session", "--item", "1.8", "--db", str(demo_path), "-o", str(out)]) == 1
+    assert "KeyError" in (tmp_path / "log.txt").read_text()
+
+
 def test_help_explains_item_names(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["report", "--help"])
