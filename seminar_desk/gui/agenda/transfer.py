@@ -17,7 +17,7 @@ from seminar_desk.services.agenda.imports.commit import (
     target_dates,
     target_zone,
 )
-from seminar_desk.services.agenda.imports.model import AgendaImportError, ImportedAgenda
+from seminar_desk.services.agenda.imports.model import ImportedAgenda
 from seminar_desk.services.agenda.imports.registry import FILE_FILTER, read_agenda
 from seminar_desk.services.desk import Desk
 
@@ -52,11 +52,6 @@ class AgendaTransfer:
         from seminar_desk.gui.agenda.import_preview import AgendaPreviewDialog
 
         return AgendaPreviewDialog(agenda, self).exec() == QDialog.DialogCode.Accepted
-
-    def report_problem(self, text: str) -> None:
-        """A file that cannot be imported: a plain-text message through the runner."""
-        self.say(text.splitlines()[0] if text else "")
-        runner.show_refusal(self, text)
 
     def choose_import(self) -> None:
         path = self.ask_open_file()
@@ -121,12 +116,12 @@ class AgendaTransfer:
             self.action("import").setEnabled(True)
 
     def import_file(self, path: Path) -> bool:
-        """Read, preview, then commit all or nothing, here and now (no event loop)."""
-        zone = target_zone(self.ctx.desk)
-        try:
-            agenda = read_agenda(path, zone)
-        except AgendaImportError as exc:
-            self.report_problem(str(exc))
+        """Read, preview, then commit all or nothing, here and now (no event loop): the same
+        steps through the runner as `_run_import`, which shows a refused file's problems."""
+        desk = self.ctx.desk
+        agenda = runner.call(self, read_agenda, path, target_zone(desk), target_dates(desk))
+        if agenda is None:  # the runner has shown why
+            self.say("Nothing imported.")
             return False
         if not self.confirm_import(agenda):
             self.say("Import cancelled; nothing changed.")

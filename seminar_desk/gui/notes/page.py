@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import PAUSE_KINDS, ItemKind
-from seminar_desk.domain.refusal import Refusal
+from seminar_desk.gui import runner
 from seminar_desk.gui.agenda.model import plain_tooltip
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.notes.editor import NotesEditor
@@ -231,7 +231,9 @@ class BreakoutsPage(Page):
         if flush:
             self.editor.flush()  # what was just typed is findable too
         query = self.search.text()
-        hits = self.search_service.search(query) if query.strip() else []
+        hits = runner.live(self, self.search_service.search, query) if query.strip() else []
+        if hits is None:  # refused (said in the message bar, the typing goes on) or failed
+            return
         self.hits.set_rows(hits)
         visible = bool(query.strip())
         self.results.setVisible(visible)
@@ -278,15 +280,13 @@ class BreakoutsPage(Page):
     def index_step(self) -> None:
         """Index rows written elsewhere (demo, imports, undo) a little at a time.
 
-        The index is kept in the file: one open read-only is searched as it is, and on a
-        full disk indexing waits for the next time the page shows (saves say why)."""
+        The index is kept in the file: one open read-only is searched as it is. A refusal (a
+        full disk) is said in the message bar through the runner (no box: the rapporteur keeps
+        the keyboard) and indexing waits for the next time the page shows."""
         if self.search_service.desk.db.read_only:
             return
-        try:
-            more = self.search_service.catch_up(limit=INDEX_STEP) >= INDEX_STEP
-        except Refusal:
-            return
-        if more:
+        done = runner.live(self, self.search_service.catch_up, limit=INDEX_STEP)
+        if done is not None and done >= INDEX_STEP:
             self.index_timer.start()
 
     def on_changes(self, changes: OpChanges) -> None:

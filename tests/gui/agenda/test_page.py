@@ -206,11 +206,9 @@ def test_live_shortcuts_are_bound(page: AgendaPage):
     assert keys == {"start": "F5", "end": "F6", "next": "F7", "replan": "F8"}
 
 
-def test_import_preview_commit_and_refusal(page: AgendaPage, tmp_path: Path, monkeypatch):
+def test_import_preview_commit_and_refusal(page: AgendaPage, tmp_path: Path, monkeypatch, shown):
     previews = []
     monkeypatch.setattr(page, "confirm_import", lambda agenda: previews.append(agenda) or True)
-    problems = []
-    monkeypatch.setattr(page, "report_problem", problems.append)
     good = tmp_path / "extra.csv"
     good.write_text("date,start,duration,title\n2026-12-19,17:00,60,Reception\n")
     assert page.import_file(good)
@@ -220,8 +218,9 @@ def test_import_preview_commit_and_refusal(page: AgendaPage, tmp_path: Path, mon
     bad.write_text(
         "date,start,duration,title\n2026-12-19,18:00,30,Dinner\n2026-12-19,late,30,Bar\n"
     )
-    assert not page.import_file(bad)
-    assert "bad.csv, row 3, column start (B)" in problems[0]
+    assert not page.import_file(bad)  # refused through the runner, like the worker's import
+    assert len(shown.items) == 1 and "bad.csv, row 3, column start (B)" in shown.texts("refusal")[0]
+    assert page.message.text() == "Nothing imported."  # as the worker's import says it
     assert titles(page)[-1] == "Reception"
     monkeypatch.setattr(page, "confirm_import", lambda agenda: False)
     assert not page.import_file(good)

@@ -635,3 +635,27 @@ def test_register_exports_the_rows_its_filters_show(
     rows = list(load_workbook(target).active.iter_rows(values_only=True))[1:]
     assert len(rows) == shown > 0 and {r[1] for r in rows} == {"Action item"}
     assert register.count.text() == f"{shown} rows exported to follow-up.xlsx"
+
+
+def test_a_refused_index_step_or_search_is_said_in_the_message_bar(
+    window: MainWindow, page: BreakoutsPage, qtbot, shown, monkeypatch
+) -> None:
+    """Indexing and search go through the GUI runner: a refusal (a full disk) is said in the
+    message bar, no box; the results already shown stay."""
+    from seminar_desk.store.errors import DiskFullError
+
+    def full(*_args: object, **_kwargs: object) -> int:
+        raise DiskFullError("The disk is full: the search index could not be updated.")
+
+    page.search.setText("ASEANAPOL")
+    qtbot.waitUntil(lambda: page.hits.rowCount() > 0, timeout=2000)
+    found = page.hits.rowCount()
+    monkeypatch.setattr(page.search_service, "catch_up", full)
+    window.show_page("Agenda")
+    window.show_page("Breakouts & notes")  # an index step on show
+    assert shown.texts() == ["The disk is full: the search index could not be updated."]
+    assert shown.texts("notice") == shown.texts()
+    page.search.setText("ASEANAPOL Secretariat")
+    qtbot.waitUntil(lambda: len(shown.texts()) == 2, timeout=2000)
+    assert shown.texts("notice")[-1].startswith("The disk is full")
+    assert page.hits.rowCount() == found
