@@ -5,20 +5,13 @@ from collections.abc import Callable
 from datetime import time
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from seminar_desk.domain.agenda.kinds import kind_label
 from seminar_desk.domain.agenda.parse import parse_clock
 from seminar_desk.domain.agenda.timing import format_minutes, wall_time
+from seminar_desk.gui.widgets.list_model import DragMoves, PlainTableModel
 from seminar_desk.services.agenda import DayView, ItemView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,50 +50,42 @@ def kind_colour(kind: str) -> QColor:
     return QColor(KIND_COLOURS.get(kind, "#5d6d7e"))
 
 
-class AgendaDayModel(QAbstractTableModel):
-    """Rows are the items of one `DayView`; edits go through the callbacks (the service)."""
+class AgendaDayModel(DragMoves, PlainTableModel[ItemView]):
+    """Rows are the items of one `DayView`, numbered; edits go through the callbacks (the
+    service), and so do rows dragged to another place or onto a day's tab."""
+
+    numbered = True
+    mime_type = MIME_TYPE
 
     def __init__(self) -> None:
         super().__init__()
         self.day: DayView | None = None
-        self.items: tuple[ItemView, ...] = ()
         self.on_edit: Callable[[str, str, object], None] | None = None
         self.on_move: MoveHandler | None = None
 
     def set_day(self, day: DayView | None) -> None:
         self.beginResetModel()
         self.day = day
-        self.items = day.items if day else ()
+        self.rows = list(day.items) if day else []
         self.endResetModel()
 
+    @property
+    def items(self) -> list[ItemView]:
+        return self.rows
+
     def row_of(self, item_id: str) -> int:
-        for row, item in enumerate(self.items):
+        for row, item in enumerate(self.rows):
             if item.id == item_id:
                 return row
         return -1
 
     # -- reading ------------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.items)
+    def titles(self) -> tuple[str, ...]:
+        return COLUMNS
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return str(section + 1) if 0 <= section < len(self.items) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
-            return None
-        item = self.items[index.row()]
-        column = index.column()
+    def cell(self, at: int, column: int, role: int) -> Any:
+        item = self.rows[at]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(item, column, role == Qt.ItemDataRole.EditRole)
         if role == ID_ROLE:
@@ -202,18 +187,15 @@ class AgendaDayModel(QAbstractTableModel):
     # -- editing in place ---------------------------------------------------------------------
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if not index.isValid():
-            return base | Qt.ItemFlag.ItemIsDropEnabled
-        base |= Qt.ItemFlag.ItemIsDragEnabled
-        if index.column() in (TIME, DURATION, TITLE, ROOM):
+        base = super().flags(index)  # dragged and dropped on (DragMoves)
+        if index.isValid() and index.column() in (TIME, DURATION, TITLE, ROOM):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.on_edit is None:
             return False
-        item = self.items[index.row()]
+        item = self.rows[index.row()]
         column = index.column()
         if column == TIME:
             text = str(value or "").strip()
@@ -259,47 +241,16 @@ class AgendaDayModel(QAbstractTableModel):
 
     # -- drag and drop ------------------------------------------------------------------------
 
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.MoveAction
+    def takes_drops(self) -> bool:
+        return self.day is not None
 
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [MIME_TYPE]
-
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
-        mime = QMimeData()
-        rows = sorted({i.row() for i in indexes if i.isValid()})
-        if rows:
-            mime.setData(MIME_TYPE, QByteArray(self.items[rows[0]].id.encode()))
-        return mime
-
-    def canDropMimeData(  # noqa: N802
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        return data.hasFormat(MIME_TYPE) and self.day is not None
-
-    def dropMimeData(  # noqa: N802
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        if not self.canDropMimeData(data, action, row, column, parent) or self.day is None:
-            return False
-        if action == Qt.DropAction.IgnoreAction:
-            return True
-        item_id = bytes(data.data(MIME_TYPE).data()).decode()
-        if row < 0:
-            row = parent.row() if parent.isValid() else len(self.items)
-        current = self.row_of(item_id)
+    def dropped(self, row_id: str, row: int) -> Callable[[], None] | None:
+        current = self.row_of(row_id)  # -1: an item of another day
         target = row - 1 if 0 <= current < row else row
-        if current == target:
-            return False
-        day_id = self.day.id
-        if self.on_move is not None:
-            handler = self.on_move
-            # The view still holds the drag; change the rows once it has let go.
-            QTimer.singleShot(0, lambda: handler(item_id, day_id, target))
-        return False  # never let the view remove the dragged row itself
+        if current == target or self.day is None or self.on_move is None:
+            return None
+        day_id, handler = self.day.id, self.on_move
+        return lambda: handler(row_id, day_id, target)
 
 
 def plain_tooltip(text: str) -> str:

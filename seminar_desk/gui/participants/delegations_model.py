@@ -2,17 +2,12 @@
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from seminar_desk.domain.kinds import OrgKind, label_of
 from seminar_desk.domain.text import fold
 from seminar_desk.gui.participants.model import ID_ROLE, SEARCH_ROLE, SORT_ROLE, search_words
+from seminar_desk.gui.widgets.list_model import PlainTableModel
 from seminar_desk.services.participants.delegations import DelegationRow, DelegationService
 
 Index = QModelIndex | QPersistentModelIndex
@@ -20,11 +15,10 @@ COLUMNS = ("Code", "UN short name", "Kind", "Country", "Groups", "Participants",
 NUMBERS = {5, 6}
 
 
-class DelegationTableModel(QAbstractTableModel):
+class DelegationTableModel(PlainTableModel[DelegationRow]):
     def __init__(self, service: DelegationService) -> None:
         super().__init__()
         self.service = service
-        self.rows: list[DelegationRow] = []
         self._keys: list[str] = []
         self.reload()
 
@@ -49,32 +43,15 @@ class DelegationTableModel(QAbstractTableModel):
             str(row.speeches),
         )
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
+    def titles(self) -> tuple[str, ...]:
+        return COLUMNS
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
+    def cell(self, at: int, column: int, role: int) -> Any:
+        row = self.rows[at]
         if role == ID_ROLE:
             return row.id
         if role == SEARCH_ROLE:
-            return self._keys[index.row()]
-        column = index.column()
+            return self._keys[at]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts(row)[column]
         if role == SORT_ROLE:

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -22,6 +21,7 @@ from PySide6.QtCore import (
 from seminar_desk.domain.kinds import Gender, OrgKind, ParticipantRole, label_of
 from seminar_desk.domain.text import fold
 from seminar_desk.gui import runner
+from seminar_desk.gui.widgets.list_model import PlainTableModel
 from seminar_desk.services.participants.names import resorted
 from seminar_desk.services.participants.service import (
     DayRow,
@@ -58,14 +58,14 @@ class Column:
     day: DayRow | None = None
 
 
-class ParticipantTableModel(QAbstractTableModel):
+class ParticipantTableModel(PlainTableModel[ParticipantRow]):
     def __init__(self, service: ParticipantService) -> None:
         super().__init__()
         self.service = service
-        self.rows: list[ParticipantRow] = []
         self.days: list[DayRow] = []
         self.organisations: list[OrganisationRow] = []
         self.columns: list[Column] = []
+        self._titles: tuple[str, ...] = ()
         self.search_keys: list[str] = []  # per row, see `search_words`
         self._order: tuple[int, Qt.SortOrder] | None = None
         self.reload()
@@ -80,16 +80,14 @@ class ParticipantTableModel(QAbstractTableModel):
             *(Column(f"Day {d.number}", day=d) for d in self.days),
             *(Column(t, f) for t, f in TRAIL),
         ]
+        self._titles = tuple(c.title for c in self.columns)
         self.search_keys = [search_words(r.search_key) for r in self.rows]
         if self._order is not None and self._order[0] < len(self.columns):
             self._arrange(*self._order)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.columns)
+    def titles(self) -> tuple[str, ...]:
+        return self._titles
 
     def column_of(self, field: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.field == field)
@@ -100,27 +98,19 @@ class ParticipantTableModel(QAbstractTableModel):
     def row_of(self, participant_id: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == participant_id), -1)
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
+    def header(self, section: int, role: int) -> Any:
         column = self.columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
         if role == Qt.ItemDataRole.ToolTipRole and column.day is not None:
             return f"{column.day.label}: tick who is present"
-        return None
+        return super().header(section, role)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = self.columns[index.column()]
+    def cell(self, at: int, column_at: int, role: int) -> Any:
+        row = self.rows[at]
+        column = self.columns[column_at]
         if role == ID_ROLE:
             return row.id
         if role == SEARCH_ROLE:
-            return self.search_keys[index.row()]
+            return self.search_keys[at]
         if role == DAYS_ROLE:
             return row.days_present
         if column.day is not None:
