@@ -37,6 +37,7 @@ from seminar_desk.reports.snapshot import (
     SpeechSnap,
 )
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.rows import record_from
 from seminar_desk.services.seminar.service import details_of
 from seminar_desk.services.speakers.snapshot import seminar_limits
 from seminar_desk.store.models import (
@@ -183,15 +184,11 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
     people: dict[str, PersonSnap] = {}
     for p in s.scalars(select(Participant)):
         org = orgs.get(p.organisation_id or "")
-        people[p.id] = PersonSnap(
-            id=p.id,
-            honorific=p.honorific,
-            name=p.name,
+        people[p.id] = record_from(
+            PersonSnap,
+            p,
             org_code=org.code if org else "",
             org_name=org.name if org else "",
-            function=p.function,
-            role=p.role,
-            email=p.email,
             sort_key=p.sort_name or fold(p.name),
             days_present=frozenset(present.get(p.id, ())),
             gender=p.gender or "",
@@ -223,14 +220,13 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
         speeches[e.item_id].append(
             (
                 (e.started_at, e.position),
-                SpeechSnap(
+                record_from(
+                    SpeechSnap,
+                    e,
                     started=local(e.started_at),
                     speaker=speaker,
                     delegation=delegation,
-                    capacity=e.capacity,
                     on_behalf_of=on_behalf_of,
-                    speech_type=e.speech_type,
-                    status=e.status,
                     duration_s=_duration(e, pauses.get(e.id, []), now),
                 ),
             )
@@ -258,14 +254,13 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
                 e.speech_type, e.capacity, e.time_limit_s
             )
             out.append(
-                QueuedSnap(
+                record_from(
+                    QueuedSnap,
+                    e,
                     speaker=speaker,
                     delegation=delegation,
-                    capacity=e.capacity,
                     on_behalf_of=on_behalf_of,
-                    speech_type=e.speech_type,
                     limit_s=limit,
-                    status=e.status,
                     held=entry_id in held,
                 )
             )
@@ -314,15 +309,12 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
     groups_of: dict[str, list[GroupSnap]] = defaultdict(list)
     for g in group_rows:
         groups_of[g.item_id].append(
-            GroupSnap(
-                id=g.id,
-                item_id=g.item_id,
-                name=g.name,
-                room=g.room,
+            record_from(
+                GroupSnap,
+                g,
                 facilitator=people.get(g.facilitator_id or ""),
                 rapporteur=people.get(g.rapporteur_id or ""),
                 members=tuple(sorted(members.get(g.id, []), key=_person_order)),
-                guiding_questions=g.guiding_questions,
                 notes=_sorted(notes_g.get(g.id, [])),
                 recommendations=_sorted(recs_g.get(g.id, [])),
                 actions=_sorted(acts_g.get(g.id, [])),
@@ -336,18 +328,12 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
             for sp in scheduled.get(i.id, [])
         )
         items_by_day[i.day_id].append(
-            ItemSnap(
-                id=i.id,
+            record_from(
+                ItemSnap,
+                i,
                 day_number=item_day[i.id],
-                position=i.position,
-                kind=i.kind,
-                title=i.title,
-                description=i.description,
-                room=i.room,
-                duration_min=i.duration_min,
                 planned_start=i.start_time,
                 adopted_start=i.adopted_start_time,
-                adopted_duration_min=i.adopted_duration_min,
                 actual_start=local(i.actual_start),
                 actual_end=local(i.actual_end),
                 chair=people.get(i.chair_id or ""),
@@ -365,13 +351,9 @@ def _load(s: Session, now: datetime) -> SeminarSnapshot:
             )
         )
     days = tuple(
-        DaySnap(
-            id=d.id,
-            number=d.number,
-            date=d.date,
-            title=d.title,
-            start_time=d.start_time,
-            end_time=d.end_time,
+        record_from(
+            DaySnap,
+            d,
             items=tuple(
                 # positions may have gaps after edits; renumber so "2.5" means the fifth item
                 _renumber(item, pos)

@@ -23,6 +23,7 @@ from seminar_desk.domain.speakers.speaking_time import (
     type_limits,
 )
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.rows import record_from
 from seminar_desk.services.speakers.entries import LIVE
 from seminar_desk.services.speakers.rows import ListSnapshot, SpeakerRow
 from seminar_desk.store.models import (
@@ -174,20 +175,13 @@ def _row(
     anchors: Mapping[str, Anchor],
 ) -> SpeakerRow:
     own_org = e.org_name is not None
-    return SpeakerRow(
-        id=e.id,
+    return record_from(
+        SpeakerRow,
+        e,
         name=e.person or "",
         delegation=(e.org_name if own_org else e.person_org_name) or "",
         delegation_code=(e.org_code if own_org else e.person_org_code) or "",
-        capacity=e.capacity,
         on_behalf_of=e.group_code or "",
-        speech_type=e.speech_type,
-        status=e.status,
-        position=e.position,
-        requested_at=e.requested_at,
-        started_at=e.started_at,
-        ended_at=e.ended_at,
-        time_limit_s=e.time_limit_s,
         limit_s=limits.of(e.speech_type, e.capacity, e.time_limit_s),
         elapsed_s=_elapsed(e, pauses, now, mono, anchors),
         held=rules.QueueEntry(e.id, e.speech_type, e.status, e.position).held,
