@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -49,13 +49,24 @@ def set_synchronous_commit(engine: Engine, on: bool) -> None:
 
 @contextmanager
 def round_trips(engine: Engine) -> Iterator[Callable[[], int]]:
-    """Count what goes to the server: statements, BEGIN, COMMIT/ROLLBACK and pool pings."""
+    """Count what goes to the server: statements, BEGIN (the pool's check at checkout, or
+    psycopg's before the first statement), COMMIT (which carries the action's NOTIFY) or
+    ROLLBACK."""
     count = [0]
 
     def one(*_: object) -> None:
         count[0] += 1
 
-    hooks = [("before_cursor_execute", one), ("begin", one), ("commit", one), ("rollback", one)]
+    def began(conn: Connection) -> None:
+        # psycopg sends BEGIN before the first statement, unless the pool's check at checkout
+        # already began the transaction (store.server.begin_at_checkout, counted as the ping)
+        from psycopg import pq
+
+        dbapi = conn.connection.dbapi_connection
+        if dbapi is not None and dbapi.pgconn.transaction_status == pq.TransactionStatus.IDLE:
+            count[0] += 1
+
+    hooks = [("before_cursor_execute", one), ("begin", began), ("commit", one), ("rollback", one)]
     for name, fn in hooks:
         event.listen(engine, name, fn)
     ping = engine.dialect.do_ping

@@ -4,7 +4,8 @@ Many laptops write one server seminar at once: there is no file lock, no quick_c
 before an upgrade and no temporary copy for reading an older schema (the server's owner backs it
 up; its DDL is transactional). A role without superuser rights is enough: nothing here needs an
 extension. Connections are checked before use (`pool_pre_ping`), so a server that was restarted
-is reconnected to on the next action instead of failing forever.
+is reconnected to on the next action instead of failing forever; the check is the transaction's
+BEGIN, so it costs no round trip of its own (`begin_at_checkout`).
 """
 
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from sqlalchemy.exc import DBAPIError
 
 from seminar_desk.store.address import server_url, shown
 from seminar_desk.store.errors import ReadOnlyRefusal, StoreError
+from seminar_desk.store.notify import announce_at_commit
 
 CONNECT_TIMEOUT_S = 5
 APP = "seminar-desk"
@@ -33,6 +35,8 @@ def make_server_engine(url: str, *, read_only: bool = False, refusal: str = "") 
     engine = create_engine(
         server_url(url), pool_pre_ping=True, pool_size=4, max_overflow=8, connect_args=args
     )
+    begin_at_checkout(engine)
+    announce_at_commit(engine)
     if read_only:
 
         @event.listens_for(engine, "handle_error")
@@ -43,6 +47,31 @@ def make_server_engine(url: str, *, read_only: bool = False, refusal: str = "") 
                 ) from context.original_exception
 
     return engine
+
+
+def begin_at_checkout(engine: Engine) -> None:
+    """Check a pooled connection before use with the BEGIN its transaction needs anyway.
+
+    psycopg opens a transaction with a BEGIN of its own, one round trip, before the first
+    statement; `pool_pre_ping` cost another (`SELECT 1`) on every action. Here the ping is the
+    BEGIN: a dead connection (a server restart, a terminated backend) fails it, and the pool
+    replaces the connection before the action starts, nothing written; a sound one is then in
+    its transaction, and psycopg sends no BEGIN of its own. A connection checked out and not
+    used costs a ROLLBACK when it goes back to the pool.
+    """
+    import psycopg
+    from psycopg import pq
+
+    def do_ping(dbapi_conn: Any) -> bool:
+        if dbapi_conn.pgconn.transaction_status != pq.TransactionStatus.IDLE:
+            return True  # psycopg's own transaction is open (never so in the pool)
+        result = dbapi_conn.pgconn.exec_(b"BEGIN")
+        if result.status != pq.ExecStatus.COMMAND_OK:
+            detail = (result.error_message or b"").decode(errors="replace").strip()
+            raise psycopg.OperationalError(detail or "the server did not start a transaction")
+        return True
+
+    engine.dialect.do_ping = do_ping  # type: ignore[method-assign]
 
 
 def unreachable(where: str, exc: BaseException) -> ServerUnreachable:

@@ -5,12 +5,13 @@ import queue
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.kinds import NoteSection
 from seminar_desk.services.desk import ELSEWHERE, Desk
 from seminar_desk.services.notes.service import NotesService, NoteTarget
+from seminar_desk.services.speakers.service import SpeakersService
 from seminar_desk.store.database import Database
 from seminar_desk.store.models import AgendaItem
 from seminar_desk.store.notify import LISTENER_NAME
@@ -86,6 +87,72 @@ def test_saves_go_on_after_the_server_dropped_every_connection(laptops) -> None:
     assert NotesService(there).note_text(_target(there), NoteSection.SUMMARY.value) == (
         "After the drop"
     )
+    item_id = _target(here).item_id
+    _terminate(here, "seminar-desk")  # again, then a chair's key: the list takes it
+    SpeakersService(there).set_closed(item_id, True)
+    with here.read() as s:
+        assert s.get(AgendaItem, item_id).speakers_closed
+
+
+def test_an_action_checks_its_connection_with_its_begin_and_announces_with_its_commit(
+    laptops,
+) -> None:
+    """The check of a pooled connection is the transaction's BEGIN (psycopg sends none of its
+    own: every statement finds the transaction open), NOTIFY has no statement of its own; each
+    change is heard once, in order."""
+    from psycopg import pq
+
+    here, there = laptops
+    heard: queue.Queue[str] = queue.Queue()
+    states: queue.Queue[bool] = queue.Queue()
+    stop = here.follow_others(heard.put, states.put)
+    assert stop is not None
+    try:
+        assert states.get(timeout=WAIT_S) is True
+        notes = NotesService(there)
+        notes.save_note(_target(there), NoteSection.SUMMARY.value, "Warm")  # a pooled connection
+        here.receive(heard.get(timeout=WAIT_S))
+        checks: list[object] = []
+        sent: list[tuple[str, pq.TransactionStatus]] = []
+        dialect = there.db.engine.dialect
+        real = dialect.do_ping
+        dialect.do_ping = lambda conn: checks.append(conn) or real(conn)
+
+        def note(conn, _cursor, statement: str, *_: object) -> None:
+            sent.append((statement, conn.connection.dbapi_connection.pgconn.transaction_status))
+
+        event.listen(there.db.engine, "before_cursor_execute", note)
+        notes.save_note(_target(there), NoteSection.SUMMARY.value, "Once")
+        SpeakersService(there).set_closed(_target(there).item_id, True)
+        assert len(checks) == 4  # two reads of the target, two actions
+        assert sent and {status for _, status in sent} == {pq.TransactionStatus.INTRANS}
+        assert not [q for q, _ in sent if "notify" in q.lower()]
+        first = here.receive(heard.get(timeout=WAIT_S))
+        second = here.receive(heard.get(timeout=WAIT_S))
+        assert first.touches(Area.NOTES) and first.label != second.label
+        assert second.label == "Close list of speakers" and not second.touches(Area.NOTES)
+    finally:
+        stop()
+
+
+def test_a_rolled_back_transaction_announces_nothing(laptops) -> None:
+    here, there = laptops
+    heard: queue.Queue[str] = queue.Queue()
+    states: queue.Queue[bool] = queue.Queue()
+    stop = here.follow_others(heard.put, states.put)
+    assert stop is not None
+    try:
+        assert states.get(timeout=WAIT_S) is True
+        with there.db.engine.connect() as conn, conn.begin() as transaction:
+            there.db.kind.announce(conn, "rolled back")
+            transaction.rollback()
+        # the same pooled connection commits next
+        with there.db.engine.connect() as conn, conn.begin():
+            there.db.kind.announce(conn, "committed")
+        assert heard.get(timeout=WAIT_S) == "committed"
+        assert heard.empty()
+    finally:
+        stop()
 
 
 @pytest.mark.file_only
