@@ -4,10 +4,11 @@
 report-back): where a request goes is always the queue rules' decision (`domain.speakers.queue`).
 """
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy.orm import Session, joinedload
 
 from seminar_desk.domain.kinds import SpeakerStatus
 from seminar_desk.domain.refusal import Gone
@@ -79,6 +80,16 @@ def lock_list(
     return s.scalars(locked).first()
 
 
+def locked(s: Session, item_id: str) -> AgendaItem:
+    """The item, its list locked (`lock_list`), from the locking statement itself: the session
+    holds loaded rows only while someone refers to them, so a later `get_item` would read it
+    again."""
+    item = lock_list(s, item_id=item_id)
+    if item is None:
+        raise Gone("That agenda item is no longer in the file.")
+    return item
+
+
 def get_item(s: Session, item_id: str) -> AgendaItem:
     return row_or_refuse(s, AgendaItem, item_id, Gone("That agenda item is no longer in the file."))
 
@@ -89,9 +100,37 @@ def get_entry(s: Session, entry_id: str) -> SpeakerEntry:
 
 
 def current_entry(s: Session, item_id: str) -> SpeakerEntry | None:
-    """The speech in progress (speaking or paused) on the item, if any (one statement)."""
-    live = SpeakerEntry.item_id == item_id, SpeakerEntry.status.in_(LIVE)
-    return s.scalars(select(SpeakerEntry).where(*live).limit(1)).first()
+    """The speech in progress (speaking or paused) on the item, if any, with its pauses (one
+    statement)."""
+    return read_floor(s, item_id).current
+
+
+@dataclass
+class Floor:
+    """Who has the floor on an item, and what a change of speaker needs, read at once."""
+
+    current: SpeakerEntry | None  # speaking or paused, with its pauses loaded
+    other: SpeakerEntry | None  # the request asked for with `also` (None: not on this item)
+    last_end_order: int  # of the item's ended speeches (0: none yet, or nothing was found)
+
+
+def read_floor(s: Session, item_id: str, *, also: str | None = None) -> Floor:
+    """The speech in progress with its pauses, one more request of the item (`also`: the one
+    to give the floor to) and the item's last `end_order`, in one statement: on a server each
+    statement is a round trip. Read before any change, so nothing is flushed for it."""
+    live = (SpeakerEntry.item_id == item_id) & SpeakerEntry.status.in_(LIVE)
+    wanted = or_(live, (SpeakerEntry.id == also) & (SpeakerEntry.item_id == item_id))
+    last = select(func.max(_T.c.end_order)).where(_T.c.item_id == item_id).scalar_subquery()
+    query = (
+        select(SpeakerEntry, last)
+        .where(wanted if also is not None else live)
+        .options(joinedload(SpeakerEntry.pauses))
+    )
+    rows = s.execute(query).unique().all()
+    current = next((e for e, _ in rows if e.status in LIVE), None)
+    other = next((e for e, _ in rows if e.id == also), None)
+    # Every row carries the maximum; with no row, nobody's speech is to be ended.
+    return Floor(current, other, (rows[0][1] or 0) if rows else 0)
 
 
 def waiting_entries(s: Session, item_id: str) -> list[rules.QueueEntry]:
@@ -101,6 +140,13 @@ def waiting_entries(s: Session, item_id: str) -> list[rules.QueueEntry]:
 
 
 def reposition(s: Session, positions: dict[str, float]) -> None:
-    """Move a few neighbours to make room (rare: only when positions got crowded)."""
-    for entry_id, position in positions.items():
-        get_entry(s, entry_id).position = position
+    """Move neighbours to make room (only when positions got crowded): read in one statement,
+    written by one flush (on a server the like UPDATEs leave together, in one pipeline)."""
+    if not positions:
+        return
+    with s.no_autoflush:  # changes made before are flushed with these, at the end
+        found = s.scalars(select(SpeakerEntry).where(SpeakerEntry.id.in_(list(positions)))).all()
+    if len(found) != len(positions):
+        raise Gone("A request for the floor is no longer on the list.")
+    for entry in found:
+        entry.position = positions[entry.id]

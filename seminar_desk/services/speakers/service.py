@@ -6,8 +6,7 @@ Reading a list is `snapshot`, who may ask for the floor is `candidates`, and the
 list is `entries.put_on_list`.
 """
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from seminar_desk.domain.changes import Added, OpChanges
 from seminar_desk.domain.kinds import Capacity, SpeakerStatus, SpeechType, takes_speakers
@@ -20,11 +19,13 @@ from seminar_desk.services.desk import Desk
 from seminar_desk.services.speakers import candidates
 from seminar_desk.services.speakers.entries import (
     LIVE,
+    Floor,
     current_entry,
     get_entry,
-    get_item,
     lock_list,
+    locked,
     put_on_list,
+    read_floor,
     reposition,
     waiting_entries,
 )
@@ -152,20 +153,24 @@ class SpeakersService:
             head = rules.next_speaker(waiting_entries(s, item_id))
             if head is None:
                 raise Refusal("Nobody is waiting on the list of speakers.")
-            entry = get_entry(s, head.id)  # read before any change: one flush at the end
-            self._finish_current(s, item_id)
-            self._start(entry)
+            floor = read_floor(s, item_id, also=head.id)  # before any change: one flush
+            if floor.other is None:
+                raise Gone("That request for the floor is no longer on the list.")
+            self._finish_current(floor)
+            self._start(floor.other)
         return act.changes
 
     def give_floor(self, entry_id: str, origin: object | None = None) -> OpChanges:
         """Give the floor to one waiting request now, out of order (the chair's call)."""
         with self.desk.action("Give the floor", origin=origin) as act:
-            lock_list(act.session, entry_id=entry_id)
-            s = act.session
-            entry = get_entry(s, entry_id)
+            item = lock_list(act.session, entry_id=entry_id)
+            floor = read_floor(act.session, item.id, also=entry_id) if item else None
+            entry = floor.other if floor else None
+            if floor is None or entry is None:
+                raise Gone("That request for the floor is no longer on the list.")
             if entry.status != SpeakerStatus.WAITING:
                 raise Refusal("Only a waiting speaker can be given the floor.")
-            self._finish_current(s, entry.item_id)
+            self._finish_current(floor)
             self._start(entry)
         return act.changes
 
@@ -176,28 +181,25 @@ class SpeakersService:
         entry.ended_at = None
         self._anchors[entry.id] = Anchor(now, 0.0, self.desk.clock.monotonic())
 
-    def _finish_current(self, s: Session, item_id: str) -> SpeakerEntry | None:
-        current = current_entry(s, item_id)
+    def _finish_current(self, floor: Floor) -> SpeakerEntry | None:
+        current = floor.current
         if current is None:
             return None
         now = self.desk.clock.now()
-        last = s.scalar(  # read before the changes below, which would be flushed for it
-            select(func.max(SpeakerEntry.end_order)).where(SpeakerEntry.item_id == item_id)
-        )
         if current.status == SpeakerStatus.PAUSED:  # only a paused speech has an open pause
             for pause in current.pauses:
                 if pause.ended_at is None:
                     pause.ended_at = now
         current.status = SpeakerStatus.DONE.value
         current.ended_at = now
-        current.end_order = (last or 0) + 1
+        current.end_order = floor.last_end_order + 1
         self._anchors.pop(current.id, None)
         return current
 
     def finish(self, item_id: str, origin: object | None = None) -> OpChanges:
         with self.desk.action("Finish speech", origin=origin) as act:
             lock_list(act.session, item_id=item_id)
-            if self._finish_current(act.session, item_id) is None:
+            if self._finish_current(read_floor(act.session, item_id)) is None:
                 raise Refusal("Nobody has the floor.")
         return act.changes
 
@@ -317,8 +319,9 @@ class SpeakersService:
             if entry.status != SpeakerStatus.WAITING:
                 raise Refusal("Only waiting speakers can be moved.")
             order = rules.queue(waiting_entries(s, entry.item_id))
-            entry.position, spread = rules.place(order, index, moving=entry_id)
+            position, spread = rules.place(order, index, moving=entry_id)
             reposition(s, spread)
+            entry.position = position
         return act.changes
 
     def clear(self, item_id: str, origin: object | None = None) -> OpChanges:
@@ -344,8 +347,7 @@ class SpeakersService:
     def set_closed(self, item_id: str, closed: bool, origin: object | None = None) -> OpChanges:
         label = "Close list of speakers" if closed else "Reopen list of speakers"
         with self.desk.action(label, origin=origin) as act:
-            lock_list(act.session, item_id=item_id)
-            get_item(act.session, item_id).speakers_closed = closed
+            locked(act.session, item_id).speakers_closed = closed
         return act.changes
 
     def call_replies(self, item_id: str, origin: object | None = None) -> OpChanges:
@@ -375,6 +377,5 @@ class SpeakersService:
     ) -> OpChanges:
         """The item's default limit (None: the seminar's default, 0: stopwatch)."""
         with self.desk.action("Set item speaking time", origin=origin) as act:
-            lock_list(act.session, item_id=item_id)
-            get_item(act.session, item_id).speaking_limit_s = limit_s
+            locked(act.session, item_id).speaking_limit_s = limit_s
         return act.changes
