@@ -36,7 +36,8 @@ def _terminate(desk: Desk, application: str) -> None:
     with desk.db.engine.connect() as conn:
         conn.exec_driver_sql(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE application_name = %(name)s AND pid <> pg_backend_pid()",
+            "WHERE application_name = %(name)s AND pid <> pg_backend_pid() "
+            "AND datname = current_database()",  # not other tests' or benchmarks' databases
             {"name": application},
         )
 
