@@ -3,6 +3,7 @@ connection is said and recovered from (the listener, and the saves)."""
 
 import queue
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import event, select
@@ -32,6 +33,20 @@ def _target(desk: Desk) -> NoteTarget:
         return NoteTarget(item_id=s.scalars(select(AgendaItem.id)).first())
 
 
+@contextmanager
+def _listening(desk: Desk) -> Iterator[tuple["queue.Queue[str]", "queue.Queue[bool]"]]:
+    """`desk` follows the others: what it hears and the connection's states, once connected."""
+    heard: queue.Queue[str] = queue.Queue()
+    states: queue.Queue[bool] = queue.Queue()
+    stop = desk.follow_others(heard.put, states.put)
+    assert stop is not None
+    try:
+        assert states.get(timeout=WAIT_S) is True
+        yield heard, states
+    finally:
+        stop()
+
+
 def _terminate(desk: Desk, application: str) -> None:
     with desk.db.engine.connect() as conn:
         conn.exec_driver_sql(
@@ -44,12 +59,7 @@ def _terminate(desk: Desk, application: str) -> None:
 
 def test_a_note_typed_on_one_laptop_reaches_the_others_views(laptops) -> None:
     here, there = laptops
-    heard: queue.Queue[str] = queue.Queue()
-    states: queue.Queue[bool] = queue.Queue()
-    stop = here.follow_others(heard.put, states.put)
-    assert stop is not None
-    try:
-        assert states.get(timeout=WAIT_S) is True
+    with _listening(here) as (heard, states):
         seen: list[OpChanges] = []
         here.subscribe(seen.append)
         NotesService(here).save_note(_target(here), NoteSection.SUMMARY.value, "Mine")
@@ -58,25 +68,16 @@ def test_a_note_typed_on_one_laptop_reaches_the_others_views(laptops) -> None:
             here.receive(heard.get(timeout=WAIT_S))
         remote = [c for c in seen if c.origin == ELSEWHERE]
         assert len(remote) == 1 and remote[0].touches(Area.NOTES)  # our own echo is skipped
-    finally:
-        stop()
 
 
 def test_the_listener_says_the_connection_was_lost_and_hears_again_once_back(laptops) -> None:
     here, there = laptops
-    heard: queue.Queue[str] = queue.Queue()
-    states: queue.Queue[bool] = queue.Queue()
-    stop = here.follow_others(heard.put, states.put)
-    assert stop is not None
-    try:
-        assert states.get(timeout=WAIT_S) is True
+    with _listening(here) as (heard, states):
         _terminate(there, LISTENER_NAME)  # as a server restart or a dropped network would
         assert states.get(timeout=WAIT_S) is False
         assert states.get(timeout=WAIT_S) is True
         NotesService(there).save_note(_target(there), NoteSection.SUMMARY.value, "After")
         assert here.receive(heard.get(timeout=WAIT_S)).touches(Area.NOTES)
-    finally:
-        stop()
 
 
 def test_saves_go_on_after_the_server_dropped_every_connection(laptops) -> None:
@@ -104,12 +105,7 @@ def test_an_action_checks_its_connection_with_its_begin_and_announces_with_its_c
     from psycopg import pq
 
     here, there = laptops
-    heard: queue.Queue[str] = queue.Queue()
-    states: queue.Queue[bool] = queue.Queue()
-    stop = here.follow_others(heard.put, states.put)
-    assert stop is not None
-    try:
-        assert states.get(timeout=WAIT_S) is True
+    with _listening(here) as (heard, states):
         notes = NotesService(there)
         notes.save_note(_target(there), NoteSection.SUMMARY.value, "Warm")  # a pooled connection
         here.receive(heard.get(timeout=WAIT_S))
@@ -132,18 +128,11 @@ def test_an_action_checks_its_connection_with_its_begin_and_announces_with_its_c
         second = here.receive(heard.get(timeout=WAIT_S))
         assert first.touches(Area.NOTES) and first.label != second.label
         assert second.label == "Close list of speakers" and not second.touches(Area.NOTES)
-    finally:
-        stop()
 
 
 def test_a_rolled_back_transaction_announces_nothing(laptops) -> None:
     here, there = laptops
-    heard: queue.Queue[str] = queue.Queue()
-    states: queue.Queue[bool] = queue.Queue()
-    stop = here.follow_others(heard.put, states.put)
-    assert stop is not None
-    try:
-        assert states.get(timeout=WAIT_S) is True
+    with _listening(here) as (heard, states):
         with there.db.engine.connect() as conn, conn.begin() as transaction:
             there.db.kind.announce(conn, "rolled back")
             transaction.rollback()
@@ -152,8 +141,6 @@ def test_a_rolled_back_transaction_announces_nothing(laptops) -> None:
             there.db.kind.announce(conn, "committed")
         assert heard.get(timeout=WAIT_S) == "committed"
         assert heard.empty()
-    finally:
-        stop()
 
 
 @pytest.mark.file_only
