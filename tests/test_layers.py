@@ -50,6 +50,17 @@ def test_layer_imports_only_what_it_may(layer: str) -> None:
     assert bad == []
 
 
+def test_only_the_store_touches_sqlite_files() -> None:
+    """Opening, checking, copying and salvaging SQLite files is the store's work (storage
+    chores in the store): no other layer imports sqlite3, not even for its exceptions."""
+    bad = [
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if path.relative_to(PACKAGE).parts[0] != "store" and "sqlite3" in _imports(path)
+    ]
+    assert bad == []
+
+
 def _module_name(path: Path, root: Path = PACKAGE) -> str:
     parts = list(path.relative_to(root.parent).with_suffix("").parts)
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)

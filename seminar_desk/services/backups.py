@@ -10,7 +10,6 @@ beside the file, see store.migrate) are listed too.
 import os
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING
 from seminar_desk.domain.refusal import Refusal
 from seminar_desk.store.connection import file_mode
 from seminar_desk.store.database import Database
-from seminar_desk.store.file.backup import backup_into
+from seminar_desk.store.file.backup import CopyFailed, backup_into
 from seminar_desk.store.file.maintenance import quick_check
 
 if TYPE_CHECKING:
@@ -67,7 +66,7 @@ def back_up(db: Database | Path, reason: str, *, now: datetime | None = None) ->
         os.chmod(target, file_mode(path) & 0o666)
         backup_into(path, target)
         _fsync(target)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, CopyFailed) as exc:
         for side in ("", "-journal", "-wal", "-shm"):
             target.with_name(target.name + side).unlink(missing_ok=True)
         why = getattr(exc, "strerror", None) or str(exc)
@@ -220,7 +219,7 @@ def restore(backup: Path | str, path: Path | str) -> Path | None:
             for side in ("-wal", "-shm"):
                 path.with_name(path.name + side).unlink(missing_ok=True)
             os.replace(tmp, path)
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, CopyFailed) as exc:
             raise BackupFailed(
                 f"{path} could not be restored from {backup.name} ({exc}); it was left as it was."
             ) from exc

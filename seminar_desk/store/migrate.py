@@ -1,7 +1,6 @@
 """Schema upgrades with Alembic, imported only when a file needs one (Alembic is slow to load)."""
 
 import os
-import sqlite3
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
@@ -15,7 +14,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from seminar_desk.store.connection import file_mode, make_engine
 from seminar_desk.store.errors import NotASeminarFileError, StoreError
-from seminar_desk.store.file.backup import backup_into
+from seminar_desk.store.file.backup import CopyFailed, backup_into
 from seminar_desk.store.file.maintenance import foreign_key_problems
 from seminar_desk.store.migrations import MIGRATIONS
 
@@ -76,7 +75,7 @@ def backup_file(path: Path, label: str) -> Path:
     os.chmod(target, file_mode(path) & 0o666)
     try:
         backup_into(path, target)
-    except sqlite3.Error as exc:  # a full disk: say so, in one line
+    except CopyFailed as exc:  # a full disk: say so, in one line
         target.unlink(missing_ok=True)
         raise StoreError(
             f"{path} was not upgraded: its backup {target.name} could not be written ({exc}). "

@@ -15,6 +15,7 @@ from seminar_desk.services import backups
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.seminar import SeminarService
 from seminar_desk.store.database import Database
+from seminar_desk.store.file.backup import CopyFailed
 from seminar_desk.store.models import Seminar
 
 # Backups are copies of a SQLite file; a server keeps its own (pg_dump, the server's backups).
@@ -109,7 +110,7 @@ def test_a_full_disk_during_a_backup_leaves_no_partial_copy(
     SeminarService(desk).update(title="S")
 
     def full(*_: object, **__: object) -> None:
-        raise sqlite3.OperationalError("database or disk is full")
+        raise CopyFailed("database or disk is full")  # what the store says of SQLite's error
 
     monkeypatch.setattr(backups, "backup_into", full)
     with pytest.raises(backups.BackupFailed, match="could not be backed up.*disk is full"):

@@ -79,6 +79,7 @@ def open_reader(
 
 
 def _migrated_copy(path: Path, revisions: set[str]) -> Database:
+    from seminar_desk.store.file.backup import CopyFailed
     from seminar_desk.store.migrate import SchemaAge, backup_into, migrate, schema_age
 
     if not revisions:
@@ -91,7 +92,10 @@ def _migrated_copy(path: Path, revisions: set[str]) -> Database:
     scratch = Path(tempfile.mkdtemp(prefix="seminar-desk-"))  # 0700
     try:
         copy = scratch / path.name
-        backup_into(path, copy, read_only=True)
+        try:
+            backup_into(path, copy, read_only=True)
+        except CopyFailed as exc:  # a full temporary folder: a refusal that says where
+            raise CopyFailed(f"{path} could not be read ({exc}); it was left as it was.") from exc
         migrate(copy)
         db = Database.open_read_only(copy)
     except BaseException:
