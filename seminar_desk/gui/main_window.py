@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label)
         self._shortcuts: list[tuple[QAction, tuple[str, ...]]] = []
+        self._page_menus: list[QMenu | None] = []
         # The seminar's title for the window title, read once per file and per seminar edit
         # (not on every autosave of a rapporteur's notes).
         self._title: tuple[DeskContext | None, str] | None = None
@@ -148,8 +150,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
 
         self.go_menu = bar.addMenu("&Go")
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("&About Seminar Desk", self.about))
+        self.help_menu = bar.addMenu("&Help")
+        self.help_menu.addAction(self._action("&About Seminar Desk", self.about))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -242,6 +244,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.sidebar.setCurrentRow(i))
         self.sidebar.currentRowChanged.connect(self._show_page)
+        self._page_menus = [self._lazy_menu(row, ref) for row, ref in enumerate(self.refs)]
         ctx = self.ctx
         for row, ref in enumerate(self.refs):
             if ref.warm:  # once the window has painted the first page
@@ -258,6 +261,31 @@ class MainWindow(QMainWindow):
         last = self.settings.last_page()
         self.sidebar.setCurrentRow(titles.index(last) if last in titles else 0)
         self._update_actions()
+
+    def _lazy_menu(self, row: int, ref: PageRef) -> QMenu | None:
+        """A lazy page's menu, in sidebar order among the page menus (`pages.base.page_menu`
+        places the built pages' menus by the same rank); its keys work from the start."""
+        if not ref.menu:
+            return None
+        bar = self.menuBar()
+        menu = QMenu(f"&{ref.title}", bar)
+        menu.menuAction().setData(row)
+        for entry in ref.menu:
+            action = menu.addAction(entry.text)
+            if entry.key:
+                action.setShortcut(QKeySequence(entry.key))
+            action.triggered.connect(lambda _=False, m=entry.method: self._run_on_page(row, m))
+        later = (a for a in bar.actions() if isinstance(a.data(), int) and a.data() > row)
+        anchor = next(later, None) or self.help_menu.menuAction()
+        bar.insertMenu(anchor, menu)
+        return menu
+
+    def _run_on_page(self, row: int, method: str) -> None:
+        """A lazy page's menu entry: the page built and shown, then its method."""
+        page = self.page(row)
+        shown = self.page_stack.currentWidget() is page
+        self.sidebar.setCurrentRow(row)
+        getattr(page, method)(shown)
 
     def page(self, row: int) -> Page:
         """The page at `row`, built on first use so opening a file stays fast."""
@@ -306,6 +334,11 @@ class MainWindow(QMainWindow):
         for page in built:
             page.deleteLater()
         self.pages.clear()
+        for menu in self._page_menus:
+            if menu is not None:
+                self.menuBar().removeAction(menu.menuAction())
+                menu.deleteLater()
+        self._page_menus = []
         self.stack.removeWidget(self.workspace)
         self.workspace.deleteLater()
         self.ctx = None

@@ -53,3 +53,34 @@ def test_page_menus_keep_the_sidebar_order_whichever_page_opens_first(demo_path,
     qtbot.waitUntil(lambda: {"&Agenda", "&Speakers"} <= set(menus()), timeout=5000)
     assert menus() == ["&File", "&Edit", "&Go", "&Agenda", "&Speakers", "&Participants", "&Help"]
     window.close()
+
+
+def test_the_participants_menu_and_its_key_are_there_before_the_page_is_built(
+    demo_window,
+    qtbot,
+    activate,  # noqa: ANN001
+) -> None:
+    """The lazy Participants page's menu stands in sidebar order from the start, and
+    Ctrl+Shift+A on another page builds it, shows its list and starts check-in."""
+    from PySide6.QtCore import Qt
+
+    window = demo_window
+    activate(window)
+    row = [ref.title for ref in PAGES].index("Participants")
+    assert window.pages[row] is None
+    menus = lambda: [a.text() for a in window.menuBar().actions()]  # noqa: E731
+    qtbot.waitUntil(lambda: {"&Agenda", "&Speakers"} <= set(menus()), timeout=5000)
+    assert menus() == ["&File", "&Edit", "&Go", "&Agenda", "&Speakers", "&Participants", "&Help"]
+    assert window.pages[row] is None
+    agenda = window.show_page("Agenda")
+    agenda.setFocus()
+    qtbot.keyClick(
+        window.focusWidget() or agenda,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    page = window.pages[row]
+    assert page is not None and window.page_stack.currentWidget() is page
+    assert window.sidebar.currentRow() == row
+    assert page.attendance.check_in.isChecked()
+    qtbot.waitUntil(page.search.hasFocus)

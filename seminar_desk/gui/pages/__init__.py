@@ -14,6 +14,17 @@ from seminar_desk.gui.pages.base import PageSpec
 
 
 @dataclass(frozen=True)
+class MenuEntry:
+    """An entry of a page's menu that the window makes when the file opens, before the page
+    exists: choosing it (or pressing its key, anywhere in the window) builds the page, shows
+    it and calls its method `method(shown)` (`shown`: the page was in view already)."""
+
+    text: str
+    method: str
+    key: str = ""
+
+
+@dataclass(frozen=True)
 class PageRef:
     title: str
     module: str
@@ -21,6 +32,8 @@ class PageRef:
     # shortcuts the window needs before anyone visits it (the projector, for one; the
     # Agenda menu listing the live keys).
     warm: bool = False
+    menu: tuple[MenuEntry, ...] = ()
+    """A lazy page's menu (titled as the page), there from the start in sidebar order."""
 
     def load(self) -> PageSpec:
         where = "seminar_desk.gui" if "." in self.module else __name__
@@ -33,7 +46,15 @@ PAGES: tuple[PageRef, ...] = (
     PageRef("Agenda", "agenda.page", warm=True),
     PageRef("Speakers", "speakers.page", warm=True),
     PageRef("Breakouts & notes", "notes.page"),
-    PageRef("Participants", "participants.page"),
+    PageRef(
+        "Participants",
+        "participants.page",
+        menu=(
+            MenuEntry("&Import participants…", "import_list"),
+            MenuEntry("&Export participants…", "export_list"),
+            MenuEntry("&Check-in mode", "check_in", "Ctrl+Shift+A"),
+        ),
+    ),
     PageRef("Reports", "reporting.page"),
 )
 

@@ -3,7 +3,7 @@ on its second tab, the delegations they come for.
 """
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
-from seminar_desk.gui.pages.base import Page, PageSpec, page_menu
+from seminar_desk.gui.pages.base import Page, PageSpec
 from seminar_desk.gui.participants.attendance import EVERYONE, AttendanceBar
 from seminar_desk.gui.participants.delegations_tab import DelegationsTab
 from seminar_desk.gui.participants.editors import ChoiceDelegate, ParticipantDialog
@@ -76,19 +76,13 @@ class ParticipantsPage(Page, OneDialog):
         self.import_button = QPushButton("Import…")
         self.import_button.clicked.connect(self.transfer.choose_import)
         top.addWidget(self.import_button)
-        page_menu(self, "&Participants", [self.transfer.import_action, self.transfer.export_action])
 
         self.table = RecordTable(self.model, self.proxy, ID_ROLE)
         self.table.setItemDelegate(ChoiceDelegate(self.table))
         self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.viewport().installEventFilter(self)
 
-        people = QWidget()
-        # Ctrl+Shift+A while the list shows, even with the focus still in the sidebar (a
-        # hidden widget's shortcut is off) (A for attendance; Ctrl+Shift+K is the projector clock).
-        check_in_key = QShortcut(QKeySequence("Ctrl+Shift+A"), people)
-        check_in_key.setContext(Qt.ShortcutContext.WindowShortcut)
-        check_in_key.activated.connect(self.attendance.check_in.toggle)
+        self.people = people = QWidget()
         layout = QVBoxLayout(people)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -101,6 +95,22 @@ class ParticipantsPage(Page, OneDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(self.tabs)
         self._days_changed()
+
+    # -- the Participants menu (gui/pages PAGES: there before the page is built) --------------
+
+    def import_list(self, _shown: bool = True) -> None:
+        self.transfer.choose_import()
+
+    def export_list(self, _shown: bool = True) -> None:
+        self.transfer.choose_export()
+
+    def check_in(self, shown: bool = True) -> None:
+        """Ctrl+Shift+A (A for attendance; Ctrl+Shift+K is the projector clock), from any
+        page: check-in on the list, ready for the first letters; pressed again on the list,
+        check-in ends."""
+        listed = shown and self.tabs.currentWidget() is self.people
+        self.tabs.setCurrentWidget(self.people)
+        self.attendance.check_in.setChecked(not (listed and self.attendance.check_in.isChecked()))
 
     # -- showing --------------------------------------------------------------------------------
 

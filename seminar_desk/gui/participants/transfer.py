@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QStatusBar, QWidget
 
 from seminar_desk.gui import runner
@@ -44,10 +43,6 @@ class ParticipantTransfer:
         self.ctx = ctx
         self.task: asyncio.Task[bool] | None = None
         self._work = ""  # the status line about work under way, while it shows
-        self.import_action = QAction("&Import participants…", page)
-        self.import_action.triggered.connect(self.choose_import)
-        self.export_action = QAction("&Export participants…", page)
-        self.export_action.triggered.connect(self.choose_export)
 
     def say(self, text: str, seconds: int = 10) -> None:
         """A line in the status bar for `seconds` (0: until the next one: work under way,
@@ -100,7 +95,6 @@ class ParticipantTransfer:
         return self.task
 
     async def _import_in_background(self, path: Path) -> bool:
-        self.import_action.setEnabled(False)
         try:
             worker = Desk(self.ctx.desk.db, self.ctx.desk.clock)
             self.say(f"Reading {path.name}…", 0)
@@ -118,7 +112,6 @@ class ParticipantTransfer:
             return self._done(worker, result)
         finally:
             self._unsay_work()
-            self.import_action.setEnabled(True)
 
     async def _off_thread(self, failed: str, fn: Callable[..., T], *args: object) -> T | None:
         """`fn(*args)` on a worker thread; if it fails, the status line says `failed` before

@@ -171,9 +171,11 @@ def test_a_wide_screen_shows_long_functions_whole(demo_desk: Desk, qtbot) -> Non
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-def test_ctrl_shift_a_switches_check_in_on_and_off(demo_desk: Desk, qtbot, activate) -> None:
-    page = _page(demo_desk, qtbot)
-    activate(page)  # window-wide shortcuts need the active window
+@pytest.mark.usefixtures("qsettings")
+def test_ctrl_shift_a_switches_check_in_on_and_off(demo_window, qtbot, activate) -> None:  # noqa: ANN001
+    window = demo_window
+    activate(window)  # window-wide shortcuts need the active window
+    page = window.show_page("Participants")
     bar = page.tabs.tabBar()  # the focus outside the list, as in the sidebar after a click
     bar.setFocus()
     qtbot.waitUntil(bar.hasFocus)
@@ -184,16 +186,20 @@ def test_ctrl_shift_a_switches_check_in_on_and_off(demo_desk: Desk, qtbot, activ
     assert not page.attendance.check_in.isChecked()
 
 
-def test_ctrl_shift_a_is_off_while_the_delegations_tab_shows(
-    demo_desk: Desk, qtbot, activate
+@pytest.mark.usefixtures("qsettings")
+def test_ctrl_shift_a_on_the_delegations_tab_goes_to_the_list_in_check_in(
+    demo_window, qtbot, activate  # noqa: ANN001
 ) -> None:
-    page = _page(demo_desk, qtbot)
+    window = demo_window
+    activate(window)
+    page = window.show_page("Participants")
     page.tabs.setCurrentWidget(page.delegations)
-    activate(page)
     page.delegations.table.setFocus()
     qtbot.waitUntil(page.delegations.table.hasFocus)
     qtbot.keyClick(page.delegations.table, Qt.Key.Key_A, CTRL_SHIFT)
-    assert not page.attendance.check_in.isChecked()
+    assert page.tabs.currentWidget() is page.people
+    assert page.attendance.check_in.isChecked()
+    qtbot.waitUntil(page.search.hasFocus)
 
 
 @pytest.mark.usefixtures("qsettings")

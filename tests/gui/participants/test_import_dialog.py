@@ -132,7 +132,7 @@ def test_escape_in_the_preview_imports_nothing(qtbot, page, monkeypatch):
     choose(monkeypatch, participant_lists.MESSY_XLSX)
     before = participant_lists.dump(page.ctx.desk)
     answer_with(monkeypatch, qtbot, lambda d: qtbot.keyClick(d, Qt.Key.Key_Escape))
-    page.transfer.import_action.trigger()
+    page.import_list()
     assert participant_lists.dump(page.ctx.desk) == before
 
 
@@ -140,7 +140,7 @@ def test_a_file_that_cannot_be_read_is_one_message(page, monkeypatch, tmp_path: 
     path = tmp_path / "people.csv"
     path.write_text("Country\nFrance\n", encoding="utf-8")
     choose(monkeypatch, path)
-    page.transfer.import_action.trigger()
+    page.import_list()
     (message,) = shown.texts("refusal")
     assert message.startswith("people.csv, row 1 (headers): expected a Name column")
 
@@ -170,7 +170,7 @@ def test_export_through_the_page_reimports_unchanged(page, monkeypatch, tmp_path
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "CSV (*.csv)"))
     )
-    page.transfer.export_action.trigger()
+    page.export_list()
     plan = preview(page.ctx.desk, read_participants(out))
     assert plan.summary == "0 added, 0 changed, 48 unchanged"
 
@@ -315,7 +315,7 @@ def test_import_and_export_dialogs_start_beside_the_seminar_file(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a: asked.append(a[2]) or ("", ""))
     )
     page.import_button.click()
-    page.transfer.export_action.trigger()
+    page.export_list()
     folder = demo_desk.db.path.parent
     assert asked == [str(folder), str(folder / "participants.xlsx")]  # not the current folder
 

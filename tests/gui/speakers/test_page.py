@@ -246,11 +246,12 @@ def test_in_the_main_window_the_menu_comes_and_goes_with_the_file(qtbot, demo_pa
     page = window.show_page("Speakers")
     assert isinstance(page, SpeakersPage)
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles.index("&Speakers") == titles.index("&Help") - 1
+    assert titles[titles.index("&Speakers") + 1 :] == ["&Participants", "&Help"]
     projector = page.open_projector(full_screen=False)
     assert projector.isVisible()
     window.close_file()
     qtbot.waitUntil(lambda: "&Speakers" not in [a.text() for a in window.menuBar().actions()])
+    assert "&Participants" not in [a.text() for a in window.menuBar().actions()]
     qtbot.waitUntil(lambda: not projector_alive(projector))
 
 
