@@ -12,6 +12,7 @@ from seminar_desk.cli.files import (
     seminar_of,
 )
 from seminar_desk.domain.agenda.limits import visible
+from seminar_desk.domain.text import counted
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -59,7 +60,8 @@ def run_import(args: argparse.Namespace) -> int:
     conflicts = len(result.plan.conflicts)
     if conflicts:
         print(
-            f"{conflicts} conflicts are kept to resolve in the window (File › Resolve conflicts…)."
+            f"{counted(conflicts, 'conflict')} {'is' if conflicts == 1 else 'are'} kept to "
+            "resolve in the window (File › Resolve conflicts…)."
         )
     return 0
 

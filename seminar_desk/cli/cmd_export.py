@@ -10,6 +10,7 @@ from pathlib import Path
 from seminar_desk.cli import bundles, participants_transfer
 from seminar_desk.cli.files import Kind, existing_seminar, export_command, option, output_format
 from seminar_desk.domain.refusal import NotFound
+from seminar_desk.domain.text import counted
 from seminar_desk.services.agenda.exchange import EXPORT_FORMATS
 
 REGISTER_FORMATS = ("xlsx", "csv")
@@ -58,7 +59,7 @@ def run_register(args: argparse.Namespace) -> int:
         merged=not args.no_merged,
     )
     count = read_file(db_path, lambda desk: export_register(desk, fmt, args.output, keep))
-    print(f"wrote {count} rows of the register to {args.output} ({fmt})")
+    print(f"wrote {counted(count, 'row')} of the register to {args.output} ({fmt})")
     return 0
 
 

@@ -18,6 +18,7 @@ from seminar_desk.cli.files import (
 )
 from seminar_desk.domain.agenda.limits import visible
 from seminar_desk.domain.refusal import Refusal
+from seminar_desk.domain.text import counted
 from seminar_desk.services.agenda.imports.registry import formats_text
 
 if TYPE_CHECKING:
@@ -78,7 +79,10 @@ def _preview(
     target = f"into “{existing.title}”" if existing else "as a new seminar"
     if args.dry_run:
         print(
-            visible(f"Dry run: would import {len(agenda.items)} items {target}; nothing changed.")
+            visible(
+                f"Dry run: would import {counted(len(agenda.items), 'item')} {target}; "
+                "nothing changed."
+            )
         )
         return 0, None
     return 0, agenda

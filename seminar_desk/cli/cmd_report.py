@@ -7,6 +7,7 @@ from pathlib import Path
 from seminar_desk.cli.main import command_parser
 from seminar_desk.domain.agenda.limits import visible
 from seminar_desk.domain.refusal import NotFound
+from seminar_desk.domain.text import counted
 from seminar_desk.paths import default_db_path
 from seminar_desk.services.reporting.reports import (
     REPORT_KINDS,
@@ -126,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     result = render(snap, request, options)
     write_output(args.output, result.pdf, database=db_path)
-    pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
+    pages = counted(result.pages, "page")
     print(visible(f"{result.title}: {pages} written to {args.output}"))  # titles are user text
     if result.note:  # e.g. how many name tents were made, which delegations left out
         print(visible(result.note))

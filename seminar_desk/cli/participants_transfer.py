@@ -15,6 +15,7 @@ from seminar_desk.cli.files import (
     seminar_of,
 )
 from seminar_desk.domain.agenda.limits import visible
+from seminar_desk.domain.text import counted
 from seminar_desk.services.participants.export import EXPORT_FORMATS
 
 if TYPE_CHECKING:
@@ -29,8 +30,8 @@ def _disagreements_left(plan: "ImportPlan") -> str | None:
     shown = ", ".join(map(str, rows[:20])) + (", …" if len(rows) > 20 else "")
     count = len(plan.disagreements)
     return (
-        f"{count} disagreement{'s' if count != 1 else ''} with the seminar left as the "
-        f"seminar has {'them' if count != 1 else 'it'} (row{'s' if len(rows) != 1 else ''} "
+        f"{counted(count, 'disagreement')} with the seminar left as the "
+        f"seminar has {'them' if count != 1 else 'it'} ({'row' if len(rows) == 1 else 'rows'} "
         f"{shown} of {plan.read.source.name}); --prefer-file takes the file's values"
     )
 
@@ -96,7 +97,7 @@ def run_export(args: argparse.Namespace) -> int:
     fmt = output_format(args, EXPORT_FORMATS)
     db_path = existing_seminar(args)
     count = read_file(db_path, lambda desk: export_participants(desk, fmt, args.output))
-    print(visible(f"wrote {count} participants to {args.output} ({fmt})"))
+    print(visible(f"wrote {counted(count, 'participant')} to {args.output} ({fmt})"))
     return 0
 
 

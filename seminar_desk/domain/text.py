@@ -33,6 +33,12 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out)).casefold()
 
 
+def counted(n: int, one: str, many: str = "") -> str:
+    """A count with its noun in the right number: "1 conflict", "2 conflicts", "0 rows"
+    (`many` when the plural is not `one` + "s": "1 speech", "2 speeches")."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def letters(index: int) -> str:
     """The letter label of the 0-based `index`: A, B, ... Z, AA, AB ... (as spreadsheet columns
     and UN subsections go on past Z, instead of starting again at A)."""

@@ -76,3 +76,34 @@ def test_a_bad_bundle_is_one_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "damaged or incomplete" in err
     assert not db_path.exists()
+
+
+def test_one_conflict_is_said_in_the_singular(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It said "1 conflicts are kept"."""
+    import shutil
+
+    from seminar_desk.services.bundles.scope import find_group
+    from seminar_desk.services.files import open_desk
+    from seminar_desk.services.notes.service import NotesService, NoteTarget
+
+    desk_file, copy = tmp_path / "facilitator.sqlite", tmp_path / "rapporteur.sqlite"
+    shutil.copy(demo_path, desk_file)
+    assert (
+        main(["export", "bundle", "--db", str(desk_file), "-o", str(tmp_path / "a.sdbundle")]) == 0
+    )
+    assert main(["import", "bundle", str(tmp_path / "a.sdbundle"), "--db", str(copy)]) == 0
+    for path, text in ((copy, "Typed in room 2"), (desk_file, "Typed at the desk")):
+        desk = open_desk(path)
+        with desk.read() as s:
+            group_id, _ = find_group(s.connection(), "2")
+        NotesService(desk).save_note(NoteTarget(group_id=group_id), "key_points", text)
+        desk.close()
+    group = tmp_path / "group2.sdbundle"
+    assert main(["export", "bundle", "--db", str(copy), "--group", "2", "-o", str(group)]) == 0
+    capsys.readouterr()
+    assert main(["import", "bundle", str(group), "--db", str(desk_file)]) == 0
+    out = capsys.readouterr().out
+    assert "1 conflict is kept to resolve in the window" in out
+    assert "1 conflicts" not in out

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.speakers.speaking_time import format_duration
+from seminar_desk.domain.text import counted
 from seminar_desk.gui import runner
 from seminar_desk.gui.context import DeskContext
 from seminar_desk.gui.pages.base import Page, PageSpec, page_menu
@@ -56,10 +57,6 @@ def parse_limit(text: str) -> int | None:
 
 
 LIVE_MARK = "▶ "
-
-
-def counted(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 class SpeakersPage(Page):

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from seminar_desk.domain.changes import OpChanges
+from seminar_desk.domain.text import counted
 
 
 @dataclass(frozen=True)
@@ -167,4 +168,4 @@ class Removal:
             (self.recommendations, "recommendation", "recommendations"),
             (self.actions, "action item", "action items"),
         ]
-        return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in parts if n)
+        return ", ".join(counted(n, one, many) for n, one, many in parts if n)

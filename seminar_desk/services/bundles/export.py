@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from seminar_desk import __version__
 from seminar_desk.domain.refusal import Refusal
+from seminar_desk.domain.text import counted
 from seminar_desk.services.bundles import format as fmt
 from seminar_desk.services.bundles.records import (
     digest,
@@ -38,7 +39,8 @@ class Exported:
 
     def summary(self) -> str:
         return (
-            f"Wrote {self.records} records and {self.deletions} deletions ({self.label}) "
+            f"Wrote {counted(self.records, 'record')} and {counted(self.deletions, 'deletion')} "
+            f"({self.label}) "
             f"to {self.path}."
         )
 

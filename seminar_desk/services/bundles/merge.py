@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from seminar_desk.domain.refusal import Refusal
+from seminar_desk.domain.text import counted
 from seminar_desk.services.bundles.describe import where as place_of
 from seminar_desk.services.bundles.format import Bundle, BundleRefused
 from seminar_desk.services.bundles.local import Local, load_local, model_of, rows_of
@@ -101,8 +102,8 @@ class Plan:
         for step in self.conflicts:
             out.append(f"  conflict: {step.where or label(step.table)}: {step.reason}")
         if self.settled:
-            out.append(f"  {len(self.settled)} earlier conflicts settled by the bundle")
-        out.append(f"  {self.unchanged} records unchanged")
+            out.append(f"  {counted(len(self.settled), 'earlier conflict')} settled by the bundle")
+        out.append(f"  {counted(self.unchanged, 'record')} unchanged")
         return out
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Table, func, insert, select, update
 
 from seminar_desk.domain.refusal import Refusal
+from seminar_desk.domain.text import counted
 from seminar_desk.services.files.access import open_desk, open_reader
 from seminar_desk.store.address import describe
 from seminar_desk.store.models import Base, Seminar
@@ -27,7 +28,7 @@ class CopyReport:
 
     def summary(self) -> str:
         total = sum(self.rows.values())
-        return f"copied {total} rows from {self.source} to {self.destination}"
+        return f"copied {counted(total, 'row')} from {self.source} to {self.destination}"
 
 
 def copy_seminar(source: Path | str, destination: Path | str) -> CopyReport:

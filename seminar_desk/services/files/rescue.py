@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from seminar_desk.domain.text import counted
 from seminar_desk.services.files.access import OutputRefused, replace_atomically
 from seminar_desk.store.file.maintenance import quick_check
 from seminar_desk.store.file.salvage import SalvageFailed, salvage
@@ -28,7 +29,7 @@ class Recovery:
 
     def summary(self) -> str:
         total = sum(self.rows.values())
-        text = f"Recovered {total} rows into {self.path} ({self.method})."
+        text = f"Recovered {counted(total, 'row')} into {self.path} ({self.method})."
         if self.lost:
             text += " Some rows could not be read in: " + ", ".join(sorted(self.lost)) + "."
         return text

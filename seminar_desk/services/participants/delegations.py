@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from seminar_desk.domain.changes import Added, OpChanges
 from seminar_desk.domain.kinds import OrgKind
 from seminar_desk.domain.refusal import Gone, Refusal
-from seminar_desk.domain.text import fold
+from seminar_desk.domain.text import counted, fold
 from seminar_desk.services.desk import Desk
 from seminar_desk.store.models import (
     Organisation,
@@ -82,10 +82,6 @@ def _uses(session: Session, model: type[Participant] | type[SpeakerEntry]) -> di
         .group_by(model.organisation_id)
     )
     return {org_id: count for org_id, count in rows}
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 class DelegationService:
@@ -186,7 +182,7 @@ class DelegationService:
             speeches = _uses(s, SpeakerEntry).get(org.id, 0)
             if people or speeches:
                 what = " and ".join(
-                    _plural(n, word)
+                    counted(n, word)
                     for n, word in ((people, "participant"), (speeches, "speech"))
                     if n
                 )

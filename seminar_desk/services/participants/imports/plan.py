@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from seminar_desk.domain.text import fold
+from seminar_desk.domain.text import counted, fold
 from seminar_desk.services.participants.imports.delegations import (
     Directory,
     Existing,
@@ -139,7 +139,7 @@ class ImportPlan:
         count = len(self.disagreements)
         if not count:
             return ""
-        what = f"{count} disagreement{'s' if count != 1 else ''} with the seminar"
+        what = f"{counted(count, 'disagreement')} with the seminar"
         if self.prefer_file:
             return f"{what}: the file's values taken"
         return f"{what}: the seminar's values kept"
@@ -151,18 +151,20 @@ class ImportPlan:
             f"{len(self.added)} added, {len(self.merged)} changed, {len(self.unchanged)} unchanged"
         )
         if new:
-            text += f"; {new} new delegation{'s' if new != 1 else ''}"
+            text += f"; {counted(new, 'new delegation')}"
         if self.disagreements:
             text += f"; {self.disagreements_said}"
         if self.skip_bad_rows and self.read.problems:
             bad = len(self.read.bad_rows)
-            text += f"; {bad} bad row{'s' if bad != 1 else ''} skipped"
+            text += f"; {counted(bad, 'bad row')} skipped"
         return text
 
     def preview_lines(self, limit: int = 40) -> list[str]:
         """The plan in words, for the command line's preview."""
         read = self.read
-        lines = [f"{read.source.name} ({read.format}): {len(read.people)} participants read"]
+        lines = [
+            f"{read.source.name} ({read.format}): {counted(len(read.people), 'participant')} read"
+        ]
         lines += [f"Note: {note}" for note in read.notes]
         lines.append("Columns: " + "; ".join(read.columns))
         for problem in read.problems[:limit]:
