@@ -8,6 +8,7 @@ from pathlib import Path
 
 from seminar_desk.cli.files import option, seminar_of
 from seminar_desk.cli.main import command_parser
+from seminar_desk.domain.refusal import Refusal
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,8 +34,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def seminar_file(args: argparse.Namespace) -> Path:
-    """Backups are copies of a file (a server keeps its own)."""
-    return Path(seminar_of(args)).expanduser()
+    """Backups are copies of a file (a server keeps its own): a server's URL is refused, never
+    taken for a path (which printed its password as a missing file)."""
+    from seminar_desk.services.files import as_target, describe
+
+    target = as_target(str(seminar_of(args)))
+    if isinstance(target, str):
+        raise Refusal(
+            f"{describe(target)} is a seminar on a server: backup and restore copy seminar "
+            "files; back up the server's database on the server (pg_dump)."
+        )
+    return Path(target).expanduser()
 
 
 def run_backup(args: argparse.Namespace) -> int:

@@ -5,7 +5,6 @@ Kinds are subcommands so more can be added beside `agenda` (reports, backups...)
 
 import argparse
 import sys
-from pathlib import Path
 
 from seminar_desk.cli import bundles, participants_transfer
 from seminar_desk.cli.files import Kind, existing_seminar, export_command, option, output_format
@@ -42,7 +41,7 @@ def run_register(args: argparse.Namespace) -> int:
 
     fmt = output_format(args, REGISTER_FORMATS)
     db_path = existing_seminar(args)
-    snap = file_snapshot(Path(db_path))
+    snap = file_snapshot(db_path)  # a file or a server's URL (never a Path of a URL)
     try:
         item = find_item(snap, args.item) if args.item else None
         group = find_group(snap, args.group, item) if args.group else None

@@ -23,6 +23,18 @@ def test_every_command_works_on_a_server_url(
     assert pdf.read_bytes().startswith(b"%PDF")
     assert main(["import", "agenda", str(csv), "--dry-run", "--db", pg_url]) == 0
     assert "nothing changed" in capsys.readouterr().out
+    register = tmp_path / "register.csv"  # Path() of the URL: "no such seminar file"
+    assert main(["export", "register", "--format", "csv", "-o", str(register), "--db", pg_url]) == 0
+    assert "wrote " in capsys.readouterr().out and "Recommendation" in register.read_text("utf-8")
+
+
+def test_backup_of_a_server_seminar_is_refused_in_one_line(
+    pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["backup", "--db", pg_url]) == 2
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert "is a seminar on a server" in text and ":seminar_test@" not in text
 
 
 def test_a_server_that_cannot_be_reached_is_one_line(
