@@ -24,7 +24,7 @@ def test_f5_acts_on_the_visible_page_from_the_sidebar(demo_window, qtbot, activa
         speakers = window.show_page("Speakers")
         agenda = window.show_page("Agenda")
         window.sidebar.setFocus()
-        qtbot.wait(20)
+        qtbot.waitUntil(window.sidebar.hasFocus)  # as after clicking it: F5 is page-wide
         QTest.keyClick(window.sidebar, Qt.Key.Key_F5)
         qtbot.waitUntil(lambda: any(i.actual_start for i in agenda.model.items), timeout=3000)
 
@@ -32,8 +32,9 @@ def test_f5_acts_on_the_visible_page_from_the_sidebar(demo_window, qtbot, activa
         with window.ctx.desk.read() as s:
             org = s.scalars(select(Organisation.id)).first()
         speakers.service.add(speakers.controller.item_id, organisation_id=org)
+        qtbot.waitUntil(lambda: bool(speakers.controller.snapshot.waiting))  # on the list
         window.sidebar.setFocus()
-        qtbot.wait(20)
+        qtbot.waitUntil(window.sidebar.hasFocus)
         QTest.keyClick(window.sidebar, Qt.Key.Key_F5)
         qtbot.waitUntil(lambda: speakers.controller.snapshot.current is not None, timeout=3000)
         assert not [m for m in messages if "Ambiguous" in m]
