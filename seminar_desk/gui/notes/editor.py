@@ -334,8 +334,8 @@ class NotesEditor(QWidget):
             self.stamp.setText("")
         else:
             when = latest.updated_at.astimezone(self.zone()).strftime("%d %b %H:%M:%S")
-            by = f" by {latest.author_name}" if latest.author_name else ""
-            self.stamp.setText(f"Last written{by}, {when}")
+            by = f"by {latest.author_name}, " if latest.author_name else ""
+            self.stamp.setText(f"Last written {by}{when}")
 
     # -- autosave -----------------------------------------------------------------------------
 

@@ -223,6 +223,20 @@ def test_last_written_stamp_is_in_the_seminar_zone(page: BreakoutsPage, qtbot, c
     assert page.editor.stamp.text() == "Last written by Lina Haddad, 19 Dec 09:00:00"
 
 
+def test_the_stamp_of_a_note_without_author_reads_right(page: BreakoutsPage, qtbot, clock) -> None:
+    """It said "Last written, 19 Dec …" (a comma left where the author would be) for a note
+    with no author (one merged from a bundle or written by the command line)."""
+    from seminar_desk.services.notes.service import NotesService, NoteTarget
+
+    page.ctx.desk.clock = clock  # 19 Dec 2026 02:00 UTC: 09:00 in Phnom Penh
+    item = next(i.id for i in page.breakouts.items() if i.kind == "breakout")
+    group = page.breakouts.groups(item)[1]
+    NotesService(page.ctx.desk).save_note(NoteTarget(group_id=group.id), "summary", "Unsigned.")
+    page.open_group(group.id)
+    qtbot.waitUntil(lambda: page.editor.stamp.text().startswith("Last written"))
+    assert page.editor.stamp.text() == "Last written 19 Dec 09:00:00"
+
+
 @pytest.mark.usefixtures("laptop_in_new_york")
 def test_an_empty_due_date_starts_at_today_in_the_seminar_zone(
     page: BreakoutsPage, qtbot, clock
