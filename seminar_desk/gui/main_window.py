@@ -282,7 +282,11 @@ class MainWindow(QMainWindow):
 
     def _run_on_page(self, row: int, method: str) -> None:
         """A lazy page's menu entry: the page built and shown, then its method."""
-        page = self.page(row)
+        from seminar_desk.gui import runner
+
+        page = runner.call(self, self.page, row)
+        if page is None:
+            return
         shown = self.page_stack.currentWidget() is page
         self.sidebar.setCurrentRow(row)
         getattr(page, method)(shown)
@@ -301,10 +305,20 @@ class MainWindow(QMainWindow):
         return page
 
     def _show_page(self, row: int) -> None:
+        """The sidebar's choice shown; a page that fails to build is one error (the runner's)
+        and the sidebar goes back to the page still shown."""
+        from seminar_desk.gui import runner
+
         if 0 <= row < len(self.pages):
-            self.settings.save_page(self.refs[row].title)
             self.message_bar.dismiss()  # it spoke of the page left
-            page = self.page(row)
+            page = runner.call(self, self.page, row)
+            if page is None:
+                shown = self.page_stack.currentIndex()
+                self.sidebar.blockSignals(True)
+                self.sidebar.setCurrentRow(shown)
+                self.sidebar.blockSignals(False)
+                return
+            self.settings.save_page(self.refs[row].title)
             self.page_stack.setCurrentWidget(page)
             page.on_shown()
 

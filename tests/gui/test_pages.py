@@ -84,3 +84,31 @@ def test_the_participants_menu_and_its_key_are_there_before_the_page_is_built(
     assert window.sidebar.currentRow() == row
     assert page.attendance.check_in.isChecked()
     qtbot.waitUntil(page.search.hasFocus)
+
+
+def test_a_page_that_fails_to_build_leaves_the_sidebar_on_the_page_shown(
+    demo_window, qtbot, activate, shown, monkeypatch  # noqa: ANN001
+) -> None:
+    """The sidebar stayed on the page that did not open (and the error was not the runner's)."""
+    from PySide6.QtCore import Qt
+
+    from seminar_desk.gui.pages.base import PageSpec
+    from seminar_desk.gui.reporting import page as reporting
+
+    def broken(_ctx: object) -> Page:
+        raise RuntimeError("no fonts here")
+
+    spec = reporting.SPEC
+    monkeypatch.setattr(reporting, "SPEC", PageSpec(spec.order, spec.title, broken))
+    window = demo_window
+    activate(window)
+    agenda = window.show_page("Agenda")
+    window.sidebar.setFocus()
+    qtbot.waitUntil(window.sidebar.hasFocus)
+    row = [ref.title for ref in PAGES].index("Reports")
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_End)  # the last page: Reports
+    (error,) = shown.texts("error")
+    assert "no fonts here" in error
+    assert window.sidebar.currentRow() == 1 and window.page_stack.currentWidget() is agenda
+    assert window.pages[row] is None
+    assert window.settings.last_page() == "Agenda"
