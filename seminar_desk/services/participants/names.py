@@ -14,6 +14,16 @@ def _family_words(name: str, sort_name: str) -> int:
     return 0
 
 
+def sort_name_of(name: str, family: str) -> str:
+    """The sort name of `name` whose family name `family` is its last words ("Elena
+    Marchetti", "Marchetti": "marchetti elena"); the name folded when the family name comes
+    first ("Chea Sophal", "Chea") or is not given (Malay and Myanmar names have none)."""
+    words, last = fold(name).split(), fold(family).split()
+    if last and len(last) < len(words) and words[-len(last) :] == last:
+        return " ".join(last + words[: -len(last)])
+    return fold(name)
+
+
 def resorted(old_name: str, old_sort: str, new_name: str) -> str:
     """The sort name after a name is edited: a family name known to come last in the name
     ("Sophal Chea" sorted as "chea sophal") is taken to come last in the new name too (as many

@@ -11,10 +11,10 @@ from typing import Any
 from sqlalchemy import select
 
 from seminar_desk.domain.agenda.timing import Slot, from_minutes, retime, to_minutes
-from seminar_desk.domain.text import fold
 from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.paths import resources_dir
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.participants.names import sort_name_of
 from seminar_desk.store.errors import StoreError
 from seminar_desk.store.models import (
     ActionItem,
@@ -91,7 +91,7 @@ def create_demo(desk: Desk) -> str:
             person = Participant(
                 honorific=p["honorific"],
                 name=p["name"],
-                sort_name=fold(p["name"]),
+                sort_name=sort_name_of(p["name"], p.get("family", "")),
                 organisation=orgs[p["organisation"]],
                 function=p["function"],
                 role=p["role"],

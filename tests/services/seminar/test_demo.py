@@ -79,3 +79,18 @@ def test_every_row_of_the_data_file_is_in_the_demo(demo_desk: Desk) -> None:
     assert titles == {a["title"] for a in data["agenda"]}
     assert codes == {o["code"] for o in data["organisations"]}
     assert groups == {g["name"] for g in data["breakout_groups"]}
+
+
+def test_the_demo_lists_people_by_family_name_where_its_data_gives_one(demo_desk: Desk) -> None:
+    """The demo sorted everyone by given name (Anucha before Pimchanok); its data now says
+    which part is the family name (family first in Khmer and Vietnamese names, none in Malay
+    and Myanmar names) and the list sorts by it."""
+    from seminar_desk.services.participants.service import ParticipantService
+
+    rows = ParticipantService(demo_desk).participants()
+    of = lambda code: [r.name for r in rows if r.organisation_code == code]  # noqa: E731
+    assert of("THA") == ["Pimchanok Srisuk", "Anucha Thongdee", "Somchai Wongsawat"]
+    assert of("LAO") == ["Souksavanh Phommachanh", "Khamphoui Vongsavanh"]
+    assert of("UNRCPD")[:3] == ["Chiara Bellini", "Daniel Ferreira", "Lina Haddad"]
+    assert of("KHM") == ["Chea Sophal", "Heng Dara", "Kim Sreymom", "Sok Chanthy"]
+    assert of("MMR") == ["Kyaw Zin Htet", "Thandar Aye"]  # no family names: as written
