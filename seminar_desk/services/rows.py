@@ -2,6 +2,7 @@
 gone (deleted meanwhile by another window or an undo); a plain record made from a row."""
 
 from dataclasses import fields
+from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -22,5 +23,11 @@ def row_or_refuse(s: Session, model: type[T], row_id: str, refusal: Refusal) -> 
 def record_from(record: type[R], row: object, **given: Any) -> R:
     """A plain `record` (a dataclass) of an ORM row: each field not `given` is the row's
     attribute of the same name, so a view lists only what it computes or renames."""
-    names = [f.name for f in fields(record) if f.name not in given]  # type: ignore[arg-type]
-    return record(**{name: getattr(row, name) for name in names}, **given)
+    taken = {name: getattr(row, name) for name in _field_names(record) if name not in given}
+    return record(**taken, **given)
+
+
+@cache
+def _field_names(record: type) -> tuple[str, ...]:
+    """A dataclass's field names, read once per class (a day's view builds sixty records)."""
+    return tuple(f.name for f in fields(record))
