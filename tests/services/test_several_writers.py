@@ -41,7 +41,7 @@ def _append_lines(url: str, tag: str, count: int) -> None:
             text = notes.page(target).sections[SUMMARY]
             body = f"{text.body}\n{tag}-{written}".lstrip("\n")
             try:
-                notes.save_text(target, SUMMARY, body, tag, base_version=text.version)
+                notes.save_note(target, SUMMARY, body, tag, base_version=text.version)
             except NoteConflict:
                 continue  # someone saved first: build on their text
             written += 1

@@ -100,7 +100,7 @@ class NoteAutosaver:
                 conflict = conflict or self.conflicts[target, section]
                 continue
             try:
-                saved = self.notes.save_text(
+                saved = self.notes.save_note(
                     target,
                     section,
                     body,

@@ -257,7 +257,10 @@ class NotesService:
     def restore(self, entry: JournalEntry) -> OpChanges:
         """Put a text kept aside (see note_journal) back into its section."""
         target = NoteTarget(item_id=entry.item_id, group_id=entry.group_id)
-        return self.save_note(target, entry.section, entry.body, entry.author_name, entry.author_id)
+        saved = self.save_note(
+            target, entry.section, entry.body, entry.author_name, entry.author_id
+        )
+        return saved.changes
 
     def known_names(self, kind: str) -> list[str]:
         """Addressees (kind "recommendation") or owners ("action") already used, for completion."""
@@ -303,22 +306,11 @@ class NotesService:
         author_name: str = "",
         author_id: str | None = None,
         origin: object | None = None,
-    ) -> OpChanges:
-        """Write one section's text now (autosave: not on the undo stack)."""
-        return self.save_text(target, section, body, author_name, author_id, origin).changes
-
-    def save_text(
-        self,
-        target: NoteTarget,
-        section: str,
-        body: str,
-        author_name: str = "",
-        author_id: str | None = None,
-        origin: object | None = None,
         base_version: int | None = ANY_VERSION,
     ) -> SavedNote:
-        """Write one section's text, typed on `base_version` of the note (None: typed where
-        there was no note yet); another laptop's save since is a NoteConflict, not overwritten.
+        """Write one section's text now (autosave: not on the undo stack), typed on
+        `base_version` of the note (None: typed where there was no note yet; by default over
+        whatever it holds); another laptop's save since is a NoteConflict, not overwritten.
         """
         try:
             return self._save_text(

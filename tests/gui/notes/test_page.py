@@ -321,7 +321,7 @@ def test_a_failed_save_is_shown_and_retried(
 ) -> None:
     group = page.breakouts.groups(breakout_item(page))[0]
     page.open_group(group.id)
-    real = page.notes.save_text
+    real = page.notes.save_note
     failures = [1]
 
     def flaky(*args, **kwargs):
@@ -330,7 +330,7 @@ def test_a_failed_save_is_shown_and_retried(
             raise OSError("disk full")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(page.notes, "save_text", flaky)
+    monkeypatch.setattr(page.notes, "save_note", flaky)
     page.editor.edits["summary"].setPlainText("Kept through a failed save")
     page.editor.flush()
     assert page.editor.saved_state == "Not saved: retrying"

@@ -73,14 +73,14 @@ class Failing:
 
     def __init__(self, page: BreakoutsPage, monkeypatch: pytest.MonkeyPatch, message: str):
         self.on = True
-        real = page.notes.save_text
+        real = page.notes.save_note
 
-        def save_note(*args, **kwargs):
+        def failing(*args, **kwargs):
             if self.on:
                 raise sqlite3.OperationalError(message)
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(page.notes, "save_text", save_note)
+        monkeypatch.setattr(page.notes, "save_note", failing)
 
 
 def type_summary(page: BreakoutsPage, qtbot, text: str) -> None:

@@ -93,12 +93,12 @@ def test_a_failed_save_goes_to_the_journal_and_leaves_it_once_saved(
 
         item_id = s.scalars(select(AgendaItem.id)).first()
     target = NoteTarget(item_id=item_id)
-    real = notes.save_text
+    real = notes.save_note
 
     def broken(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
-    monkeypatch.setattr(notes, "save_text", broken)
+    monkeypatch.setattr(notes, "save_note", broken)
     saver.edit(target, "summary", "Typed while read-only")
     for _ in range(3):  # the editor retries every second: one line, not one per retry
         with pytest.raises(sqlite3.OperationalError):
@@ -108,7 +108,7 @@ def test_a_failed_save_goes_to_the_journal_and_leaves_it_once_saved(
     assert len(lines) == 1 and "Typed while read-only" in lines[0]
     assert [(e.item_id, e.body) for e in journal.entries()] == [(item_id, "Typed while read-only")]
 
-    monkeypatch.setattr(notes, "save_text", real)
+    monkeypatch.setattr(notes, "save_note", real)
     clock.advance(1)
     saver.flush()
     assert notes.note_text(target, "summary") == "Typed while read-only"
@@ -126,7 +126,7 @@ def test_discard_forgets_unless_asked_to_keep(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(notes, "save_text", broken)
+    monkeypatch.setattr(notes, "save_note", broken)
     saver.edit(target, "summary", "kept")
     with pytest.raises(OSError):
         saver.flush()

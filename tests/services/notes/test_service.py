@@ -23,7 +23,9 @@ def test_saved_text_is_read_back_with_author_and_time(
     demo_desk: Desk, group_target: NoteTarget, clock: FakeClock
 ) -> None:
     notes = NotesService(demo_desk)
-    changes = notes.save_note(group_target, "discussion", "Nguyễn Văn Đức: tracing", "Kenji")
+    changes = notes.save_note(
+        group_target, "discussion", "Nguyễn Văn Đức: tracing", "Kenji"
+    ).changes
     assert changes.touches(Area.NOTES)
     page = notes.page(group_target)
     text = page.sections["discussion"]
@@ -44,9 +46,9 @@ def test_unchanged_or_empty_text_writes_nothing(demo_desk: Desk, group_target: N
     with demo_desk.action("Clear") as act:
         for n in act.session.scalars(select(Note).where(Note.group_id == group_target.group_id)):
             act.session.delete(n)
-    assert notes.save_note(group_target, "summary", "").empty
+    assert notes.save_note(group_target, "summary", "").changes.empty
     notes.save_note(group_target, "summary", "x", "A")
-    assert notes.save_note(group_target, "summary", "x", "A").empty
+    assert notes.save_note(group_target, "summary", "x", "A").changes.empty
     with pytest.raises(ValueError):
         notes.save_note(group_target, "not-a-section", "x")
 
