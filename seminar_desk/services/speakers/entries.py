@@ -23,6 +23,33 @@ _T = SpeakerEntry.__table__
 _WAITING_SQL = select(_T.c.id, _T.c.speech_type, _T.c.status, _T.c.position).where(
     _T.c.item_id == bindparam("item"), _T.c.status == SpeakerStatus.WAITING.value
 )
+_LOCKED = {"populate_existing": True}
+_LOCK_ITEM = (
+    select(AgendaItem)
+    .where(AgendaItem.id == bindparam("item"))
+    .with_for_update(of=AgendaItem)
+    .execution_options(**_LOCKED)
+)
+_LOCK_ITEM_OF_ENTRY = (
+    select(AgendaItem)
+    .join(SpeakerEntry, SpeakerEntry.item_id == AgendaItem.id)
+    .where(SpeakerEntry.id == bindparam("entry"))
+    .with_for_update(of=AgendaItem)
+    .execution_options(**_LOCKED)
+)
+# The speech in progress (with its pauses), the request `also` of the same item (NULL: none)
+# and the item's last end order: `read_floor`.
+_FLOOR = (
+    select(
+        SpeakerEntry,
+        select(func.max(_T.c.end_order)).where(_T.c.item_id == bindparam("item")).scalar_subquery(),
+    )
+    .where(
+        SpeakerEntry.item_id == bindparam("item"),
+        or_(SpeakerEntry.status.in_(LIVE), SpeakerEntry.id == bindparam("also")),
+    )
+    .options(joinedload(SpeakerEntry.pauses))
+)
 
 
 def put_on_list(
@@ -67,17 +94,11 @@ def lock_list(
     row stays locked until the action commits (SELECT ... FOR UPDATE); a SQLite file has one
     writer, and its dialect leaves FOR UPDATE out. The same statement loads the item (also
     from one of its requests), so locking costs no extra round trip to a server."""
-    query = select(AgendaItem)
     if item_id is not None:
-        query = query.where(AgendaItem.id == item_id)
-    elif entry_id is not None:
-        query = query.join(SpeakerEntry, SpeakerEntry.item_id == AgendaItem.id).where(
-            SpeakerEntry.id == entry_id
-        )
-    else:
-        return None
-    locked = query.with_for_update(of=AgendaItem).execution_options(populate_existing=True)
-    return s.scalars(locked).first()
+        return s.scalars(_LOCK_ITEM, {"item": item_id}).first()
+    if entry_id is not None:
+        return s.scalars(_LOCK_ITEM_OF_ENTRY, {"entry": entry_id}).first()
+    return None
 
 
 def locked(s: Session, item_id: str) -> AgendaItem:
@@ -118,15 +139,7 @@ def read_floor(s: Session, item_id: str, *, also: str | None = None) -> Floor:
     """The speech in progress with its pauses, one more request of the item (`also`: the one
     to give the floor to) and the item's last `end_order`, in one statement: on a server each
     statement is a round trip. Read before any change, so nothing is flushed for it."""
-    live = (SpeakerEntry.item_id == item_id) & SpeakerEntry.status.in_(LIVE)
-    wanted = or_(live, (SpeakerEntry.id == also) & (SpeakerEntry.item_id == item_id))
-    last = select(func.max(_T.c.end_order)).where(_T.c.item_id == item_id).scalar_subquery()
-    query = (
-        select(SpeakerEntry, last)
-        .where(wanted if also is not None else live)
-        .options(joinedload(SpeakerEntry.pauses))
-    )
-    rows = s.execute(query).unique().all()
+    rows = s.execute(_FLOOR, {"item": item_id, "also": also}).unique().all()
     current = next((e for e, _ in rows if e.status in LIVE), None)
     other = next((e for e, _ in rows if e.id == also), None)
     # Every row carries the maximum; with no row, nobody's speech is to be ended.
@@ -135,8 +148,8 @@ def read_floor(s: Session, item_id: str, *, also: str | None = None) -> Floor:
 
 def waiting_entries(s: Session, item_id: str) -> list[rules.QueueEntry]:
     """The waiting requests of an item, read as plain tuples (fast on long lists)."""
-    rows = s.connection().execute(_WAITING_SQL, {"item": item_id})
-    return [rules.QueueEntry(*r) for r in rows]
+    rows = s.connection().execute(_WAITING_SQL, {"item": item_id}).all()  # fetchall: fast
+    return list(map(rules.QueueEntry._make, rows))
 
 
 def reposition(s: Session, positions: dict[str, float]) -> None:
