@@ -6,6 +6,7 @@ report-back): where a request goes is always the queue rules' decision (`domain.
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session, joinedload
@@ -30,13 +31,26 @@ _LOCK_ITEM = (
     .with_for_update(of=AgendaItem)
     .execution_options(**_LOCKED)
 )
-_LOCK_ITEM_OF_ENTRY = (
-    select(AgendaItem)
-    .join(SpeakerEntry, SpeakerEntry.item_id == AgendaItem.id)
-    .where(SpeakerEntry.id == bindparam("entry"))
-    .with_for_update(of=AgendaItem)
-    .execution_options(**_LOCKED)
+_AI = AgendaItem.__table__
+# Locking a list needs no ORM object: the item's id, and whether its list is closed.
+_LOCK = (
+    select(_AI.c.id, _AI.c.speakers_closed)
+    .where(_AI.c.id == bindparam("item"))
+    .with_for_update(of=_AI)
 )
+_LOCK_OF_ENTRY = (
+    select(_AI.c.id, _AI.c.speakers_closed)
+    .select_from(_AI.join(_T, _T.c.item_id == _AI.c.id))
+    .where(_T.c.id == bindparam("entry"))
+    .with_for_update(of=_AI)
+)
+
+
+class LockedList(NamedTuple):
+    id: str  # the item's
+    closed: bool
+
+
 # The speech in progress (with its pauses), the request `also` of the same item (NULL: none)
 # and the item's last end order: `read_floor`.
 _FLOOR = (
@@ -66,8 +80,10 @@ def put_on_list(
 ) -> SpeakerEntry:
     """A new request for the floor, where the queue rules say it goes: the one way onto a list
     (the Speakers page, a breakout's rapporteur for the report-back)."""
-    item = lock_list(s, item_id=item_id) or get_item(s, item_id)
-    rules.check_can_add(item.speakers_closed, speech_type)
+    locked_list = lock_list(s, item_id=item_id)
+    if locked_list is None:
+        raise Gone("That agenda item is no longer in the file.")
+    rules.check_can_add(locked_list.closed, speech_type)
     position, spread = rules.new_position(waiting_entries(s, item_id), speech_type)
     reposition(s, spread)
     entry = SpeakerEntry(
@@ -88,31 +104,30 @@ def put_on_list(
 
 def lock_list(
     s: Session, *, item_id: str | None = None, entry_id: str | None = None
-) -> AgendaItem | None:
+) -> LockedList | None:
     """One operation at a time on one list of speakers: two chairs' keys on a server seminar
     wait for each other instead of both placing a speaker on the same old order. The item's
     row stays locked until the action commits (SELECT ... FOR UPDATE); a SQLite file has one
-    writer, and its dialect leaves FOR UPDATE out. The same statement loads the item (also
-    from one of its requests), so locking costs no extra round trip to a server."""
+    writer, and its dialect leaves FOR UPDATE out. The same statement reads what a key needs
+    of the item (also from one of its requests), so locking costs no extra round trip to a
+    server; None when the item (or request) is gone."""
     if item_id is not None:
-        return s.scalars(_LOCK_ITEM, {"item": item_id}).first()
-    if entry_id is not None:
-        return s.scalars(_LOCK_ITEM_OF_ENTRY, {"entry": entry_id}).first()
-    return None
+        query, params = _LOCK, {"item": item_id}
+    elif entry_id is not None:
+        query, params = _LOCK_OF_ENTRY, {"entry": entry_id}
+    else:
+        return None
+    row = s.connection().execute(query, params).first()
+    return LockedList(row[0], bool(row[1])) if row is not None else None
 
 
 def locked(s: Session, item_id: str) -> AgendaItem:
-    """The item, its list locked (`lock_list`), from the locking statement itself: the session
-    holds loaded rows only while someone refers to them, so a later `get_item` would read it
-    again."""
-    item = lock_list(s, item_id=item_id)
+    """The item to change, its list locked (as `lock_list` does) by the statement that loads
+    it, so it is not read twice."""
+    item = s.scalars(_LOCK_ITEM, {"item": item_id}).first()
     if item is None:
         raise Gone("That agenda item is no longer in the file.")
     return item
-
-
-def get_item(s: Session, item_id: str) -> AgendaItem:
-    return row_or_refuse(s, AgendaItem, item_id, Gone("That agenda item is no longer in the file."))
 
 
 def get_entry(s: Session, entry_id: str) -> SpeakerEntry:
