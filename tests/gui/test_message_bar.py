@@ -122,3 +122,54 @@ def test_the_bar_does_not_move_the_page(window: MainWindow, qtbot) -> None:
     qtbot.waitUntil(lambda: window.centralWidget().width() <= max(1000, window.minimumWidth()))
     assert window.centralWidget().rect().contains(bar.geometry())
     assert bar.height() >= bar.label.heightForWidth(bar.label.width())
+
+
+@pytest.mark.parametrize("size", [(1280, 740), (1366, 740), (1100, 700)])
+def test_the_bar_does_not_hide_the_button_it_tells_the_chair_to_press(
+    window: MainWindow, qtbot, size: tuple[int, int]
+) -> None:
+    """A statement typed on a closed list is refused with "Reopen it (Ctrl+Shift+L)": the bar
+    that says so must leave the "Reopen list" button, and every other control, in view."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
+
+    window.resize(*size)
+    speakers = window.show_page("Speakers")
+    _focus(qtbot, speakers.add_edit)
+    qtbot.keyClick(
+        speakers.add_edit,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: speakers.snapshot.closed)
+    qtbot.keyClicks(speakers.add_edit, "thail")
+    qtbot.keyClick(speakers.add_edit, Qt.Key.Key_Return)
+    bar = window.message_bar
+    assert "Reopen it (Ctrl+Shift+L)" in bar.text()
+    assert speakers.close_button.text() == "Reopen list"
+    central = window.centralWidget()
+    placed = bar.geometry()
+    assert central.rect().contains(placed)
+    assert bar.height() >= bar.label.heightForWidth(bar.label.width())  # no line cut off
+
+    def on_central(widget) -> QRect:  # noqa: ANN001
+        return QRect(widget.mapTo(central, widget.rect().topLeft()), widget.size())
+
+    assert not placed.intersects(on_central(speakers.close_button))
+    covered = [
+        w.text() if hasattr(w, "text") else w.objectName()
+        for w in speakers.findChildren(QWidget)
+        if isinstance(w, QAbstractButton | QLineEdit | QComboBox)
+        and w.isVisible()
+        and not w.visibleRegion().isEmpty()
+        and placed.intersects(on_central(w))
+    ]
+    assert covered == []
+    # The chair reopens the list by the key the bar names; the keyboard never left the field.
+    assert QApplication.focusWidget() is speakers.add_edit
+    qtbot.keyClick(
+        speakers.add_edit,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: not speakers.snapshot.closed)

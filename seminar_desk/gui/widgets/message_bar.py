@@ -8,16 +8,30 @@ when its × is clicked. `gui/runner.py` puts refusals of live keys here (`runner
 
 It floats over the bottom right corner of its host (the window's page area) instead of taking
 a place in a layout: a bar that pushed the page down would make the list of speakers and the
-agenda jump under the chair's eyes during a live session.
+agenda jump under the chair's eyes during a live session. Floating, it must not hide a control
+either (the bar often names the one to press next, e.g. "Reopen list"): it narrows to the right
+of the page's buttons and fields in that corner, or rises above them if that leaves too little.
 """
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 
 SHOWN_MS = 12_000  # long enough to read twice, short enough not to be stale
 MARGIN = 8  # from the host's edges
 WIDTH_SHARE = 0.55  # of the host's width at most: the rest of the page's bottom stays in view
+MIN_WIDTH = 260  # narrower than this, the bar rises above the controls instead
+CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)  # what it must not hide
 
 
 class MessageBar(QFrame):
@@ -70,20 +84,48 @@ class MessageBar(QFrame):
         return False
 
     def _place(self) -> None:
-        """Bottom right of the host, as wide as the text needs (wrapped beyond a share)."""
+        """Bottom right of the host, as wide as the text needs (wrapped beyond a share), clear
+        of the controls on show there."""
         host = self.parentWidget()
         if host is None:
             return
         margins = self.layout().contentsMargins()
         chrome = margins.left() + margins.right() + self.layout().spacing() + 32  # the ×
         wanted = self.label.fontMetrics().horizontalAdvance(self.label.text()) + chrome + 4
+        right = host.width() - MARGIN
         width = max(120, min(wanted, int(host.width() * WIDTH_SHARE)))
+        bottom = host.height() - MARGIN
+        controls = self._controls(host)
+        for _ in range(len(controls) + 1):  # each step clears at least one control
+            place = self._rect(right, bottom, width)
+            hidden = [c for c in controls if c.intersects(place)]
+            if not hidden:
+                break
+            narrower = right - max(c.right() for c in hidden) - MARGIN
+            if narrower >= min(MIN_WIDTH, width):
+                width = min(width, narrower)
+            else:
+                bottom = min(c.top() for c in hidden) - MARGIN
+        self.setGeometry(place)
+
+    def _rect(self, right: int, bottom: int, width: int) -> QRect:
         height = self.heightForWidth(width)
         if height <= 0:
             height = self.sizeHint().height()
-        self.setGeometry(
-            host.width() - width - MARGIN, host.height() - height - MARGIN, width, height
-        )
+        return QRect(right - width, max(0, bottom - height), width, height)
+
+    def _controls(self, host: QWidget) -> list[QRect]:
+        """Where the host's visible buttons and fields are, in the host's coordinates."""
+        rects: list[QRect] = []
+        for widget in host.findChildren(QWidget):
+            if not isinstance(widget, CONTROLS) or not widget.isVisible():
+                continue
+            if widget is self or self.isAncestorOf(widget):
+                continue
+            seen = widget.visibleRegion().boundingRect()  # clipped by scroll areas
+            if not seen.isEmpty():
+                rects.append(seen.translated(widget.mapTo(host, seen.topLeft()) - seen.topLeft()))
+        return rects
 
     def text(self) -> str:
         """What the bar says now ("" while hidden)."""
