@@ -9,6 +9,7 @@ migration 0008_nfc_text composed the rows of files made before it. Core statemen
 (`insert()`, `update()`) bypass the ORM: compose their text with `domain.text.nfc`.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import event, inspect
@@ -19,10 +20,18 @@ from seminar_desk.domain.text import nfc
 
 @event.listens_for(Session, "before_flush")
 def _compose_text(session: Session, _context: Any, _instances: Any) -> None:
-    for obj in (*session.new, *session.dirty):
+    for obj in session.new:
         state = inspect(obj)
-        values = state.dict
-        for prop in state.mapper.column_attrs:
-            value = values.get(prop.key)
-            if isinstance(value, str) and (composed := nfc(value)) is not value:
-                setattr(obj, prop.key, composed)
+        _compose(obj, state.dict, [prop.key for prop in state.mapper.column_attrs])
+    for obj in session.dirty:
+        # What was loaded is composed already: only the values set since need a look (a
+        # re-timed day sets one or two columns of each of its rows, not all of them).
+        state = inspect(obj)
+        _compose(obj, state.dict, state.committed_state)
+
+
+def _compose(obj: Any, values: dict[str, Any], keys: Iterable[str]) -> None:
+    for key in list(keys):
+        value = values.get(key)
+        if isinstance(value, str) and (composed := nfc(value)) is not value:
+            setattr(obj, key, composed)

@@ -9,7 +9,7 @@ tracking off with `session.info[TRACKING] = False`.
 
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import Session
 
 from seminar_desk.services.bundles.records import Row, digest, dump_known, record_key, table_named
@@ -64,18 +64,22 @@ def track_bases(session: Session, *_: Any) -> None:
             )
 
 
+# Built once: every action asks it, and a Core statement skips the ORM's per-query work.
+_HISTORY = select(SyncRecord.record_id).where(
+    SyncRecord.table_name == bindparam("name"),
+    SyncRecord.record_id.in_(bindparam("keys", expanding=True)),
+)
+
+
 def _with_history(session: Session, records: list[tuple[str, str]]) -> set[tuple[str, str]]:
     """Which of `records` have a history row: one indexed lookup per table (a row-value IN
     over both columns made SQLite scan the whole table)."""
     by_table: dict[str, list[str]] = {}
     for name, key in records:
         by_table.setdefault(name, []).append(key)
+    conn = session.connection()
     have: set[tuple[str, str]] = set()
     for name, keys in by_table.items():
-        found = session.scalars(
-            select(SyncRecord.record_id).where(
-                SyncRecord.table_name == name, SyncRecord.record_id.in_(keys)
-            )
-        )
+        found = conn.execute(_HISTORY, {"name": name, "keys": keys}).scalars()
         have.update((name, key) for key in found)
     return have
