@@ -57,10 +57,25 @@ def command_parser(
     return sub
 
 
+def window_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options when they only open the window (`--db`, `--read-only`), read without
+    loading the commands: those load the database layer, which the window loads only once it
+    is shown. None for anything else (a command, --help, a mistake): the full parser's."""
+    light = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    add_db_option(light)
+    light.add_argument("--read-only", action="store_true")
+    try:
+        args, rest = light.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
+    args = window_args(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
+    if getattr(args, "command", None) is None:
         from seminar_desk.gui.app import run_gui  # Qt is imported only for the window
 
         return run_gui(args.db, read_only=args.read_only)

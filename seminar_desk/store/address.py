@@ -5,9 +5,13 @@
 `postgres.sqlite` stays a file. The password in a URL is never shown (titles, messages).
 """
 
-from pathlib import Path
+from __future__ import annotations
 
-from sqlalchemy.engine import URL, make_url
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 SERVER_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 DRIVER = "postgresql+psycopg"
@@ -19,6 +23,8 @@ def is_server_url(target: object) -> bool:
 
 def server_url(target: str) -> URL:
     """The URL with psycopg 3 as its driver, whatever the scheme said."""
+    from sqlalchemy.engine import make_url  # here: `--db PATH` opens the window before SQLAlchemy
+
     url = make_url(target.replace("postgres://", "postgresql://", 1))
     return url.set(drivername=DRIVER)
 

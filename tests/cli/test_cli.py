@@ -100,6 +100,30 @@ def test_console_script_runs_without_qt(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
 
 
+def test_the_window_opens_without_loading_the_commands_or_the_database_layer() -> None:
+    """`seminar-desk [--db FILE] [--read-only]` goes straight to the window, which shows before
+    SQLAlchemy loads: the commands (which load it) are not imported to read those options."""
+    code = (
+        "import sys; import seminar_desk.gui.app as app; "
+        "app.run_gui = lambda db, read_only=False: print(db, read_only, sorted(m for m in "
+        "sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic') or '.cli.cmd_' in m)) or 0; "
+        "from seminar_desk.cli.main import main; sys.exit(main(['--db', 'x.sqlite', '--read']))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["x.sqlite", "True", "[]"]
+
+
+def test_options_before_a_command_or_a_mistake_go_to_the_full_parser(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "before.sqlite"
+    assert main(["--db", str(path), "demo"]) == 0 and path.exists()
+    with pytest.raises(SystemExit):
+        main(["--db"])
+    assert "expected one argument" in capsys.readouterr().err
+
+
 def test_an_unexpected_error_is_one_line_and_its_details_go_to_the_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

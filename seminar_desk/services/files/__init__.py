@@ -45,10 +45,16 @@ __all__ = [
 ]
 
 
+# Names about where a seminar lives, which need no database layer (the command line's `--db`
+# before the window shows): taken from where access.py takes them, without loading it.
+_ADDRESS = frozenset({"as_target", "describe", "missing"})
+
+
 def __getattr__(name: str) -> object:
     if name.startswith("__"):
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = "seminar_desk.store.address" if name in _ADDRESS else f"{__name__}.access"
     try:
-        return getattr(import_module(f"{__name__}.access"), name)
+        return getattr(import_module(module), name)
     except AttributeError:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
