@@ -30,7 +30,6 @@ from seminar_desk import __version__
 from seminar_desk.gui.bundles.menu import BundleMenu
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.gui.shell.welcome import WelcomePage
-from seminar_desk.gui.widgets.message_bar import MessageBar
 from seminar_desk.paths import default_db_path, demo_db_path
 
 if TYPE_CHECKING:
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
     from seminar_desk.gui.context import DeskContext
     from seminar_desk.gui.pages import PageRef
     from seminar_desk.gui.pages.base import Page
+    from seminar_desk.gui.widgets.message_bar import MessageBar
     from seminar_desk.services.desk import Desk
 
 FILE_FILTER = "Seminar files (*.sqlite *.db);;All files (*)"
@@ -82,9 +82,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.stack, 1)
-        # Refusals of the live keys, said without taking the keyboard (gui/runner.py `live`),
-        # over the page area's corner: the page never moves for it.
-        self.message_bar = MessageBar(central)
+        self._message_bar: MessageBar | None = None
         self.setCentralWidget(central)
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label)
@@ -96,6 +94,21 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_actions()
         QTimer.singleShot(0, self._bind_shortcuts)
+
+    @property
+    def message_bar(self) -> MessageBar:
+        """Refusals of the live keys, said without taking the keyboard (gui/runner.py `live`),
+        over the page area's corner: the page never moves for it. Made when first needed: its
+        Qt enums take ~20 ms to load, which would come before the window shows."""
+        if self._message_bar is None:
+            from seminar_desk.gui.widgets.message_bar import MessageBar
+
+            self._message_bar = MessageBar(self.centralWidget())
+        return self._message_bar
+
+    def _dismiss_message(self) -> None:
+        if self._message_bar is not None:
+            self._message_bar.dismiss()
 
     # -- menus --------------------------------------------------------------------------------
 
@@ -310,7 +323,7 @@ class MainWindow(QMainWindow):
         from seminar_desk.gui import runner
 
         if 0 <= row < len(self.pages):
-            self.message_bar.dismiss()  # it spoke of the page left
+            self._dismiss_message()  # it spoke of the page left
             page = runner.call(self, self.page, row)
             if page is None:
                 shown = self.page_stack.currentIndex()
@@ -337,7 +350,7 @@ class MainWindow(QMainWindow):
             self.close_file()
 
     def close_file(self) -> None:
-        self.message_bar.dismiss()
+        self._dismiss_message()
         if self.ctx is None:
             return
         built = [page for page in self.pages if page is not None]
@@ -435,7 +448,7 @@ class MainWindow(QMainWindow):
         if changes.touches(Area.SEMINAR):
             self._title = None
         if not isinstance(changes.origin, str):  # one of ours: what was refused is stale
-            self.message_bar.dismiss()
+            self._dismiss_message()
         self._update_actions()
         if changes.label:
             # A string origin is another laptop (services.desk.ELSEWHERE); ours are views.

