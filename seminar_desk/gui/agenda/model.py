@@ -3,6 +3,7 @@
 import html
 from collections.abc import Callable
 from datetime import time
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -42,12 +43,57 @@ RUNNING_BACKGROUND = QColor("#fff2b3")
 DONE_FOREGROUND = QColor("#7b7d7d")
 WARNING_FOREGROUND = QColor("#b03a2e")
 
+# `cell` runs for every cell and role at each paint (~1,400 calls for 25 rows): the roles as
+# plain ints and the brushes, fonts and kind names made once, instead of reading Qt's enums
+# and building a QFont per cell (which took most of its time).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ROLES = {
+    int(ID_ROLE): lambda item: item.id,
+    int(ITEM_ROLE): lambda item: item,
+    int(KIND_ROLE): lambda item: item.kind,
+    int(START_ROLE): lambda item: item.start,
+    int(WARNINGS_ROLE): lambda item: list(item.warnings),
+    int(RUNNING_ROLE): lambda item: item.running,
+}
+RUNNING_BRUSH = QBrush(RUNNING_BACKGROUND)
+DONE_BRUSH = QBrush(DONE_FOREGROUND)
+WARNING_BRUSH = QBrush(WARNING_FOREGROUND)
+
 # (item id, target day id, target index) -> performed later, once the drag has finished.
 MoveHandler = Callable[[str, str, int], None]
 
 
 def kind_colour(kind: str) -> QColor:
     return QColor(KIND_COLOURS.get(kind, "#5d6d7e"))
+
+
+_kind_label = cache(kind_label)  # words that never change, asked for at every paint
+
+
+@cache
+def _kind_brush(kind: str) -> QBrush:
+    """The kind's colour, faint, behind its cell."""
+    colour = kind_colour(kind)
+    colour.setAlpha(40)
+    return QBrush(colour)
+
+
+@cache
+def _font(*, bold: bool, italic: bool) -> QFont:
+    font = QFont()  # only what differs is set: the rest follows the view's font
+    if bold:
+        font.setBold(True)
+    if italic:
+        font.setItalic(True)
+    return font
 
 
 class AgendaDayModel(DragMoves, PlainTableModel[ItemView]):
@@ -62,6 +108,7 @@ class AgendaDayModel(DragMoves, PlainTableModel[ItemView]):
         self.day: DayView | None = None
         self.on_edit: Callable[[str, str, object], None] | None = None
         self.on_move: MoveHandler | None = None
+        self._cell_flags: dict[int, Qt.ItemFlag] = {}
 
     def set_day(self, day: DayView | None) -> None:
         self.beginResetModel()
@@ -86,48 +133,30 @@ class AgendaDayModel(DragMoves, PlainTableModel[ItemView]):
 
     def cell(self, at: int, column: int, role: int) -> Any:
         item = self.rows[at]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._text(item, column, role == Qt.ItemDataRole.EditRole)
-        if role == ID_ROLE:
-            return item.id
-        if role == ITEM_ROLE:
-            return item
-        if role == KIND_ROLE:
-            return item.kind
-        if role == START_ROLE:
-            return item.start
-        if role == WARNINGS_ROLE:
-            return list(item.warnings)
-        if role == RUNNING_ROLE:
-            return item.running
-        if role == Qt.ItemDataRole.DecorationRole and column == KIND:
-            return kind_colour(item.kind)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        role = int(role)
+        if role in (_DISPLAY, _EDIT):
+            return self._text(item, column, role == _EDIT)
+        if role == _FONT:
+            return _font(
+                bold=item.running or (column == TIME and item.start_locked),
+                italic=item.done and column == TITLE,
+            )
+        if role == _BACKGROUND:
             if item.running:
-                return QBrush(RUNNING_BACKGROUND)
-            if column == KIND:
-                colour = kind_colour(item.kind)
-                colour.setAlpha(40)
-                return QBrush(colour)
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
+                return RUNNING_BRUSH
+            return _kind_brush(item.kind) if column == KIND else None
+        if role == _FOREGROUND:
             if item.warnings and column in (TIME, TITLE):
-                return QBrush(WARNING_FOREGROUND)
-            if item.done:
-                return QBrush(DONE_FOREGROUND)
-            return None
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            if item.running or (column == TIME and item.start_locked):
-                font.setBold(True)
-            if item.done and column == TITLE:
-                font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
+                return WARNING_BRUSH
+            return DONE_BRUSH if item.done else None
+        if role == _ALIGNMENT:
+            return _RIGHT if column in (TIME, DURATION, ACTUAL) else None
+        if role == _DECORATION:
+            return kind_colour(item.kind) if column == KIND else None
+        if role == _TOOLTIP:
             return plain_tooltip(self._tooltip(item))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (TIME, DURATION, ACTUAL):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        own = _ROLES.get(role)
+        return own(item) if own is not None else None
 
     def _text(self, item: ItemView, column: int, edit: bool) -> object:
         if column == TIME:
@@ -144,7 +173,7 @@ class AgendaDayModel(DragMoves, PlainTableModel[ItemView]):
         if column == DURATION:
             return item.duration_min if edit else f"{item.duration_min}"
         if column == KIND:
-            label = kind_label(item.kind)
+            label = _kind_label(item.kind)
             return f"{label} \u2225" if item.parallel_key else label
         if column == TITLE:
             if edit:
@@ -187,10 +216,16 @@ class AgendaDayModel(DragMoves, PlainTableModel[ItemView]):
     # -- editing in place ---------------------------------------------------------------------
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)  # dragged and dropped on (DragMoves)
-        if index.isValid() and index.column() in (TIME, DURATION, TITLE, ROOM):
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+        if not index.isValid():
+            return super().flags(index)  # dropped on (DragMoves)
+        column = index.column()
+        flags = self._cell_flags.get(column)  # the same for every row: asked at every paint
+        if flags is None:
+            flags = super().flags(index)  # dragged (DragMoves)
+            if column in (TIME, DURATION, TITLE, ROOM):
+                flags |= Qt.ItemFlag.ItemIsEditable
+            self._cell_flags[column] = flags
+        return flags
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.on_edit is None:

@@ -169,13 +169,13 @@ class PlainTableModel(_Rows[R], QAbstractTableModel):
         return self.titles()[section] if role == Qt.ItemDataRole.DisplayRole else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            not index.isValid()
-            or not 0 <= index.row() < self.row_total()
-            or not 0 <= index.column() < self.columnCount()
-        ):
+        # Asked for every cell and role at each paint: each step here counts.
+        if not index.isValid():
             return None
-        return self.cell(index.row(), index.column(), role)
+        at, column = index.row(), index.column()
+        if not (0 <= at < self.row_total() and 0 <= column < len(self.titles())):
+            return None
+        return self.cell(at, column, role)
 
     def cell(self, at: int, column: int, role: int) -> Any:
         """What the cell of row `at` shows for `role` (None for a role it does not answer)."""
