@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from seminar_desk.domain.changes import Area, OpChanges
 from seminar_desk.domain.clock import Clock, SystemClock
 from seminar_desk.domain.refusal import Refusal
-from seminar_desk.services.bundles.tracking import track_bases
+from seminar_desk.services.bundles.tracking import KnownHistories, track_bases
 from seminar_desk.services.row_changes import (
     ChangeLog,
     Conflict,
@@ -60,6 +60,7 @@ class Desk:
         self._listeners: list[Listener] = []
         # Who this desk is, in the announcements other laptops hear (a server seminar).
         self.sender = uuid.uuid4().hex
+        self.histories = KnownHistories()  # records with merge history (bundles/tracking.py)
 
     # -- transactions -------------------------------------------------------------------------
 
@@ -87,11 +88,14 @@ class Desk:
             event.listen(session, "before_flush", recorder.before_flush)
             event.listen(session, "after_flush", recorder.after_flush)
             act = Action(session, label)
+            if not self.db.kind.server:  # one writer: what it learnt stays true (tracking.py)
+                self.histories.start(session)
             with session.begin():
                 yield act
                 session.flush()
                 if touched := areas_of(recorder.log.rows):
                     self.db.kind.announce(session.connection(), self._payload(touched, label))
+            self.histories.committed(session)
             log: ChangeLog = recorder.log
         # An undoable action knows which rows really changed; report only their areas.
         rows = log.effective() if undoable else log.rows
@@ -144,6 +148,7 @@ class Desk:
             return OpChanges()
         entry = source[-1]
         verb = "Redo" if forward else "Undo"
+        self.histories.forget()
         try:
             with self.db.engine.begin() as conn:
                 rows = replay(conn, entry.rows, forward=forward, kind=self.db.kind)

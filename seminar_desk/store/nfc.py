@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import instance_state
 
 from seminar_desk.domain.text import nfc
 
@@ -26,7 +27,7 @@ def _compose_text(session: Session, _context: Any, _instances: Any) -> None:
     for obj in session.dirty:
         # What was loaded is composed already: only the values set since need a look (a
         # re-timed day sets one or two columns of each of its rows, not all of them).
-        state = inspect(obj)
+        state = instance_state(obj)
         _compose(obj, state.dict, state.committed_state)
 
 

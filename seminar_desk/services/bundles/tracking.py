@@ -5,35 +5,66 @@ Hooked into every `Desk.action` session (before each flush). A record that alrea
 `sync_record` row needs nothing: its last shared version, or the version before its first
 edit, is in it. Actions that manage `sync_record` themselves (merging, resolving) switch
 tracking off with `session.info[TRACKING] = False`.
+
+Whether a record has its row is asked of the file once per desk (`KnownHistories`): a row,
+once committed, stays until an undo or redo takes back the merge that wrote it, and then the
+desk forgets what it knew. Typing and re-timing then add no query to each action.
 """
 
+from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Mapper, Session
+from sqlalchemy.orm.attributes import instance_state
 
 from seminar_desk.services.bundles.records import Row, digest, dump_known, record_key, table_named
 from seminar_desk.services.row_changes import find_dependents, read_many, state_image
 from seminar_desk.store.models import SyncRecord
 
 TRACKING = "sync_tracking"
+KNOWN = "sync_known"  # session.info: records with a committed history row (or None: ask)
+LEARNT = "sync_learnt"  # session.info: records found or given one by this action
+
+Record = tuple[str, str]
+
+
+class KnownHistories:
+    """The records a desk has seen with a history row, so later actions need not ask again.
+
+    Only for a file: on a server, another laptop's undo may take a row back unheard."""
+
+    def __init__(self) -> None:
+        self.records: set[Record] = set()
+
+    def start(self, session: Session) -> None:
+        session.info[KNOWN] = self.records
+        session.info[LEARNT] = set()
+
+    def committed(self, session: Session) -> None:
+        self.records |= session.info.pop(LEARNT, set())
+
+    def forget(self) -> None:
+        """An undo or redo may have removed rows (a merge taken back): ask the file again."""
+        self.records.clear()
 
 
 def track_bases(session: Session, *_: Any) -> None:
     if session.info.get(TRACKING, True) is False:
         return
-    touched: dict[tuple[str, str], Any] = {}  # record -> the ORM object edited or deleted
+    touched: dict[Record, Any] = {}  # record -> the ORM object edited or deleted
     deleted: list[tuple[str, tuple[Any, ...]]] = []
     dirty = set(session.dirty)
     for obj in [*dirty, *session.deleted]:
-        state = inspect(obj)
-        table = state.mapper.local_table
-        if table_named(table.name) is None or state.identity is None:
+        state = instance_state(obj)
+        name = _shared_name(state.mapper)
+        identity = state.identity
+        if name is None or identity is None:
             continue
         if obj not in dirty:
-            deleted.append((table.name, tuple(state.identity)))
-        touched[(table.name, "|".join(str(v) for v in state.identity))] = obj
-    images: dict[tuple[str, str], Row] = {}
+            deleted.append((name, tuple(identity)))
+        touched[(name, "|".join(map(str, identity)))] = obj
+    images: dict[Record, Row] = {}
     if deleted:  # rows not loaded, and what ON DELETE CASCADE takes with them
         conn = session.connection()
         for (name, _pk), row in read_many(
@@ -44,9 +75,16 @@ def track_bases(session: Session, *_: Any) -> None:
                 images[(name, record_key(table, row))] = row
     if not touched and not images:
         return
-    # Most edits are of records that already have their history: ask first, then build the
-    # image (the version before this edit) only of those that have none yet.
-    have = _with_history(session, [*touched, *images])
+    # Most edits are of records that already have their history: ask first (what this desk
+    # does not know yet), then build the image (the version before this edit) only of those
+    # that have none yet.
+    known: set[Record] | None = session.info.get(KNOWN)
+    records = [*touched, *images]
+    if known is None:
+        have = _with_history(session, records)
+    else:
+        have = {r for r in records if r in known}
+        have |= _with_history(session, [r for r in records if r not in have])
     for record, obj in touched.items():
         if record in have or record in images:
             continue
@@ -62,6 +100,17 @@ def track_bases(session: Session, *_: Any) -> None:
             session.add(
                 SyncRecord(table_name=name, record_id=key, known=dump_known({digest(table, row)}))
             )
+            have.add((name, key))
+    if (learnt := session.info.get(LEARNT)) is not None:
+        learnt |= have  # known to the desk once the action has committed
+
+
+@cache
+def _shared_name(mapper: Mapper[Any]) -> str | None:
+    """The table of a mapped class, if its records travel in bundles (the rest have no
+    history)."""
+    name = mapper.local_table.name
+    return name if table_named(name) is not None else None
 
 
 # Built once: every action asks it, and a Core statement skips the ORM's per-query work.
@@ -71,14 +120,16 @@ _HISTORY = select(SyncRecord.record_id).where(
 )
 
 
-def _with_history(session: Session, records: list[tuple[str, str]]) -> set[tuple[str, str]]:
+def _with_history(session: Session, records: list[Record]) -> set[Record]:
     """Which of `records` have a history row: one indexed lookup per table (a row-value IN
     over both columns made SQLite scan the whole table)."""
+    if not records:
+        return set()
     by_table: dict[str, list[str]] = {}
     for name, key in records:
         by_table.setdefault(name, []).append(key)
     conn = session.connection()
-    have: set[tuple[str, str]] = set()
+    have: set[Record] = set()
     for name, keys in by_table.items():
         found = conn.execute(_HISTORY, {"name": name, "keys": keys}).scalars()
         have.update((name, key) for key in found)
