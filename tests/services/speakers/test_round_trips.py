@@ -60,8 +60,11 @@ def test_list_operations_send_few_statements(demo_desk: Desk, clock: FakeClock) 
     nexts = counted(demo_desk, lambda: service.next_speaker(tour))
     assert nexts.count("SELECT") == 4 and nexts.count("UPDATE") == 2, nexts
     assert len(nexts) <= 7, nexts
+    # The merge history of a record already edited: a server desk asks each time, a file desk
+    # knows it from its earlier actions (services/bundles/tracking.py KnownHistories).
+    history = 1 if demo_desk.db.kind.server else 0
     paused = counted(demo_desk, lambda: service.pause(tour))
-    assert paused.count("SELECT") == 3 and len(paused) <= 5, paused
+    assert paused.count("SELECT") == 2 + history and len(paused) <= 5, paused
     # the pauses came with the speech: no statement loads them
     resumed = counted(demo_desk, lambda: service.resume(tour))
     assert resumed.count("SELECT") <= 4 and len(resumed) <= 7, resumed
@@ -69,7 +72,7 @@ def test_list_operations_send_few_statements(demo_desk: Desk, clock: FakeClock) 
     assert put_back.count("SELECT") <= 6 and len(put_back) <= 8, put_back
     service.next_speaker(tour)
     finished = counted(demo_desk, lambda: service.finish(tour))
-    assert finished == ["SELECT", "SELECT", "SELECT", "UPDATE"], finished
+    assert finished == ["SELECT"] * (2 + history) + ["UPDATE"], finished
     # the locked item is the one changed: not read again
     closed = counted(demo_desk, lambda: service.set_closed(tour, True))
     assert closed.count("SELECT") == 2 and len(closed) <= 4, closed
