@@ -115,9 +115,30 @@ class ImportPlan:
     prefer_file: bool = False
     """Where the file and the seminar disagree, take the file's value (else keep the seminar's)."""
     matched: list[DelegationMatch] = field(default_factory=list)
-    new_delegations: list[NewDelegation] = field(default_factory=list)
-    new_groups: list[str] = field(default_factory=list)
-    """Codes of groups new delegations join that the seminar does not have yet (made too)."""
+    named_new: list[NewDelegation] = field(default_factory=list)
+    """Every delegation the file names that the seminar lacks (see `new_delegations`)."""
+    groups: tuple[str, ...] = ()
+    """Codes of the groups the seminar has."""
+
+    @property
+    def new_delegations(self) -> list[NewDelegation]:
+        """The delegations the import makes: those of people added, and those people already
+        there move to when the file's values are taken (kept, none is made empty)."""
+        used = {id(p.delegation) for p in self.added}
+        if self.prefer_file:
+            used |= {id(m.moves_to) for m in self.merges if m.moves}
+        return [new for new in self.named_new if id(new) in used]
+
+    @property
+    def new_groups(self) -> list[str]:
+        """Codes of groups new delegations join that the seminar does not have yet (made too)."""
+        have, codes = {code.casefold() for code in self.groups}, []
+        for new in self.new_delegations:
+            for code in new.groups:
+                if code.casefold() not in have:
+                    have.add(code.casefold())
+                    codes.append(code)
+        return codes
 
     @property
     def merged(self) -> list[Merge]:
@@ -296,13 +317,8 @@ def plan_against(
         person.rows.append(row.row)
     plan.merges = list(merging.values())
     plan.matched = sorted(matched.values(), key=lambda m: fold(m.named))
-    plan.new_delegations = list(directory.new.values())
-    have = {code.casefold() for code in groups}
-    for new in plan.new_delegations:
-        for code in new.groups:
-            if code.casefold() not in have:
-                have.add(code.casefold())
-                plan.new_groups.append(code)
+    plan.named_new = list(directory.new.values())
+    plan.groups = tuple(groups)
     return plan
 
 

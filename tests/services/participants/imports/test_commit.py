@@ -181,6 +181,26 @@ def test_the_same_person_under_a_new_organisation_is_found_by_name_and_e_mail(
     assert (found["Chea Sophal"][0], found["Kim Sreymom"][0]) == ("THA", "SAS")
 
 
+def test_a_move_to_a_new_delegation_makes_it_only_when_taken(demo_desk: Desk, tmp_path: Path):
+    """Kept in Cambodia, Kim Sreymom's new organisation is not made (empty); taken, it is."""
+    path = write(
+        tmp_path,
+        "Name,Organisation,E-mail\nKim Sreymom,Mekong Arms Watch,kim.sreymom@customs.gov.kh\n",
+    )
+    plan = preview(demo_desk, read_participants(path))
+    assert plan.new_delegations == [] and plan.summary.startswith("0 added, 0 changed")
+    plan.prefer_file = True
+    assert [n.name for n in plan.new_delegations] == ["Mekong Arms Watch"]
+    import_participants(demo_desk, read_participants(path))
+    with demo_desk.read() as s:
+        names = set(s.scalars(select(Organisation.name)))
+    assert "Mekong Arms Watch" not in names
+    import_participants(demo_desk, read_participants(path), prefer_file=True)
+    with demo_desk.read() as s:
+        kim = s.scalars(select(Participant).where(Participant.name == "Kim Sreymom")).one()
+        assert kim.organisation.name == "Mekong Arms Watch"
+
+
 def test_same_name_in_another_delegation_is_another_person(demo_desk: Desk, tmp_path: Path):
     path = write(tmp_path, "Name,Delegation\nChea Sophal,Thailand\n")
     result = import_participants(demo_desk, read_participants(path))
