@@ -30,7 +30,7 @@ def run_agenda(args: argparse.Namespace) -> int:
     fmt = output_format(args, EXPORT_FORMATS)
     db_path = existing_seminar(args)
     count = read_file(db_path, lambda desk: export_agenda(desk, fmt, args.output))
-    print(f"wrote {count} agenda items to {args.output} ({fmt})")
+    print(f"wrote {counted(count, 'agenda item')} to {args.output} ({fmt})")
     return 0
 
 

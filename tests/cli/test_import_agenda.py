@@ -24,7 +24,7 @@ def test_import_frab_into_a_new_file(tmp_path: Path, capsys):
     db = tmp_path / "congress.sqlite"
     assert main(["import", "agenda", str(FRAB), "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "138 items over 4 day(s)" in out and "Imported 138 items" in out
+    assert "138 items over 4 days" in out and "Imported 138 items" in out
     assert items_in(db) == 138
 
 
@@ -83,7 +83,7 @@ def test_terminal_escapes_from_files_are_shown_not_obeyed(tmp_path: Path, capsys
     assert main(["import", "agenda", str(named), "--db", str(db), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
-    assert "agenda\\x1b]0;pwned\\x07\\x1b[2J.csv (csv): 1 items" in out
+    assert "agenda\\x1b]0;pwned\\x07\\x1b[2J.csv (csv): 1 item over 1 day" in out
     bad = tmp_path / "bad\x1b[31m.csv"
     bad.write_text("date,start,duration,title\n2027-03-01,09:00,99:59,\x1b[2JOpening\n")
     assert main(["import", "agenda", str(bad), "--db", str(db)]) == 1

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from seminar_desk.domain.refusal import Refusal
+from seminar_desk.domain.text import counted
 from seminar_desk.services.archives import UnpackLimits, unpack_problem
 from seminar_desk.services.bundles.records import (
     BadValue,
@@ -168,7 +169,7 @@ def _read_archive(archive: zipfile.ZipFile, where: str) -> Bundle:
             lines.pop()
         if len(lines) != facts["records"]:
             raise BundleRefused(
-                f"{where}: {name} holds {len(lines)} records, its manifest says "
+                f"{where}: {name} holds {counted(len(lines), 'record')}, its manifest says "
                 f"{facts['records']}. Nothing was changed."
             )
         table = None if name == TOMBSTONES else name.removeprefix("tables/").removesuffix(".jsonl")

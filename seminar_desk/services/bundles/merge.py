@@ -276,7 +276,8 @@ def _check_cascades(conn: Connection, plan: Plan, local: Local) -> None:
             ]
             if blockers:
                 step.reason = (
-                    f"deleted in the bundle, but it still holds {len(blockers)} records here"
+                    "deleted in the bundle, but it still holds "
+                    f"{counted(len(blockers), 'record')} here"
                 )
                 keep.append(step)
         if not keep:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from seminar_desk.domain.agenda.timing import DAY_MINUTES, to_minutes, wall_time
 from seminar_desk.domain.changes import OpChanges
-from seminar_desk.domain.text import fold
+from seminar_desk.domain.text import counted, fold
 from seminar_desk.domain.zone import DEFAULT_ZONE
 from seminar_desk.reports.request import Cancelled, ProgressFn
 from seminar_desk.services.agenda.imports.model import (
@@ -43,8 +43,9 @@ class ImportSummary:
         made = "created the seminar and " if self.seminar_created else ""
         again = f" ({self.updated} already here, updated)" if self.updated else ""
         return (
-            f"Imported {self.items} items{again}: {made}{self.days_created} new day(s), "
-            f"{self.participants_created} new participant(s)."
+            f"Imported {counted(self.items, 'item')}{again}: {made}"
+            f"{counted(self.days_created, 'new day')}, "
+            f"{counted(self.participants_created, 'new participant')}."
         )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from seminar_desk.domain.agenda.limits import span_problem, text_problem
 from seminar_desk.domain.agenda.timing import format_minutes
 from seminar_desk.domain.kinds import ItemKind
+from seminar_desk.domain.text import counted
 from seminar_desk.services.file_kinds import FileKind
 from seminar_desk.services.tables.problems import TableFileError
 
@@ -72,8 +73,8 @@ class ImportedAgenda:
 
     def preview_lines(self, limit: int = 40) -> list[str]:
         lines = [
-            f"{self.source.name} ({self.format}): {len(self.items)} items over "
-            f"{len(self.dates)} day(s)"
+            f"{self.source.name} ({self.format}): {counted(len(self.items), 'item')} over "
+            f"{counted(len(self.dates), 'day')}"
             + (f", “{self.title}”" if self.title else "")
             + (f", time zone {self.timezone}" if self.timezone else "")
         ]

@@ -52,7 +52,7 @@ def test_csv_into_a_new_file_creates_the_seminar(desk: Desk, tmp_path: Path):
     path = write(tmp_path, "Borders Workshop.csv", CSV_TEXT)
     agenda = read_agenda(path)
     assert len(agenda.items) == 5
-    assert "5 items over 2 day(s)" in agenda.preview_lines()[0]
+    assert "5 items over 2 days" in agenda.preview_lines()[0]
     summary = import_agenda(desk, agenda)
     assert summary.seminar_created and summary.days_created == 2
     details = SeminarService(desk).details()
