@@ -3,9 +3,10 @@ file as it was (except the typed text, which undo never takes back on items that
 completely, leaves it exactly as after the last edit: notes typed on items and groups that undo
 removed come back, and so do the authors they name."""
 
+import unicodedata
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -74,6 +75,8 @@ def texts_by_target(notes: set[tuple]) -> dict[tuple, str]:
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(steps=edits)
+# A character NFC does not keep as typed (a composition exclusion): the file holds it composed.
+@example(steps=[("type", (0, "summary", False), "\U0001d1bb")])
 def test_undo_all_then_redo_all(tmp_path_factory, steps) -> None:
     path: Path = tmp_path_factory.mktemp("prop") / "p.sqlite"
     desk = Desk(Database.open(path))
@@ -113,7 +116,9 @@ def test_undo_all_then_redo_all(tmp_path_factory, steps) -> None:
                 target = places[at % len(places)]
                 author = (ids[-1] if ids else None) if by_someone else None
                 notes.save_note(target, section, value, "", author)
-                typed[target.item_id, target.group_id, section] = value
+                # The store keeps text composed (NFC), whatever was typed.
+                stored = unicodedata.normalize("NFC", value)
+                typed[target.item_id, target.group_id, section] = stored
             elif kind == "undo_redo" and desk.undo_label is not None:
                 here = (snapshot(desk), notes_of(desk))
                 desk.undo()
