@@ -14,11 +14,11 @@ from sqlalchemy import func, select
 
 from seminar_desk.domain.changes import OpChanges
 from seminar_desk.services.desk import Desk
-from seminar_desk.services.notes.service import RowGone
+from seminar_desk.services.notes.service import RowGone, outcome_tables
 from seminar_desk.store.models import ActionItem, AgendaItem, BreakoutGroup, Day, Recommendation
 
-KINDS = ("recommendation", "action")
-MODELS: dict[str, Any] = {"recommendation": Recommendation, "action": ActionItem}
+MODELS: dict[str, Any] = dict(outcome_tables())
+"""The notes service's table of each kind (one rule: which table holds which kind)."""
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,11 @@ _KINDS: dict[OutcomeKind, _Kind] = {
 }
 
 
+def outcome_tables() -> dict[OutcomeKind, type[Recommendation] | type[ActionItem]]:
+    """Each kind of structured row with its table, in the order the register lists them."""
+    return {kind: spec.model for kind, spec in _KINDS.items()}
+
+
 def _kind(kind: OutcomeKind, values: dict[str, Any]) -> _Kind:
     """The kind's rules, once the fields given are known to be its own."""
     spec = _KINDS[kind]
