@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from seminar_desk.domain.changes import Added, OpChanges
@@ -176,6 +177,34 @@ def _where(model: Any, target: NoteTarget) -> Any:
     if target.group_id is not None:
         return model.group_id == target.group_id
     return (model.item_id == target.item_id) & model.group_id.is_(None)
+
+
+# A section's note, the statements built once: every autosave asks, and building and keying a
+# new statement cost twice what running it does.
+_FIRST = (Note.created_at, Note.id)
+_GROUP_NOTE = (
+    select(Note)
+    .where(Note.group_id == bindparam("group"), Note.section == bindparam("section"))
+    .order_by(*_FIRST)
+    .limit(1)
+)
+_ITEM_NOTE = (
+    select(Note)
+    .where(
+        Note.item_id == bindparam("item"),
+        Note.group_id.is_(None),
+        Note.section == bindparam("section"),
+    )
+    .order_by(*_FIRST)
+    .limit(1)
+)
+
+
+def _section_note(s: Session, target: NoteTarget, section: str) -> Note | None:
+    """The note of `target`'s `section` (the first written, should there be two)."""
+    if target.group_id is not None:
+        return s.scalars(_GROUP_NOTE, {"group": target.group_id, "section": section}).first()
+    return s.scalars(_ITEM_NOTE, {"item": target.item_id, "section": section}).first()
 
 
 class NotesService:
@@ -344,12 +373,7 @@ class NotesService:
             "Type notes", origin=origin, undoable=False, keep_history=True
         ) as act:
             s = act.session
-            note = s.scalars(
-                select(Note)
-                .where(_where(Note, target), Note.section == section)
-                .order_by(Note.created_at, Note.id)
-                .limit(1)
-            ).first()
+            note = _section_note(s, target, section)
             if (
                 note is not None
                 and base_version not in (ANY_VERSION, note.version)
