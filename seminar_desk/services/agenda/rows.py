@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
 from seminar_desk.domain.agenda.kinds import kind_for_title
@@ -121,15 +121,18 @@ def get_day(s: Session, day_id: str) -> Day:
     return row_or_refuse(s, Day, day_id, AgendaError("That day no longer exists."))
 
 
+# Built once: every edit and live key of the agenda reads the day and the time zone again.
+_DAY_ITEMS = (
+    select(AgendaItem)
+    .where(AgendaItem.day_id == bindparam("day"))
+    .order_by(AgendaItem.position, AgendaItem.created_at)
+)
+_ZONE = select(Seminar.timezone)
+
+
 def items_of(s: Session, day_id: str) -> list[AgendaItem]:
     """A day's items in agenda order."""
-    return list(
-        s.scalars(
-            select(AgendaItem)
-            .where(AgendaItem.day_id == day_id)
-            .order_by(AgendaItem.position, AgendaItem.created_at)
-        )
-    )
+    return list(s.scalars(_DAY_ITEMS, {"day": day_id}))
 
 
 def item_refs(s: Session) -> list[ItemRef]:
@@ -166,7 +169,7 @@ def load_items(s: Session, day_id: str) -> list[AgendaItem]:
 
 def zone_of(s: Session) -> ZoneInfo:
     """The seminar's time zone (UTC when it has none, or one this system does not know)."""
-    return seminar_zone(s.scalar(select(Seminar.timezone)))
+    return seminar_zone(s.scalar(_ZONE))
 
 
 def local_minutes(when: datetime, day: date, zone: ZoneInfo) -> int:
