@@ -8,9 +8,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -136,6 +138,28 @@ class TextDelegate(QStyledItemDelegate):
         return edit
 
 
+class TabPastNames(QObject):
+    """Tab (or Shift+Tab) pressed while the list of names shows closes the list, then moves
+    to the next cell as it does without the list. Qt moved first: the next cell's editor got
+    the keyboard and lost it when the list closed, which closed that editor, so the keys that
+    followed went to the table (Down changed row, typing replaced a recommendation's text)."""
+
+    def __init__(self, edit: QLineEdit) -> None:
+        super().__init__(edit)
+        self.edit = edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if event.key() not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            return False
+        if isinstance(watched, QWidget):
+            watched.hide()
+        key = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text())
+        QApplication.sendEvent(self.edit, key)  # through the delegate, which moves on
+        return True
+
+
 class NameDelegate(TextDelegate):
     """Addressee or owner: free text, completed from the names already used in the file."""
 
@@ -156,6 +180,8 @@ class NameDelegate(TextDelegate):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         edit.setCompleter(completer)
+        # Installed after the completer's own filter, so it sees the keys first.
+        completer.popup().installEventFilter(TabPastNames(edit))
         return edit
 
 

@@ -312,3 +312,46 @@ def test_deleting_several_rows_is_undone_in_one_step(page: BreakoutsPage, qtbot)
     page.ctx.desk.undo()
     assert recommendations(page, group_id) == before
     qtbot.waitUntil(lambda: panel.model.rowCount() == len(before))
+
+
+@pytest.mark.parametrize("kind", ["recommendations", "action_items"])
+def test_tab_out_of_a_name_while_its_list_shows_keeps_the_next_cell_open(
+    page: BreakoutsPage, qtbot, kind: str
+) -> None:
+    """Typing "ASEAN" as addressee opens the list of names used before; Tab then opened the
+    next cell, whose editor closed at once when the list went away. The keys that followed
+    went to the table: Down moved to the next row and the next words replaced the text of a
+    recommendation (seen at 1366x768 in the real window)."""
+    from PySide6.QtWidgets import QComboBox
+
+    from tests.gui.conftest import show_active
+
+    show_active(qtbot, page.window())
+    group_id = open_group_a(page, kind)
+    panel = page.editor.recommendations if kind == "recommendations" else page.editor.actions
+    read = recommendations if kind == "recommendations" else actions
+    before = read(page, group_id)
+    panel.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.view)
+    panel.view.setCurrentIndex(panel.model.index(0, 1))
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    name = editing(panel)
+    assert isinstance(name, QLineEdit)
+    qtbot.keyClick(name, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(name, "ASEAN")
+    qtbot.waitUntil(lambda: name.completer().popup().isVisible())
+    # The list has the keyboard while it shows (Qt sends the keys to the open popup).
+    qtbot.keyClick(name.completer().popup(), Qt.Key.Key_Tab)
+    assert not name.completer().popup().isVisible()
+    assert cell_of(panel) == (0, 2)
+    next_cell = editing(panel)  # open, with the keyboard
+    if kind == "recommendations":
+        assert isinstance(next_cell, QComboBox)
+    # (Checked at once: offscreen, the window then loses activation as the list's window goes,
+    # which closes any editor; a window manager, or X without one, keeps it active.)
+    qtbot.keyClick(next_cell, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: panel.view.state() != QAbstractItemView.State.EditingState)
+
+    after = read(page, group_id)
+    assert after[0][2] == "ASEAN"
+    assert after[0][:2] == before[0][:2] and after[1:] == before[1:]
