@@ -65,14 +65,21 @@ def track_bases(session: Session, *_: Any) -> None:
             deleted.append((name, tuple(identity)))
         touched[(name, "|".join(map(str, identity)))] = obj
     images: dict[Record, Row] = {}
-    if deleted:  # rows not loaded, and what ON DELETE CASCADE takes with them
+    if deleted:  # as loaded (if it was), else read; and what ON DELETE CASCADE takes with them
         conn = session.connection()
-        for (name, _pk), row in read_many(
-            conn, [*deleted, *find_dependents(conn, deleted)]
-        ).items():
-            table = table_named(name)
-            if table is not None:
-                images[(name, record_key(table, row))] = row
+        unread: list[tuple[str, tuple[Any, ...]]] = []
+        for name, pk in deleted:
+            record = (name, "|".join(str(v) for v in pk))
+            image = state_image(touched[record], original=True)
+            if image is None:
+                unread.append((name, pk))
+            else:
+                images[record] = image
+        if to_read := [*unread, *find_dependents(conn, deleted)]:
+            for (name, _pk), row in read_many(conn, to_read).items():
+                table = table_named(name)
+                if table is not None:
+                    images[(name, record_key(table, row))] = row
     if not touched and not images:
         return
     # Most edits are of records that already have their history: ask first (what this desk
@@ -113,24 +120,21 @@ def _shared_name(mapper: Mapper[Any]) -> str | None:
     return name if table_named(name) is not None else None
 
 
-# Built once: every action asks it, and a Core statement skips the ORM's per-query work.
-_HISTORY = select(SyncRecord.record_id).where(
-    SyncRecord.table_name == bindparam("name"),
+# Built once: every action asks it. Both columns of the key are indexed lookups (a row-value IN
+# over both made SQLite scan the whole table); pairs across tables are filtered out after.
+_HISTORY = select(SyncRecord.table_name, SyncRecord.record_id).where(
+    SyncRecord.table_name.in_(bindparam("names", expanding=True)),
     SyncRecord.record_id.in_(bindparam("keys", expanding=True)),
 )
 
 
 def _with_history(session: Session, records: list[Record]) -> set[Record]:
-    """Which of `records` have a history row: one indexed lookup per table (a row-value IN
-    over both columns made SQLite scan the whole table)."""
-    if not records:
+    """Which of `records` have a history row, in one statement whatever their tables (on a
+    server each statement is a round trip)."""
+    wanted = set(records)
+    if not wanted:
         return set()
-    by_table: dict[str, list[str]] = {}
-    for name, key in records:
-        by_table.setdefault(name, []).append(key)
-    conn = session.connection()
-    have: set[Record] = set()
-    for name, keys in by_table.items():
-        found = conn.execute(_HISTORY, {"name": name, "keys": keys}).scalars()
-        have.update((name, key) for key in found)
-    return have
+    names = sorted({name for name, _ in wanted})
+    keys = sorted({key for _, key in wanted})
+    found = session.connection().execute(_HISTORY, {"names": names, "keys": keys})
+    return {(name, key) for name, key in found if (name, key) in wanted}
