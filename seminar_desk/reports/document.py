@@ -222,7 +222,8 @@ class Story:
         style: ParagraphStyle | None = None,
         running: bool = False,
     ) -> None:
-        """A heading that becomes a bookmark; levels never jump (the PDF outline forbids it).
+        """A heading that becomes a bookmark; levels never jump (the PDF outline forbids it, and
+        Word's navigation pane and accessibility check want the same).
 
         A `running` heading (a day, a section of a list) heads the pages that continue it:
         "Day 2, Sunday, 20 December 2026 (continued)".
@@ -231,6 +232,14 @@ class Story:
         self._level = level
         self._keys += 1
         key = f"h{self._keys}"
+        self._place_heading(level, text, key, style, running)
+        if toc and level < max(self._toc_levels, 1) and self._toc_at is not None:
+            self.toc_entries.append((level, text, key))
+
+    def _place_heading(
+        self, level: int, text: str, key: str, style: ParagraphStyle | None, running: bool
+    ) -> None:
+        """The heading's paragraph, carrying its bookmark, kept off the foot of a page."""
         title = plain(text) or "(untitled)"
         style = style or (self.s.h1, self.s.h2, self.s.h3)[min(level, 2)]
         heading = self.p(text, style, cls=Heading)
@@ -242,8 +251,6 @@ class Story:
             # unless a few lines of what it heads fit under it.
             self.flow.append(CondPageBreak(90 if style.fontSize >= self.s.h2.fontSize else 72))
         self.flow.append(heading)
-        if toc and level < max(self._toc_levels, 1) and self._toc_at is not None:
-            self.toc_entries.append((level, text, key))
 
     def page_group(self, key: str, label: str) -> None:
         """From here on, pages are numbered within `label` ("Day 1 — Page 2 of 3")."""

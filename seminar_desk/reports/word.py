@@ -149,19 +149,11 @@ class WordStory(Story):
     def m(self, xml: str, style: ParagraphStyle | None = None, *, raw: str = "") -> WordText:  # type: ignore[override]
         return WordText(runs_of(xml), (style or self.s.body).name)
 
-    def heading(
-        self,
-        level: int,
-        text: str,
-        *,
-        toc: bool = True,
-        style: ParagraphStyle | None = None,
-        running: bool = False,
+    def _place_heading(
+        self, level: int, text: str, key: str, style: ParagraphStyle | None, running: bool
     ) -> None:
-        heading = Heading(level, text, (style.name if style else ""))
-        self.flow.append(heading)  # type: ignore[arg-type]
-        if toc and self._toc_at is not None and level < self._toc_levels and not heading.style:
-            self.toc_entries.append((level, text, ""))
+        """A Word heading: Word lays out the pages, bookmarks and contents itself."""
+        self.flow.append(Heading(level, text, (style.name if style else "")))  # type: ignore[arg-type]
 
     def bookmark(self, level: int, title: str) -> None:
         pass

@@ -90,3 +90,16 @@ def test_table_text_is_set_like_the_pdfs_so_narrow_columns_do_not_wrap(snap) -> 
     assert sizes and sizes <= {"17", "15"}  # 8.5 pt, and the 7.5 pt chair/speaker lines
     runs = table.xpath(".//w:r")
     assert all(r.xpath("./w:rPr/w:sz") for r in runs)  # no cell text left at Word's 10 pt
+
+
+def test_word_heading_levels_never_jump_like_the_pdf_bookmarks(demo_desk) -> None:
+    """A chapter that holds breakout groups alone heads them one level down, not two: Word's
+    navigation pane (and its accessibility check) nests them as the PDF's bookmarks do."""
+    from seminar_desk.services.reporting.report_data import load_snapshot
+
+    doc = read(build_word(load_snapshot(demo_desk), ReportRequest("seminar"))[0])
+    levels = [int(p.style.name[-1]) for p in doc.paragraphs if p.style.name[:-1] == "Heading "]
+    assert levels[0] == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+    styles = {p.text: p.style.name for p in doc.paragraphs}
+    assert styles["Group A: Border and customs controls"] == "Heading 2"
