@@ -15,23 +15,8 @@ from seminar_desk.domain.zone import seminar_zone
 from seminar_desk.paths import resources_dir
 from seminar_desk.services.desk import Desk
 from seminar_desk.services.participants.names import sort_name_of
+from seminar_desk.store import models
 from seminar_desk.store.errors import StoreError
-from seminar_desk.store.models import (
-    ActionItem,
-    AgendaItem,
-    Attendance,
-    BreakoutGroup,
-    BreakoutMember,
-    Day,
-    ItemSpeaker,
-    Note,
-    Organisation,
-    OrgGroup,
-    Participant,
-    Recommendation,
-    Seminar,
-    SpeakerEntry,
-)
 
 DEMO_FILE = "demo/salw-phnom-penh-2026.json"
 
@@ -51,17 +36,17 @@ def create_demo(desk: Desk) -> str:
     data = demo_data()
     with desk.action("Create the demo seminar", undoable=False) as act:
         s = act.session
-        if s.scalars(select(Seminar)).first() is not None:
+        if s.scalars(select(models.Seminar)).first() is not None:
             raise StoreError(f"{desk.db.location} already holds a seminar; choose a new file.")
         fields = dict(data["seminar"])
         for key in ("start_date", "end_date"):
             fields[key] = date.fromisoformat(fields[key])
-        seminar = Seminar(**fields)
+        seminar = models.Seminar(**fields)
         s.add(seminar)
         zone = seminar_zone(seminar.timezone)
 
         days = [
-            Day(
+            models.Day(
                 seminar=seminar,
                 number=i,
                 date=date.fromisoformat(d["date"]),
@@ -73,11 +58,13 @@ def create_demo(desk: Desk) -> str:
         ]
         s.add_all(days)
 
-        groups = {g["code"]: OrgGroup(code=g["code"], name=g["name"]) for g in data["groups"]}
+        groups = {
+            g["code"]: models.OrgGroup(code=g["code"], name=g["name"]) for g in data["groups"]
+        }
         s.add_all(groups.values())
-        orgs: dict[str, Organisation] = {}
+        orgs: dict[str, models.Organisation] = {}
         for o in data["organisations"]:
-            orgs[o["code"]] = Organisation(
+            orgs[o["code"]] = models.Organisation(
                 code=o["code"],
                 name=o["name"],
                 kind=o["kind"],
@@ -86,9 +73,9 @@ def create_demo(desk: Desk) -> str:
             )
         s.add_all(orgs.values())
 
-        people: dict[str, Participant] = {}
+        people: dict[str, models.Participant] = {}
         for p in data["participants"]:
-            person = Participant(
+            person = models.Participant(
                 honorific=p["honorific"],
                 name=p["name"],
                 sort_name=sort_name_of(p["name"], p.get("family", "")),
@@ -99,12 +86,12 @@ def create_demo(desk: Desk) -> str:
                 email=p["email"],
             )
             person.attendance = [
-                Attendance(day=days[n - 1], present=True) for n in p["days_present"]
+                models.Attendance(day=days[n - 1], present=True) for n in p["days_present"]
             ]
             people[p["name"]] = person
         s.add_all(people.values())
 
-        items: dict[str, AgendaItem] = {}
+        items: dict[str, models.AgendaItem] = {}
         for number, day in enumerate(days, start=1):
             rows = [r for r in data["agenda"] if r["day"] == number]
             slots = [
@@ -117,7 +104,7 @@ def create_demo(desk: Desk) -> str:
             starts = retime(to_minutes(day.start_time), slots)
             for position, (row, start) in enumerate(zip(rows, starts, strict=True)):
                 chair = row["chair"]
-                item = AgendaItem(
+                item = models.AgendaItem(
                     day=day,
                     position=position,
                     kind=row["kind"],
@@ -132,15 +119,15 @@ def create_demo(desk: Desk) -> str:
                     chair=people.get(chair) if chair else None,
                 )
                 item.speakers = [
-                    ItemSpeaker(participant=people[name], position=i, role="speaker")
+                    models.ItemSpeaker(participant=people[name], position=i, role="speaker")
                     for i, name in enumerate(row["speakers"])
                 ]
                 items[row["title"]] = item
                 s.add(item)
 
-        breakouts: dict[str, BreakoutGroup] = {}
+        breakouts: dict[str, models.BreakoutGroup] = {}
         for position, row in enumerate(data["breakout_groups"]):
-            group = BreakoutGroup(
+            group = models.BreakoutGroup(
                 item=items[row["item"]],
                 position=position,
                 name=row["name"],
@@ -149,7 +136,7 @@ def create_demo(desk: Desk) -> str:
                 rapporteur=people[row["rapporteur"]],
                 guiding_questions=row["guiding_questions"],
             )
-            group.members = [BreakoutMember(participant=people[m]) for m in row["members"]]
+            group.members = [models.BreakoutMember(participant=people[m]) for m in row["members"]]
             breakouts[row["name"]] = group
             s.add(group)
 
@@ -159,7 +146,7 @@ def create_demo(desk: Desk) -> str:
             started = local.astimezone(UTC)
             speaker = row["speaker"]
             s.add(
-                SpeakerEntry(
+                models.SpeakerEntry(
                     item=item,
                     participant=people.get(speaker) if speaker else None,
                     organisation=orgs[row["organisation"]],
@@ -183,7 +170,7 @@ def create_demo(desk: Desk) -> str:
 
         for row in data["notes"]:
             s.add(
-                Note(
+                models.Note(
                     **written_in(row),
                     section=row["section"],
                     body=row["body"],
@@ -194,7 +181,7 @@ def create_demo(desk: Desk) -> str:
         for position, row in enumerate(data["recommendations"]):
             place = written_in(row)
             s.add(
-                Recommendation(
+                models.Recommendation(
                     **place,
                     position=position,
                     text=row["text"],
@@ -205,7 +192,7 @@ def create_demo(desk: Desk) -> str:
         for position, row in enumerate(data["action_items"]):
             due = date.fromisoformat(row["due"])
             s.add(
-                ActionItem(
+                models.ActionItem(
                     **written_in(row),
                     position=position,
                     text=row["text"],
