@@ -50,6 +50,8 @@ class DelegationRow:
 
 @dataclass(frozen=True)
 class GroupRow:
+    """A group of delegations (ASEAN, the UN): delegations join it and speak on its behalf."""
+
     id: str
     code: str
     name: str

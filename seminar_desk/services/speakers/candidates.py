@@ -7,7 +7,7 @@ from sqlalchemy import select
 from seminar_desk.domain.kinds import SpeakerStatus, SpeechType
 from seminar_desk.domain.text import fold
 from seminar_desk.services.desk import Desk
-from seminar_desk.services.speakers.rows import Candidate, GroupRef
+from seminar_desk.services.speakers.rows import Candidate
 from seminar_desk.store.models import (
     Organisation,
     OrgGroup,
@@ -102,9 +102,3 @@ def candidates(desk: Desk) -> list[Candidate]:
                 )
             )
     return out
-
-
-def groups(desk: Desk) -> list[GroupRef]:
-    with desk.read() as s:
-        rows = s.scalars(select(OrgGroup).order_by(OrgGroup.code)).all()
-        return [GroupRef(g.id, g.code, g.name) for g in rows]

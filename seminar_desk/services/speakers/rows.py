@@ -27,13 +27,6 @@ class Candidate:
 
 
 @dataclass(frozen=True)
-class GroupRef:
-    id: str
-    code: str
-    name: str
-
-
-@dataclass(frozen=True)
 class SpeakerRow:
     """One request for the floor, as views and the projector show it."""
 

@@ -16,6 +16,7 @@ from seminar_desk.domain.speakers.speaking_time import net_elapsed
 from seminar_desk.services.agenda.rows import item_refs
 from seminar_desk.services.agenda.views import ItemRef
 from seminar_desk.services.desk import Desk
+from seminar_desk.services.participants.delegations import DelegationService, GroupRow
 from seminar_desk.services.speakers import candidates
 from seminar_desk.services.speakers.entries import (
     LIVE,
@@ -29,7 +30,7 @@ from seminar_desk.services.speakers.entries import (
     reposition,
     waiting_entries,
 )
-from seminar_desk.services.speakers.rows import Candidate, GroupRef, ListSnapshot
+from seminar_desk.services.speakers.rows import Candidate, ListSnapshot
 from seminar_desk.services.speakers.snapshot import Anchor, read_snapshot
 from seminar_desk.store.models import (
     AgendaItem,
@@ -89,8 +90,9 @@ class SpeakersService:
         """Participants and delegations, for the completer of the 'add speaker' field."""
         return candidates.candidates(self.desk)
 
-    def groups(self) -> list[GroupRef]:
-        return candidates.groups(self.desk)
+    def groups(self) -> list[GroupRow]:
+        """The groups a delegation may speak for (ASEAN...), as the Participants page has them."""
+        return DelegationService(self.desk).groups()
 
     def snapshot(self, item_id: str) -> ListSnapshot:
         """The item's list as plain data; the timer is anchored to the clock's monotonic now."""
