@@ -32,18 +32,27 @@ if TYPE_CHECKING:  # the editor imports this module
 TITLE = "Seminar Desk"
 TEXT_FILTER = "Text files (*.md *.txt);;All files (*)"
 RETRY, ELSEWHERE, DISCARD, RESTORE, LATER = "retry", "elsewhere", "discard", "restore", "later"
+CANCEL = "cancel"
+Role = QMessageBox.ButtonRole
+# Every answer's button, the same in both questions.
+ANSWERS: dict[str, tuple[str, QMessageBox.ButtonRole]] = {
+    RETRY: ("Retry", Role.AcceptRole),
+    RESTORE: ("Restore into the notes", Role.AcceptRole),
+    ELSEWHERE: ("Save the text elsewhere…", Role.ActionRole),
+    DISCARD: ("Discard", Role.DestructiveRole),
+    CANCEL: ("Cancel", Role.RejectRole),
+    LATER: ("Decide later", Role.RejectRole),
+}
 
 
-def _ask(
-    parent: QWidget | None, text: str, details: str, buttons: list[tuple[str, str, object]]
-) -> str | None:
-    """A plain-text question; returns the key of the button clicked (None: closed)."""
+def _ask(parent: QWidget | None, text: str, details: str, answers: tuple[str, ...]) -> str | None:
+    """A plain-text question; returns the answer clicked (None: closed)."""
     box = QMessageBox(QMessageBox.Icon.Warning, TITLE, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(details)
     keys = {}
-    for key, label, role in buttons:
-        keys[id(box.addButton(label, role))] = key  # type: ignore[call-overload]
+    for key in answers:
+        keys[id(box.addButton(*ANSWERS[key]))] = key
     box.exec()
     clicked = box.clickedButton()
     return keys.get(id(clicked)) if clicked is not None else None
@@ -120,12 +129,7 @@ def settle(
             f"Saving failed: {error}\n\n{_listing(entries, title_of, zone)}\n\n"
             "Retry once the problem is solved (free some disk space, make the file writable), "
             "save the text in a file of your choice, or discard it.",
-            [
-                (RETRY, "Retry", QMessageBox.ButtonRole.AcceptRole),
-                (ELSEWHERE, "Save the text elsewhere…", QMessageBox.ButtonRole.ActionRole),
-                (DISCARD, "Discard", QMessageBox.ButtonRole.DestructiveRole),
-                ("cancel", "Cancel", QMessageBox.ButtonRole.RejectRole),
-            ],
+            (RETRY, ELSEWHERE, DISCARD, CANCEL),
         )
         if choice == RETRY:
             retry()
@@ -155,12 +159,7 @@ def offer_recovered(parent: QWidget | None, notes: NotesService) -> None:
         f"{_listing(entries, title_of, zone)}\n\n"
         "Restore them into the notes (each replaces the text of its section), save them in a "
         "file of your choice, or discard them.",
-        [
-            (RESTORE, "Restore into the notes", QMessageBox.ButtonRole.AcceptRole),
-            (ELSEWHERE, "Save to a file…", QMessageBox.ButtonRole.ActionRole),
-            (DISCARD, "Discard", QMessageBox.ButtonRole.DestructiveRole),
-            (LATER, "Decide later", QMessageBox.ButtonRole.RejectRole),
-        ],
+        (RESTORE, ELSEWHERE, DISCARD, LATER),
     )
     if choice == RESTORE:
         restored = []

@@ -352,3 +352,21 @@ def test_typing_on_a_file_opened_read_only_is_said_once_in_a_strip(
     window.close_action.trigger()
     assert len(answers.seen) == 1 and "not saved" in answers.seen[0]
     assert window.ctx is None
+
+
+def test_text_kept_aside_is_offered_with_the_same_save_elsewhere_button(
+    qtbot, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = Pending(qtbot, demo_path, monkeypatch, "disk I/O error", "Kept aside").window
+    first, second = tmp_path / "at close.md", tmp_path / "next start.md"
+    paths = iter([first, second])
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(next(paths)), ""))
+    )
+    Answers(monkeypatch, "Save the text elsewhere…")
+    window.close()
+    answers = Answers(monkeypatch, "Save the text elsewhere…")
+    open_window(qtbot, demo_path, monkeypatch).close_file()
+    assert "kept aside" in answers.seen[0]
+    assert "Kept aside" in second.read_text(encoding="utf-8")
+    assert NoteJournal(demo_path).entries() == []
