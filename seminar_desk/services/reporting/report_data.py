@@ -103,13 +103,12 @@ def snapshot_of_file(path: Path | str, now: datetime) -> SeminarSnapshot:
 
 @dataclass(frozen=True)
 class Choice:
-    """One agenda item or breakout group as the Reports page lists it."""
+    """One agenda item ("1.8 Title") or breakout group (with its item) as the Reports page
+    lists it."""
 
     id: str
     label: str
-    kind: str = ""
     item_id: str = ""
-    day_number: int = 0
 
 
 @dataclass(frozen=True)
@@ -130,7 +129,6 @@ def report_choices(desk: Desk) -> ReportChoices:
                     AgendaItem.day_id,
                     AgendaItem.position,
                     AgendaItem.title,
-                    AgendaItem.kind,
                 ).order_by(AgendaItem.position)
             )
         )
@@ -141,20 +139,15 @@ def report_choices(desk: Desk) -> ReportChoices:
                 )
             )
         )
-    number = {d.id: d.number for d in days}
     items: list[Choice] = []
     for d in days:
         for pos, r in enumerate(x for x in rows if x.day_id == d.id):
-            items.append(Choice(r.id, f"{d.number}.{pos + 1} {r.title}", r.kind, "", d.number))
-    by_item = {i.id: i for i in items}
+            items.append(Choice(r.id, f"{d.number}.{pos + 1} {r.title}"))
+    listed = {i.id for i in items}
     return ReportChoices(
         days=tuple((d.number, f"Day {d.number} – {d.date:%d %b %Y}") for d in days),
         items=tuple(items),
-        groups=tuple(
-            Choice(g.id, g.name, "", g.item_id, by_item[g.item_id].day_number)
-            for g in groups
-            if g.item_id in by_item and number
-        ),
+        groups=tuple(Choice(g.id, g.name, g.item_id) for g in groups if g.item_id in listed),
     )
 
 
