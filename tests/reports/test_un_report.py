@@ -271,3 +271,13 @@ def test_sign_in_sheets_number_their_pages_per_day(snap) -> None:
     per_day = {day: int(total) for day, _, total in found}
     assert set(per_day) == {"Day 1", "Day 2"} and sum(per_day.values()) == len(pages)
     assert [int(n) for day, n, _ in found if day == "Day 2"] == list(range(1, per_day["Day 2"] + 1))
+
+
+def test_breakout_groups_are_bookmarked_side_by_side_under_their_chapter(demo_desk) -> None:
+    """A chapter that is one breakout item: its groups are its sub-bookmarks, all at one level
+    (the first once took the level below the chapter, the others one further down, under it)."""
+    pdf = build_report(load_snapshot(demo_desk), ReportRequest("seminar")).pdf
+    outline = PdfReader(io.BytesIO(pdf)).outline
+    at = next(n for n, e in enumerate(outline) if getattr(e, "title", "").startswith("VI. "))
+    below = outline[at + 1]
+    assert [e.title[:7] for e in below] == ["Group A", "Group B", "Group C"]

@@ -78,6 +78,7 @@ class Chapters:
     def __init__(self, story: Story) -> None:
         self.story = story
         self.count = 0
+        self.level = 0  # the level of the heading the part being filled sits under
 
     def add(self, title: str, parts: list[Part], *, keep_title: bool = False) -> None:
         if not parts:
@@ -86,10 +87,12 @@ class Chapters:
             folded = title if keep_title else parts[0][0] or title
             self.story.heading(0, f"{ROMAN[self.count]}. {folded}")
             self.count += 1
+            self.level = 0
             parts[0][1]()
             return
         self.story.heading(0, f"{ROMAN[self.count]}. {title}")
         self.count += 1
+        self.level = 1
         for n, (sub, fill) in enumerate(parts):
             self.story.heading(1, f"{letters(n)}. {sub}")
             fill()
@@ -132,9 +135,10 @@ def summaries_and_points(story: Story, notes: tuple[NoteSnap, ...]) -> None:
     key_points(story, tuple(n for n in notes if n.section == NoteSection.KEY_POINTS))
 
 
-def item_text(story: Story, item: ItemSnap) -> None:
-    """What the seminar report says of one item: who chaired and spoke, in prose, then the
-    summaries and key points, the delegations that spoke (tour de table) and the groups."""
+def item_text(story: Story, item: ItemSnap, level: int) -> None:
+    """What the seminar report says of one item (under a heading of `level`): who chaired and
+    spoke, in prose, then the summaries and key points, the delegations that spoke (tour de
+    table) and the groups, headed one level down."""
     tr = story.tr
     facts = []
     if item.chair:
@@ -149,15 +153,15 @@ def item_text(story: Story, item: ItemSnap) -> None:
         if spoke:
             story.numbered(tr("Delegations that took the floor: {names}.", names="; ".join(spoke)))
     for group in item.groups:
-        group_text(story, group)
+        group_text(story, group, level + 1)
 
 
-def group_text(story: Story, group: GroupSnap) -> None:
+def group_text(story: Story, group: GroupSnap, level: int) -> None:
     notes = _notes(group.notes)
     if not (notes or group.facilitator or group.rapporteur):
         return
     tr = story.tr
-    story.heading(2, group.name or "(unnamed group)", toc=False)
+    story.heading(level, group.name or "(unnamed group)", toc=False)
     facts = []
     if group.facilitator:
         facts.append(tr("The group was facilitated by {name}.", name=person(group.facilitator)))
@@ -345,7 +349,10 @@ def build_seminar(
 
     def items(key: str) -> list[Part]:
         return [
-            (item.title or "(untitled item)", lambda item=item: item_text(story, item))
+            (
+                item.title or "(untitled item)",
+                lambda item=item: item_text(story, item, chapters.level),
+            )
             for item in parts[key]
             if _has_content(item)
         ]
@@ -360,7 +367,10 @@ def build_seminar(
     opening = [item for item in parts["opening"] if _has_content(item)]
     if opening:
         organization.append(
-            (tr("Opening of the seminar"), lambda: [item_text(story, i) for i in opening])
+            (
+                tr("Opening of the seminar"),
+                lambda: [item_text(story, i, chapters.level) for i in opening],
+            )
         )
     if snap.participants:
         organization.append((tr("Attendance"), lambda: attendance(story, snap)))
