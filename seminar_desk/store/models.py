@@ -9,7 +9,7 @@ Every change to this module needs an Alembic migration (tests compare the two).
 import uuid
 from datetime import UTC, date, datetime, time
 from functools import cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -28,7 +28,15 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    MappedColumn,
+    Relationship,
+    declared_attr,
+    mapped_column,
+    relationship,
+)
 
 from seminar_desk.domain.changes import Area
 from seminar_desk.domain.speakers.speaking_time import DEFAULT_SPEECH_LIMITS
@@ -49,6 +57,27 @@ def new_id() -> str:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def belongs_to(target: str, *, index: bool = True) -> MappedColumn[Any]:
+    """The link to the row this one is part of: deleted with it (ON DELETE CASCADE), and
+    indexed so that row finds its parts (`index=False`: a unique key leads with it, or
+    nothing looks rows up by it)."""
+    return mapped_column(ForeignKey(target, ondelete="CASCADE"), index=index)
+
+
+def refers_to(target: str, *, index: bool = False) -> MappedColumn[Any]:
+    """A link to a row that may be deleted on its own: the link is then cleared (ON DELETE
+    SET NULL) and this row stays (a speech stays when its speaker is deleted)."""
+    return mapped_column(ForeignKey(target, ondelete="SET NULL"), index=index)
+
+
+def parts(back_populates: str, *, order_by: str | bool = False) -> Relationship[Any]:
+    """The rows that belong to this one (their `belongs_to` link, named `back_populates`):
+    loaded, saved and deleted with it."""
+    return relationship(
+        back_populates=back_populates, cascade="all, delete-orphan", order_by=order_by
+    )
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -114,9 +143,7 @@ class Seminar(Tracked, Base):
         JSON, default=lambda: dict(DEFAULT_SPEECH_LIMITS)
     )
 
-    days: Mapped[list["Day"]] = relationship(
-        back_populates="seminar", cascade="all, delete-orphan", order_by="Day.number"
-    )
+    days: Mapped[list["Day"]] = parts("seminar", order_by="Day.number")
 
 
 class Day(Tracked, Base):
@@ -126,7 +153,7 @@ class Day(Tracked, Base):
     __tablename__ = "day"
     area = Area.AGENDA
 
-    seminar_id: Mapped[str] = mapped_column(ForeignKey("seminar.id", ondelete="CASCADE"))
+    seminar_id: Mapped[str] = belongs_to("seminar.id", index=False)
     number: Mapped[int] = mapped_column(Integer)
     date: Mapped[date] = mapped_column(Date)
     start_time: Mapped[time] = mapped_column(Time, default=time(9, 0))
@@ -134,9 +161,7 @@ class Day(Tracked, Base):
     title: Mapped[str] = mapped_column(Text, default="")
 
     seminar: Mapped[Seminar] = relationship(back_populates="days")
-    items: Mapped[list["AgendaItem"]] = relationship(
-        back_populates="day", cascade="all, delete-orphan", order_by="AgendaItem.position"
-    )
+    items: Mapped[list["AgendaItem"]] = parts("day", order_by="AgendaItem.position")
 
 
 class OrgGroup(Tracked, Base):
@@ -184,18 +209,14 @@ class Participant(Tracked, Base):
     name: Mapped[str] = mapped_column(Text)
     # Sort and search key without diacritics, maintained by the services layer.
     sort_name: Mapped[str] = mapped_column(Text, default="", index=True)
-    organisation_id: Mapped[str | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="SET NULL"), index=True
-    )
+    organisation_id: Mapped[str | None] = refers_to("organisation.id", index=True)
     function: Mapped[str] = mapped_column(Text, default="")
     role: Mapped[str] = mapped_column(String(32), default="delegate")
     gender: Mapped[str] = mapped_column(String(16), default="")
     email: Mapped[str] = mapped_column(Text, default="")
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="participants")
-    attendance: Mapped[list["Attendance"]] = relationship(
-        back_populates="participant", cascade="all, delete-orphan"
-    )
+    attendance: Mapped[list["Attendance"]] = parts("participant")
 
 
 class Attendance(Tracked, Base):
@@ -203,8 +224,8 @@ class Attendance(Tracked, Base):
     __table_args__ = (UniqueConstraint("participant_id", "day_id"),)
     area = Area.PARTICIPANTS
 
-    participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
-    day_id: Mapped[str] = mapped_column(ForeignKey("day.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[str] = belongs_to("participant.id", index=False)
+    day_id: Mapped[str] = belongs_to("day.id")
     present: Mapped[bool] = mapped_column(Boolean, default=True)
 
     participant: Mapped[Participant] = relationship(back_populates="attendance")
@@ -215,7 +236,7 @@ class AgendaItem(Tracked, Base):
     __tablename__ = "agenda_item"
     area = Area.AGENDA
 
-    day_id: Mapped[str] = mapped_column(ForeignKey("day.id", ondelete="CASCADE"), index=True)
+    day_id: Mapped[str] = belongs_to("day.id")
     position: Mapped[int] = mapped_column(Integer, default=0)
     kind: Mapped[str] = mapped_column(String(32), default="plenary")
     title: Mapped[str] = mapped_column(Text, default="")
@@ -232,7 +253,7 @@ class AgendaItem(Tracked, Base):
     # Items sharing a parallel key run at the same time in different rooms.
     parallel_key: Mapped[str] = mapped_column(String(64), default="")
     room: Mapped[str] = mapped_column(Text, default="")
-    chair_id: Mapped[str | None] = mapped_column(ForeignKey("participant.id", ondelete="SET NULL"))
+    chair_id: Mapped[str | None] = refers_to("participant.id")
     actual_start: Mapped[datetime | None] = mapped_column()
     actual_end: Mapped[datetime | None] = mapped_column()
     # Lists of speakers: closed lists still take points of order.
@@ -242,9 +263,7 @@ class AgendaItem(Tracked, Base):
 
     day: Mapped[Day] = relationship(back_populates="items")
     chair: Mapped[Participant | None] = relationship()
-    speakers: Mapped[list["ItemSpeaker"]] = relationship(
-        back_populates="item", cascade="all, delete-orphan", order_by="ItemSpeaker.position"
-    )
+    speakers: Mapped[list["ItemSpeaker"]] = parts("item", order_by="ItemSpeaker.position")
 
 
 class ItemSpeaker(Tracked, Base):
@@ -253,12 +272,8 @@ class ItemSpeaker(Tracked, Base):
     __tablename__ = "item_speaker"
     area = Area.AGENDA
 
-    item_id: Mapped[str] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
-    )
-    participant_id: Mapped[str | None] = mapped_column(
-        ForeignKey("participant.id", ondelete="CASCADE")
-    )
+    item_id: Mapped[str] = belongs_to("agenda_item.id")
+    participant_id: Mapped[str | None] = belongs_to("participant.id", index=False)
     # Free text for speakers who are not participants of the file (e.g. imported schedules).
     name: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -274,19 +289,11 @@ class SpeakerEntry(Tracked, Base):
     __tablename__ = "speaker_entry"
     area = Area.SPEAKERS
 
-    item_id: Mapped[str] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
-    )
-    participant_id: Mapped[str | None] = mapped_column(
-        ForeignKey("participant.id", ondelete="SET NULL")
-    )
-    organisation_id: Mapped[str | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="SET NULL")
-    )
+    item_id: Mapped[str] = belongs_to("agenda_item.id")
+    participant_id: Mapped[str | None] = refers_to("participant.id")
+    organisation_id: Mapped[str | None] = refers_to("organisation.id")
     capacity: Mapped[str] = mapped_column(String(32), default="national")
-    on_behalf_of_id: Mapped[str | None] = mapped_column(
-        ForeignKey("org_group.id", ondelete="SET NULL")
-    )
+    on_behalf_of_id: Mapped[str | None] = refers_to("org_group.id")
     speech_type: Mapped[str] = mapped_column(String(32), default="statement")
     position: Mapped[float] = mapped_column(Float, default=0.0)
     status: Mapped[str] = mapped_column(String(16), default="waiting")
@@ -303,18 +310,14 @@ class SpeakerEntry(Tracked, Base):
     participant: Mapped[Participant | None] = relationship()
     organisation: Mapped[Organisation | None] = relationship()
     on_behalf_of: Mapped[OrgGroup | None] = relationship()
-    pauses: Mapped[list["SpeechPause"]] = relationship(
-        back_populates="entry", cascade="all, delete-orphan", order_by="SpeechPause.started_at"
-    )
+    pauses: Mapped[list["SpeechPause"]] = parts("entry", order_by="SpeechPause.started_at")
 
 
 class SpeechPause(Tracked, Base):
     __tablename__ = "speech_pause"
     area = Area.SPEAKERS
 
-    entry_id: Mapped[str] = mapped_column(
-        ForeignKey("speaker_entry.id", ondelete="CASCADE"), index=True
-    )
+    entry_id: Mapped[str] = belongs_to("speaker_entry.id")
     started_at: Mapped[datetime] = mapped_column()
     ended_at: Mapped[datetime | None] = mapped_column()
 
@@ -325,26 +328,18 @@ class BreakoutGroup(Tracked, Base):
     __tablename__ = "breakout_group"
     area = Area.BREAKOUTS
 
-    item_id: Mapped[str] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
-    )
+    item_id: Mapped[str] = belongs_to("agenda_item.id")
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(Text)
     room: Mapped[str] = mapped_column(Text, default="")
-    facilitator_id: Mapped[str | None] = mapped_column(
-        ForeignKey("participant.id", ondelete="SET NULL")
-    )
-    rapporteur_id: Mapped[str | None] = mapped_column(
-        ForeignKey("participant.id", ondelete="SET NULL")
-    )
+    facilitator_id: Mapped[str | None] = refers_to("participant.id")
+    rapporteur_id: Mapped[str | None] = refers_to("participant.id")
     guiding_questions: Mapped[str] = mapped_column(Text, default="")
 
     item: Mapped[AgendaItem] = relationship()
     facilitator: Mapped[Participant | None] = relationship(foreign_keys=[facilitator_id])
     rapporteur: Mapped[Participant | None] = relationship(foreign_keys=[rapporteur_id])
-    members: Mapped[list["BreakoutMember"]] = relationship(
-        back_populates="group", cascade="all, delete-orphan"
-    )
+    members: Mapped[list["BreakoutMember"]] = parts("group")
 
 
 class BreakoutMember(Tracked, Base):
@@ -352,10 +347,8 @@ class BreakoutMember(Tracked, Base):
     __table_args__ = (UniqueConstraint("group_id", "participant_id"),)
     area = Area.BREAKOUTS
 
-    group_id: Mapped[str] = mapped_column(ForeignKey("breakout_group.id", ondelete="CASCADE"))
-    participant_id: Mapped[str] = mapped_column(
-        ForeignKey("participant.id", ondelete="CASCADE"), index=True
-    )
+    group_id: Mapped[str] = belongs_to("breakout_group.id", index=False)
+    participant_id: Mapped[str] = belongs_to("participant.id")
 
     group: Mapped[BreakoutGroup] = relationship(back_populates="members")
     participant: Mapped[Participant] = relationship()
@@ -367,16 +360,12 @@ class Note(Tracked, Base):
     __tablename__ = "note"
     area = Area.NOTES
 
-    item_id: Mapped[str | None] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
-    )
-    group_id: Mapped[str | None] = mapped_column(
-        ForeignKey("breakout_group.id", ondelete="CASCADE"), index=True
-    )
+    item_id: Mapped[str | None] = belongs_to("agenda_item.id")
+    group_id: Mapped[str | None] = belongs_to("breakout_group.id")
     section: Mapped[str] = mapped_column(String(32), default="summary")
     body: Mapped[str] = mapped_column(Text, default="")
     author_name: Mapped[str] = mapped_column(Text, default="")
-    author_id: Mapped[str | None] = mapped_column(ForeignKey("participant.id", ondelete="SET NULL"))
+    author_id: Mapped[str | None] = refers_to("participant.id")
     # Bumped by every save; a save typed on an older version is a conflict (several laptops).
     version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
 
@@ -392,12 +381,8 @@ class Outcome(Tracked):
 
     area = Area.NOTES
 
-    item_id: Mapped[str | None] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
-    )
-    group_id: Mapped[str | None] = mapped_column(
-        ForeignKey("breakout_group.id", ondelete="CASCADE"), index=True
-    )
+    item_id: Mapped[str | None] = belongs_to("agenda_item.id")
+    group_id: Mapped[str | None] = belongs_to("breakout_group.id")
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text, default="")
     author_name: Mapped[str] = mapped_column(Text, default="")
@@ -405,7 +390,7 @@ class Outcome(Tracked):
     @declared_attr
     def merged_into_id(cls) -> Mapped[str | None]:
         """Set when merged into another row of its table; the merged row keeps its source."""
-        return mapped_column(ForeignKey(f"{cls.__tablename__}.id", ondelete="SET NULL"))
+        return refers_to(f"{cls.__tablename__}.id")
 
     @declared_attr
     def item(cls) -> Mapped[AgendaItem | None]:
