@@ -186,17 +186,20 @@ class ImportPreviewDialog(QDialog):
         return view
 
     def _delegations_tab(self) -> TextTableView:
-        rows = [[m.named, m.delegation, "matched"] for m in self.plan.matched]
+        return self._tab(["In the file", "Delegation", "Status"], "Delegations")
+
+    def _show_delegations(self) -> None:
+        """Matched and new delegations; a new one that only someone's move names is made only
+        when the file's values are taken, so it follows the choice."""
+        plan, view = self.plan, self.delegations_table
+        rows = [[m.named, m.delegation, "matched"] for m in plan.matched]
         rows += [
             [n.named, f"{n.name} ({n.code})", f"new ({', '.join(_what(n))})"]
-            for n in self.plan.new_delegations
+            for n in plan.new_delegations
         ]
-        view = self._tab(["In the file", "Delegation", "Status"], "Delegations", rows)
-        title = (
-            f"Delegations ({len(self.plan.matched)} matched, {len(self.plan.new_delegations)} new)"
-        )
+        view.text_model().set_rows(rows)
+        title = f"Delegations ({len(plan.matched)} matched, {len(plan.new_delegations)} new)"
         self.tabs.setTabText(self.tabs.indexOf(view), title)
-        return view
 
     def _show_merges(self) -> None:
         """The merged and unchanged tabs for the side chosen in disagreements."""
@@ -226,6 +229,7 @@ class ImportPreviewDialog(QDialog):
         read = self.plan.read
         self.plan.prefer_file = self.take_file.isChecked()
         self._show_merges()
+        self._show_delegations()
         blocked = bool(read.problems) and not self.skip_box.isChecked()
         self.import_button.setEnabled(not blocked)
         if blocked:

@@ -348,3 +348,27 @@ def test_the_status_line_follows_the_choice_made_in_the_preview(
     loop.run_until_complete(scenario())
     assert seen[0].endswith("the seminar's values kept; see the preview.")
     assert seen[1].endswith("the file's values taken; see the preview.")  # not the old choice
+
+
+def test_a_new_delegation_only_a_move_names_follows_the_choice(
+    qtbot, demo_desk: Desk, tmp_path: Path
+):
+    """Kept in Cambodia, Kim Sreymom's new organisation is not made: the Delegations tab
+    listed it as new either way."""
+    path = tmp_path / "moved.csv"
+    path.write_text(
+        "Name,Organisation,E-mail\nKim Sreymom,Mekong Arms Watch,kim.sreymom@customs.gov.kh\n",
+        encoding="utf-8",
+    )
+    dialog = ImportPreviewDialog(preview(demo_desk, read_participants(path)))
+    qtbot.addWidget(dialog)
+    assert "Delegations (0 matched, 0 new)" in tab_titles(dialog)
+    qtbot.mouseClick(dialog.take_file, Qt.MouseButton.LeftButton)
+    assert "Delegations (0 matched, 1 new)" in tab_titles(dialog)
+    assert cells(dialog.delegations_table)[0][:2] == [
+        "Mekong Arms Watch",
+        "Mekong Arms Watch (MAW)",
+    ]
+    assert dialog.summary.text().startswith("Import: 0 added, 1 changed, 0 unchanged; 1 new")
+    qtbot.mouseClick(dialog.keep_seminar, Qt.MouseButton.LeftButton)
+    assert "Delegations (0 matched, 0 new)" in tab_titles(dialog)
