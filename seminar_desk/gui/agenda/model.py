@@ -111,9 +111,18 @@ class AgendaDayModel(DragMoves, PlainTableModel[ItemView]):
         self._cell_flags: dict[int, Qt.ItemFlag] = {}
 
     def set_day(self, day: DayView | None) -> None:
+        """Show `day`. The same day again (after an edit, which re-times it) changes its rows
+        in place: a reset closed the cell Tab had just opened, and the words typed next (the
+        room after the title) were lost."""
+        same = day is not None and self.day is not None and day.id == self.day.id
+        rows = list(day.items) if day else []
+        if same:
+            self.day = day
+            self.keep_rows(rows, key=lambda item: item.id, all_changed=True)
+            return
         self.beginResetModel()
         self.day = day
-        self.rows = list(day.items) if day else []
+        self.rows = rows
         self.endResetModel()
 
     @property

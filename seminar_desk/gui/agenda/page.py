@@ -218,7 +218,8 @@ class AgendaPage(AgendaActions, DayHeader, AgendaLive, AgendaTransfer, Page):
         self.day_view = self.service.day(day_id) if day_id else None
         self.model.set_day(self.day_view)
         self._show_day_details()
-        self.select(selected)
+        if selected != self.selected_ids():  # moving the current cell would close its editor
+            self.select(selected)
         current = self.day_view.current if self.day_view else None
         if current is not None and not self.selected_ids():
             # Live: keep the running item in sight on the projector.

@@ -671,3 +671,27 @@ def test_insert_day_puts_a_day_before_the_shown_one(page: AgendaPage, demo_desk:
     assert [(d.number, d.date.day) for d in page.days] == [(1, 19), (2, 20), (3, 21)]
     demo_desk.undo()
     assert [d.id for d in page.days] == [first, second]
+
+
+def test_tab_from_the_title_to_the_room_keeps_what_is_typed_there(page: AgendaPage, qtbot):
+    """Add item, type the title, Tab, type the room, Enter: saving the title re-timed the day
+    and reset the table, which closed the Room cell Tab had opened; the room typed was lost."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.conftest import show_active
+
+    show_active(qtbot, page)
+    new_id = page.add_item()
+    title = QApplication.focusWidget()
+    assert isinstance(title, QLineEdit) and page.table.currentIndex().column() == TITLE
+    qtbot.keyClick(title, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(title, "Press briefing")
+    qtbot.keyClick(title, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: page.service.item(new_id).title == "Press briefing")
+    room = QApplication.focusWidget()  # still the Room cell's editor, after the reload
+    assert isinstance(room, QLineEdit) and page.table.isAncestorOf(room)
+    assert page.table.currentIndex().column() == TITLE + 1
+    qtbot.keyClicks(room, "Mekong Room")
+    qtbot.keyClick(room, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.service.item(new_id).room == "Mekong Room")
+    assert page.service.item(new_id).title == "Press briefing"
