@@ -98,11 +98,9 @@ class DayInfo:
 
 
 @dataclass(frozen=True)
-class DayView:
-    id: str
-    number: int
-    date: date
-    title: str
+class DayView(DayInfo):
+    """A day as the agenda shows it: the day, its times (minutes of the day) and its items."""
+
     start: int
     planned_end: int
     end: int
