@@ -232,6 +232,22 @@ def _split_links(table_name: str, changed: Row, inserting: set[Key]) -> tuple[Ro
     return {c: v for c, v in changed.items() if c not in later}, later
 
 
+def _links_following(table_name: str, target: Row, other: Row, changes: dict[Key, Any]) -> set[str]:
+    """The links this step changes only because the row they name is one it deletes or puts
+    back (ON DELETE SET NULL: a note's author). A link set since to another row (the note
+    typed again by someone else) is a later edit: it stays, and is no conflict."""
+    followed = set()
+    for fk in _table(table_name).foreign_keys:
+        name = fk.parent.name
+        ends = {target.get(name), other.get(name)}
+        if None not in ends or len(ends) != 2:
+            continue
+        (named,) = ends - {None}
+        if (fk.column.table.name, (named,)) in changes:
+            followed.add(name)
+    return followed
+
+
 _TABLE_ORDER = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
 
 # Set on every write: a later edit of other columns changes it too, so it is no sign of conflict.
@@ -277,15 +293,18 @@ def replay(
         if current is not None and other is not None:
             # Undo is per person: what this step would put back was changed since by someone
             # else (another laptop): refused, never written over their change.
+            followed = _links_following(key[0], target, other, changes)
             theirs = [
-                c for c in changed if c not in _BOOKKEEPING and current.get(c) != other.get(c)
+                c
+                for c in changed
+                if c not in _BOOKKEEPING | followed and current.get(c) != other.get(c)
             ]
             if theirs and key[0] == "sync_record":  # a later bundle exported or merged
                 raise Conflict("the merge history", "has changed since (a bundle was exchanged)")
             if theirs:
                 raise Conflict(key[0], f"was changed meanwhile by someone else ({theirs[0]})")
             # Bookkeeping written since (a save's version, the time of text typed after the
-            # action) keeps its newer value.
+            # action) keeps its newer value, and so does a link set since to another row.
             changed = {c: v for c, v in changed.items() if current.get(c) == other.get(c)}
         # `updated_at` comes back as it was in the image restored ("Last written by ... at"
         # names when the text was typed, not when it was undone); the version still moves on.

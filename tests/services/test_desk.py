@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from seminar_desk.domain.changes import Area
 from seminar_desk.services.desk import Desk
@@ -185,6 +185,33 @@ def test_row_added_then_changed_in_one_action_is_undone_to_nothing(desk: Desk) -
     desk.redo()
     with desk.read() as s:
         assert s.get(Note, note_id).body == "second"
+
+
+def test_a_link_set_since_to_someone_else_stays_when_a_deletion_is_undone_and_redone(
+    demo_desk: Desk,
+) -> None:
+    """A deleted person's speech loses its speaker (ON DELETE SET NULL); given since to another
+    delegate, it stays theirs through undo and redo of the deletion: that later edit is no
+    conflict and is never written over (undo refused it as "changed by someone else")."""
+    with demo_desk.read() as s:
+        entry = s.scalars(
+            select(SpeakerEntry).where(SpeakerEntry.participant_id.is_not(None))
+        ).first()
+        entry_id, gone_id = entry.id, entry.participant_id
+        other_id = s.scalars(select(Participant.id).where(Participant.id != gone_id)).first()
+    with demo_desk.action("Remove participant") as act:
+        act.session.delete(act.session.get(Participant, gone_id))
+    with demo_desk.db.engine.begin() as conn:  # another laptop gives the speech to another
+        table = SpeakerEntry.__table__
+        conn.execute(update(table).where(table.c.id == entry_id).values(participant_id=other_id))
+    demo_desk.undo()  # the deletion
+    with demo_desk.read() as s:
+        assert s.get(Participant, gone_id) is not None
+        assert s.get(SpeakerEntry, entry_id).participant_id == other_id
+    demo_desk.redo()
+    with demo_desk.read() as s:
+        assert s.get(Participant, gone_id) is None
+        assert s.get(SpeakerEntry, entry_id).participant_id == other_id
 
 
 def test_undo_keeps_later_autosaved_text_of_the_same_row(desk: Desk) -> None:

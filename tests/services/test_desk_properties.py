@@ -77,6 +77,16 @@ def texts_by_target(notes: set[tuple]) -> dict[tuple, str]:
 @given(steps=edits)
 # A character NFC does not keep as typed (a composition exclusion): the file holds it composed.
 @example(steps=[("type", (0, "summary", False), "\U0001d1bb")])
+# The note's author deleted, the note typed again by another: undo and redo keep the new author.
+@example(
+    steps=[
+        ("type", (0, "discussion", True), "a"),
+        ("add", "", "B"),
+        ("add", "", "C"),
+        ("delete", "", ""),
+        ("type", (4, "discussion", True), "b"),
+    ]
+)
 def test_undo_all_then_redo_all(tmp_path_factory, steps) -> None:
     path: Path = tmp_path_factory.mktemp("prop") / "p.sqlite"
     desk = Desk(Database.open(path))
