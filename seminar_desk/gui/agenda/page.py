@@ -53,6 +53,16 @@ from seminar_desk.services.agenda import AgendaError, AgendaService, DayInfo, Da
 SELECT_ROWS = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
 
 
+class AgendaTable(QTableView):
+    """The day's items. Typing on a selected cell edits it, as in a spreadsheet (a facilitator
+    re-planning live types durations); it never searches: a table's type-to-search moved the
+    selection to another item (typing 90 jumped to the item lasting 90), so the next Ctrl+Down
+    or Delete acted on an item nobody chose."""
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 (Qt API)
+        return
+
+
 class AgendaPage(AgendaActions, DayHeader, AgendaLive, AgendaTransfer, Page):
     """One day's items in a table under the day tabs; the parts live beside this module."""
 
@@ -68,7 +78,7 @@ class AgendaPage(AgendaActions, DayHeader, AgendaLive, AgendaTransfer, Page):
         self.model = AgendaDayModel()
         self.model.on_edit = self._edit_field
         self.model.on_move = self._move
-        self.table = QTableView()
+        self.table = AgendaTable()
         self.table.setObjectName("agendaTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -76,6 +86,7 @@ class AgendaPage(AgendaActions, DayHeader, AgendaLive, AgendaTransfer, Page):
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.setDragEnabled(True)
         self.table.setAcceptDrops(True)

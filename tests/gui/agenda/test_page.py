@@ -695,3 +695,29 @@ def test_tab_from_the_title_to_the_room_keeps_what_is_typed_there(page: AgendaPa
     qtbot.keyClick(room, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.service.item(new_id).room == "Mekong Room")
     assert page.service.item(new_id).title == "Press briefing"
+
+
+def test_typing_on_a_selected_duration_edits_it_and_never_jumps(page: AgendaPage, qtbot):
+    """Click Session 1's Min cell and type 90, Enter: the table's type-to-search moved the
+    selection to "Tour de table" (whose Min is 90), and the next Ctrl+Down moved that item."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.conftest import show_active
+
+    show_active(qtbot, page)
+    row = next(r for r, i in enumerate(page.model.items) if i.title.startswith("Session 1"))
+    session = page.model.items[row]
+    assert session.duration_min != 90
+    assert any(i.duration_min == 90 for i in page.model.items)  # what the search jumped to
+    cell = page.table.visualRect(page.model.index(row, DURATION)).center()
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert page.selected_ids() == [session.id]
+    for key in "90":  # a real keyboard types into whatever has the focus
+        qtbot.keyClicks(QApplication.focusWidget(), key)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.service.item(session.id).duration_min == 90)
+    assert page.selected_ids() == [session.id]
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.items[row + 1].id == session.id
+    assert page.selected_ids() == [session.id]
