@@ -83,12 +83,14 @@ def _window(parent: QWidget | None) -> QWidget | None:
 
 
 def _not_saved(parent: QWidget | None, why: str) -> None:
-    """The status bar must not keep claiming the previous step's save next to a refusal."""
+    """The status bar must not keep claiming the previous step's save next to a refusal, nor
+    an older refusal next to the message bar's newer one: it says the newest outcome. Other
+    messages (read-only, a backup's place) say more than one step's outcome and stay."""
     window = _window(parent)
     if not isinstance(window, QMainWindow):
         return
     bar = window.statusBar()
-    if bar.currentMessage().startswith("Saved"):
+    if bar.currentMessage().startswith(("Saved", "Not saved")):
         first = why.strip().splitlines()[0] if why.strip() else "refused"
         bar.showMessage(f"Not saved: {first}", 10000)
 

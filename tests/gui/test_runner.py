@@ -73,3 +73,25 @@ def test_dialog_presenter_shows_plain_text(qtbot, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     runner.DialogPresenter().refusal(None, "<b>R&D</b> x<y")
     assert seen == [("<b>R&D</b> x<y", Qt.TextFormat.PlainText)]
+
+
+def test_the_status_bar_says_the_newest_refusal(shown, qtbot):
+    """It kept an older "Not saved: Nobody is waiting…" next to the message bar's newer
+    refusal about the closed list: only a "Saved" message was ever replaced."""
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.statusBar().showMessage("Saved: Add to the list")
+
+    def refuse(text: str) -> None:
+        raise Refusal(text)
+
+    runner.live(window, refuse, "Nobody is waiting to speak.")
+    assert window.statusBar().currentMessage() == "Not saved: Nobody is waiting to speak."
+    runner.live(window, refuse, "The list of speakers is closed.")
+    assert window.statusBar().currentMessage() == "Not saved: The list of speakers is closed."
+    assert shown.texts("notice")[-1] == "The list of speakers is closed."
+    window.statusBar().showMessage("Opened read-only (locked): changes are refused")
+    runner.live(window, refuse, "Nobody is waiting to speak.")  # a message not about saving
+    assert window.statusBar().currentMessage().startswith("Opened read-only")
