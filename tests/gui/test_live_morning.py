@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from seminar_desk.gui.main_window import MainWindow
 from seminar_desk.gui.settings import UiSettings
+from seminar_desk.services.notes.service import NoteTarget
 
 pytestmark = pytest.mark.usefixtures("qsettings")
 
@@ -135,8 +136,9 @@ def snap(qtbot: Any, name: str) -> None:
 
 def reactivate(qtbot: Any, window: QWidget) -> None:
     """The offscreen platform hands activation to a completer's popup late, after it has
-    closed (a window system gives it back to the window): give it back as X would."""
-    qtbot.wait(50)
+    closed (a window system gives it back to the window): give it back as X would, once that
+    late activation, already queued, has been delivered."""
+    QApplication.processEvents()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
@@ -178,7 +180,8 @@ def test_a_live_morning_by_keys_leaves_exactly_what_was_done(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     desk = window.ctx.desk
     desk.clock = clock  # the window opened its own Desk: give it the test's clock
-    qtbot.wait(10)  # menu keys are bound once the window is on screen
+    # Menu keys are bound (all at once) once the window is on screen.
+    qtbot.waitUntil(lambda: not window.redo_action.shortcut().isEmpty())
 
     # -- the agenda: F5 starts the recap, F7 moves on to Session 4 ---------------------------
     key(qtbot, window.sidebar, Qt.Key.Key_2, CTRL)
@@ -295,7 +298,12 @@ def test_a_live_morning_by_keys_leaves_exactly_what_was_done(
     assert panel.view.state() == QAbstractItemView.State.EditingState
     cell = editor_in(qtbot, panel.view)
     type_text(cell, RECOMMENDATION_A)
-    qtbot.wait(1200)  # the row's text is saved while the cell is still open (within a second)
+
+    def stored() -> str:
+        return notes.notes.page(NoteTarget(group_id=group_a.id)).recommendations[-1].text
+
+    # The row's text is saved while the cell is still open (within a second).
+    qtbot.waitUntil(lambda: stored() == RECOMMENDATION_A, timeout=3000)
     key(qtbot, cell, Qt.Key.Key_Tab)  # on to the next cell of the same row
     qtbot.waitUntil(lambda: panel.view.state() == QAbstractItemView.State.EditingState)
     assert panel.view.currentIndex().row() == panel.model.rowCount() - 1

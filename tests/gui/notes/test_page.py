@@ -434,8 +434,11 @@ def test_search_results_follow_notes_written_after_the_search(page: BreakoutsPag
     calls: list[str] = []
     real = page.search_service.search
     page.search_service.search = lambda q: calls.append(q) or real(q)  # type: ignore[method-assign]
-    qtbot.wait(900)
-    assert len(calls) <= 1  # settles: a search does not set off another one
+    # Settles: a search does not set off another one (each would start the refresh again).
+    qtbot.waitUntil(
+        lambda: not (page.refresh_timer.isActive() or page.search_timer.isActive()), timeout=2000
+    )
+    assert len(calls) <= 1
     # An autosave refreshes the results without saving the note early (a save would trigger
     # another refresh, and so on every few hundred milliseconds while the rapporteur types).
     from seminar_desk.domain.changes import Area, OpChanges
@@ -565,7 +568,7 @@ def test_a_row_added_and_left_empty_does_not_stay(page: BreakoutsPage, qtbot) ->
     type_text(cell, "Keep this one")
     qtbot.keyClick(cell, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.model.rows[-1].text == "Keep this one")
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: panel._fresh is None)  # the check for a row left empty has run
     assert panel.model.rowCount() == before + 1
     actions = page.editor.actions
     page.editor.show_section("action_items")
