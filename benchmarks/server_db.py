@@ -4,6 +4,7 @@ network (or a busy machine, where each one waits for the server's process to be 
 they, not the statements' work, set the time."""
 
 import argparse
+import atexit
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,7 +33,16 @@ def fresh_database(url: str, prefix: str = "bench") -> str:
         conn.execute(f"CREATE DATABASE {name}")
         setting = conn.execute("SHOW synchronous_commit").fetchone()[0]
     print(f"database {name} on {base.host}:{base.port or 5432}, synchronous_commit={setting}")
+    atexit.register(_drop, plain, name)
     return base.set(drivername="postgresql+psycopg", database=name).render_as_string(False)
+
+
+def _drop(plain: str, name: str) -> None:
+    """The run's database goes when the benchmark ends: runs leave no databases behind."""
+    import psycopg
+
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def set_synchronous_commit(engine: Engine, on: bool) -> None:
