@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QScreen,
 )
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
 from seminar_desk.gui.settings import UiSettings
 from seminar_desk.gui.speakers.controller import (
@@ -447,18 +447,23 @@ class ProjectorWindow(ProjectorView):
         self.setObjectName("projector")
         self.setWindowTitle("Seminar Desk — projector")
         self.resize(1280, 720)
+        # Shown, it leaves the keyboard with the desk: the chair's F5-F8 must still reach it.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.ticker.hold(self)
 
     def show_on(self, screen: QScreen | None, *, full_screen: bool = True) -> None:
-        """Show on `screen` (remembered for next time), full screen unless told otherwise."""
+        """Show on `screen` (remembered for next time), full screen unless told otherwise; the
+        desk (the window active before) keeps the keyboard, so the chair's F5-F8 still work."""
+        desk = QApplication.activeWindow()
         if screen is not None:
             save_screen_name(screen.name())
             self.setScreen(screen)
             self.setGeometry(screen.availableGeometry())
-        if full_screen:
-            self.showFullScreen()
-        else:
-            self.show()
+        if full_screen:  # not showFullScreen(): that would take the keyboard from the desk
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+        self.show()
+        if desk is not None and desk is not self:  # platforms that activate what is shown
+            desk.activateWindow()
         self.ticker.hold(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from sqlalchemy import select
 
 from seminar_desk.domain.kinds import takes_speakers
@@ -328,3 +328,27 @@ def test_models_pass_the_tester_and_keep_rows_in_place(page, qtbot, qtmodelteste
     assert indonesia.isValid() and indonesia.data(ENTRY_ID_ROLE) == ids
     assert [r.delegation_code for r in page.queue.rows] == ["KHM", "IDN"]
     assert page.history.rowCount() == 15  # the point of order; Brunei has the floor
+
+
+# -- 14. opening the projector leaves the keyboard with the desk -----------------------------------
+
+
+def test_opening_the_projector_leaves_f5_with_the_desk(window, qtbot, clock) -> None:
+    """The projector opens full screen, on a one-screen laptop over the desk: it must not take
+    the keyboard, or the F5 pressed next (to give the floor) goes to it and does nothing."""
+    clock.set(datetime(2026, 12, 10, 2, 0, tzinfo=UTC))
+    page = window.show_page("Speakers")
+    assert isinstance(page, SpeakersPage)
+    type_in(qtbot, page, "cambodia")
+    press(qtbot, Qt.Key.Key_Return)
+    assert (None, "KHM", "statement") in waiting(page)
+    opener = next(b for b in page.findChildren(QPushButton) if b.text() == "Open projector")
+    qtbot.mouseClick(opener, Qt.MouseButton.LeftButton)
+    projector = page.projector
+    assert projector is not None
+    qtbot.waitUntil(projector.isVisible)
+    QApplication.processEvents()
+    assert QApplication.activeWindow() is window
+    press(qtbot, Qt.Key.Key_F5)
+    assert (None, "KHM", "statement") not in waiting(page)
+    projector.close()
