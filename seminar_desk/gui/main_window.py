@@ -335,10 +335,15 @@ class MainWindow(QMainWindow):
             self.page_stack.setCurrentWidget(page)
             page.on_shown()
 
-    def show_page(self, title: str) -> Page:
+    def show_page(self, title: str) -> Page | None:
+        """The page called `title`, shown; None if it failed to build: tried once, the error
+        said once (by the runner) and the sidebar left on the page still shown."""
         row = [ref.title for ref in self.refs].index(title)
-        self.sidebar.setCurrentRow(row)
-        return self.page(row)
+        if self.sidebar.currentRow() == row and self.pages[row] is None:
+            self._show_page(row)  # an earlier build failed here: this request tries again
+        else:
+            self.sidebar.setCurrentRow(row)
+        return self.pages[row]
 
     def may_close_file(self) -> bool:
         """Pages holding typed text the file would not take ask first (False: stay)."""

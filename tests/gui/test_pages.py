@@ -112,3 +112,28 @@ def test_a_page_that_fails_to_build_leaves_the_sidebar_on_the_page_shown(
     assert window.sidebar.currentRow() == 1 and window.page_stack.currentWidget() is agenda
     assert window.pages[row] is None
     assert window.settings.last_page() == "Agenda"
+
+
+def test_a_page_that_fails_to_build_is_tried_and_reported_once_per_request(
+    demo_window, shown, monkeypatch  # noqa: ANN001
+) -> None:
+    """show_page built a failing page a second time after the sidebar had gone back, so the
+    error came out again, past the runner."""
+    from seminar_desk.gui.pages.base import PageSpec
+    from seminar_desk.gui.reporting import page as reporting
+
+    builds: list[int] = []
+
+    def broken(_ctx: object) -> Page:
+        builds.append(1)
+        raise RuntimeError("no fonts here")
+
+    spec = reporting.SPEC
+    monkeypatch.setattr(reporting, "SPEC", PageSpec(spec.order, spec.title, broken))
+    window = demo_window
+    agenda = window.show_page("Agenda")
+    assert window.show_page("Reports") is None
+    assert len(builds) == 1 and len(shown.texts("error")) == 1
+    assert window.page_stack.currentWidget() is agenda
+    assert window.show_page("Reports") is None  # asked again: tried again, said again
+    assert len(builds) == 2 and len(shown.texts("error")) == 2
