@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -261,6 +261,12 @@ class RowsPanel(QWidget):
         self.add_button.clicked.connect(self.add)
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self.delete_selected)
+        # The Delete key on the table does what the button does (not in an open cell).
+        delete_key = QAction("Delete", self.view)
+        delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.triggered.connect(self.delete_selected)
+        self.view.addAction(delete_key)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)

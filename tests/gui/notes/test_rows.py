@@ -355,3 +355,21 @@ def test_tab_out_of_a_name_while_its_list_shows_keeps_the_next_cell_open(
     after = read(page, group_id)
     assert after[0][2] == "ASEAN"
     assert after[0][:2] == before[0][:2] and after[1:] == before[1:]
+
+
+@pytest.mark.parametrize("kind", ["recommendations", "action_items"])
+def test_the_delete_key_on_the_table_deletes_the_selected_row(
+    page: BreakoutsPage, qtbot, kind: str
+) -> None:
+    group_id = open_group_a(page, kind)
+    stored = recommendations if kind == "recommendations" else actions
+    panel = page.editor.recommendations if kind == "recommendations" else page.editor.actions
+    before = stored(page, group_id)
+    assert len(before) >= 1
+    rect = panel.view.visualRect(panel.model.index(0, 0))
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(panel.view.hasFocus)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert stored(page, group_id) == before[1:]
+    page.ctx.desk.undo()
+    assert stored(page, group_id) == before
