@@ -14,10 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
-from seminar_desk.gui import runner
-from seminar_desk.gui.tasks import running_loop, spawn
-from seminar_desk.gui.widgets.ask import confirm
-
 if TYPE_CHECKING:
     from seminar_desk.gui.main_window import MainWindow
     from seminar_desk.services.desk import Desk
@@ -63,6 +59,8 @@ class BundleMenu:
     # -- helpers -------------------------------------------------------------------------------
 
     def _desk(self) -> Desk | None:
+        from seminar_desk.gui import runner
+
         ctx = self.window.ctx
         if ctx is None:
             runner.show_refusal(self.window, "Open a seminar first.")
@@ -75,6 +73,9 @@ class BundleMenu:
     def _run(self, done: Callable[[Any], None], fn: Callable[..., Any], *args: Any) -> None:
         """`fn(*args)` on a worker thread (or now, without an event loop), then `done(result)`
         here; a refusal or an error is shown by the runner and `done` gets None."""
+        from seminar_desk.gui import runner
+        from seminar_desk.gui.tasks import running_loop, spawn
+
         if running_loop() is None:
             done(runner.call(self.window, fn, *args))
             return
@@ -92,6 +93,7 @@ class BundleMenu:
     # -- export --------------------------------------------------------------------------------
 
     def export(self) -> None:
+        from seminar_desk.gui import runner
         from seminar_desk.gui.bundles.dialogs import ExportDialog
         from seminar_desk.services.bundles.scope import choices
 
@@ -121,6 +123,7 @@ class BundleMenu:
     # -- import --------------------------------------------------------------------------------
 
     def import_bundle(self, path: Path | None = None) -> None:
+        from seminar_desk.gui import runner
         from seminar_desk.gui.bundles.dialogs import PreviewDialog
         from seminar_desk.services.bundles.service import preview
 
@@ -173,6 +176,7 @@ class BundleMenu:
     # -- conflicts -----------------------------------------------------------------------------
 
     def show_conflicts(self) -> None:
+        from seminar_desk.gui import runner
         from seminar_desk.gui.bundles.dialogs import ConflictsDialog
         from seminar_desk.services.bundles import conflicts
 
@@ -196,6 +200,7 @@ class BundleMenu:
     # -- a new file from a bundle --------------------------------------------------------------
 
     def open_from_bundle(self, bundle: Path | None = None, target: Path | None = None) -> None:
+        from seminar_desk.gui import runner
         from seminar_desk.gui.bundles.dialogs import PreviewDialog
         from seminar_desk.services.bundles import format as fmt
         from seminar_desk.services.bundles.service import preview
@@ -232,7 +237,9 @@ class BundleMenu:
     # -- backups -------------------------------------------------------------------------------
 
     def show_backups(self) -> None:
+        from seminar_desk.gui import runner
         from seminar_desk.gui.bundles.dialogs import BackupsDialog
+        from seminar_desk.gui.widgets.ask import confirm
         from seminar_desk.services import backups
         from seminar_desk.services.agenda import AgendaService
 
@@ -290,6 +297,7 @@ class BundleMenu:
     def on_changes(self, changes: Any) -> None:
         """When the last item of a day has ended, the end of the day is backed up."""
         from seminar_desk.domain.changes import Area
+        from seminar_desk.gui import runner
 
         ctx = self.window.ctx
         if ctx is None or not changes.touches(Area.AGENDA) or ctx.desk.db.read_only:
